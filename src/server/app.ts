@@ -1,0 +1,76 @@
+/**
+ * buildApp(deps): the HTTP application without listen(). Tests drive it with app.inject().
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { AppError } from './errors.js';
+import { registerAuth } from './http/plugins/auth.js';
+import { registerErrorHandling } from './http/plugins/errors.js';
+import { authRoutes } from './http/routes/auth.js';
+import { checkInRoutes } from './http/routes/check-ins.js';
+import { pageRoutes } from './http/routes/pages.js';
+import { referenceRoutes } from './http/routes/reference.js';
+import { systemRoutes } from './http/routes/system.js';
+import { userRoutes } from './http/routes/users.js';
+import { venueRoutes } from './http/routes/venues.js';
+import type { ZodApp } from './http/types.js';
+import type { ServiceContext } from './services/context.js';
+
+/** Largest JSON body accepted (a declaration with a family is a few kB). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>() as unknown as ZodApp;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(fastifyCookie);
+  // Per-address limits per app node; each route names its own limit (see routes). Behind a load
+  // balancer, the client address comes from X-Forwarded-For (trustProxy).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'QR check-in and health declaration API',
+        description: 'Public HTTP contract (shared/API.md). Errors: {"error":{code,message,details}}.',
+        version: '1.0.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, ctx);
+
+  systemRoutes(app, ctx);
+  authRoutes(app, ctx);
+  referenceRoutes(app, ctx);
+  venueRoutes(app, ctx);
+  checkInRoutes(app, ctx);
+  userRoutes(app, ctx);
+  pageRoutes(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,28 @@
+/**
+ * Everything between configuration and a ready service context: open the database, migrate, load the
+ * admin-unit list, create partitions and keys, make the bootstrap admin. Used by main and by tests.
+ */
+import type { Config } from './config.js';
+import { openDb } from './db/open.js';
+import { migrate } from './db/migrate.js';
+import { ensureAdminUnitsLoaded } from './services/admin-units.js';
+import { ensureBootstrapAdmin } from './services/auth.js';
+import type { ServiceContext } from './services/context.js';
+import { loadSigningKeys } from './services/keys.js';
+import { ensurePartitionsAround } from './services/partitions.js';
+
+export async function prepareContext(config: Config, now: () => Date = () => new Date()): Promise<ServiceContext> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir || undefined });
+  try {
+    await migrate(db);
+    await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
+    await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays + 1);
+    const keys = await loadSigningKeys(db, config.signingKey);
+    const ctx: ServiceContext = { db, config, keys, now };
+    await ensureBootstrapAdmin(ctx);
+    return ctx;
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}

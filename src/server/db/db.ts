@@ -1,0 +1,43 @@
+/**
+ * One database interface over both engines: embedded PGlite (default) and a PostgreSQL server.
+ * Same SQL dialect, same migrations; callers never know which one they talk to.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs several statements (no parameters), e.g. a migration file. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Bulk-loads rows with COPY (text format). Values are written with String(); null is NULL. */
+  copyRows(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** COPY text format: tab-separated, `\N` for NULL, backslash escapes. */
+export function toCopyText(rows: Iterable<unknown[]>): string {
+  const lines: string[] = [];
+  for (const row of rows) {
+    lines.push(row.map(copyField).join('\t'));
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier ${name}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,96 @@
+import type { Queryable } from '../db.js';
+import type { Role } from '../../../shared/contracts.js';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  adminUnitCode: string | null;
+  disabledAt: Date | null;
+}
+
+const COLUMNS = `id, username, password_hash AS "passwordHash", role, admin_unit_code AS "adminUnitCode",
+  disabled_at AS "disabledAt"`;
+
+export async function findUserByUsername(q: Queryable, username: string) {
+  const { rows } = await q.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = $1`, [username]);
+  return rows[0] ?? null;
+}
+
+export async function insertUser(
+  q: Queryable,
+  u: { username: string; passwordHash: string; role: Role; adminUnitVersion?: string; adminUnitCode?: string | null },
+): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(
+    `INSERT INTO users (username, password_hash, role, admin_unit_version, admin_unit_code)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [u.username, u.passwordHash, u.role, u.adminUnitCode ? (u.adminUnitVersion ?? null) : null, u.adminUnitCode ?? null],
+  );
+  return rows[0]!.id;
+}
+
+export async function setPasswordAndRole(q: Queryable, id: number, passwordHash: string, role: Role) {
+  await q.query('UPDATE users SET password_hash = $2, role = $3, disabled_at = NULL WHERE id = $1', [
+    id,
+    passwordHash,
+    role,
+  ]);
+}
+
+export async function attachVenue(q: Queryable, userId: number, venueId: number) {
+  await q.query('INSERT INTO user_venues (user_id, venue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+    userId,
+    venueId,
+  ]);
+}
+
+export async function insertSession(q: Queryable, tokenHash: Buffer, userId: number, expiresAt: Date) {
+  await q.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    tokenHash,
+    userId,
+    expiresAt,
+  ]);
+}
+
+export async function deleteSession(q: Queryable, tokenHash: Buffer) {
+  await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export interface SessionActorRow {
+  userId: number;
+  username: string;
+  role: Role;
+  adminUnitCode: string | null;
+  venueIds: number[];
+}
+
+/** The live session's user with the venues they are attached to, in one round trip. */
+export async function findSessionActor(q: Queryable, tokenHash: Buffer, now: Date) {
+  const { rows } = await q.query<SessionActorRow>(
+    `SELECT u.id AS "userId", u.username, u.role, u.admin_unit_code AS "adminUnitCode",
+            COALESCE((SELECT array_agg(uv.venue_id ORDER BY uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id),
+                     '{}') AS "venueIds"
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+    [tokenHash, now],
+  );
+  const row = rows[0];
+  return row ? { ...row, venueIds: row.venueIds.map(Number) } : null;
+}
+
+export async function countRecentLoginFailures(q: Queryable, username: string, since: Date) {
+  const { rows } = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM login_failures WHERE username = $1 AND at > $2',
+    [username, since],
+  );
+  return rows[0]!.n;
+}
+
+export async function recordLoginFailure(q: Queryable, username: string, at: Date) {
+  await q.query('INSERT INTO login_failures (username, at) VALUES ($1, $2)', [username, at]);
+}
+
+export async function clearLoginFailures(q: Queryable, username: string) {
+  await q.query('DELETE FROM login_failures WHERE username = $1', [username]);
+}

@@ -1,0 +1,109 @@
+import type { Queryable } from '../db.js';
+import type { VenueCategory } from '../../../shared/venue-categories.js';
+
+export interface VenueRow {
+  id: number;
+  name: string;
+  category: VenueCategory;
+  adminUnitCode: string;
+  adminUnitPath: string[];
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  capacity: number | null;
+  defaultStayMinutes: number | null;
+  status: 'active' | 'suspended';
+  statusReason: string | null;
+  registeredBy: 'self' | 'official';
+  createdAt: Date;
+}
+
+export interface EntranceRow {
+  id: number;
+  name: string;
+  publicId: string;
+}
+
+const COLUMNS = `v.id, v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.admin_unit_path AS "adminUnitPath",
+  v.address, v.contact_name AS "contactName", v.contact_phone AS "contactPhone", v.capacity,
+  v.default_stay_minutes AS "defaultStayMinutes", v.status, v.status_reason AS "statusReason",
+  v.registered_by AS "registeredBy", v.created_at AS "createdAt"`;
+
+export async function insertVenue(
+  q: Queryable,
+  v: {
+    name: string;
+    category: string;
+    adminUnitVersion: string;
+    adminUnitCode: string;
+    adminUnitPath: string[];
+    address: string;
+    contactName: string;
+    contactPhone: string;
+    capacity: number | null;
+    registeredBy: 'self' | 'official';
+    createdByUserId: number | null;
+  },
+): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(
+    `INSERT INTO venues (name, category, admin_unit_version, admin_unit_code, admin_unit_path, address,
+                         contact_name, contact_phone, capacity, registered_by, created_by_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      v.name,
+      v.category,
+      v.adminUnitVersion,
+      v.adminUnitCode,
+      v.adminUnitPath,
+      v.address,
+      v.contactName,
+      v.contactPhone,
+      v.capacity,
+      v.registeredBy,
+      v.createdByUserId,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export async function insertEntrance(q: Queryable, venueId: number, name: string, publicId: string) {
+  const { rows } = await q.query<EntranceRow>(
+    `INSERT INTO venue_entrances (venue_id, name, public_id) VALUES ($1, $2, $3)
+     RETURNING id, name, public_id AS "publicId"`,
+    [venueId, name, publicId],
+  );
+  return rows[0]!;
+}
+
+export async function findVenue(q: Queryable, id: number) {
+  const { rows } = await q.query<VenueRow>(`SELECT ${COLUMNS} FROM venues v WHERE v.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function listEntrances(q: Queryable, venueId: number) {
+  const { rows } = await q.query<EntranceRow>(
+    `SELECT id, name, public_id AS "publicId" FROM venue_entrances WHERE venue_id = $1 ORDER BY id`,
+    [venueId],
+  );
+  return rows;
+}
+
+export async function findVenueByEntrance(q: Queryable, publicId: string) {
+  const { rows } = await q.query<VenueRow & { entranceName: string }>(
+    `SELECT ${COLUMNS}, e.name AS "entranceName"
+       FROM venue_entrances e JOIN venues v ON v.id = e.venue_id WHERE e.public_id = $1`,
+    [publicId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listVenuesByIds(q: Queryable, ids: readonly number[]) {
+  const { rows } = await q.query<VenueRow>(`SELECT ${COLUMNS} FROM venues v WHERE v.id = ANY($1::bigint[]) ORDER BY v.id`, [
+    ids,
+  ]);
+  return rows;
+}
+
+export async function setVenueStatus(q: Queryable, id: number, status: 'active' | 'suspended', reason: string | null) {
+  await q.query('UPDATE venues SET status = $2, status_reason = $3 WHERE id = $1', [id, status, reason]);
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may see what, as pure rules over an actor and a record's place in the admin-unit tree (F14).
+ * The access service applies them; nothing else decides access.
+ */
+import type { Role } from '../../shared/contracts.js';
+
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  adminUnitCode: string | null;
+  /** Venues a manager or staff member is attached to. */
+  venueIds: readonly number[];
+}
+
+export interface VenuePlace {
+  id: number;
+  /** Admin-unit codes from the province down to the venue's commune. */
+  adminUnitPath: readonly string[];
+}
+
+/** Officials and tracers see their unit and everything below; the national admin sees everything. */
+export function coversUnitPath(actor: Actor, path: readonly string[]): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'official' && actor.role !== 'tracer') return false;
+  return actor.adminUnitCode !== null && path.includes(actor.adminUnitCode);
+}
+
+export type VenueAction = 'read' | 'manage' | 'record_check_ins' | 'govern';
+
+export function mayOnVenue(actor: Actor, venue: VenuePlace, action: VenueAction): boolean {
+  const attached = actor.venueIds.includes(venue.id);
+  switch (action) {
+    case 'read':
+      return attached || (actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath));
+    case 'record_check_ins':
+      return attached || actor.role === 'admin';
+    case 'manage':
+      return (attached && actor.role === 'venue_manager') || (actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath));
+    case 'govern':
+      return actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed errors with stable snake_case codes. Services throw these; the error plugin turns them into
+ * `{"error":{code,message,details}}` with the message in the caller's language.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'bad_request'
+  | 'not_logged_in'
+  | 'invalid_credentials'
+  | 'account_locked'
+  | 'forbidden'
+  | 'not_found'
+  | 'venue_not_found'
+  | 'check_in_not_found'
+  | 'admin_unit_not_found'
+  | 'admin_unit_not_lowest_level'
+  | 'venue_suspended'
+  | 'username_taken'
+  | 'manager_password_required'
+  | 'invalid_checkout_token'
+  | 'rate_limited'
+  | 'internal_error';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  bad_request: 400,
+  not_logged_in: 401,
+  invalid_credentials: 401,
+  account_locked: 429,
+  forbidden: 403,
+  not_found: 404,
+  venue_not_found: 404,
+  check_in_not_found: 404,
+  admin_unit_not_found: 400,
+  admin_unit_not_lowest_level: 400,
+  venue_suspended: 409,
+  username_taken: 409,
+  manager_password_required: 400,
+  invalid_checkout_token: 403,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+export interface ErrorDetail {
+  path?: string;
+  code: string;
+  message?: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(code);
+    this.status = STATUS[code];
+  }
+}

@@ -1,0 +1,58 @@
+/** Error messages in the caller's language (Accept-Language: vi default, en). */
+import type { ErrorCode } from '../errors.js';
+
+export type Lang = 'vi' | 'en';
+
+const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
+  validation_failed: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  invalid_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  payload_too_large: { vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' },
+  unsupported_media_type: {
+    vi: 'Định dạng nội dung không được hỗ trợ (hãy gửi JSON).',
+    en: 'Unsupported content type (send JSON).',
+  },
+  bad_request: { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' },
+  not_logged_in: { vi: 'Bạn cần đăng nhập.', en: 'You need to log in.' },
+  invalid_credentials: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
+  account_locked: {
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    en: 'Too many failed logins. Try again in 15 minutes.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  venue_not_found: {
+    vi: 'Không tìm thấy địa điểm. Mã QR có thể bị sai hoặc giả mạo.',
+    en: 'Venue not found. The QR code may be mistyped or forged.',
+  },
+  check_in_not_found: { vi: 'Không tìm thấy lượt ghi nhận.', en: 'Check-in not found.' },
+  admin_unit_not_found: { vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
+  admin_unit_not_lowest_level: {
+    vi: 'Hãy chọn đến cấp xã/phường/thị trấn.',
+    en: 'Choose a commune-level unit (xã/phường/thị trấn).',
+  },
+  venue_suspended: {
+    vi: 'Địa điểm này đang bị tạm dừng, không thể ghi nhận ra vào.',
+    en: 'This venue is suspended and cannot take check-ins.',
+  },
+  username_taken: {
+    vi: 'Số điện thoại này đã có tài khoản. Nhập đúng mật khẩu của tài khoản đó để thêm địa điểm.',
+    en: 'This phone number already has an account. Enter that account’s password to add the venue.',
+  },
+  manager_password_required: {
+    vi: 'Cần đặt mật khẩu cho tài khoản quản lý địa điểm.',
+    en: 'A password for the venue manager account is required.',
+  },
+  invalid_checkout_token: { vi: 'Mã xác nhận ra về không đúng.', en: 'The check-out token is not valid.' },
+  rate_limited: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.', en: 'Too many requests, try again shortly.' },
+  internal_error: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong, please try again.' },
+};
+
+export function languageOf(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export function messageFor(code: ErrorCode, lang: Lang): string {
+  return MESSAGES[code][lang];
+}

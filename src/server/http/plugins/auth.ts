@@ -1,0 +1,43 @@
+/**
+ * Session cookie → actor. Resolved lazily (`await request.actor()`), so public hot paths like
+ * check-in never pay for a session look-up.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../domain/access.js';
+import { actorFromSession } from '../../services/auth.js';
+import type { ServiceContext } from '../../services/context.js';
+
+export const SESSION_COOKIE = 'sid';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor(): Promise<Actor | null>;
+  }
+}
+
+export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
+  const cache = new WeakMap<FastifyRequest, Promise<Actor | null>>();
+  app.decorateRequest('actor', function (this: FastifyRequest) {
+    let pending = cache.get(this);
+    if (!pending) {
+      const token = this.cookies[SESSION_COOKIE];
+      pending = token ? actorFromSession(ctx, token) : Promise.resolve(null);
+      cache.set(this, pending);
+    }
+    return pending;
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, ctx: ServiceContext, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.publicUrl.startsWith('https://'),
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

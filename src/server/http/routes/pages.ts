@@ -1,0 +1,75 @@
+/**
+ * The web app: built files from dist/web, the check-in page behind every venue QR (`/c/:code`, with
+ * the venue embedded so a slow phone needs no second round trip), and the SPA fallback.
+ */
+import fastifyStatic from '@fastify/static';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../../errors.js';
+import type { ServiceContext } from '../../services/context.js';
+import { publicVenueByCode } from '../../services/venues.js';
+import { sendError } from '../plugins/errors.js';
+import type { ZodApp } from '../types.js';
+
+export const WEB_DIR = resolve(import.meta.dirname, '../../../../dist/web');
+
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; media-src 'self' blob:; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a <script type="application/json"> block. */
+function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+function readPage(name: string): string {
+  const file = resolve(WEB_DIR, name);
+  if (!existsSync(file)) throw new Error(`web app not built: ${file} is missing (run npm run build:web)`);
+  return readFileSync(file, 'utf8');
+}
+
+export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
+  let checkinTemplate: string | undefined;
+  let appShell: string | undefined;
+
+  app.get('/c/:code', { schema: { hide: true }, config: { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } } }, async (req, reply) => {
+    const { code } = req.params as { code: string };
+    checkinTemplate ??= readPage('checkin.html');
+    let venue: Awaited<ReturnType<typeof publicVenueByCode>> | null = null;
+    try {
+      venue = await publicVenueByCode(ctx, code.slice(0, 64));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+    const html = checkinTemplate
+      .replace('<title>', `<title>${venue ? `${escapeHtml(venue.name)} – ` : ''}`)
+      .replace(
+        '</head>',
+        `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue })}</script></head>`,
+      );
+    return reply
+      .status(venue ? 200 : 404)
+      .headers({ ...PAGE_HEADERS, 'cache-control': 'no-store' })
+      .type('text/html; charset=utf-8')
+      .send(html);
+  });
+
+  if (existsSync(WEB_DIR)) {
+    void app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false, maxAge: '1h' });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const acceptsHtml = req.headers.accept?.includes('text/html');
+    if (req.method === 'GET' && acceptsHtml && !req.url.startsWith('/api/')) {
+      appShell ??= readPage('index.html');
+      return reply.headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(appShell);
+    }
+    return sendError(req, reply, new AppError('not_found'));
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Entry point: config → database → migrations → listen → graceful close.
+ */
+import { buildApp } from './app.js';
+import { prepareContext } from './bootstrap.js';
+import { ConfigError, parseConfig } from './config.js';
+import { ensurePartitionsAround } from './services/partitions.js';
+
+const HOUR = 3_600_000;
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const ctx = await prepareContext(config);
+  const app = await buildApp(ctx, { logger: true });
+  const partitionJob = setInterval(() => {
+    ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0).catch((err) => app.log.error({ err }, 'partition job failed'));
+  }, HOUR);
+  partitionJob.unref();
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(partitionJob);
+    await app.close();
+    await ctx.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`ready on ${config.publicUrl} (database: ${ctx.db.kind})`);
+}
+
+main().catch((err) => {
+  console.error('failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/** Downloads of a venue's QR: A4 PDF poster, PNG and SVG, one per entrance (main entrance by default). */
+import { qrPng, qrSvg } from '../documents/qr.js';
+import { venuePosterPdf } from '../documents/venue-poster.js';
+import type { Actor } from '../domain/access.js';
+import { AppError } from '../errors.js';
+import type { ServiceContext } from './context.js';
+import { getVenue } from './venues.js';
+
+export type QrFormat = 'pdf' | 'png' | 'svg';
+
+export async function venueQrDocument(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  venueId: number,
+  format: QrFormat,
+  entranceId?: number,
+): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
+  const venue = await getVenue(ctx, actor, venueId);
+  const entrance = entranceId === undefined ? venue.entrances[0] : venue.entrances.find((e) => e.id === entranceId);
+  if (!entrance) throw new AppError('not_found');
+  const base = `qr-${venue.id}-${entrance.id}`;
+  switch (format) {
+    case 'pdf':
+      return {
+        body: await venuePosterPdf({
+          venueName: venue.name,
+          address: venue.address,
+          placeName: venue.adminUnitName,
+          entranceName: entrance.name,
+          checkInUrl: entrance.checkInUrl,
+          code: entrance.code,
+        }),
+        contentType: 'application/pdf',
+        filename: `${base}.pdf`,
+      };
+    case 'png':
+      return { body: await qrPng(entrance.checkInUrl), contentType: 'image/png', filename: `${base}.png` };
+    case 'svg':
+      return { body: await qrSvg(entrance.checkInUrl), contentType: 'image/svg+xml', filename: `${base}.svg` };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Creating accounts (F14): the admin creates anyone; an official creates officials, tracers and venue
+ * accounts inside their own area only.
+ */
+import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
+import * as users from '../db/queries/users.js';
+import { coversUnitPath, type Actor } from '../domain/access.js';
+import { AppError } from '../errors.js';
+import type { NewUser } from '../../shared/contracts.js';
+import { requireActor, venueFor } from './access.js';
+import { canonicalUsername } from './auth.js';
+import type { ServiceContext } from './context.js';
+import { hashPassword } from './passwords.js';
+
+const AREA_ROLES = new Set(['official', 'tracer']);
+const VENUE_ROLES = new Set(['venue_manager', 'venue_staff']);
+
+export async function createUser(ctx: ServiceContext, caller: Actor | null, body: NewUser) {
+  const actor = requireActor(caller);
+  if (actor.role !== 'admin' && actor.role !== 'official') throw new AppError('forbidden');
+  if (body.role === 'admin' && actor.role !== 'admin') throw new AppError('forbidden', [{ path: 'role', code: 'admin_only' }]);
+  const version = ctx.config.adminUnitsVersion;
+  return ctx.db.tx(async (q) => {
+    let adminUnitCode: string | null = null;
+    if (AREA_ROLES.has(body.role)) {
+      if (!body.adminUnitCode) throw new AppError('validation_failed', [{ path: 'adminUnitCode', code: 'required' }]);
+      if (!(await findAdminUnit(q, version, body.adminUnitCode))) throw new AppError('admin_unit_not_found');
+      const path = await adminUnitPath(q, version, body.adminUnitCode);
+      if (!coversUnitPath(actor, path)) throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
+      adminUnitCode = body.adminUnitCode;
+    }
+    const venueIds = body.venueIds ?? [];
+    if (VENUE_ROLES.has(body.role)) {
+      if (venueIds.length === 0) throw new AppError('validation_failed', [{ path: 'venueIds', code: 'required' }]);
+      for (const id of venueIds) await venueFor(q, actor, id, 'govern');
+    }
+    const username = canonicalUsername(body.username);
+    if (await users.findUserByUsername(q, username)) throw new AppError('username_taken', [{ path: 'username', code: 'taken' }]);
+    const id = await users.insertUser(q, {
+      username,
+      passwordHash: await hashPassword(body.password),
+      role: body.role,
+      adminUnitVersion: version,
+      adminUnitCode,
+    });
+    if (VENUE_ROLES.has(body.role)) for (const venueId of venueIds) await users.attachVenue(q, id, venueId);
+    return { id };
+  });
+}

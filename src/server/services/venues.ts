@@ -1,0 +1,108 @@
+/**
+ * Venue registration and reading (F2, F3): self-registration by owners, registration by officials,
+ * signed codes per entrance, suspension.
+ */
+import type { Queryable } from '../db/db.js';
+import { adminUnitNames } from '../db/queries/admin-units.js';
+import * as venues from '../db/queries/venues.js';
+import type { Actor } from '../domain/access.js';
+import { coversUnitPath } from '../domain/access.js';
+import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/venue-code.js';
+import { AppError } from '../errors.js';
+import type { VenueRegistration } from '../../shared/contracts.js';
+import { venueFor } from './access.js';
+import { resolveLowestLevelUnit } from './admin-units.js';
+import { attachManagerAccount } from './auth.js';
+import type { ServiceContext } from './context.js';
+
+/** The name of the entrance every venue starts with. */
+const MAIN_ENTRANCE = 'Cổng chính';
+
+const isOfficial = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'official';
+
+export async function registerVenue(ctx: ServiceContext, actor: Actor | null, body: VenueRegistration) {
+  const byOfficial = isOfficial(actor);
+  if (!byOfficial && !body.managerPassword) {
+    throw new AppError('manager_password_required', [{ path: 'managerPassword', code: 'required' }]);
+  }
+  const version = ctx.config.adminUnitsVersion;
+  return ctx.db.tx(async (q) => {
+    const path = await resolveLowestLevelUnit(q, version, body.adminUnitCode);
+    if (byOfficial && !coversUnitPath(actor!, path)) throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
+    const id = await venues.insertVenue(q, {
+      name: body.name,
+      category: body.category,
+      adminUnitVersion: version,
+      adminUnitCode: body.adminUnitCode,
+      adminUnitPath: path,
+      address: body.address,
+      contactName: body.contactName,
+      contactPhone: body.contactPhone,
+      capacity: body.capacity ?? null,
+      registeredBy: byOfficial ? 'official' : 'self',
+      createdByUserId: byOfficial ? actor!.userId : null,
+    });
+    const entrance = await venues.insertEntrance(q, id, MAIN_ENTRANCE, newPublicId());
+    if (body.managerPassword) await attachManagerAccount(q, body.contactPhone, body.managerPassword, id);
+    const code = signVenueCode(entrance.publicId, ctx.keys.current);
+    return { id, code, checkInUrl: checkInUrl(ctx, code), status: 'active' as const };
+  });
+}
+
+export function checkInUrl(ctx: ServiceContext, code: string): string {
+  return `${ctx.config.publicUrl}/c/${code}`;
+}
+
+/** "Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội": the venue's units from the commune up. */
+async function placeName(ctx: ServiceContext, q: Queryable, path: readonly string[]): Promise<string> {
+  const names = await adminUnitNames(q, ctx.config.adminUnitsVersion, path);
+  return [...path]
+    .reverse()
+    .map((code) => names.get(code) ?? code)
+    .join(', ');
+}
+
+export async function getVenue(ctx: ServiceContext, actor: Actor | null, id: number) {
+  const venue = await venueFor(ctx.db, actor, id, 'read');
+  const entrances = await venues.listEntrances(ctx.db, id);
+  return {
+    ...venue,
+    adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
+    entrances: entrances.map((e) => {
+      const code = signVenueCode(e.publicId, ctx.keys.current);
+      return { id: e.id, name: e.name, code, checkInUrl: checkInUrl(ctx, code) };
+    }),
+  };
+}
+
+export async function listMyVenues(ctx: ServiceContext, actor: Actor) {
+  return venues.listVenuesByIds(ctx.db, actor.venueIds);
+}
+
+/** What anyone holding a venue code may learn: enough to show the check-in page, nothing more. */
+export async function publicVenueByCode(ctx: ServiceContext, code: string) {
+  const publicId = verifyVenueCode(code, ctx.keys.all);
+  const venue = publicId ? await venues.findVenueByEntrance(ctx.db, publicId) : null;
+  if (!venue) throw new AppError('venue_not_found');
+  return {
+    name: venue.name,
+    address: venue.address,
+    adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
+    category: venue.category,
+    status: venue.status,
+    entrance: venue.entranceName,
+    capacity: venue.capacity,
+  };
+}
+
+export async function setVenueStatus(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  id: number,
+  status: 'active' | 'suspended',
+  reason: string,
+) {
+  await venueFor(ctx.db, actor, id, 'govern');
+  await venues.setVenueStatus(ctx.db, id, status, reason);
+  return { id, status, statusReason: reason };
+}

@@ -1,0 +1,18 @@
+/**
+ * Vietnamese mobile/landline numbers as people type them: `0912345678`, `+84912345678`,
+ * `84912345678`, with spaces, dots or dashes. The canonical form is the national one (`0912345678`):
+ * it is what a manager types as a username and what staff read out.
+ */
+const SEPARATORS = /[\s.\-()]/g;
+const NATIONAL = /^0[1-9]\d{8,9}$/;
+
+export function normalizePhone(input: string): string | null {
+  let digits = input.replace(SEPARATORS, '');
+  if (digits.startsWith('+84')) digits = '0' + digits.slice(3);
+  else if (digits.startsWith('84') && digits.length >= 11) digits = '0' + digits.slice(2);
+  return NATIONAL.test(digits) ? digits : null;
+}
+
+export function isPhone(input: string): boolean {
+  return normalizePhone(input) !== null;
+}

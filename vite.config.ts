@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Two entries: the full web app (registration, login, manager pages) and the tiny check-in page
+// that a citizen's phone opens from the venue QR. The check-in page ships no framework so it
+// loads fast on a cheap phone over a slow network.
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'src/web'),
+  publicDir: false,
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/web'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        app: resolve(import.meta.dirname, 'src/web/index.html'),
+        checkin: resolve(import.meta.dirname, 'src/web/checkin.html'),
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000', '/c': 'http://localhost:3000' } },
+});
