@@ -1,0 +1,88 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { HomePage } from '../features/home/HomePage.js';
+import { LoginPage } from '../features/login/LoginPage.js';
+import { RegisterVenuePage } from '../features/register/RegisterVenuePage.js';
+import { MyVenuesPage } from '../features/venue/MyVenuesPage.js';
+import { VenuePage } from '../features/venue/VenuePage.js';
+import { LangProvider, useT } from './lang.js';
+import { match, navigate, usePath } from './router.js';
+import { SessionProvider, useSession } from './session.js';
+
+export function App() {
+  return (
+    <LangProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </LangProvider>
+  );
+}
+
+export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const onClick = (e: MouseEvent) => {
+    if (e.metaKey || e.ctrlKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
+}
+
+function Shell() {
+  const { t, toggle } = useT();
+  const { user, logout } = useSession();
+  const path = usePath();
+  return (
+    <>
+      <header className="bar">
+        <div className="in">
+          <Link to="/" className="brand">
+            {t.appName}
+          </Link>
+          {user && <Link to="/venues">{t.nav_my_venues}</Link>}
+          {user ? (
+            <button type="button" onClick={() => void logout().then(() => navigate('/'))}>
+              {t.nav_logout}
+            </button>
+          ) : (
+            <Link to="/login">{t.home_login}</Link>
+          )}
+          <button type="button" onClick={toggle}>
+            {t.language}
+          </button>
+        </div>
+      </header>
+      <main>{page(path)}</main>
+    </>
+  );
+}
+
+function page(path: string): ReactNode {
+  const venue = match('/venues/:id', path);
+  if (venue) return <VenuePage id={Number(venue.id)} />;
+  switch (path.replace(/\/+$/, '') || '/') {
+    case '/':
+      return <HomePage />;
+    case '/register':
+      return <RegisterVenuePage />;
+    case '/login':
+      return <LoginPage />;
+    case '/venues':
+      return <MyVenuesPage />;
+    default:
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useT();
+  return (
+    <div className="card">
+      <p>{t.not_found}</p>
+      <Link to="/">{t.back_home}</Link>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** Province → district → commune pickers fed by GET /api/admin-units. Reports the lowest unit chosen. */
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.js';
+import { useT } from '../app/lang.js';
+import { Field } from './Field.js';
+
+interface Unit {
+  code: string;
+  name: string;
+  level: number;
+}
+
+function useChildren(parent: string | null, enabled: boolean) {
+  const [units, setUnits] = useState<Unit[]>([]);
+  useEffect(() => {
+    if (!enabled) return setUnits([]);
+    let live = true;
+    const query = parent ? `?parent=${encodeURIComponent(parent)}` : '';
+    api<{ items: Unit[] }>('GET', `/api/admin-units${query}`)
+      .then((res) => live && setUnits(res.items))
+      .catch(() => live && setUnits([]));
+    return () => {
+      live = false;
+    };
+  }, [parent, enabled]);
+  return units;
+}
+
+export function AdminUnitPicker({ onChange, error }: { onChange(code: string | null): void; error?: string }) {
+  const { t } = useT();
+  const [province, setProvince] = useState('');
+  const [district, setDistrict] = useState('');
+  const [commune, setCommune] = useState('');
+  const provinces = useChildren(null, true);
+  const districts = useChildren(province || null, Boolean(province));
+  const communes = useChildren(district || null, Boolean(district));
+
+  const select = (id: string, label: string, value: string, units: Unit[], set: (v: string) => void, err?: string) => (
+    <Field label={label} htmlFor={id} error={err}>
+      <select id={id} value={value} onChange={(e) => set(e.target.value)} disabled={units.length === 0} required>
+        <option value="">{t.choose}</option>
+        {units.map((u) => (
+          <option key={u.code} value={u.code}>
+            {u.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  return (
+    <>
+      {select('province', t.field_province, province, provinces, (v) => {
+        setProvince(v);
+        setDistrict('');
+        setCommune('');
+        onChange(null);
+      })}
+      {select('district', t.field_district, district, districts, (v) => {
+        setDistrict(v);
+        setCommune('');
+        onChange(null);
+      })}
+      {select(
+        'commune',
+        t.field_commune,
+        commune,
+        communes,
+        (v) => {
+          setCommune(v);
+          onChange(v || null);
+        },
+        error,
+      )}
+    </>
+  );
+}

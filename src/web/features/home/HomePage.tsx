@@ -1,0 +1,20 @@
+import { Link } from '../../app/App.js';
+import { useT } from '../../app/lang.js';
+
+export function HomePage() {
+  const { t } = useT();
+  return (
+    <section className="card hero">
+      <h1>{t.home_title}</h1>
+      <p>{t.home_lead}</p>
+      <div className="row">
+        <Link to="/register" className="btn">
+          {t.home_register}
+        </Link>
+        <Link to="/login" className="btn secondary">
+          {t.home_login}
+        </Link>
+      </div>
+    </section>
+  );
+}

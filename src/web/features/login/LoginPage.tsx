@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { navigate } from '../../app/router.js';
+import { useSession } from '../../app/session.js';
+import { Field } from '../../components/Field.js';
+
+export function LoginPage() {
+  const { t } = useT();
+  const { refresh } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', '/api/auth/login', { username, password });
+      await refresh();
+      navigate('/venues');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} style={{ maxWidth: 420 }}>
+      <h1>{t.login_title}</h1>
+      <Field label={t.field_username} htmlFor="username">
+        <input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+      </Field>
+      <Field label={t.field_login_password} htmlFor="password">
+        <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      </Field>
+      {error && <div className="error" role="alert">{error}</div>}
+      <p>
+        <button className="btn" type="submit" disabled={busy}>
+          {busy ? t.loading : t.submit_login}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+/** Self-registration of a venue by its owner (F2): the owner becomes its manager and gets the QR. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { navigate } from '../../app/router.js';
+import { useSession } from '../../app/session.js';
+import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
+import { Field } from '../../components/Field.js';
+import { normalizePhone } from '../../../shared/phone.js';
+
+interface Category {
+  code: string;
+  name: string;
+}
+
+const EMPTY = { name: '', category: '', address: '', contactName: '', contactPhone: '', capacity: '', password: '', password2: '' };
+
+export function RegisterVenuePage() {
+  const { t, lang } = useT();
+  const { refresh } = useSession();
+  const [form, setForm] = useState(EMPTY);
+  const [unit, setUnit] = useState<string | null>(null);
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ items: Category[] }>('GET', '/api/venue-categories').then((r) => setCategories(r.items), () => setCategories([]));
+  }, [lang]);
+
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!normalizePhone(form.contactPhone)) local.contactPhone = t.phone_invalid;
+    if (form.password !== form.password2) local.password2 = t.passwords_differ;
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api<{ id: number }>('POST', '/api/venues', {
+        name: form.name,
+        category: form.category,
+        adminUnitCode: unit,
+        address: form.address,
+        contactName: form.contactName,
+        contactPhone: form.contactPhone,
+        capacity: form.capacity ? Number(form.capacity) : undefined,
+        managerPassword: form.password,
+      });
+      await api('POST', '/api/auth/login', { username: form.contactPhone, password: form.password });
+      await refresh();
+      navigate(`/venues/${created.id}?new=1`);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError(err.message);
+        setErrors(Object.fromEntries(err.details.filter((d) => d.path).map((d) => [d.path!, d.message ?? err.message])));
+      } else setError(String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={submit}>
+      <h1>{t.register_title}</h1>
+      <div className="grid">
+        <Field label={t.field_name} htmlFor="name" error={errors.name}>
+          <input id="name" value={form.name} onChange={set('name')} required maxLength={200} />
+        </Field>
+        <Field label={t.field_category} htmlFor="category" error={errors.category}>
+          <select id="category" value={form.category} onChange={set('category')} required>
+            <option value="">{t.choose}</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <AdminUnitPicker onChange={setUnit} error={errors.adminUnitCode} />
+        <Field label={t.field_address} htmlFor="address" error={errors.address}>
+          <input id="address" value={form.address} onChange={set('address')} required maxLength={300} />
+        </Field>
+        <Field label={t.field_contact_name} htmlFor="contactName" error={errors.contactName}>
+          <input id="contactName" value={form.contactName} onChange={set('contactName')} required maxLength={200} />
+        </Field>
+        <Field label={t.field_contact_phone} htmlFor="contactPhone" error={errors.contactPhone}>
+          <input id="contactPhone" type="tel" value={form.contactPhone} onChange={set('contactPhone')} required />
+        </Field>
+        <Field label={t.field_capacity} htmlFor="capacity" error={errors.capacity}>
+          <input id="capacity" type="number" min={1} value={form.capacity} onChange={set('capacity')} />
+        </Field>
+        <Field label={t.field_password} htmlFor="password" error={errors.managerPassword}>
+          <input id="password" type="password" autoComplete="new-password" minLength={8} value={form.password} onChange={set('password')} required />
+        </Field>
+        <Field label={t.field_password_again} htmlFor="password2" error={errors.password2}>
+          <input id="password2" type="password" autoComplete="new-password" value={form.password2} onChange={set('password2')} required />
+        </Field>
+      </div>
+      {error && <div className="error" role="alert">{error}</div>}
+      <p>
+        <button className="btn" type="submit" disabled={busy || !unit}>
+          {busy ? t.saving : t.submit_register}
+        </button>
+      </p>
+    </form>
+  );
+}

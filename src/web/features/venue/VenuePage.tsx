@@ -1,0 +1,146 @@
+/** The manager's venue page: the QR with its downloads, and today's check-ins live (F3, F4, F17). */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { formatTime, type Messages } from '../../i18n/index.js';
+import { useVenueToday, type VenueToday } from './useVenueToday.js';
+
+interface Venue {
+  id: number;
+  name: string;
+  address: string;
+  adminUnitName: string;
+  capacity: number | null;
+  status: 'active' | 'suspended';
+  statusReason: string | null;
+  entrances: { id: number; name: string; code: string; checkInUrl: string }[];
+}
+
+export function VenuePage({ id }: { id: number }) {
+  const { t } = useT();
+  const [venue, setVenue] = useState<Venue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Venue>('GET', `/api/venues/${id}`).then(setVenue, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [id]);
+  if (error) return <div className="error" role="alert">{error}</div>;
+  if (!venue) return <p className="muted">{t.loading}</p>;
+  const isNew = new URLSearchParams(location.search).has('new');
+  return (
+    <>
+      {isNew && <div className="ok">{t.venue_registered}</div>}
+      <section className="card">
+        <h1>
+          {venue.name}{' '}
+          <span className={`badge ${venue.status}`}>{venue.status === 'active' ? t.status_active : t.status_suspended}</span>
+        </h1>
+        <p className="muted">
+          {venue.address}, {venue.adminUnitName}
+        </p>
+        {venue.statusReason && <p className="error">{venue.statusReason}</p>}
+      </section>
+      <section className="card">
+        <h2>{t.venue_qr}</h2>
+        {venue.entrances.map((e) => (
+          <div className="row" key={e.id} style={{ alignItems: 'flex-start' }}>
+            <img className="qr" src={`/api/venues/${id}/qr.svg?entrance=${e.id}`} alt={t.venue_qr} />
+            <div>
+              <p>
+                <strong>{e.name}</strong>
+                <br />
+                <code>{e.code}</code>
+              </p>
+              <p className="row">
+                <a className="btn" href={`/api/venues/${id}/poster.pdf?entrance=${e.id}`} download={`ma-qr-${id}.pdf`}>
+                  {t.download_pdf}
+                </a>
+                <a className="btn secondary" href={`/api/venues/${id}/qr.png?entrance=${e.id}`} download={`ma-qr-${id}.png`}>
+                  {t.download_png}
+                </a>
+                <a className="btn secondary" href={`/api/venues/${id}/qr.svg?entrance=${e.id}`} download={`ma-qr-${id}.svg`}>
+                  {t.download_svg}
+                </a>
+              </p>
+              <p>
+                <a href={e.checkInUrl} target="_blank" rel="noreferrer">
+                  {t.open_checkin_page}
+                </a>
+              </p>
+            </div>
+          </div>
+        ))}
+      </section>
+      <TodayPanel venueId={id} t={t} />
+    </>
+  );
+}
+
+function TodayPanel({ venueId, t }: { venueId: number; t: Messages }) {
+  const today = useVenueToday(venueId);
+  if (!today) return <p className="muted">{t.loading}</p>;
+  return (
+    <section className="card" id="today">
+      <h2>
+        {t.today} {today.date}
+      </h2>
+      <Stats today={today} t={t} />
+      <p className="muted">{t.live_note}</p>
+      {today.items.length === 0 ? (
+        <p className="muted">{t.no_check_ins}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t.col_time}</th>
+              <th>{t.col_out}</th>
+              <th>{t.col_name}</th>
+              <th>{t.col_phone}</th>
+              <th>{t.col_channel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {today.items.map((c) => (
+              <tr key={c.id}>
+                <td>{formatTime(c.checkedInAt)}</td>
+                <td>{c.checkedOutAt ? formatTime(c.checkedOutAt) : '—'}</td>
+                <td>{c.fullName}</td>
+                <td>{c.phone}</td>
+                <td>{channelName(c.channel, t)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function channelName(channel: string, t: Messages): string {
+  const key = `channel_${channel}` as keyof Messages;
+  return key in t ? String(t[key]) : channel;
+}
+
+function Stats({ today, t }: { today: VenueToday; t: Messages }) {
+  const full = today.capacity !== null && today.inside >= today.capacity;
+  return (
+    <div className="stats">
+      <div className={`stat${full ? ' full' : ''}`} id="inside-now">
+        <div className="n">
+          {today.inside}
+          {today.capacity !== null && <span className="muted"> / {today.capacity}</span>}
+        </div>
+        {t.inside_now}
+      </div>
+      <div className="stat" id="total-today">
+        <div className="n">{today.total}</div>
+        {t.total_today}
+      </div>
+      {Object.entries(today.byChannel).map(([channel, n]) => (
+        <div className="stat" key={channel}>
+          <div className="n">{n}</div>
+          {channelName(channel, t)}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** Vietnamese first, English second (F16). The choice is kept on the device. */
+import { en } from './en.js';
+import { vi, type Messages } from './vi.js';
+
+export type Lang = 'vi' | 'en';
+const STORAGE_KEY = 'lang';
+
+export function currentLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+export function setLang(lang: Lang) {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+  document.documentElement.lang = lang;
+}
+
+export function messages(lang: Lang = currentLang()): Messages {
+  return lang === 'en' ? en : vi;
+}
+
+export function formatTime(iso: string, lang: Lang = currentLang()): string {
+  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+}
+
+export function formatDateTime(iso: string, lang: Lang = currentLang()): string {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+}
+
+export type { Messages };

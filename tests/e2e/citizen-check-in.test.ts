@@ -1,0 +1,110 @@
+/**
+ * The first whole journey: an owner registers a venue, downloads the poster PDF, the QR printed on it
+ * (rendered with pdftoppm, decoded with jsQR) opens the check-in page on a phone, the citizen checks
+ * in, and the manager sees the check-in on the venue page.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, launchChromium } from './support/browser.js';
+import { decodeQrFromPng, renderPdfPage } from './support/qr-from-pdf.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('citizen check-in journey', () => {
+  it('registers a venue, prints its poster, and a phone checks in from the decoded QR', async () => {
+    // 1. The owner registers the venue in Vietnamese.
+    const owner = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const page = await owner.newPage();
+    await page.goto(`${server.baseUrl}/register`);
+    await page.fill('#name', 'Chợ Bến Thành – Cổng Nam');
+    await page.selectOption('#category', 'market');
+    await page.selectOption('#province', '79');
+    await page.waitForSelector('#district option[value="760"]', { state: 'attached' });
+    await page.selectOption('#district', '760');
+    await page.waitForSelector('#commune option[value="26743"]', { state: 'attached' });
+    await page.selectOption('#commune', '26743');
+    await page.fill('#address', 'Đường Lê Lợi');
+    await page.fill('#contactName', 'Nguyễn Thị Hoa');
+    await page.fill('#contactPhone', '0908123456');
+    await page.fill('#capacity', '300');
+    await page.fill('#password', 'matkhau-an-toan');
+    await page.fill('#password2', 'matkhau-an-toan');
+    await page.screenshot({ path: artifact('01-register-form.png'), fullPage: true });
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/venues\/\d+/);
+    await page.waitForSelector('text=Chợ Bến Thành – Cổng Nam');
+    await page.waitForSelector('img.qr');
+    await page.screenshot({ path: artifact('02-venue-page.png'), fullPage: true });
+
+    // 2. Download the printable poster and read the QR the way a phone camera would.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải áp phích PDF (A4)')]);
+    const pdfPath = artifact('03-poster.pdf');
+    await download.saveAs(pdfPath);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    const pngPath = renderPdfPage(pdfPath, artifact('03-poster'));
+    const url = decodeQrFromPng(pngPath);
+    expect(url).toMatch(new RegExp(`^${server.baseUrl}/c/[0-9A-Z]{23}$`));
+
+    // 3. A phone opens the decoded URL and checks in with one tap.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const mobile = await phone.newPage();
+    await mobile.goto(url!);
+    await mobile.waitForSelector('text=Chợ Bến Thành – Cổng Nam');
+    await mobile.screenshot({ path: artifact('04-phone-check-in-form.png'), fullPage: true });
+    await mobile.fill('#fullName', 'Lê Văn Minh');
+    await mobile.fill('#phone', '0912 345 678');
+    await mobile.click('button[type=submit]');
+    await mobile.waitForSelector('#confirmation');
+    expect(await mobile.textContent('#confirmation')).toContain('Đã ghi nhận vào');
+    expect(await mobile.textContent('#confirmation')).toContain('Lê Văn Minh');
+    await mobile.screenshot({ path: artifact('05-phone-confirmation.png'), fullPage: true });
+
+    // 4. The manager's page shows the check-in live.
+    await page.waitForFunction(() => document.querySelector('#today')?.textContent?.includes('Lê Văn Minh'), null, {
+      timeout: 15_000,
+    });
+    expect(await page.textContent('#total-today')).toContain('1');
+    expect(await page.textContent('#inside-now')).toContain('1');
+    await page.screenshot({ path: artifact('06-manager-sees-check-in.png'), fullPage: true });
+
+    // 5. Check out from the phone: nobody is inside any more.
+    await mobile.click('text=Ra về');
+    await mobile.waitForSelector('text=Đã ghi nhận ra về lúc');
+    await mobile.screenshot({ path: artifact('07-phone-checked-out.png'), fullPage: true });
+    await page.waitForFunction(() => document.querySelector('#inside-now .n')?.textContent?.startsWith('0'), null, {
+      timeout: 15_000,
+    });
+
+    // 6. The device remembers the person: the next check-in is one tap, no typing.
+    await mobile.goto(url!);
+    await mobile.waitForSelector('text=Lê Văn Minh');
+    expect(await mobile.locator('#fullName').count()).toBe(0);
+    await mobile.click('button[type=submit]');
+    await mobile.waitForSelector('#confirmation');
+    await page.waitForFunction(() => document.querySelector('#total-today .n')?.textContent === '2', null, { timeout: 15_000 });
+    await owner.close();
+    await phone.close();
+  });
+
+  it('shows a clear message for a forged or mistyped QR code', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const mobile = await phone.newPage();
+    const res = await mobile.goto(`${server.baseUrl}/c/AAAAAAAAAA1BBBBBBBBBBBB`);
+    expect(res?.status()).toBe(404);
+    await mobile.waitForSelector('text=Mã QR không hợp lệ');
+    writeFileSync(artifact('08-forged-code.png'), await mobile.screenshot());
+    await phone.close();
+  });
+});
