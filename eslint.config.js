@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Layers talk one way: http → services → domain + db. The domain does no I/O; the web app
+    // imports only shared/ and itself.
+    files: ['src/server/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/db/**', '**/services/**', '**/http/**', 'pg', '@electric-sql/*', 'fastify'] }],
+    },
+  },
+  {
+    files: ['src/server/services/**', 'src/server/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/http/**', 'fastify'] }] },
+  },
+  {
+    files: ['src/web/**', 'src/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**'] }] },
+  },
+);

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, checkInBody, registerVenue, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let venue: Awaited<ReturnType<typeof registerVenue>>;
+let otherVenue: Awaited<ReturnType<typeof registerVenue>>;
+
+beforeAll(async () => {
+  t = await startTestApp({}, new Date('2026-11-24T02:00:00Z'));
+  venue = await registerVenue(t.app, { name: 'Nhà văn hoá phường' });
+  otherVenue = await registerVenue(t.app, { name: 'Siêu thị Co.op' });
+});
+afterAll(() => t.close());
+
+async function insideNow(cookie = venue.managerCookie) {
+  const res = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie });
+  return res.body as { inside: number; total: number; byChannel: Record<string, number>; items: { checkedOutAt: string | null }[] };
+}
+
+describe('POST /api/check-ins', () => {
+  it('rejects a body without person or clientId with 400 validation_failed, in English when asked', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', { body: { venueCode: venue.code }, lang: 'en' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.message).toBe('The request data is invalid.');
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['clientId', 'channel', 'person']),
+    );
+  });
+
+  it('answers in Vietnamese by default', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', { body: {} });
+    expect(res.body.error.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+  });
+
+  it('rejects a phone number that is not Vietnamese', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName: 'A', phone: '12345' } }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('person.phone');
+  });
+
+  it('rejects staff channels from the public endpoint', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { channel: 'paper' }) });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers a forged or mistyped venue code with 404 venue_not_found', async () => {
+    const typo = venue.code.slice(0, -1) + (venue.code.endsWith('0') ? '1' : '0');
+    for (const venueCode of [typo, 'NOT-A-CODE']) {
+      const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venueCode) });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('venue_not_found');
+    }
+  });
+
+  it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/check-ins',
+      payload: '{"venueCode":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('invalid_json');
+    const huge = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName: 'x'.repeat(100_000), phone: '0912345678' } }),
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('payload_too_large');
+  });
+
+  it('checks in, answers 201 with a checkout token, and records the channel', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName: 'Phạm Thu Hà', phone: '+84 987 000 111' } }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ venue: { name: 'Nhà văn hoá phường' }, flagged: false });
+    expect(res.body.checkedInAt).toBe('2026-11-24T02:00:00.000Z');
+    expect(res.body.checkoutToken).toMatch(/^[\w-]{32}$/);
+    const today = await insideNow();
+    expect(today.byChannel.qr_self).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(today.items)).toContain('0987000111');
+  });
+
+  it('returns the first result with 200 and writes nothing when a clientId is repeated', async () => {
+    const body = checkInBody(venue.code, { person: { fullName: 'Retry Person', phone: '0911000222' } });
+    const first = await call(t.app, 'POST', '/api/check-ins', { body });
+    t.clock.advanceMinutes(1);
+    const again = await call(t.app, 'POST', '/api/check-ins', { body });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const { rows } = await t.ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM check_ins WHERE person_phone = '0911000222'",
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('accepts on-behalf check-ins for family members sharing one phone without closing each other', async () => {
+    const mother = checkInBody(venue.code, { person: { fullName: 'Trần Thị Mai', phone: '0933444555' } });
+    const child = checkInBody(venue.code, { channel: 'on_behalf', person: { fullName: 'Trần Bảo An', phone: '0933444555' } });
+    expect((await call(t.app, 'POST', '/api/check-ins', { body: mother })).status).toBe(201);
+    expect((await call(t.app, 'POST', '/api/check-ins', { body: child })).status).toBe(201);
+    const { rows } = await t.ctx.db.query<{ open: number }>(
+      "SELECT count(*) FILTER (WHERE checked_out_at IS NULL)::int AS open FROM check_ins WHERE person_phone = '0933444555'",
+    );
+    expect(rows[0]!.open).toBe(2);
+  });
+});
+
+describe('stays and check-out', () => {
+  it('closes the open stay when the same person checks in elsewhere', async () => {
+    const person = { fullName: 'Đỗ Quang Huy', phone: '0944555666' };
+    const first = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person }) });
+    t.clock.advanceMinutes(30);
+    await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(otherVenue.code, { person }) });
+    const { rows } = await t.ctx.db.query<{ checked_out_at: Date; checkout_reason: string }>(
+      'SELECT checked_out_at, checkout_reason FROM check_ins WHERE id = $1',
+      [first.body.id],
+    );
+    expect(rows[0]!.checkout_reason).toBe('next_check_in');
+    expect(rows[0]!.checked_out_at.toISOString()).toBe(t.clock.now.toISOString());
+  });
+
+  it('refuses a check-out with a wrong token (403) and for an unknown check-in (404)', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName: 'X Y', phone: '0955000111' } }) });
+    const wrong = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: { checkoutToken: 'a'.repeat(32) } });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('invalid_checkout_token');
+    const unknown = await call(t.app, 'POST', `/api/check-ins/${crypto.randomUUID()}/check-out`, {
+      body: { checkoutToken: res.body.checkoutToken },
+    });
+    expect(unknown.status).toBe(404);
+    const notUuid = await call(t.app, 'POST', '/api/check-ins/123/check-out', { body: {} });
+    expect(notUuid.status).toBe(400);
+  });
+
+  it('checks out with the token, and a second check-out keeps the first time', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName: 'Vũ Lan', phone: '0966000111' } }) });
+    t.clock.advanceMinutes(45);
+    const out = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: { checkoutToken: res.body.checkoutToken } });
+    expect(out.status).toBe(200);
+    expect(out.body.checkedOutAt).toBe(t.clock.now.toISOString());
+    t.clock.advanceMinutes(10);
+    const again = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: { checkoutToken: res.body.checkoutToken } });
+    expect(again.body.checkedOutAt).toBe(out.body.checkedOutAt);
+  });
+
+  it('lets the venue manager check a person out without a token, but not a stranger', async () => {
+    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName: 'Hồ Nam', phone: '0977000111' } }) });
+    const stranger = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: {}, cookie: otherVenue.managerCookie });
+    expect(stranger.status).toBe(404);
+    const staff = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: {}, cookie: venue.managerCookie });
+    expect(staff.status).toBe(200);
+  });
+
+  it('counts people inside until their default stay of 4 hours ends', async () => {
+    const fresh = await registerVenue(t.app, { name: 'Phòng họp 30 người', capacity: 30 });
+    await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(fresh.code, { person: { fullName: 'Ngô Bình', phone: '0988000111' } }) });
+    const today = async () => (await call(t.app, 'GET', `/api/venues/${fresh.id}/today`, { cookie: fresh.managerCookie })).body;
+    expect((await today()).inside).toBe(1);
+    t.clock.advanceMinutes(239);
+    expect((await today()).inside).toBe(1);
+    t.clock.advanceMinutes(1);
+    expect((await today()).inside).toBe(0);
+    expect((await today()).total).toBe(1);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The app on a fresh real database, driven through app.inject(), with a clock the test controls.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { prepareContext } from '../../src/server/bootstrap.js';
+import { parseConfig } from '../../src/server/config.js';
+import type { ServiceContext } from '../../src/server/services/context.js';
+import { freshDatabase } from './database.js';
+
+export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: ServiceContext;
+  clock: { now: Date; advanceMinutes(minutes: number): void };
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, start = new Date()): Promise<TestApp> {
+  const db = await freshDatabase();
+  const config = parseConfig({
+    DATA_DIR: '',
+    PUBLIC_URL: 'https://qr.example.vn',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...env,
+  });
+  const clock = {
+    now: start,
+    advanceMinutes(minutes: number) {
+      clock.now = new Date(clock.now.getTime() + minutes * 60_000);
+    },
+  };
+  const ctx = await prepareContext(config, () => clock.now);
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    async close() {
+      await app.close();
+      await ctx.db.close();
+      await db.drop();
+    },
+  };
+}
+
+type Json = Record<string, unknown>;
+
+export interface Call {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: LightMyRequestResponse['headers'];
+}
+
+export async function call(
+  app: FastifyInstance,
+  method: 'GET' | 'POST',
+  url: string,
+  opts: { body?: unknown; cookie?: string; lang?: string; headers?: Record<string, string> } = {},
+): Promise<Call> {
+  const res = await app.inject({
+    method,
+    url,
+    payload: opts.body === undefined ? undefined : (opts.body as Json),
+    headers: {
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+      ...(opts.lang ? { 'accept-language': opts.lang } : {}),
+      ...opts.headers,
+    },
+  });
+  const isJson = String(res.headers['content-type'] ?? '').includes('json');
+  return { status: res.statusCode, body: isJson ? res.json() : res.rawPayload, headers: res.headers };
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'sid');
+  return `sid=${cookie!.value}`;
+}
+
+let phoneCounter = 0;
+/** A unique valid Vietnamese mobile number per call. */
+export function uniquePhone(): string {
+  phoneCounter += 1;
+  return `09${String(10_000_000 + ((process.pid * 1000 + phoneCounter) % 90_000_000)).padStart(8, '0')}`;
+}
+
+/** Phường Phúc Xá, Quận Ba Đình, Hà Nội. */
+export const HANOI_COMMUNE = '00001';
+/** Phường Bến Thành, Quận 1, TP Hồ Chí Minh. */
+export const HCMC_COMMUNE = '26743';
+
+export function venueBody(overrides: Json = {}): Json {
+  return {
+    name: 'Quán Phở Thìn',
+    category: 'restaurant',
+    adminUnitCode: HANOI_COMMUNE,
+    address: '13 Lò Đúc',
+    contactName: 'Nguyễn Văn Thìn',
+    contactPhone: uniquePhone(),
+    managerPassword: 'manager-pass-1',
+    ...overrides,
+  };
+}
+
+export async function registerVenue(app: FastifyInstance, overrides: Json = {}) {
+  const body = venueBody(overrides);
+  const res = await call(app, 'POST', '/api/venues', { body });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const managerCookie = body.managerPassword
+    ? await login(app, String(body.contactPhone), String(body.managerPassword))
+    : undefined;
+  return { ...(res.body as { id: number; code: string; checkInUrl: string }), managerCookie, body };
+}
+
+export function checkInBody(venueCode: string, overrides: Json = {}): Json {
+  return {
+    venueCode,
+    clientId: crypto.randomUUID(),
+    channel: 'qr_self',
+    person: { fullName: 'Lê Văn Minh', phone: '0912345678' },
+    ...overrides,
+  };
+}
