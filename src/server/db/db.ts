@@ -8,7 +8,11 @@ export interface QueryResult<T> {
 }
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /**
+   * `prepare` names a hot statement: on PostgreSQL it is parsed and planned once per connection
+   * (a named prepared statement); PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], prepare?: string): Promise<QueryResult<T>>;
   /** Runs several statements (no parameters), e.g. a migration file. */
   exec(sql: string): Promise<void>;
 }

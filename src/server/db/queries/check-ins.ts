@@ -53,8 +53,7 @@ export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<Record
        UPDATE check_ins c SET checked_out_at = $5::timestamptz, checkout_reason = 'next_check_in'
         WHERE EXISTS (SELECT 1 FROM claimed)
           AND c.person_phone = $7 AND c.person_name_key = $9 AND c.checked_out_at IS NULL
-          AND c.checked_in_at >= $5::timestamptz - make_interval(mins => ${MAX_STAY_MINUTES})
-          AND c.checked_in_at < $5::timestamptz
+          AND c.checked_in_at >= $18::timestamptz AND c.checked_in_at < $5::timestamptz
           AND c.checked_in_at + make_interval(mins => c.stay_minutes) > $5::timestamptz
        RETURNING c.id
      ), inserted AS (
@@ -89,7 +88,10 @@ export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<Record
       p.address,
       c.flagged,
       c.recordedByUserId,
+      // A literal bound (not `$5 - interval`) lets the planner prune to the one or two day partitions.
+      new Date(c.checkedInAt.getTime() - MAX_STAY_MINUTES * 60_000),
     ],
+    'record_check_in',
   );
   return rows[0] ?? null;
 }
