@@ -108,3 +108,33 @@ describe('citizen check-in journey', () => {
     await phone.close();
   });
 });
+
+describe('languages', () => {
+  it('switches the check-in page and the web app to English and remembers the choice', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const res = await fetch(`${server.baseUrl}/api/venues`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Trường THCS Nguyễn Du',
+        category: 'school',
+        adminUnitCode: '00001',
+        address: '1 Phúc Xá',
+        contactName: 'Thầy Hùng',
+        contactPhone: '0911222333',
+        managerPassword: 'truong-hoc-123',
+      }),
+    });
+    const { checkInUrl } = (await res.json()) as { checkInUrl: string };
+    await page.goto(checkInUrl);
+    await page.waitForSelector('button:has-text("Ghi nhận vào")');
+    await page.click('button:has-text("English")');
+    await page.waitForSelector('button:has-text("Check in")');
+    expect(await page.textContent('body')).toContain('deleted automatically after 21 days');
+    await page.screenshot({ path: artifact('09-check-in-page-english.png') });
+    await page.goto(`${server.baseUrl}/register`);
+    await page.waitForSelector('h1:has-text("Register a venue")');
+    await context.close();
+  });
+});

@@ -27,6 +27,7 @@ const root = document.getElementById('root')!;
 const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{}') as {
   code?: string;
   venue?: PublicVenue | null;
+  retentionDays?: number;
 };
 let t = messages();
 
@@ -109,7 +110,7 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     submit.textContent = t.ci_sending;
     await checkIn(person, view.editing);
   };
-  root.append(card, el('p', { className: 'muted', textContent: t.ci_privacy }));
+  root.append(card, el('p', { className: 'muted', textContent: t.ci_privacy.replace('{days}', String(data.retentionDays ?? 21)) }));
 }
 
 async function checkIn(person: Profile, editing: boolean) {

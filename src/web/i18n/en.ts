@@ -76,5 +76,5 @@ export const en: Messages = {
   ci_retry: 'Try again',
   ci_at: 'At',
   ci_new: 'Check in again',
-  ci_privacy: 'Used only for epidemic control and deleted automatically after 21 days.',
+  ci_privacy: 'Used only for epidemic control and deleted automatically after {days} days.',
 };

@@ -76,6 +76,6 @@ export const vi = {
   ci_retry: 'Thử lại',
   ci_at: 'Lúc',
   ci_new: 'Ghi nhận lượt khác',
-  ci_privacy: 'Thông tin chỉ dùng cho phòng, chống dịch và tự động xoá sau 21 ngày.',
+  ci_privacy: 'Thông tin chỉ dùng cho phòng, chống dịch và tự động xoá sau {days} ngày.',
 };
 export type Messages = typeof vi;

@@ -51,7 +51,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
       .replace('<title>', `<title>${venue ? `${escapeHtml(venue.name)} – ` : ''}`)
       .replace(
         '</head>',
-        `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue })}</script></head>`,
+        `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue, retentionDays: ctx.config.retentionDays })}</script></head>`,
       );
     return reply
       .status(venue ? 200 : 404)
