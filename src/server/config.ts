@@ -16,7 +16,7 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional(),
     DATA_DIR: z.string().default('./data'),
-    TZ_REGION: z.string().default('Asia/Ho_Chi_Minh'),
+    TZ_REGION: z.string().default('Asia/Ho_Chi_Minh').refine(isKnownTimeZone, 'unknown time zone'),
     ADMIN_USERNAME: z.string().min(1).optional(),
     ADMIN_PASSWORD: z.string().min(8).optional(),
     /** Base64 HMAC key for venue codes and checkout tokens; generated and kept in the database when absent. */
@@ -64,10 +64,7 @@ export type Config = z.output<typeof ConfigSchema>;
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
-  if (result.success) {
-    if (!isKnownTimeZone(result.data.timeZone)) throw new ConfigError([`TZ_REGION: unknown time zone`]);
-    return result.data;
-  }
+  if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
 }
 
