@@ -13,6 +13,7 @@ import { registerAuth } from './http/plugins/auth.js';
 import { registerErrorHandling } from './http/plugins/errors.js';
 import { authRoutes } from './http/routes/auth.js';
 import { checkInRoutes } from './http/routes/check-ins.js';
+import { declarationRoutes } from './http/routes/declarations.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { referenceRoutes } from './http/routes/reference.js';
 import { systemRoutes } from './http/routes/system.js';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   referenceRoutes(app, ctx);
   venueRoutes(app, ctx);
   checkInRoutes(app, ctx);
+  declarationRoutes(app, ctx);
   userRoutes(app, ctx);
   pageRoutes(app, ctx);
 

@@ -22,6 +22,13 @@ export type ErrorCode =
   | 'manager_password_required'
   | 'invalid_checkout_token'
   | 'rate_limited'
+  | 'card_not_found'
+  | 'card_revoked'
+  | 'invalid_holder_token'
+  | 'at_in_future'
+  | 'at_too_old'
+  | 'person_required'
+  | 'hotspot_not_found'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -44,6 +51,13 @@ const STATUS: Record<ErrorCode, number> = {
   manager_password_required: 400,
   invalid_checkout_token: 403,
   rate_limited: 429,
+  card_not_found: 404,
+  card_revoked: 409,
+  invalid_holder_token: 403,
+  at_in_future: 400,
+  at_too_old: 400,
+  person_required: 400,
+  hotspot_not_found: 404,
   internal_error: 500,
 };
 

@@ -90,8 +90,8 @@ export const CitizenCheckIn = z.object({
   clientId: ClientId,
   channel: z.enum(CITIZEN_CHANNELS),
   person: Person,
-  /** Declarations arrive with the health-declaration issue; accepted and ignored until then. */
-  declaration: z.unknown().optional(),
+  /** A health declaration made at entry (F5); its flag is shown on the confirmation. */
+  declaration: z.lazy(() => DeclarationAnswers).optional(),
 });
 export type CitizenCheckIn = z.infer<typeof CitizenCheckIn>;
 
@@ -110,3 +110,88 @@ export const NewUser = z.object({
   venueIds: z.array(z.number().int().positive()).max(1000).optional(),
 });
 export type NewUser = z.infer<typeof NewUser>;
+
+/** The six symptoms of the domestic health declaration (tờ khai y tế nội địa), last 14 days. */
+export const Symptoms = z.object({
+  fever: z.boolean(),
+  cough: z.boolean(),
+  breathlessness: z.boolean(),
+  pneumonia: z.boolean(),
+  soreThroat: z.boolean(),
+  fatigue: z.boolean(),
+});
+export type Symptoms = z.infer<typeof Symptoms>;
+
+/** The three exposure questions, last 14 days. */
+export const Exposure = z.object({
+  confirmedCase: z.boolean(),
+  fromAffectedArea: z.boolean(),
+  symptomaticPerson: z.boolean(),
+});
+export type Exposure = z.infer<typeof Exposure>;
+
+/** Most provinces/areas a person can list as visited in 14 days. */
+export const MAX_VISITED_AREAS = 63;
+
+/** The answers of a declaration, without the person (used inside a check-in too). */
+export const DeclarationAnswers = z.object({
+  visitedAreas: z.array(AdminUnitCode).max(MAX_VISITED_AREAS).default([]),
+  symptoms: Symptoms,
+  exposure: Exposure,
+  /** Hotspots (GET /api/hotspots/active) the person says they visited in the window asked. */
+  hotspotVisits: z.array(z.number().int().positive()).max(100).default([]),
+  vaccineDoses: z.number().int().min(0).max(10).optional(),
+  pledge: z.literal(true),
+});
+export type DeclarationAnswers = z.infer<typeof DeclarationAnswers>;
+
+export const DeclarationSubmission = DeclarationAnswers.extend({
+  clientId: ClientId,
+  person: Person,
+  /** `on_behalf`: a family member's declaration made on this device. */
+  onBehalf: z.boolean().optional(),
+});
+export type DeclarationSubmission = z.infer<typeof DeclarationSubmission>;
+
+export const STATUS_COLOURS = ['green', 'yellow', 'red'] as const;
+export type StatusColour = (typeof STATUS_COLOURS)[number];
+
+export const STAFF_CHANNELS = ['qr_staff', 'kiosk', 'paper'] as const;
+
+export const StaffCheckIn = z.object({
+  clientId: ClientId,
+  channel: z.enum(STAFF_CHANNELS),
+  /** The personal card's QR content (URL or bare code). */
+  cardQr: z.string().trim().min(1).max(300).optional(),
+  person: Person.optional(),
+  /** When the person entered (paper entries typed in later, offline scans synced later); never in the future. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  /** A paper declaration typed in with the entry. */
+  declaration: DeclarationAnswers.optional(),
+});
+export type StaffCheckIn = z.infer<typeof StaffCheckIn>;
+
+const Colour = z.enum(STATUS_COLOURS);
+/** A province's (or the national) status-colour rules; omitted fields inherit from the level above. */
+export const StatusRulesPatch = z
+  .object({
+    confirmedCase: Colour,
+    symptomaticPerson: Colour,
+    fromAffectedArea: Colour,
+    anySymptom: Colour,
+    hotspotVisit: Colour,
+    symptomsWithExposure: Colour,
+    noRecentDeclaration: Colour,
+    declarationValidDays: z.number().int().min(1).max(60),
+  })
+  .partial();
+
+/** Longest hotspot window officials may declare at once. */
+export const MAX_HOTSPOT_DAYS = 90;
+
+export const NewHotspot = z.object({
+  adminUnitCode: AdminUnitCode,
+  from: z.iso.date(),
+  to: z.iso.date(),
+  note: z.string().trim().max(500).optional(),
+});

@@ -44,6 +44,25 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   },
   invalid_checkout_token: { vi: 'Mã xác nhận ra về không đúng.', en: 'The check-out token is not valid.' },
   rate_limited: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.', en: 'Too many requests, try again shortly.' },
+  card_not_found: {
+    vi: 'Thẻ không hợp lệ: mã QR sai hoặc giả mạo.',
+    en: 'Invalid card: the QR code is wrong or forged.',
+  },
+  card_revoked: {
+    vi: 'Thẻ này đã bị thu hồi. Hãy dùng thẻ mới được cấp lại.',
+    en: 'This card has been revoked. Use the reissued card.',
+  },
+  invalid_holder_token: { vi: 'Bạn không phải người giữ thẻ này.', en: 'You are not the holder of this card.' },
+  at_in_future: { vi: 'Thời gian vào không được ở tương lai.', en: 'The entry time cannot be in the future.' },
+  at_too_old: {
+    vi: 'Thời gian vào quá cũ, đã quá thời hạn lưu trữ.',
+    en: 'The entry time is older than the retention period.',
+  },
+  person_required: {
+    vi: 'Cần quét thẻ hoặc nhập họ tên và số điện thoại.',
+    en: 'Scan a card or enter a full name and phone number.',
+  },
+  hotspot_not_found: { vi: 'Không tìm thấy vùng dịch.', en: 'Hotspot not found.' },
   internal_error: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong, please try again.' },
 };
 

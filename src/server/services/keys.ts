@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.js';
 import { getOrCreateSecret } from '../db/queries/secrets.js';
-import type { SigningKey } from '../domain/venue-code.js';
+import type { SigningKey } from '../domain/signed-code.js';
 
 export interface SigningKeys {
   current: SigningKey;

@@ -7,7 +7,7 @@ import { adminUnitNames } from '../db/queries/admin-units.js';
 import * as venues from '../db/queries/venues.js';
 import type { Actor } from '../domain/access.js';
 import { coversUnitPath } from '../domain/access.js';
-import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/venue-code.js';
+import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import type { VenueRegistration } from '../../shared/contracts.js';
 import { venueFor } from './access.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import type { Channel } from '../../../shared/contracts.js';
+import type { Channel, StatusColour } from '../../../shared/contracts.js';
 import { MAX_STAY_MINUTES } from '../../domain/stay.js';
 
 export interface NewCheckIn {
@@ -21,6 +21,9 @@ export interface NewCheckIn {
     address: string | null;
   };
   flagged: boolean;
+  statusColour: StatusColour | null;
+  cardId: string | null;
+  declarationId: string | null;
   recordedByUserId: number | null;
 }
 
@@ -60,9 +63,9 @@ export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<Record
        INSERT INTO check_ins (id, venue_id, entrance_id, checked_in_at, stay_minutes, channel,
                               person_phone, person_full_name, person_name_key, person_id_number,
                               person_birth_year, person_sex, person_nationality, person_admin_unit_code,
-                              person_address, flagged, recorded_by_user_id)
+                              person_address, flagged, recorded_by_user_id, status_colour, card_id, declaration_id)
        SELECT $1::uuid, v.venue_id, v.entrance_id, $5::timestamptz, v.stay_minutes, $6,
-              $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+              $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20::uuid, $21::uuid
          FROM v, claimed
        RETURNING id
      )
@@ -90,6 +93,9 @@ export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<Record
       c.recordedByUserId,
       // A literal bound (not `$5 - interval`) lets the planner prune to the one or two day partitions.
       new Date(c.checkedInAt.getTime() - MAX_STAY_MINUTES * 60_000),
+      c.statusColour,
+      c.cardId,
+      c.declarationId,
     ],
     'record_check_in',
   );
@@ -108,11 +114,12 @@ export interface CheckInRow {
   fullName: string;
   phone: string;
   flagged: boolean;
+  statusColour: StatusColour | null;
 }
 
 const CHECK_IN_COLUMNS = `c.id, c.venue_id AS "venueId", v.name AS "venueName", c.checked_in_at AS "checkedInAt",
   c.checked_out_at AS "checkedOutAt", c.checkout_reason AS "checkoutReason", c.stay_minutes AS "stayMinutes",
-  c.channel, c.person_full_name AS "fullName", c.person_phone AS phone, c.flagged`;
+  c.channel, c.person_full_name AS "fullName", c.person_phone AS phone, c.flagged, c.status_colour AS "statusColour"`;
 
 /** The check-in that answered a clientId first (for idempotent retries). */
 export async function findCheckInByClientId(q: Queryable, clientId: string) {

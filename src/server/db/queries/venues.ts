@@ -16,6 +16,8 @@ export interface VenueRow {
   statusReason: string | null;
   registeredBy: 'self' | 'official';
   createdAt: Date;
+  /** The first entrance: where staff-recorded entries are booked. */
+  mainEntrancePublicId: string;
 }
 
 export interface EntranceRow {
@@ -27,7 +29,8 @@ export interface EntranceRow {
 const COLUMNS = `v.id, v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.admin_unit_path AS "adminUnitPath",
   v.address, v.contact_name AS "contactName", v.contact_phone AS "contactPhone", v.capacity,
   v.default_stay_minutes AS "defaultStayMinutes", v.status, v.status_reason AS "statusReason",
-  v.registered_by AS "registeredBy", v.created_at AS "createdAt"`;
+  v.registered_by AS "registeredBy", v.created_at AS "createdAt",
+  (SELECT e.public_id FROM venue_entrances e WHERE e.venue_id = v.id ORDER BY e.id LIMIT 1) AS "mainEntrancePublicId"`;
 
 export async function insertVenue(
   q: Queryable,
@@ -76,7 +79,7 @@ export async function insertEntrance(q: Queryable, venueId: number, name: string
 }
 
 export async function findVenue(q: Queryable, id: number) {
-  const { rows } = await q.query<VenueRow>(`SELECT ${COLUMNS} FROM venues v WHERE v.id = $1`, [id]);
+  const { rows } = await q.query<VenueRow>(`SELECT ${COLUMNS} FROM venues v WHERE v.id = $1`, [id], 'find_venue');
   return rows[0] ?? null;
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CheckOut, CitizenCheckIn } from '../../../shared/contracts.js';
+import { CheckOut, CitizenCheckIn, Phone, STATUS_COLOURS, StaffCheckIn } from '../../../shared/contracts.js';
 import * as checkIns from '../../services/check-ins.js';
 import type { ServiceContext } from '../../services/context.js';
-import { Instant, iso, UuidParam, type ZodApp } from '../types.js';
+import { lookUpPeople } from '../../services/scanner.js';
+import { IdParam, Instant, iso, UuidParam, type ZodApp } from '../types.js';
 
 const CheckInAnswer = z.object({
   id: z.string(),
@@ -10,7 +11,11 @@ const CheckInAnswer = z.object({
   venue: z.object({ name: z.string() }),
   flagged: z.boolean(),
   checkoutToken: z.string(),
+  person: z.object({ fullName: z.string() }),
+  statusColour: z.enum(STATUS_COLOURS).nullable().describe('Status colour shown to staff (F18); null without a declaration'),
 });
+
+const answer = (r: { result: checkIns.CheckInResult; duplicate: boolean }) => ({ ...r.result, checkedInAt: iso(r.result.checkedInAt) });
 
 export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
   const publicLimit = { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } };
@@ -27,9 +32,47 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
       },
     },
     async (req, reply) => {
-      const { result, duplicate } = await checkIns.citizenCheckIn(ctx, req.body);
-      return reply.status(duplicate ? 200 : 201).send({ ...result, checkedInAt: iso(result.checkedInAt) });
+      const recorded = await checkIns.citizenCheckIn(ctx, req.body);
+      return reply.status(recorded.duplicate ? 200 : 201).send(answer(recorded));
     },
+  );
+
+  app.post(
+    '/api/venues/:id/check-ins',
+    {
+      schema: {
+        tags: ['check-ins'],
+        description:
+          'Venue staff or a kiosk record an entry: by personal card (`cardQr`), by person, or from a paper declaration (`paper`, with `at` and optional `declaration`). Repeating a clientId returns the first result (200).',
+        params: IdParam,
+        body: StaffCheckIn,
+        response: { 200: CheckInAnswer, 201: CheckInAnswer },
+      },
+    },
+    async (req, reply) => {
+      const recorded = await checkIns.staffCheckIn(ctx, await req.actor(), req.params.id, req.body);
+      return reply.status(recorded.duplicate ? 200 : 201).send(answer(recorded));
+    },
+  );
+
+  app.get(
+    '/api/venues/:id/people',
+    {
+      schema: {
+        tags: ['check-ins'],
+        description: 'Staff look-up by phone when a person has no card at hand: names and status colours of its card holders.',
+        params: IdParam,
+        querystring: z.object({ phone: Phone }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ fullName: z.string(), phone: z.string(), cardNumber: z.string(), statusColour: z.enum(STATUS_COLOURS), flagged: z.boolean() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await lookUpPeople(ctx, await req.actor(), req.params.id, req.query.phone) }),
   );
 
   app.post(

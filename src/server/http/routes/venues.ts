@@ -167,6 +167,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
                 checkedInAt: Instant,
                 checkedOutAt: Instant.nullable(),
                 flagged: z.boolean(),
+                statusColour: z.enum(['green', 'yellow', 'red']).nullable(),
               }),
             ),
           }),

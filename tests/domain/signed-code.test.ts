@@ -7,7 +7,7 @@ import {
   verifyCheckoutToken,
   verifyVenueCode,
   VENUE_CODE_LENGTH,
-} from '../../src/server/domain/venue-code.js';
+} from '../../src/server/domain/signed-code.js';
 
 const key = { id: '1', secret: randomBytes(32) };
 const otherKey = { id: '1', secret: randomBytes(32) };

@@ -1,0 +1,77 @@
+import type { Queryable } from '../db.js';
+import type { Exposure, StatusColour, Symptoms } from '../../../shared/contracts.js';
+import type { NewCheckIn } from './check-ins.js';
+
+export interface NewDeclaration {
+  id: string;
+  declaredAt: Date;
+  channel: 'self' | 'on_behalf' | 'paper';
+  person: NewCheckIn['person'];
+  visitedAreas: string[];
+  symptoms: Symptoms;
+  exposure: Exposure;
+  vaccineDoses: number | null;
+  hotspotIds: number[];
+  flagged: boolean;
+  statusColour: StatusColour;
+  recordedByUserId: number | null;
+  venueId: number | null;
+}
+
+export async function insertDeclaration(q: Queryable, d: NewDeclaration) {
+  const p = d.person;
+  await q.query(
+    `INSERT INTO declarations (id, declared_at, channel, person_phone, person_full_name, person_name_key,
+       person_id_number, person_birth_year, person_sex, person_nationality, person_admin_unit_code, person_address,
+       visited_areas, symptoms, exposure, vaccine_doses, hotspot_ids, flagged, status_colour, recorded_by_user_id, venue_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+    [
+      d.id,
+      d.declaredAt,
+      d.channel,
+      p.phone,
+      p.fullName,
+      p.nameKey,
+      p.idNumber,
+      p.birthYear,
+      p.sex,
+      p.nationality,
+      p.adminUnitCode,
+      p.address,
+      d.visitedAreas,
+      JSON.stringify(d.symptoms),
+      JSON.stringify(d.exposure),
+      d.vaccineDoses,
+      d.hotspotIds,
+      d.flagged,
+      d.statusColour,
+      d.recordedByUserId,
+      d.venueId,
+    ],
+  );
+}
+
+export interface LatestDeclaration {
+  id: string;
+  declaredAt: Date;
+  flagged: boolean;
+  statusColour: StatusColour;
+}
+
+export async function latestDeclarationOf(q: Queryable, phone: string, nameKey: string) {
+  const { rows } = await q.query<LatestDeclaration>(
+    `SELECT id, declared_at AS "declaredAt", flagged, status_colour AS "statusColour"
+       FROM declarations WHERE person_phone = $1 AND person_name_key = $2
+      ORDER BY declared_at DESC LIMIT 1`,
+    [phone, nameKey],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findDeclaration(q: Queryable, id: string) {
+  const { rows } = await q.query<LatestDeclaration>(
+    `SELECT id, declared_at AS "declaredAt", flagged, status_colour AS "statusColour" FROM declarations WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,121 @@
+/**
+ * Personal QR cards (F6). The QR holds a URL with a signed card code and nothing personal. Staff
+ * scan it to record an entry; it is never a key to the holder's history. The device that received
+ * the card holds a token to print, revoke or reissue it.
+ */
+import * as cards from '../db/queries/cards.js';
+import type { Queryable } from '../db/db.js';
+import { newPublicId, signCardCode, tokenFor, verifyCardCode, verifyToken } from '../domain/signed-code.js';
+import { AppError } from '../errors.js';
+import { uuidv7 } from '../ids.js';
+import { cardPdf } from '../documents/personal-card.js';
+import { currentColour, type StatusRules } from '../domain/status.js';
+import type { ServiceContext } from './context.js';
+
+export const CARD_PATH = '/card/';
+
+export function cardQrContent(ctx: ServiceContext, publicId: string): string {
+  return `${ctx.config.publicUrl}${CARD_PATH}${signCardCode(publicId, ctx.keys.current)}`;
+}
+
+/** "K7M2 QX9P AB": the public id, grouped for reading out over the phone. */
+export function cardNumber(publicId: string): string {
+  return publicId.replace(/(.{4})(.{4})(.{2})/, '$1 $2 $3');
+}
+
+export function presentCard(ctx: ServiceContext, card: Pick<cards.CardRow, 'id' | 'publicId' | 'fullName' | 'status'>) {
+  return {
+    id: card.id,
+    qr: cardQrContent(ctx, card.publicId),
+    number: cardNumber(card.publicId),
+    fullName: card.fullName,
+    status: card.status,
+    holderToken: tokenFor('card_holder', card.id, ctx.keys.current),
+  };
+}
+
+/** The card behind a scanned QR (URL or bare code), refusing forged and revoked ones. */
+export async function cardFromQr(ctx: ServiceContext, qr: string): Promise<cards.CardRow> {
+  const code = qr.includes(CARD_PATH) ? qr.slice(qr.lastIndexOf(CARD_PATH) + CARD_PATH.length) : qr;
+  const publicId = verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.all);
+  const card = publicId ? await cards.findCardByPublicId(ctx.db, publicId) : null;
+  if (!card) throw new AppError('card_not_found');
+  if (card.status === 'revoked') throw new AppError('card_revoked');
+  return card;
+}
+
+/** The person's active card, linked to their newest declaration; issued when they have none. */
+export async function issueOrLinkCard(
+  q: Queryable,
+  person: { phone: string; fullName: string; nameKey: string; birthYear: number | null; idNumber: string | null },
+  declarationId: string,
+  now: Date,
+) {
+  const existing = await cards.findActiveCardOf(q, person.phone, person.nameKey);
+  if (existing) {
+    await cards.linkLatestDeclaration(q, existing.id, declarationId);
+    return existing;
+  }
+  const card = { id: uuidv7(now.getTime()), publicId: newPublicId(), ...person, declarationId, issuedAt: now };
+  await cards.insertCard(q, card);
+  return { ...card, status: 'active' as const };
+}
+
+async function holderCard(ctx: ServiceContext, id: string, token: string) {
+  const card = await cards.findCard(ctx.db, id);
+  if (!card) throw new AppError('card_not_found');
+  if (!ctx.keys.all.some((key) => verifyToken('card_holder', id, token, key))) throw new AppError('invalid_holder_token');
+  return card;
+}
+
+export async function cardForHolder(ctx: ServiceContext, id: string, token: string) {
+  const card = await holderCard(ctx, id, token);
+  return { ...presentCard(ctx, card), statusColour: card.statusColour, flagged: card.flagged, declaredAt: card.declaredAt };
+}
+
+/** Revokes the card and issues a new one for the same person (a lost or photographed card). */
+export async function reissueCard(ctx: ServiceContext, id: string, token: string) {
+  const old = await holderCard(ctx, id, token);
+  if (old.status === 'revoked') throw new AppError('card_revoked');
+  const now = ctx.now();
+  const fresh = { id: uuidv7(now.getTime()), publicId: newPublicId() };
+  await ctx.db.tx(async (q) => {
+    await cards.revokeCard(q, old.id, now, fresh.id);
+    await cards.insertCard(q, {
+      ...fresh,
+      phone: old.phone,
+      fullName: old.fullName,
+      nameKey: old.nameKey,
+      birthYear: old.birthYear,
+      idNumber: null,
+      declarationId: old.declarationId,
+      issuedAt: now,
+    });
+  });
+  return presentCard(ctx, { ...fresh, fullName: old.fullName, status: 'active' });
+}
+
+export async function revokeCard(ctx: ServiceContext, id: string, token: string) {
+  const card = await holderCard(ctx, id, token);
+  await cards.revokeCard(ctx.db, card.id, ctx.now(), null);
+  return { id: card.id, status: 'revoked' as const };
+}
+
+export async function printableCard(ctx: ServiceContext, id: string, token: string) {
+  const card = await holderCard(ctx, id, token);
+  if (card.status === 'revoked') throw new AppError('card_revoked');
+  return cardPdf({ fullName: card.fullName, number: cardNumber(card.publicId), qr: cardQrContent(ctx, card.publicId), birthYear: card.birthYear });
+}
+
+/** Staff look a person up by phone at their venue (no card at hand): names and colours only. */
+export async function peopleByPhone(ctx: ServiceContext, phone: string, rules: StatusRules) {
+  const found = await cards.findActiveCardsByPhone(ctx.db, phone);
+  const now = ctx.now();
+  return found.map((c) => ({
+    fullName: c.fullName,
+    phone: c.phone,
+    cardNumber: cardNumber(c.publicId),
+    statusColour: currentColour(c.declarationId ? { declaredAt: c.declaredAt!, statusColour: c.statusColour! } : null, rules, now),
+    flagged: c.flagged ?? false,
+  }));
+}

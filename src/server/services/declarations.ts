@@ -1,0 +1,104 @@
+/**
+ * Health declarations (F5): evaluate the answers against hotspots and status rules, store them, and
+ * link them to the person's card (issued on the first declaration). Idempotent on clientId.
+ */
+import { adminUnitPath } from '../db/queries/admin-units.js';
+import * as cards from '../db/queries/cards.js';
+import * as declarations from '../db/queries/declarations.js';
+import type { Queryable } from '../db/db.js';
+import { declarationColour, isFlagged, touchedHotspots } from '../domain/status.js';
+import { AppError } from '../errors.js';
+import { uuidv7 } from '../ids.js';
+import type { DeclarationAnswers, Person, StatusColour } from '../../shared/contracts.js';
+import { issueOrLinkCard, presentCard } from './cards.js';
+import type { ServiceContext } from './context.js';
+import { activeHotspots } from './hotspots.js';
+import { personColumns } from './people.js';
+import { rulesFor } from './status-rules.js';
+
+export interface DeclarationResult {
+  id: string;
+  declaredAt: Date;
+  flagged: boolean;
+  statusColour: StatusColour;
+  card: ReturnType<typeof presentCard>;
+}
+
+export interface DeclarationInput {
+  clientId: string | null;
+  person: Person;
+  answers: DeclarationAnswers;
+  channel: 'self' | 'on_behalf' | 'paper';
+  recordedByUserId?: number | null;
+  venueId?: number | null;
+}
+
+/** Visited areas as paths from the province down; unknown codes are a 400. */
+async function visitedAreaPaths(ctx: ServiceContext, q: Queryable, codes: readonly string[]) {
+  const paths: string[][] = [];
+  for (const code of new Set(codes)) {
+    const path = await adminUnitPath(q, ctx.config.adminUnitsVersion, code);
+    if (path.length === 0) throw new AppError('admin_unit_not_found', [{ path: 'visitedAreas', code: 'unknown', message: code }]);
+    paths.push(path);
+  }
+  return paths;
+}
+
+export async function submitDeclaration(ctx: ServiceContext, input: DeclarationInput, q: Queryable = ctx.db) {
+  const run = async (tx: Queryable): Promise<{ result: DeclarationResult; duplicate: boolean }> => {
+    const now = ctx.now();
+    const id = uuidv7(now.getTime());
+    if (input.clientId) {
+      const claim = await tx.query(
+        `INSERT INTO client_requests (client_id, kind, result_id, result_at) VALUES ($1, 'declaration', $2, $3)
+         ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
+        [input.clientId, id, now],
+      );
+      if (claim.rowCount === 0) return { result: await firstResult(ctx, tx, input.clientId), duplicate: true };
+    }
+    const person = personColumns(input.person);
+    const hotspots = await activeHotspots(ctx, tx);
+    const known = new Set(hotspots.map((h) => h.id));
+    const unknown = input.answers.hotspotVisits.filter((h) => !known.has(h));
+    if (unknown.length) throw new AppError('hotspot_not_found', [{ path: 'hotspotVisits', code: 'unknown', message: unknown.join(',') }]);
+    const paths = await visitedAreaPaths(ctx, tx, input.answers.visitedAreas);
+    const hotspotIds = touchedHotspots(hotspots, input.answers.hotspotVisits, paths);
+    const province = person.adminUnitCode ? (await adminUnitPath(tx, ctx.config.adminUnitsVersion, person.adminUnitCode))[0] : null;
+    const rules = await rulesFor(tx, province ?? null);
+    const answers = { symptoms: input.answers.symptoms, exposure: input.answers.exposure, hotspotIds };
+    const flagged = isFlagged(answers);
+    const statusColour = declarationColour(answers, rules);
+    await declarations.insertDeclaration(tx, {
+      id,
+      declaredAt: now,
+      channel: input.channel,
+      person,
+      visitedAreas: [...new Set(input.answers.visitedAreas)],
+      symptoms: input.answers.symptoms,
+      exposure: input.answers.exposure,
+      vaccineDoses: input.answers.vaccineDoses ?? null,
+      hotspotIds,
+      flagged,
+      statusColour,
+      recordedByUserId: input.recordedByUserId ?? null,
+      venueId: input.venueId ?? null,
+    });
+    const card = await issueOrLinkCard(tx, person, id, now);
+    return { result: { id, declaredAt: now, flagged, statusColour, card: presentCard(ctx, card) }, duplicate: false };
+  };
+  return q === ctx.db ? ctx.db.tx(run) : run(q);
+}
+
+async function firstResult(ctx: ServiceContext, q: Queryable, clientId: string): Promise<DeclarationResult> {
+  const { rows } = await q.query<{ id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour; phone: string; nameKey: string }>(
+    `SELECT d.id, d.declared_at AS "declaredAt", d.flagged, d.status_colour AS "statusColour",
+            d.person_phone AS phone, d.person_name_key AS "nameKey"
+       FROM client_requests r JOIN declarations d ON d.id = r.result_id WHERE r.client_id = $1`,
+    [clientId],
+  );
+  const first = rows[0];
+  if (!first) throw new AppError('not_found');
+  const card = await cards.findActiveCardOf(q, first.phone, first.nameKey);
+  if (!card) throw new AppError('card_not_found');
+  return { id: first.id, declaredAt: first.declaredAt, flagged: first.flagged, statusColour: first.statusColour, card: presentCard(ctx, card) };
+}

@@ -1,0 +1,38 @@
+/** Status-colour rules (F18): national defaults, overridden per province by its officials. */
+import * as rulesTable from '../db/queries/status-rules.js';
+import type { Queryable } from '../db/db.js';
+import { DEFAULT_STATUS_RULES, type StatusRules } from '../domain/status.js';
+import type { Actor } from '../domain/access.js';
+import { AppError } from '../errors.js';
+import { StatusRulesPatch } from '../../shared/contracts.js';
+import type { z } from 'zod';
+import { requireActor } from './access.js';
+import type { ServiceContext } from './context.js';
+
+export const NATIONAL_SCOPE = 'VN';
+
+/** The rules in force for a person or venue in `provinceCode` (national when null). */
+export async function rulesFor(q: Queryable, provinceCode: string | null): Promise<StatusRules> {
+  const scopes = provinceCode ? [NATIONAL_SCOPE, provinceCode] : [NATIONAL_SCOPE];
+  const stored = await rulesTable.findRules(q, scopes);
+  const parse = (scope: string) => StatusRulesPatch.safeParse(stored.get(scope) ?? {}).data ?? {};
+  return { ...DEFAULT_STATUS_RULES, ...parse(NATIONAL_SCOPE), ...(provinceCode ? parse(provinceCode) : {}) };
+}
+
+function mayConfigure(actor: Actor, scope: string): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'official' && actor.adminUnitCode === scope;
+}
+
+export async function getRules(ctx: ServiceContext, caller: Actor | null, scope: string) {
+  const actor = requireActor(caller);
+  if (actor.role !== 'admin' && actor.role !== 'official') throw new AppError('forbidden');
+  return rulesFor(ctx.db, scope === NATIONAL_SCOPE ? null : scope);
+}
+
+export async function setRules(ctx: ServiceContext, caller: Actor | null, scope: string, patch: z.infer<typeof StatusRulesPatch>) {
+  const actor = requireActor(caller);
+  if (!mayConfigure(actor, scope)) throw new AppError('forbidden');
+  await rulesTable.upsertRules(ctx.db, scope, patch, actor.userId);
+  return rulesFor(ctx.db, scope === NATIONAL_SCOPE ? null : scope);
+}
