@@ -127,3 +127,29 @@ export function checkInBody(venueCode: string, overrides: Json = {}): Json {
     ...overrides,
   };
 }
+
+export const NO_SYMPTOMS = { fever: false, cough: false, breathlessness: false, pneumonia: false, soreThroat: false, fatigue: false };
+export const NO_EXPOSURE = { confirmedCase: false, fromAffectedArea: false, symptomaticPerson: false };
+
+export function declarationBody(overrides: Json = {}): Json {
+  return {
+    clientId: crypto.randomUUID(),
+    person: { fullName: 'Hoàng Thị Lan', phone: uniquePhone(), idNumber: '001190012345', birthYear: 1990, sex: 'female', nationality: 'VN' },
+    visitedAreas: [],
+    symptoms: NO_SYMPTOMS,
+    exposure: NO_EXPOSURE,
+    pledge: true,
+    ...overrides,
+  };
+}
+
+export async function declare(app: FastifyInstance, overrides: Json = {}) {
+  const res = await call(app, 'POST', '/api/declarations', { body: declarationBody(overrides) });
+  if (res.status !== 201) throw new Error(`declaration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as {
+    id: string;
+    flagged: boolean;
+    statusColour: string;
+    card: { id: string; qr: string; number: string; holderToken: string };
+  };
+}
