@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 // loads fast on a cheap phone over a slow network.
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
-  publicDir: false,
+  publicDir: resolve(import.meta.dirname, 'src/web/public'),
   esbuild: { jsx: 'automatic' },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),

@@ -58,7 +58,7 @@ export interface Call {
 
 export async function call(
   app: FastifyInstance,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   opts: { body?: unknown; cookie?: string; lang?: string; headers?: Record<string, string> } = {},
 ): Promise<Call> {

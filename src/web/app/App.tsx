@@ -1,5 +1,11 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
+import { DeclarePage } from '../features/declare/DeclarePage.js';
 import { HomePage } from '../features/home/HomePage.js';
+
+// Pages with heavy libraries (QR decoding, QR drawing) load only when opened.
+const ScannerPage = lazy(() => import('../features/scanner/ScannerPage.js').then((m) => ({ default: m.ScannerPage })));
+const CardsPage = lazy(() => import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardsPage })));
+const CardInfoPage = lazy(() => import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })));
 import { LoginPage } from '../features/login/LoginPage.js';
 import { RegisterVenuePage } from '../features/register/RegisterVenuePage.js';
 import { MyVenuesPage } from '../features/venue/MyVenuesPage.js';
@@ -42,6 +48,8 @@ function Shell() {
           <Link to="/" className="brand">
             {t.appName}
           </Link>
+          <Link to="/declare">{t.nav_declare}</Link>
+          <Link to="/cards">{t.nav_cards}</Link>
           {user && <Link to="/venues">{t.nav_my_venues}</Link>}
           {user ? (
             <button type="button" onClick={() => void logout().then(() => navigate('/'))}>
@@ -55,14 +63,19 @@ function Shell() {
           </button>
         </div>
       </header>
-      <main>{page(path)}</main>
+      <main>
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>{page(path)}</Suspense>
+      </main>
     </>
   );
 }
 
 function page(path: string): ReactNode {
+  const scanner = match('/venues/:id/scanner', path);
+  if (scanner) return <ScannerPage venueId={Number(scanner.id)} kiosk={new URLSearchParams(location.search).has('kiosk')} />;
   const venue = match('/venues/:id', path);
   if (venue) return <VenuePage id={Number(venue.id)} />;
+  if (match('/card/:code', path)) return <CardInfoPage />;
   switch (path.replace(/\/+$/, '') || '/') {
     case '/':
       return <HomePage />;
@@ -72,6 +85,10 @@ function page(path: string): ReactNode {
       return <LoginPage />;
     case '/venues':
       return <MyVenuesPage />;
+    case '/declare':
+      return <DeclarePage />;
+    case '/cards':
+      return <CardsPage />;
     default:
       return <NotFound />;
   }

@@ -1,13 +1,13 @@
 /**
- * The check-in page behind every venue QR (F4). Plain TypeScript, no framework: it must open fast on
- * a cheap phone over a slow network. The server embeds the venue in the page; the form is filled
- * once and remembered on the device; one tap checks in; the confirmation is big enough for staff at
- * the door to read.
+ * The check-in page behind every venue QR (F4, F19). Plain TypeScript, no framework: it must open fast
+ * on a cheap phone over a slow network. The server embeds the venue in the page; the form is filled
+ * once and remembered on the device; one tap checks in the owner and the family members kept on the
+ * device; the confirmation is big enough for staff at the door to read.
  */
 import { api, ApiError, newClientId } from '../api/client.js';
 import { currentLang, formatTime, messages, setLang } from '../i18n/index.js';
 import { normalizePhone } from '../../shared/phone.js';
-import { loadProfile, rememberCheckIn, saveProfile, pendingClientId, clearPending, type Profile } from './device-store.js';
+import { clearPending, loadPeople, pendingClientId, rememberCheckIn, saveProfile, type DevicePerson } from '../device/store.js';
 
 interface PublicVenue {
   name: string;
@@ -21,6 +21,8 @@ interface CheckInAnswer {
   checkedInAt: string;
   venue: { name: string };
   checkoutToken: string;
+  flagged: boolean;
+  person: { fullName: string };
 }
 
 const root = document.getElementById('root')!;
@@ -39,6 +41,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ..
   node.append(...children);
   return node;
 }
+
+type View =
+  | { kind: 'form'; editing: boolean; error?: string }
+  | { kind: 'done'; answers: CheckInAnswer[]; checkedOutAt?: string; error?: string };
+let lastView: View = { kind: 'form', editing: false };
 
 function header(): HTMLElement {
   const lang = el('button', { className: 'lang', type: 'button', textContent: t.language });
@@ -59,9 +66,6 @@ function venueCard(venue: PublicVenue): HTMLElement {
   );
 }
 
-type View = { kind: 'form'; editing: boolean; error?: string } | { kind: 'done'; answer: CheckInAnswer; profile: Profile; checkedOutAt?: string; error?: string };
-let lastView: View = { kind: 'form', editing: false };
-
 function render(view: View) {
   lastView = view;
   root.replaceChildren(header());
@@ -80,17 +84,16 @@ function render(view: View) {
 }
 
 function renderForm(view: Extract<View, { kind: 'form' }>) {
-  const profile = loadProfile();
+  const people = loadPeople();
+  const me = people.find((p) => p.me);
   const card = el('form', { className: 'card' });
-  const name = el('input', { type: 'text', id: 'fullName', name: 'fullName', autocomplete: 'name', required: true, maxLength: 200, value: profile?.fullName ?? '' });
-  const phone = el('input', { type: 'tel', id: 'phone', name: 'phone', autocomplete: 'tel', required: true, maxLength: 20, value: profile?.phone ?? '' });
-  const remember = el('input', { type: 'checkbox', id: 'remember', checked: true });
   const submit = el('button', { className: 'btn btn-primary', type: 'submit', textContent: t.ci_submit });
-  if (profile && !view.editing) {
-    const edit = el('button', { className: 'link', type: 'button', textContent: t.ci_edit });
-    edit.onclick = () => render({ kind: 'form', editing: true });
-    card.append(el('p', { className: 'venue-name', textContent: profile.fullName }), el('p', { className: 'muted', textContent: profile.phone }), edit);
-  } else {
+  const name = el('input', { type: 'text', id: 'fullName', name: 'fullName', autocomplete: 'name', required: true, maxLength: 200, value: me?.fullName ?? '' });
+  const phone = el('input', { type: 'tel', id: 'phone', name: 'phone', autocomplete: 'tel', required: true, maxLength: 20, value: me?.phone ?? '' });
+  const remember = el('input', { type: 'checkbox', id: 'remember', checked: true });
+  const boxes = new Map<string, HTMLInputElement>();
+  const typing = !me || view.editing;
+  if (typing) {
     card.append(
       el('label', { htmlFor: 'fullName', textContent: t.ci_full_name }),
       name,
@@ -98,34 +101,58 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
       phone,
       el('label', { className: 'check' }, remember, t.ci_remember),
     );
+  } else if (people.length === 1) {
+    const edit = el('button', { className: 'link', type: 'button', textContent: t.ci_edit });
+    edit.onclick = () => render({ kind: 'form', editing: true });
+    card.append(el('p', { className: 'venue-name', textContent: me.fullName }), el('p', { className: 'muted', textContent: me.phone }), edit);
+  } else {
+    card.append(el('p', { className: 'muted', textContent: t.ci_who }));
+    for (const person of people) {
+      const box = el('input', { type: 'checkbox', checked: true, value: person.key });
+      boxes.set(person.key, box);
+      card.append(el('label', { className: 'check person' }, box, person.fullName));
+    }
+    submit.textContent = t.ci_submit_group;
   }
   card.append(submit);
   if (view.error) card.append(el('div', { className: 'error', role: 'alert', textContent: view.error }));
   card.onsubmit = async (event) => {
     event.preventDefault();
-    const person = profile && !view.editing ? profile : { fullName: name.value.trim(), phone: phone.value.trim() };
-    if (!normalizePhone(person.phone)) return render({ kind: 'form', editing: true, error: t.phone_invalid });
-    if (!(profile && !view.editing)) saveProfile(person, remember.checked);
+    let chosen: DevicePerson[];
+    if (typing) {
+      const person = { fullName: name.value.trim(), phone: phone.value.trim() };
+      if (!normalizePhone(person.phone)) return render({ kind: 'form', editing: true, error: t.phone_invalid });
+      saveProfile(person, remember.checked);
+      chosen = [{ ...person, key: 'me', me: true }];
+    } else {
+      chosen = people.filter((p) => boxes.size === 0 || boxes.get(p.key)?.checked);
+      if (chosen.length === 0) return;
+    }
     submit.disabled = true;
     submit.textContent = t.ci_sending;
-    await checkIn(person, view.editing);
+    await checkIn(chosen, view.editing);
   };
   root.append(card, el('p', { className: 'muted', textContent: t.ci_privacy.replace('{days}', String(data.retentionDays ?? 21)) }));
 }
 
-async function checkIn(person: Profile, editing: boolean) {
-  const clientId = pendingClientId(data.code!, newClientId);
+async function checkIn(people: DevicePerson[], editing: boolean) {
+  const answers: CheckInAnswer[] = [];
   try {
-    const answer = await api<CheckInAnswer>('POST', '/api/check-ins', {
-      venueCode: data.code,
-      clientId,
-      channel: 'qr_self',
-      person,
-    });
-    clearPending(data.code!);
-    rememberCheckIn({ id: answer.id, checkoutToken: answer.checkoutToken, venueName: answer.venue.name, checkedInAt: answer.checkedInAt });
-    render({ kind: 'done', answer, profile: person });
+    for (const person of people) {
+      const pendingKey = `${data.code}:${person.key}`;
+      const answer = await api<CheckInAnswer>('POST', '/api/check-ins', {
+        venueCode: data.code,
+        clientId: pendingClientId(pendingKey, newClientId),
+        channel: person.me ? 'qr_self' : 'on_behalf',
+        person: { fullName: person.fullName, phone: person.phone, ...(person.birthYear ? { birthYear: person.birthYear } : {}) },
+      });
+      clearPending(pendingKey);
+      rememberCheckIn({ id: answer.id, checkoutToken: answer.checkoutToken, venueName: answer.venue.name, checkedInAt: answer.checkedInAt });
+      answers.push(answer);
+    }
+    render({ kind: 'done', answers });
   } catch (err) {
+    if (answers.length) return render({ kind: 'done', answers, error: errorText(err) });
     render({ kind: 'form', editing, error: errorText(err) });
   }
 }
@@ -137,26 +164,31 @@ function errorText(err: unknown): string {
 
 function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
   const out = Boolean(view.checkedOutAt);
-  const banner = el(
-    'section',
-    { className: `card done${out ? ' out' : ''}`, id: 'confirmation' },
-    el('div', { className: 'tick', textContent: out ? '↩' : '✔' }),
-    el('h1', { textContent: out ? t.ci_checked_out : t.ci_done }),
-    el('div', { className: 'when', textContent: formatTime(view.checkedOutAt ?? view.answer.checkedInAt) }),
-    el('div', { className: 'who', textContent: view.profile.fullName }),
-    el('div', { className: 'venue', textContent: venue.name }),
+  const names = el('div', { className: 'who' });
+  for (const answer of view.answers) names.append(el('div', { textContent: answer.person.fullName }));
+  root.append(
+    el(
+      'section',
+      { className: `card done${out ? ' out' : ''}`, id: 'confirmation' },
+      el('div', { className: 'tick', textContent: out ? '↩' : '✔' }),
+      el('h1', { textContent: out ? t.ci_checked_out : t.ci_done }),
+      el('div', { className: 'when', textContent: formatTime(view.checkedOutAt ?? view.answers[0]!.checkedInAt) }),
+      names,
+      el('div', { className: 'venue', textContent: venue.name }),
+    ),
   );
-  root.append(banner);
   if (!out) {
     root.append(el('p', { className: 'muted', textContent: t.ci_show_staff }));
     const checkout = el('button', { className: 'btn btn-secondary', type: 'button', textContent: t.ci_check_out });
     checkout.onclick = async () => {
       checkout.disabled = true;
       try {
-        const res = await api<{ checkedOutAt: string }>('POST', `/api/check-ins/${view.answer.id}/check-out`, {
-          checkoutToken: view.answer.checkoutToken,
-        });
-        render({ ...view, checkedOutAt: res.checkedOutAt, error: undefined });
+        let checkedOutAt = '';
+        for (const answer of view.answers) {
+          const res = await api<{ checkedOutAt: string }>('POST', `/api/check-ins/${answer.id}/check-out`, { checkoutToken: answer.checkoutToken });
+          checkedOutAt = res.checkedOutAt;
+        }
+        render({ ...view, checkedOutAt, error: undefined });
       } catch (err) {
         render({ ...view, error: errorText(err) });
       }

@@ -26,7 +26,7 @@ function useChildren(parent: string | null, enabled: boolean) {
   return units;
 }
 
-export function AdminUnitPicker({ onChange, error }: { onChange(code: string | null): void; error?: string }) {
+export function AdminUnitPicker({ onChange, error, required = true }: { onChange(code: string | null): void; error?: string; required?: boolean }) {
   const { t } = useT();
   const [province, setProvince] = useState('');
   const [district, setDistrict] = useState('');
@@ -37,7 +37,7 @@ export function AdminUnitPicker({ onChange, error }: { onChange(code: string | n
 
   const select = (id: string, label: string, value: string, units: Unit[], set: (v: string) => void, err?: string) => (
     <Field label={label} htmlFor={id} error={err}>
-      <select id={id} value={value} onChange={(e) => set(e.target.value)} disabled={units.length === 0} required>
+      <select id={id} value={value} onChange={(e) => set(e.target.value)} disabled={units.length === 0} required={required}>
         <option value="">{t.choose}</option>
         {units.map((u) => (
           <option key={u.code} value={u.code}>

@@ -3,6 +3,7 @@
  * the venue embedded so a slow phone needs no second round trip), and the SPA fallback.
  */
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../errors.js';
@@ -61,15 +62,20 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   });
 
   if (existsSync(WEB_DIR)) {
-    void app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false, maxAge: '1h' });
+    void app.register(fastifyStatic, { root: WEB_DIR, wildcard: true, index: false, maxAge: '1h' });
   }
 
+  const sendShell = (reply: FastifyReply) => {
+    appShell ??= readPage('index.html');
+    return reply.headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(appShell);
+  };
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply));
+
   app.setNotFoundHandler((req, reply) => {
-    const acceptsHtml = req.headers.accept?.includes('text/html');
-    if (req.method === 'GET' && acceptsHtml && !req.url.startsWith('/api/')) {
-      appShell ??= readPage('index.html');
-      return reply.headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(appShell);
-    }
+    // App routes (/register, /venues/7/scanner …) get the app shell; files and the API get a JSON 404.
+    const path = req.url.split('?')[0]!;
+    const isAppRoute = req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path);
+    if (isAppRoute) return sendShell(reply);
     return sendError(req, reply, new AppError('not_found'));
   });
 }

@@ -8,7 +8,13 @@ export function HomePage() {
       <h1>{t.home_title}</h1>
       <p>{t.home_lead}</p>
       <div className="row">
-        <Link to="/register" className="btn">
+        <Link to="/declare" className="btn">
+          {t.nav_declare}
+        </Link>
+        <Link to="/cards" className="btn secondary">
+          {t.nav_cards}
+        </Link>
+        <Link to="/register" className="btn secondary">
           {t.home_register}
         </Link>
         <Link to="/login" className="btn secondary">

@@ -38,6 +38,14 @@ export function VenuePage({ id }: { id: number }) {
           {venue.address}, {venue.adminUnitName}
         </p>
         {venue.statusReason && <p className="error">{venue.statusReason}</p>}
+        <p className="row">
+          <a className="btn" href={`/venues/${id}/scanner`}>
+            {t.scanner_open}
+          </a>
+          <a className="btn secondary" href={`/venues/${id}/scanner?kiosk=1`}>
+            {t.kiosk_open}
+          </a>
+        </p>
       </section>
       <section className="card">
         <h2>{t.venue_qr}</h2>

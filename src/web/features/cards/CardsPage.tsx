@@ -1,0 +1,101 @@
+/** The personal QR cards kept on this device (F6): shown to staff, printed, reissued; colour (F18). */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { Link } from '../../app/App.js';
+import { useT } from '../../app/lang.js';
+import { QrSvg } from '../../components/QrSvg.js';
+import { loadPeople, savePerson, type DeviceCard, type DevicePerson } from '../../device/store.js';
+import { formatDateTime, type Messages } from '../../i18n/index.js';
+
+export function CardsPage() {
+  const { t } = useT();
+  const [people, setPeople] = useState(() => loadPeople().filter((p) => p.card));
+  const flagged = new URLSearchParams(location.search).has('flagged');
+
+  useEffect(() => {
+    // Refresh colours: a newer declaration (or, later, a tracing result) may have changed them.
+    for (const person of loadPeople()) {
+      if (!person.card) continue;
+      api<{ statusColour: DeviceCard['statusColour'] | null; declaredAt: string | null }>(
+        'GET',
+        `/api/cards/${person.card.id}?token=${encodeURIComponent(person.card.holderToken)}`,
+      ).then(
+        (card) => {
+          if (card.statusColour && card.declaredAt) savePerson({ ...person, card: { ...person.card!, statusColour: card.statusColour, declaredAt: card.declaredAt } });
+          setPeople(loadPeople().filter((p) => p.card));
+        },
+        () => undefined,
+      );
+    }
+  }, []);
+
+  return (
+    <>
+      {flagged && <div className="error">{t.decl_flagged}</div>}
+      <section className="card">
+        <h1>{t.cards_title}</h1>
+        {people.length === 0 && <p className="muted">{t.cards_empty}</p>}
+        <p>
+          <Link to="/declare" className="btn">
+            {people.length ? t.card_redeclare : t.nav_declare}
+          </Link>
+        </p>
+      </section>
+      {people.map((p) => (
+        <PersonCard key={p.key} person={p} t={t} onChange={() => setPeople(loadPeople().filter((x) => x.card))} />
+      ))}
+    </>
+  );
+}
+
+function PersonCard({ person, t, onChange }: { person: DevicePerson; t: Messages; onChange(): void }) {
+  const card = person.card!;
+  const [error, setError] = useState<string | null>(null);
+  const reissue = async () => {
+    if (!confirm(t.card_reissue_confirm)) return;
+    try {
+      const fresh = await api<{ id: string; qr: string; number: string; holderToken: string }>('POST', `/api/cards/${card.id}/reissue`, { holderToken: card.holderToken });
+      savePerson({ ...person, card: { ...card, ...fresh } });
+      onChange();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <section className={`card person-card colour-${card.statusColour}`} data-card={card.id}>
+      <div className="colour-band">{t[`colour_${card.statusColour}`]}</div>
+      <div className="row" style={{ alignItems: 'flex-start' }}>
+        <QrSvg text={card.qr} label={`${t.cards_title} ${person.fullName}`} />
+        <div>
+          <h2 className="card-name">{person.fullName}</h2>
+          <p>
+            {t.card_number}: <strong className="card-number">{card.number}</strong>
+          </p>
+          <p className="muted">
+            {t.card_declared_at}: {formatDateTime(card.declaredAt)}
+          </p>
+          <p className="muted">{t.card_show_staff}</p>
+          <p className="row">
+            <a className="btn secondary" href={`/api/cards/${card.id}/card.pdf?token=${encodeURIComponent(card.holderToken)}`} target="_blank" rel="noreferrer">
+              {t.card_print}
+            </a>
+            <button type="button" className="btn secondary" onClick={() => void reissue()}>
+              {t.card_reissue}
+            </button>
+          </p>
+          {error && <div className="error">{error}</div>}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function CardInfoPage() {
+  const { t } = useT();
+  return (
+    <section className="card">
+      <h1>{t.card_info_title}</h1>
+      <p>{t.card_info_text}</p>
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The scanner station (F7, F8): camera, USB/keyboard-wedge scanner, look-up by phone and paper
+ * entries for staff; or, with ?kiosk=1, an unattended full-screen kiosk that resets itself. Every
+ * scan goes through the offline outbox, so nothing is lost when the network drops.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, newClientId } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { keepPageForOffline } from '../../app/offline.js';
+import { formatTime, type Messages } from '../../i18n/index.js';
+import { flush, enqueue, pending, type Delivery } from './offline-queue.js';
+import { LookupPanel, PaperPanel } from './StaffPanels.js';
+import { useCamera } from './useCamera.js';
+
+/** How long a kiosk shows a result before it is ready for the next person. */
+const KIOSK_RESET_MS = 4000;
+/** How often queued scans are retried while the station is open. */
+const SYNC_EVERY_MS = 5000;
+
+export type Shown = { kind: 'delivery'; delivery: Delivery } | { kind: 'queued'; at: string } | null;
+
+export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolean }) {
+  const { t } = useT();
+  const [venueName, setVenueName] = useState(() => localStorage.getItem(`venue-name:${venueId}`) ?? '');
+  const [shown, setShown] = useState<Shown>(null);
+  const [pendingCount, setPendingCount] = useState(0);
+  const [online, setOnline] = useState(navigator.onLine);
+  const resetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    // The station must reopen without network: keep this page and its code for offline use.
+    void keepPageForOffline();
+    api<{ name: string }>('GET', `/api/venues/${venueId}`).then(
+      (v) => {
+        setVenueName(v.name);
+        localStorage.setItem(`venue-name:${venueId}`, v.name);
+      },
+      () => undefined,
+    );
+  }, [venueId]);
+
+  const show = useCallback(
+    (next: Shown) => {
+      setShown(next);
+      clearTimeout(resetTimer.current);
+      if (kiosk) resetTimer.current = setTimeout(() => setShown(null), KIOSK_RESET_MS);
+    },
+    [kiosk],
+  );
+
+  const sync = useCallback(async () => {
+    if (navigator.onLine) await flush(venueId).catch(() => []);
+    setPendingCount((await pending(venueId)).length);
+  }, [venueId]);
+
+  useEffect(() => {
+    void sync();
+    const timer = setInterval(() => void sync(), SYNC_EVERY_MS);
+    const up = () => {
+      setOnline(true);
+      void sync();
+    };
+    const down = () => setOnline(false);
+    addEventListener('online', up);
+    addEventListener('offline', down);
+    return () => {
+      clearInterval(timer);
+      removeEventListener('online', up);
+      removeEventListener('offline', down);
+    };
+  }, [sync]);
+
+  /** Queue first, then try to deliver; the answer for this scan is what the screen shows. */
+  const record = useCallback(
+    async (entry: Record<string, unknown>) => {
+      const clientId = newClientId();
+      const at = new Date().toISOString();
+      await enqueue({ clientId, venueId, queuedAt: at, body: { clientId, at, channel: kiosk ? 'kiosk' : 'qr_staff', ...entry } });
+      setPendingCount((n) => n + 1);
+      const delivered = navigator.onLine ? await flush(venueId).catch(() => []) : [];
+      setPendingCount((await pending(venueId)).length);
+      const mine = delivered.find((d) => d.scan.clientId === clientId);
+      show(mine ? { kind: 'delivery', delivery: mine } : { kind: 'queued', at });
+    },
+    [venueId, kiosk, show],
+  );
+
+  const camera = useCamera((text) => void record({ cardQr: text }));
+  const startCamera = async () => {
+    if (kiosk) await document.documentElement.requestFullscreen?.().catch(() => undefined);
+    await camera.start();
+  };
+
+  return (
+    <div className={kiosk ? 'scanner kiosk' : 'scanner'}>
+      <section className="card">
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <h1>
+            {t.scanner_title}: {venueName}
+          </h1>
+          <span className={`badge ${pendingCount ? 'suspended' : ''}`} id="pending">
+            {t.scanner_pending}: <strong id="pending-count">{pendingCount}</strong>
+          </span>
+        </div>
+        {!online && <div className="warn-box">{t.scanner_offline}</div>}
+        <ResultPanel shown={shown} t={t} />
+      </section>
+      <div className={kiosk ? '' : 'grid'}>
+        <section className="card">
+          <h2>{t.scanner_camera}</h2>
+          <video ref={camera.videoRef} className="camera" muted playsInline />
+          {!camera.running && (
+            <button type="button" className="btn" onClick={() => void startCamera()}>
+              {kiosk ? t.kiosk_start : t.scanner_camera_start}
+            </button>
+          )}
+          {kiosk && <p className="muted">{t.kiosk_hint}</p>}
+          {camera.error && <div className="error">{t.scanner_camera_error + camera.error}</div>}
+        </section>
+        <WedgeInput onCode={(code) => void record({ cardQr: code })} t={t} kiosk={kiosk} />
+        {!kiosk && <LookupPanel venueId={venueId} onPick={(person) => void record({ person })} t={t} />}
+        {!kiosk && <PaperPanel onSubmit={(entry) => record({ ...entry, channel: 'paper' })} t={t} />}
+      </div>
+    </div>
+  );
+}
+
+function WedgeInput({ onCode, t, kiosk }: { onCode(code: string): void; t: Messages; kiosk: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    // A USB scanner types into whatever has focus: give it back whenever nothing else wants it.
+    const keep = () => setTimeout(() => {
+      if (document.activeElement === document.body) input.current?.focus();
+    }, 50);
+    document.addEventListener('focusout', keep);
+    return () => document.removeEventListener('focusout', keep);
+  }, []);
+  return (
+    <form
+      className={kiosk ? 'wedge-hidden' : 'card'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const code = input.current!.value.trim();
+        input.current!.value = '';
+        if (code) onCode(code);
+      }}
+    >
+      {!kiosk && <h2>{t.scanner_wedge}</h2>}
+      <input ref={input} id="wedge" autoComplete="off" aria-label={t.scanner_wedge} placeholder={t.scanner_ready} />
+      {!kiosk && <p className="muted">{t.scanner_wedge_hint}</p>}
+    </form>
+  );
+}
+
+function ResultPanel({ shown, t }: { shown: Shown; t: Messages }) {
+  if (!shown) return <div className="result idle" id="result">{t.scanner_ready}</div>;
+  if (shown.kind === 'queued') {
+    return (
+      <div className="result queued" id="result">
+        <div className="big">⏳</div>
+        {t.scanner_saved_offline} · {formatTime(shown.at)}
+      </div>
+    );
+  }
+  const d = shown.delivery;
+  if (d.kind === 'rejected') {
+    return (
+      <div className="result red" id="result" data-code={d.code}>
+        <div className="big">✖</div>
+        {d.message}
+      </div>
+    );
+  }
+  const colour = d.answer.statusColour ?? 'green';
+  return (
+    <div className={`result ${colour}`} id="result" data-colour={colour}>
+      <div className="big">{colour === 'green' ? '✔' : '!'}</div>
+      <div className="name">{d.answer.person.fullName}</div>
+      <div>
+        {t[`colour_${colour}`]} · {formatTime(d.answer.checkedInAt)}
+      </div>
+      {d.answer.flagged && <div className="flag">{t.scanner_flagged}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/** The staff-only parts of the scanner station: look-up by phone and paper declarations (F7, F8). */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { Field } from '../../components/Field.js';
+import { YesNo } from '../../components/YesNo.js';
+import type { Messages } from '../../i18n/index.js';
+
+interface Found {
+  fullName: string;
+  phone: string;
+  cardNumber: string;
+  statusColour: 'green' | 'yellow' | 'red';
+}
+
+export function LookupPanel({ venueId, onPick, t }: { venueId: number; onPick(person: { fullName: string; phone: string }): void; t: Messages }) {
+  const [phone, setPhone] = useState('');
+  const [found, setFound] = useState<Found[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setFound((await api<{ items: Found[] }>('GET', `/api/venues/${venueId}/people?phone=${encodeURIComponent(phone)}`)).items);
+    } catch (err) {
+      setFound(null);
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <form className="card" onSubmit={search}>
+      <h2>{t.scanner_lookup}</h2>
+      <div className="row">
+        <input id="lookup-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} aria-label={t.ci_phone} style={{ flex: 1 }} />
+        <button className="btn secondary" type="submit">
+          {t.scanner_lookup_button}
+        </button>
+      </div>
+      {error && <div className="error">{error}</div>}
+      {found?.length === 0 && <p className="muted">{t.scanner_lookup_none}</p>}
+      {found?.map((p) => (
+        <div key={p.cardNumber} className={`row found colour-${p.statusColour}`}>
+          <span style={{ flex: 1 }}>
+            <strong>{p.fullName}</strong> · {p.cardNumber}
+          </span>
+          <button type="button" className="btn" onClick={() => onPick({ fullName: p.fullName, phone: p.phone })}>
+            {t.scanner_record}
+          </button>
+        </div>
+      ))}
+    </form>
+  );
+}
+
+const SYMPTOMS = ['fever', 'cough', 'breathlessness', 'pneumonia', 'soreThroat', 'fatigue'] as const;
+const EXPOSURES = ['confirmedCase', 'fromAffectedArea', 'symptomaticPerson'] as const;
+
+function localInputValue(d: Date): string {
+  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+export function PaperPanel({ onSubmit, t }: { onSubmit(entry: Record<string, unknown>): Promise<void>; t: Messages }) {
+  const [fullName, setFullName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [at, setAt] = useState(() => localInputValue(new Date()));
+  const [withDeclaration, setWithDeclaration] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const pick = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, answers[k] ?? false]));
+    await onSubmit({
+      person: { fullName, phone },
+      at: new Date(at).toISOString(),
+      ...(withDeclaration ? { declaration: { symptoms: pick(SYMPTOMS), exposure: pick(EXPOSURES), pledge: true } } : {}),
+    });
+    setFullName('');
+    setPhone('');
+    setAnswers({});
+    setAt(localInputValue(new Date()));
+  };
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)}>
+      <h2>{t.scanner_paper}</h2>
+      <Field label={t.ci_full_name} htmlFor="paper-name">
+        <input id="paper-name" value={fullName} onChange={(e) => setFullName(e.target.value)} required maxLength={200} />
+      </Field>
+      <Field label={t.ci_phone} htmlFor="paper-phone">
+        <input id="paper-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} required />
+      </Field>
+      <Field label={t.scanner_paper_time} htmlFor="paper-at">
+        <input id="paper-at" type="datetime-local" value={at} max={localInputValue(new Date())} onChange={(e) => setAt(e.target.value)} required />
+      </Field>
+      <label className="pledge">
+        <input type="checkbox" checked={withDeclaration} onChange={(e) => setWithDeclaration(e.target.checked)} /> {t.scanner_paper_has_decl}
+      </label>
+      {withDeclaration &&
+        [...SYMPTOMS.map((k) => [k, `sym_${k}`]), ...EXPOSURES.map((k) => [k, `exp_${k}`])].map(([k, label]) => (
+          <YesNo key={k} id={`paper-${k}`} label={String(t[label as keyof Messages])} value={answers[k!] ?? false} onChange={(v) => setAnswers({ ...answers, [k!]: v })} />
+        ))}
+      <p>
+        <button className="btn" type="submit">
+          {t.scanner_paper_submit}
+        </button>
+      </p>
+    </form>
+  );
+}

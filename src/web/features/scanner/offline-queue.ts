@@ -1,0 +1,90 @@
+/**
+ * The scanner station's outbox (F7): every scan is first written to IndexedDB with its clientId and
+ * time, then sent. Whatever the network does (offline, reload, crash), a scan is sent until the server
+ * answers it, and the clientId makes a second delivery harmless (the server returns the first result).
+ */
+import { api, ApiError } from '../../api/client.js';
+
+export interface QueuedScan {
+  clientId: string;
+  venueId: number;
+  queuedAt: string;
+  body: Record<string, unknown>;
+}
+
+export type Delivery =
+  | { kind: 'recorded'; scan: QueuedScan; answer: ScanAnswer }
+  | { kind: 'rejected'; scan: QueuedScan; code: string; message: string };
+
+export interface ScanAnswer {
+  id: string;
+  checkedInAt: string;
+  flagged: boolean;
+  person: { fullName: string };
+  statusColour: 'green' | 'yellow' | 'red' | null;
+}
+
+const DB_NAME = 'scanner';
+const STORE = 'outbox';
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'clientId' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function inStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openDb();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const req = work(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export const enqueue = (scan: QueuedScan) => inStore('readwrite', (s) => s.put(scan));
+export const remove = (clientId: string) => inStore('readwrite', (s) => s.delete(clientId));
+
+export async function pending(venueId: number): Promise<QueuedScan[]> {
+  const all = await inStore<QueuedScan[]>('readonly', (s) => s.getAll());
+  return all.filter((s) => s.venueId === venueId).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+/** Errors that mean "try again later" rather than "this scan is wrong". */
+function isTransient(err: unknown): boolean {
+  return !(err instanceof ApiError) || err.status >= 500 || err.status === 401 || err.status === 408 || err.status === 429;
+}
+
+let flushing: Promise<Delivery[]> | null = null;
+
+/** Sends the queued scans oldest first; stops at the first transient failure. One flush at a time. */
+export function flush(venueId: number): Promise<Delivery[]> {
+  flushing ??= (async () => {
+    const delivered: Delivery[] = [];
+    try {
+      for (const scan of await pending(venueId)) {
+        try {
+          const answer = await api<ScanAnswer>('POST', `/api/venues/${venueId}/check-ins`, scan.body);
+          await remove(scan.clientId);
+          delivered.push({ kind: 'recorded', scan, answer });
+        } catch (err) {
+          if (isTransient(err)) break;
+          await remove(scan.clientId);
+          delivered.push({ kind: 'rejected', scan, code: (err as ApiError).code, message: (err as ApiError).message });
+        }
+      }
+    } finally {
+      flushing = null;
+    }
+    return delivered;
+  })();
+  return flushing;
+}

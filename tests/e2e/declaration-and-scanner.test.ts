@@ -1,0 +1,172 @@
+/**
+ * Declaration → personal card on a phone; the scanner station reading that card through a (fake)
+ * camera with a real QR decoder; and the offline outbox: 20 keyboard-wedge scans while offline,
+ * a reload without network, then exactly 20 check-ins on the server once back online.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, launchChromium } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { writeQrVideo } from './support/y4m.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function registerVenue(name: string, phone: string) {
+  const res = await fetch(`${server.baseUrl}/api/venues`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, category: 'office', adminUnitCode: '00001', address: '1 Phúc Xá', contactName: 'Bảo vệ', contactPhone: phone, managerPassword: 'bao-ve-12345' }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: number; code: string };
+}
+
+async function managerContext(b: Browser, phone: string, options = {}): Promise<BrowserContext> {
+  const context = await b.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const login = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: { username: phone, password: 'bao-ve-12345' } });
+  expect(login.status()).toBe(200);
+  return context;
+}
+
+async function today(context: BrowserContext, venueId: number) {
+  const res = await context.request.get(`${server.baseUrl}/api/venues/${venueId}/today`);
+  return (await res.json()) as { total: number; byChannel: Record<string, number> };
+}
+
+let cardQr: string;
+
+describe('health declaration on a phone', () => {
+  it('produces a personal QR card with the status colour', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${server.baseUrl}/declare`);
+    await page.fill('#fullName', 'Đặng Thuỳ Trâm');
+    await page.fill('#phone', '0987 111 222');
+    await page.fill('#idNumber', '001190000123');
+    await page.fill('#birthYear', '1990');
+    await page.selectOption('#sex', 'female');
+    await page.check('#visited input[value="01"]');
+    await page.click('#sym_cough button:has-text("Có")');
+    await page.check('#pledge');
+    await page.screenshot({ path: artifact('10-declaration-form.png'), fullPage: true });
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/cards/);
+    await page.waitForSelector('.person-card .qr-svg svg');
+    expect(await page.textContent('.person-card')).toContain('Đặng Thuỳ Trâm');
+    expect(await page.getAttribute('.person-card', 'class')).toContain('colour-yellow');
+    await page.screenshot({ path: artifact('11-card-on-phone.png'), fullPage: true });
+    const people = await page.evaluate(() => JSON.parse(localStorage.getItem('people') ?? '[]'));
+    cardQr = people[0].card.qr;
+    expect(cardQr).toMatch(/\/card\/[0-9A-Z]{23}$/);
+    expect(cardQr).not.toContain('0987111222');
+    await phone.close();
+  });
+});
+
+describe('scanner station', () => {
+  it('reads the card through the camera and records a qr_staff check-in', async () => {
+    const venue = await registerVenue('UBND phường Phúc Xá', '0241000001');
+    const video = join(mkdtempSync(join(tmpdir(), 'qr-cam-')), 'card.y4m');
+    writeQrVideo(video, cardQr);
+    const cameraBrowser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await managerContext(cameraBrowser, '0241000001', { permissions: ['camera'] });
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/venues/${venue.id}/scanner`);
+      await page.click('button:has-text("Bật camera")');
+      await page.waitForSelector('#result[data-colour="yellow"]', { timeout: 20_000 });
+      expect(await page.textContent('#result')).toContain('Đặng Thuỳ Trâm');
+      expect(await page.textContent('#result')).toContain('Tờ khai có dấu hiệu cần theo dõi');
+      await page.screenshot({ path: artifact('12-scanner-camera-result.png'), fullPage: true });
+      // The camera keeps seeing the same card: it is counted once.
+      await page.waitForTimeout(1500);
+      expect((await today(context, venue.id)).byChannel).toEqual({ qr_staff: 1 });
+      await context.close();
+    } finally {
+      await cameraBrowser.close();
+    }
+  });
+
+  it('keeps 20 wedge scans made offline through a reload and syncs exactly 20 when back online', async () => {
+    const venue = await registerVenue('Bến xe Mỹ Đình', '0241000002');
+    const context = await managerContext(browser, '0241000002');
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/venues/${venue.id}/scanner`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await page.waitForFunction(
+      async () => Boolean(await (await caches.open('app-shell-v1')).match(location.pathname)),
+      null,
+      { timeout: 15_000 },
+    );
+    await page.waitForSelector('#result');
+
+    await context.setOffline(true);
+    for (let i = 0; i < 20; i++) {
+      await page.fill('#wedge', cardQr);
+      await page.press('#wedge', 'Enter');
+      await page.waitForFunction((n) => document.querySelector('#pending-count')?.textContent === String(n), i + 1);
+    }
+    await page.screenshot({ path: artifact('13-scanner-offline-20-pending.png'), fullPage: true });
+
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#pending-count')?.textContent === '20', null, { timeout: 15_000 });
+    expect(await page.textContent('body')).toContain('Mất mạng');
+    await page.screenshot({ path: artifact('14-scanner-reloaded-offline.png'), fullPage: true });
+
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.querySelector('#pending-count')?.textContent === '0', null, { timeout: 30_000 });
+    const counts = await today(context, venue.id);
+    expect(counts.total).toBe(20);
+    expect(counts.byChannel).toEqual({ qr_staff: 20 });
+    await page.screenshot({ path: artifact('15-scanner-synced.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('checks in a whole family with one tap from the venue QR page', async () => {
+    const venue = await registerVenue('Siêu thị Big C', '0241000003');
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await page.goto(`${server.baseUrl}/declare`);
+    for (const [who, name] of [
+      ['me', 'Bố Nguyễn Văn Long'],
+      ['__new__', 'Con Nguyễn Bảo Ngọc'],
+    ] as const) {
+      await page.goto(`${server.baseUrl}/declare`);
+      if (who === '__new__') await page.selectOption('#who', '__new__');
+      await page.fill('#fullName', name);
+      await page.fill('#phone', '0905333444');
+      await page.check('#pledge');
+      await page.click('button[type=submit]');
+      await page.waitForURL(/\/cards/);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('.person-card').length === 2);
+    await page.goto(`${server.baseUrl}/c/${venue.code}`);
+    await page.waitForSelector('text=Con Nguyễn Bảo Ngọc');
+    await page.screenshot({ path: artifact('16-family-check-in.png'), fullPage: true });
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#confirmation');
+    expect(await page.textContent('#confirmation')).toContain('Bố Nguyễn Văn Long');
+    expect(await page.textContent('#confirmation')).toContain('Con Nguyễn Bảo Ngọc');
+    const manager = await managerContext(browser, '0241000003');
+    expect((await today(manager, venue.id)).byChannel).toEqual({ qr_self: 1, on_behalf: 1 });
+    await manager.close();
+    await phone.close();
+  });
+});
