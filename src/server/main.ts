@@ -1,6 +1,7 @@
 /**
  * Entry point: config → database → migrations → listen → graceful close.
  */
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { prepareContext } from './bootstrap.js';
 import { ConfigError, parseConfig } from './config.js';
@@ -21,6 +22,7 @@ async function main() {
   }
   const ctx = await prepareContext(config);
   const app = await buildApp(ctx, { logger: true });
+  trackInFlight(app);
   const partitionJob = setInterval(() => {
     ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0).catch((err) => app.log.error({ err }, 'partition job failed'));
   }, HOUR);
@@ -33,6 +35,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     clearInterval(partitionJob);
     await app.close();
+    // Requests already running on kept-alive connections finish before the database goes away.
+    await drained(app, 10_000);
     await ctx.db.close();
     process.exit(0);
   };
@@ -41,6 +45,22 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`ready on ${config.publicUrl} (database: ${ctx.db.kind})`);
+}
+
+let inFlight = 0;
+
+function trackInFlight(app: FastifyInstance) {
+  app.server.on('request', (_req, res) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+  });
+}
+
+/** Waits for open requests (at most `timeoutMs`), then a short grace for handlers whose client left. */
+async function drained(_app: FastifyInstance, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 300));
 }
 
 main().catch((err) => {

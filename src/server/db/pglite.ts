@@ -22,9 +22,23 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     },
   });
   const base = wrap(pg);
+  // PGlite is one session: a hot statement is PREPAREd once and then EXECUTEd, so it is parsed and
+  // planned once (as named statements on a PostgreSQL connection).
+  const prepared = new Set<string>();
+  async function query<T>(sql: string, params: unknown[] = [], prepare?: string) {
+    if (!prepare) return base.query<T>(sql, params);
+    if (!/^[a-z_]+$/.test(prepare)) throw new Error(`bad statement name ${prepare}`);
+    if (!prepared.has(prepare)) {
+      await pg.exec(`PREPARE ${prepare} AS ${sql}`);
+      prepared.add(prepare);
+    }
+    // EXECUTE takes no bind parameters, so the values travel as escaped literals (see sqlLiteral).
+    const args = params.map(sqlLiteral).join(', ');
+    return base.query<T>(`EXECUTE ${prepare}${args ? `(${args})` : ''}`);
+  }
   return {
     kind: 'pglite',
-    query: base.query,
+    query,
     exec: base.exec,
     tx: (fn) => pg.transaction((t) => fn(wrap(t))),
     async copyRows(table, columns, rows) {
@@ -35,4 +49,23 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     },
     close: () => pg.close(),
   };
+}
+
+/**
+ * A value as a SQL literal for EXECUTE: strings quoted with doubled quotes (standard_conforming_strings
+ * is on), instants as ISO strings, byte strings as hex, arrays element by element. Anything else is
+ * refused rather than guessed.
+ */
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('non-finite number');
+    return String(value);
+  }
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  if (value instanceof Uint8Array) return `'\\x${Buffer.from(value).toString('hex')}'`;
+  if (Array.isArray(value)) return value.length ? `ARRAY[${value.map(sqlLiteral).join(', ')}]` : "'{}'";
+  throw new Error(`cannot inline a ${typeof value}`);
 }

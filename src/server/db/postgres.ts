@@ -7,7 +7,7 @@ import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export async function openPostgres(connectionString: string, poolSize = 20): Promise<Db> {
+export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it */

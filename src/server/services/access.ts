@@ -14,8 +14,12 @@ export function requireActor(actor: Actor | null): Actor {
 }
 
 export async function venueFor(q: Queryable, actor: Actor | null, venueId: number, action: VenueAction): Promise<VenueRow> {
+  return checkVenueAccess(actor, await findVenue(q, venueId), action);
+}
+
+/** The same decision for a venue the caller already loaded (hot paths that read it with other data). */
+export function checkVenueAccess(actor: Actor | null, venue: VenueRow | null, action: VenueAction): VenueRow {
   const who = requireActor(actor);
-  const venue = await findVenue(q, venueId);
   if (!venue || !mayOnVenue(who, venue, 'read')) throw new AppError('venue_not_found');
   if (!mayOnVenue(who, venue, action)) throw new AppError('forbidden');
   return venue;

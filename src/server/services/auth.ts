@@ -18,7 +18,7 @@ export function canonicalUsername(username: string): string {
   return normalizePhone(username) ?? username.trim();
 }
 
-function tokenHash(token: string): Buffer {
+export function tokenHash(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 

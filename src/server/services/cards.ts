@@ -34,11 +34,14 @@ export function presentCard(ctx: ServiceContext, card: Pick<cards.CardRow, 'id' 
   };
 }
 
-/** The card behind a scanned QR (URL or bare code), refusing forged and revoked ones. */
-export async function cardFromQr(ctx: ServiceContext, qr: string): Promise<cards.CardRow> {
+/** The public id in a scanned card QR (the URL or the bare code a wedge scanner types); null if forged. */
+export function cardPublicIdFromQr(ctx: ServiceContext, qr: string): string | null {
   const code = qr.includes(CARD_PATH) ? qr.slice(qr.lastIndexOf(CARD_PATH) + CARD_PATH.length) : qr;
-  const publicId = verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.all);
-  const card = publicId ? await cards.findCardByPublicId(ctx.db, publicId) : null;
+  return verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.all);
+}
+
+/** A card found for a scan must exist and not be revoked. */
+export function usableCard<T extends { status: 'active' | 'revoked' }>(card: T | null): T {
   if (!card) throw new AppError('card_not_found');
   if (card.status === 'revoked') throw new AppError('card_revoked');
   return card;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
 import { latestDeclarationOf } from '../db/queries/declarations.js';
+import { loadScanContext, type ScanContextRow } from '../db/queries/scan-context.js';
 import type { Actor } from '../domain/access.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { currentColour } from '../domain/status.js';
@@ -13,13 +14,14 @@ import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domai
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import type { CitizenCheckIn, DeclarationAnswers, Person, StaffCheckIn, StatusColour } from '../../shared/contracts.js';
-import { venueFor } from './access.js';
-import { cardFromQr } from './cards.js';
+import { checkVenueAccess, venueFor } from './access.js';
+import { tokenHash } from './auth.js';
+import { cardPublicIdFromQr, usableCard } from './cards.js';
 import type { ServiceContext } from './context.js';
 import { submitDeclaration } from './declarations.js';
 import { ensureDayPartition, isMissingPartition } from './partitions.js';
 import { personColumns } from './people.js';
-import { rulesFor } from './status-rules.js';
+import { mergeRules } from './status-rules.js';
 
 /** Clock difference tolerated between a scanner device and the server for `at`. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -83,29 +85,28 @@ function entryTime(ctx: ServiceContext, at: string | undefined): Date {
   return when > now ? now : when;
 }
 
-/** Staff or a kiosk record an entry at their venue: by card, by typed-in person, or from a paper form. */
-export async function staffCheckIn(ctx: ServiceContext, caller: Actor | null, venueId: number, body: StaffCheckIn): Promise<Recorded> {
-  const venue = await venueFor(ctx.db, caller, venueId, 'record_check_ins');
+/**
+ * Staff or a kiosk record an entry at their venue: by card, by typed-in person, or from a paper form.
+ * The scanner is a hot path: session, venue, card and colour rules are read in one round trip, and
+ * the access decision is still the access module's.
+ */
+export async function staffCheckIn(ctx: ServiceContext, sessionToken: string | undefined, venueId: number, body: StaffCheckIn): Promise<Recorded> {
+  const byCard = body.cardQr !== undefined && body.channel !== 'paper';
+  const scan = await loadScanContext(
+    ctx.db,
+    sessionToken ? tokenHash(sessionToken) : null,
+    ctx.now(),
+    venueId,
+    byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
+  );
+  const actor: Actor | null = scan.actorUserId
+    ? { userId: scan.actorUserId, username: scan.actorUsername, role: scan.actorRole, adminUnitCode: scan.actorAdminUnitCode, venueIds: (scan.actorVenueIds ?? []).map(Number) }
+    : null;
+  const venue = checkVenueAccess(actor, scan.venueFound ? scan : null, 'record_check_ins');
   const checkedInAt = entryTime(ctx, body.at);
-  let person: Person;
-  let cardId: string | null = null;
-  let latest: { id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour } | null = null;
-  if (body.cardQr && body.channel !== 'paper') {
-    const card = await cardFromQr(ctx, body.cardQr);
-    person = { fullName: card.fullName, phone: card.phone, birthYear: card.birthYear ?? undefined };
-    cardId = card.id;
-    latest = card.declarationId ? { id: card.declarationId, declaredAt: card.declaredAt!, flagged: card.flagged!, statusColour: card.statusColour! } : null;
-  } else if (body.person) {
-    person = body.person;
-    const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', { recordedByUserId: caller!.userId, venueId });
-    latest = declared
-      ? { id: declared.id, declaredAt: declared.declaredAt, flagged: declared.flagged, statusColour: declared.statusColour }
-      : await latestDeclarationOf(ctx.db, person.phone, personColumns(person).nameKey);
-    cardId = declared?.card.id ?? null;
-  } else {
-    throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
-  }
-  const rules = await rulesFor(ctx.db, venue.adminUnitPath[0] ?? null);
+  if (!byCard && !body.person) throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
+  const rules = mergeRules(scan.nationalRules, scan.provinceRules);
+  const { person, cardId, latest } = byCard ? entrantFromCard(scan) : await entrantFromPerson(ctx, body, actor!.userId, venueId);
   const fresh = latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
   return record(ctx, {
     clientId: body.clientId,
@@ -113,12 +114,40 @@ export async function staffCheckIn(ctx: ServiceContext, caller: Actor | null, ve
     checkedInAt,
     channel: body.channel,
     person,
-    flagged: fresh ? latest!.flagged : false,
+    flagged: fresh ? latest.flagged : false,
     statusColour: currentColour(latest, rules, checkedInAt),
     cardId,
     declarationId: latest?.id ?? null,
-    recordedByUserId: caller!.userId,
+    recordedByUserId: actor!.userId,
   });
+}
+
+interface Entrant {
+  person: Person;
+  cardId: string | null;
+  latest: { id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour } | null;
+}
+
+function entrantFromCard(scan: ScanContextRow): Entrant {
+  const card = usableCard(scan.cardId ? { ...scan, status: scan.cardStatus } : null);
+  return {
+    person: { fullName: card.cardFullName, phone: card.cardPhone, birthYear: card.cardBirthYear ?? undefined },
+    cardId: card.cardId,
+    latest: card.declarationId
+      ? { id: card.declarationId, declaredAt: card.declaredAt!, flagged: card.flagged!, statusColour: card.statusColour! }
+      : null,
+  };
+}
+
+/** A typed-in person, with the paper declaration made at the door if there is one. */
+async function entrantFromPerson(ctx: ServiceContext, body: StaffCheckIn, userId: number, venueId: number): Promise<Entrant> {
+  const person = body.person!;
+  const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', { recordedByUserId: userId, venueId });
+  if (declared) {
+    const latest = { id: declared.id, declaredAt: declared.declaredAt, flagged: declared.flagged, statusColour: declared.statusColour };
+    return { person, cardId: declared.card.id, latest };
+  }
+  return { person, cardId: null, latest: await latestDeclarationOf(ctx.db, person.phone, personColumns(person).nameKey) };
 }
 
 type RecordInput = Omit<checkIns.NewCheckIn, 'id' | 'defaultStayMinutes' | 'person'> & { person: Person };

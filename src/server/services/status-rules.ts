@@ -15,8 +15,13 @@ export const NATIONAL_SCOPE = 'VN';
 export async function rulesFor(q: Queryable, provinceCode: string | null): Promise<StatusRules> {
   const scopes = provinceCode ? [NATIONAL_SCOPE, provinceCode] : [NATIONAL_SCOPE];
   const stored = await rulesTable.findRules(q, scopes);
-  const parse = (scope: string) => StatusRulesPatch.safeParse(stored.get(scope) ?? {}).data ?? {};
-  return { ...DEFAULT_STATUS_RULES, ...parse(NATIONAL_SCOPE), ...(provinceCode ? parse(provinceCode) : {}) };
+  return mergeRules(stored.get(NATIONAL_SCOPE), provinceCode ? stored.get(provinceCode) : undefined);
+}
+
+/** Defaults, overridden by the stored national rules, overridden by the province's. */
+export function mergeRules(national: unknown, province: unknown): StatusRules {
+  const parse = (stored: unknown) => StatusRulesPatch.safeParse(stored ?? {}).data ?? {};
+  return { ...DEFAULT_STATUS_RULES, ...parse(national), ...parse(province) };
 }
 
 function mayConfigure(actor: Actor, scope: string): boolean {

@@ -4,6 +4,7 @@ export async function findRules(q: Queryable, scopes: readonly string[]) {
   const { rows } = await q.query<{ scope: string; rules: Record<string, unknown> }>(
     'SELECT scope, rules FROM status_rules WHERE scope = ANY($1::text[])',
     [scopes],
+    'find_status_rules',
   );
   return new Map(rows.map((r) => [r.scope, r.rules]));
 }

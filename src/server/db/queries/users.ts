@@ -74,6 +74,7 @@ export async function findSessionActor(q: Queryable, tokenHash: Buffer, now: Dat
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [tokenHash, now],
+    'find_session_actor',
   );
   const row = rows[0];
   return row ? { ...row, venueIds: row.venueIds.map(Number) } : null;

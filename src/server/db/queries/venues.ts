@@ -26,7 +26,7 @@ export interface EntranceRow {
   publicId: string;
 }
 
-const COLUMNS = `v.id, v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.admin_unit_path AS "adminUnitPath",
+export const VENUE_COLUMNS = `v.id, v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.admin_unit_path AS "adminUnitPath",
   v.address, v.contact_name AS "contactName", v.contact_phone AS "contactPhone", v.capacity,
   v.default_stay_minutes AS "defaultStayMinutes", v.status, v.status_reason AS "statusReason",
   v.registered_by AS "registeredBy", v.created_at AS "createdAt",
@@ -79,7 +79,7 @@ export async function insertEntrance(q: Queryable, venueId: number, name: string
 }
 
 export async function findVenue(q: Queryable, id: number) {
-  const { rows } = await q.query<VenueRow>(`SELECT ${COLUMNS} FROM venues v WHERE v.id = $1`, [id], 'find_venue');
+  const { rows } = await q.query<VenueRow>(`SELECT ${VENUE_COLUMNS} FROM venues v WHERE v.id = $1`, [id], 'find_venue');
   return rows[0] ?? null;
 }
 
@@ -93,7 +93,7 @@ export async function listEntrances(q: Queryable, venueId: number) {
 
 export async function findVenueByEntrance(q: Queryable, publicId: string) {
   const { rows } = await q.query<VenueRow & { entranceName: string }>(
-    `SELECT ${COLUMNS}, e.name AS "entranceName"
+    `SELECT ${VENUE_COLUMNS}, e.name AS "entranceName"
        FROM venue_entrances e JOIN venues v ON v.id = e.venue_id WHERE e.public_id = $1`,
     [publicId],
   );
@@ -101,7 +101,7 @@ export async function findVenueByEntrance(q: Queryable, publicId: string) {
 }
 
 export async function listVenuesByIds(q: Queryable, ids: readonly number[]) {
-  const { rows } = await q.query<VenueRow>(`SELECT ${COLUMNS} FROM venues v WHERE v.id = ANY($1::bigint[]) ORDER BY v.id`, [
+  const { rows } = await q.query<VenueRow>(`SELECT ${VENUE_COLUMNS} FROM venues v WHERE v.id = ANY($1::bigint[]) ORDER BY v.id`, [
     ids,
   ]);
   return rows;

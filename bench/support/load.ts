@@ -1,0 +1,96 @@
+/** Shared parts of the HTTP benchmarks: a server on loopback, venues to hit, repeated autocannon runs. */
+import autocannon from 'autocannon';
+import { startServer, type RunningServer } from '../../tests/e2e/support/server.js';
+
+export const settings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  venues: Number(process.env.BENCH_VENUES ?? 100),
+  runs: Number(process.env.BENCH_RUNS ?? 3),
+};
+
+export const MANAGER_PASSWORD = 'bench-password';
+
+/** Starts the server for `target` ('pglite' | 'postgres'); postgres needs scripts/with-postgres.sh around it. */
+export async function benchServer(target: string): Promise<RunningServer> {
+  if (target === 'postgres' && !process.env.TEST_DATABASE_URL) {
+    console.error('postgres: run through bench/run.sh (npm run bench:… -- postgres does this)');
+    process.exit(2);
+  }
+  if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
+  // BENCH_PROFILE=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return startServer({ RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' }, profile);
+}
+
+export interface BenchVenue {
+  id: number;
+  code: string;
+  phone: string;
+}
+
+export async function registerVenues(baseUrl: string, count: number): Promise<BenchVenue[]> {
+  const venues: BenchVenue[] = [];
+  for (let i = 0; i < count; i++) {
+    const phone = `09${String(10_000_000 + i).padStart(8, '0')}`;
+    const res = await fetch(`${baseUrl}/api/venues`, {
+      method: 'POST',
+      // Registration is limited per address; spread the set-up over documentation-range addresses.
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.${i >> 8}.${i & 255}` },
+      body: JSON.stringify({
+        name: `Địa điểm ${i}`,
+        category: 'market',
+        adminUnitCode: '00001',
+        address: `${i} Phố Huế`,
+        contactName: 'Bench',
+        contactPhone: phone,
+        managerPassword: MANAGER_PASSWORD,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`venue ${i}: ${res.status} ${await res.text()}`);
+    venues.push({ ...((await res.json()) as { id: number; code: string }), phone });
+  }
+  return venues;
+}
+
+export interface RunFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+/** Runs autocannon `settings.runs` times and prints each run and the median run (by req/s). */
+export async function measure(
+  label: string,
+  url: string,
+  setupRequest: (req: autocannon.Request) => autocannon.Request,
+): Promise<RunFigures> {
+  const results: RunFigures[] = [];
+  for (let run = 1; run <= settings.runs; run++) {
+    const result = await autocannon({
+      url,
+      connections: settings.connections,
+      duration: settings.seconds,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest }],
+    });
+    const row = {
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      total: result.requests.total,
+    };
+    results.push(row);
+    console.log(`run ${run}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, non-2xx ${row.non2xx}, total ${row.total}`);
+  }
+  const median = [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
+  console.log(
+    `${label}: median ${median.rps} req/s, p50 ${median.p50} ms, p99 ${median.p99} ms, errors ${median.errors}, non-2xx ${median.non2xx} ` +
+      `(${settings.runs} runs × ${settings.seconds} s, ${settings.connections} connections, ${settings.venues} venues)`,
+  );
+  return median;
+}
