@@ -4,30 +4,19 @@
  * in, and the manager sees the check-in on the venue page.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, launchChromium } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { artifact } from './support/browser.js';
 import { decodeQrFromPng, renderPdfPage } from './support/qr-from-pdf.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('citizen check-in journey', () => {
   it('registers a venue, prints its poster, and a phone checks in from the decoded QR', async () => {
     // 1. The owner registers the venue in Vietnamese.
-    const owner = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const owner = await journey.browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     const page = await owner.newPage();
-    await page.goto(`${server.baseUrl}/register`);
+    await page.goto(`${journey.server.baseUrl}/register`);
     await page.fill('#name', 'Chợ Bến Thành – Cổng Nam');
     await page.selectOption('#category', 'market');
     await page.selectOption('#province', '79');
@@ -55,10 +44,10 @@ describe('citizen check-in journey', () => {
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
     const pngPath = renderPdfPage(pdfPath, artifact('03-poster'));
     const url = decodeQrFromPng(pngPath);
-    expect(url).toMatch(new RegExp(`^${server.baseUrl}/c/[0-9A-Z]{23}$`));
+    expect(url).toMatch(new RegExp(`^${journey.server.baseUrl}/c/[0-9A-Z]{23}$`));
 
     // 3. A phone opens the decoded URL and checks in with one tap.
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();
     await mobile.goto(url!);
     await mobile.waitForSelector('text=Chợ Bến Thành – Cổng Nam');
@@ -99,9 +88,9 @@ describe('citizen check-in journey', () => {
   });
 
   it('shows a clear message for a forged or mistyped QR code', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await journey.browser.newContext({ viewport: { width: 360, height: 740 } });
     const mobile = await phone.newPage();
-    const res = await mobile.goto(`${server.baseUrl}/c/AAAAAAAAAA1BBBBBBBBBBBB`);
+    const res = await mobile.goto(`${journey.server.baseUrl}/c/AAAAAAAAAA1BBBBBBBBBBBB`);
     expect(res?.status()).toBe(404);
     await mobile.waitForSelector('text=Mã QR không hợp lệ');
     writeFileSync(artifact('08-forged-code.png'), await mobile.screenshot());
@@ -111,9 +100,9 @@ describe('citizen check-in journey', () => {
 
 describe('languages', () => {
   it('switches the check-in page and the web app to English and remembers the choice', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    const res = await fetch(`${server.baseUrl}/api/venues`, {
+    const res = await fetch(`${journey.server.baseUrl}/api/venues`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -133,7 +122,7 @@ describe('languages', () => {
     await page.waitForSelector('button:has-text("Check in")');
     expect(await page.textContent('body')).toContain('deleted automatically after 21 days');
     await page.screenshot({ path: artifact('09-check-in-page-english.png') });
-    await page.goto(`${server.baseUrl}/register`);
+    await page.goto(`${journey.server.baseUrl}/register`);
     await page.waitForSelector('h1:has-text("Register a venue")');
     await context.close();
   });

@@ -7,25 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifact, launchChromium } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 import { writeQrVideo } from './support/y4m.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 async function registerVenue(name: string, phone: string) {
-  const res = await fetch(`${server.baseUrl}/api/venues`, {
+  const res = await fetch(`${journey.server.baseUrl}/api/venues`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, category: 'office', adminUnitCode: '00001', address: '1 Phúc Xá', contactName: 'Bảo vệ', contactPhone: phone, managerPassword: 'bao-ve-12345' }),
@@ -36,13 +26,13 @@ async function registerVenue(name: string, phone: string) {
 
 async function managerContext(b: Browser, phone: string, options = {}): Promise<BrowserContext> {
   const context = await b.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  const login = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: { username: phone, password: 'bao-ve-12345' } });
+  const login = await context.request.post(`${journey.server.baseUrl}/api/auth/login`, { data: { username: phone, password: 'bao-ve-12345' } });
   expect(login.status()).toBe(200);
   return context;
 }
 
 async function today(context: BrowserContext, venueId: number) {
-  const res = await context.request.get(`${server.baseUrl}/api/venues/${venueId}/today`);
+  const res = await context.request.get(`${journey.server.baseUrl}/api/venues/${venueId}/today`);
   return (await res.json()) as { total: number; byChannel: Record<string, number> };
 }
 
@@ -50,9 +40,9 @@ let cardQr: string;
 
 describe('health declaration on a phone', () => {
   it('produces a personal QR card with the status colour', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/declare`);
+    await page.goto(`${journey.server.baseUrl}/declare`);
     await page.fill('#fullName', 'Đặng Thuỳ Trâm');
     await page.fill('#phone', '0987 111 222');
     await page.fill('#idNumber', '001190000123');
@@ -89,7 +79,7 @@ describe('scanner station', () => {
     try {
       const context = await managerContext(cameraBrowser, '0241000001', { permissions: ['camera'] });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/venues/${venue.id}/scanner`);
+      await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
       await page.click('button:has-text("Bật camera")');
       await page.waitForSelector('#result[data-colour="yellow"]', { timeout: 20_000 });
       expect(await page.textContent('#result')).toContain('Đặng Thuỳ Trâm');
@@ -106,9 +96,9 @@ describe('scanner station', () => {
 
   it('keeps 20 wedge scans made offline through a reload and syncs exactly 20 when back online', async () => {
     const venue = await registerVenue('Bến xe Mỹ Đình', '0241000002');
-    const context = await managerContext(browser, '0241000002');
+    const context = await managerContext(journey.browser, '0241000002');
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/venues/${venue.id}/scanner`);
+    await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
     await page.waitForFunction(
       async () => Boolean(await (await caches.open('app-shell-v1')).match(location.pathname)),
@@ -141,14 +131,14 @@ describe('scanner station', () => {
 
   it('checks in a whole family with one tap from the venue QR page', async () => {
     const venue = await registerVenue('Siêu thị Big C', '0241000003');
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();
-    await page.goto(`${server.baseUrl}/declare`);
+    await page.goto(`${journey.server.baseUrl}/declare`);
     for (const [who, name] of [
       ['me', 'Bố Nguyễn Văn Long'],
       ['__new__', 'Con Nguyễn Bảo Ngọc'],
     ] as const) {
-      await page.goto(`${server.baseUrl}/declare`);
+      await page.goto(`${journey.server.baseUrl}/declare`);
       if (who === '__new__') await page.selectOption('#who', '__new__');
       await page.fill('#fullName', name);
       await page.fill('#phone', '0905333444');
@@ -157,14 +147,14 @@ describe('scanner station', () => {
       await page.waitForURL(/\/cards/);
     }
     await page.waitForFunction(() => document.querySelectorAll('.person-card').length === 2);
-    await page.goto(`${server.baseUrl}/c/${venue.code}`);
+    await page.goto(`${journey.server.baseUrl}/c/${venue.code}`);
     await page.waitForSelector('text=Con Nguyễn Bảo Ngọc');
     await page.screenshot({ path: artifact('16-family-check-in.png'), fullPage: true });
     await page.click('button[type=submit]');
     await page.waitForSelector('#confirmation');
     expect(await page.textContent('#confirmation')).toContain('Bố Nguyễn Văn Long');
     expect(await page.textContent('#confirmation')).toContain('Con Nguyễn Bảo Ngọc');
-    const manager = await managerContext(browser, '0241000003');
+    const manager = await managerContext(journey.browser, '0241000003');
     expect((await today(manager, venue.id)).byChannel).toEqual({ qr_self: 1, on_behalf: 1 });
     await manager.close();
     await phone.close();

@@ -12,6 +12,13 @@ export class ApiError extends Error {
   }
 }
 
+/** An error for a form: the translated message, and per-field messages keyed by the API's paths. */
+export function formErrors(err: unknown): { message: string; fields: Record<string, string> } {
+  if (!(err instanceof ApiError)) return { message: String(err), fields: {} };
+  const fields = Object.fromEntries(err.details.filter((d) => d.path).map((d) => [d.path!, d.message ?? err.message]));
+  return { message: err.message, fields };
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': currentLang(), accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -27,6 +27,11 @@ export interface NewCheckIn {
   recordedByUserId: number | null;
 }
 
+/** The person columns in table order (phone, full name, name key, id number, birth year, sex, nationality, unit, address). */
+export function personParams(p: NewCheckIn['person']): unknown[] {
+  return [p.phone, p.fullName, p.nameKey, p.idNumber, p.birthYear, p.sex, p.nationality, p.adminUnitCode, p.address];
+}
+
 export interface RecordOutcome {
   venueId: number;
   venueName: string;
@@ -40,7 +45,6 @@ export interface RecordOutcome {
  * open stay elsewhere, and insert the check-in. No row back means the entrance does not exist.
  */
 export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<RecordOutcome | null> {
-  const p = c.person;
   const { rows } = await q.query<RecordOutcome>(
     `WITH v AS (
        SELECT e.id AS entrance_id, e.venue_id, vn.name, vn.status,
@@ -80,15 +84,7 @@ export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<Record
       c.defaultStayMinutes,
       c.checkedInAt,
       c.channel,
-      p.phone,
-      p.fullName,
-      p.nameKey,
-      p.idNumber,
-      p.birthYear,
-      p.sex,
-      p.nationality,
-      p.adminUnitCode,
-      p.address,
+      ...personParams(c.person),
       c.flagged,
       c.recordedByUserId,
       // A literal bound (not `$5 - interval`) lets the planner prune to the one or two day partitions.

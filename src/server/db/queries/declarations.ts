@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.js';
 import type { Exposure, StatusColour, Symptoms } from '../../../shared/contracts.js';
-import type { NewCheckIn } from './check-ins.js';
+import { personParams, type NewCheckIn } from './check-ins.js';
 
 export interface NewDeclaration {
   id: string;
@@ -19,7 +19,6 @@ export interface NewDeclaration {
 }
 
 export async function insertDeclaration(q: Queryable, d: NewDeclaration) {
-  const p = d.person;
   await q.query(
     `INSERT INTO declarations (id, declared_at, channel, person_phone, person_full_name, person_name_key,
        person_id_number, person_birth_year, person_sex, person_nationality, person_admin_unit_code, person_address,
@@ -29,15 +28,7 @@ export async function insertDeclaration(q: Queryable, d: NewDeclaration) {
       d.id,
       d.declaredAt,
       d.channel,
-      p.phone,
-      p.fullName,
-      p.nameKey,
-      p.idNumber,
-      p.birthYear,
-      p.sex,
-      p.nationality,
-      p.adminUnitCode,
-      p.address,
+      ...personParams(d.person),
       d.visitedAreas,
       JSON.stringify(d.symptoms),
       JSON.stringify(d.exposure),

@@ -3,7 +3,7 @@
  * answer issues or updates the person's QR card, which is kept on this device.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, newClientId } from '../../api/client.js';
+import { api, formErrors, newClientId } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
@@ -96,10 +96,9 @@ export function DeclarePage() {
       });
       navigate(`/cards${answer.flagged ? '?flagged=1' : ''}`);
     } catch (err) {
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setErrors(Object.fromEntries(err.details.filter((d) => d.path).map((d) => [d.path!, d.message ?? err.message])));
-      } else setError(String(err));
+      const { message, fields } = formErrors(err);
+      setError(message);
+      setErrors(fields);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 /** Self-registration of a venue by its owner (F2): the owner becomes its manager and gets the QR. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { api, formErrors } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
@@ -55,10 +55,9 @@ export function RegisterVenuePage() {
       await refresh();
       navigate(`/venues/${created.id}?new=1`);
     } catch (err) {
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setErrors(Object.fromEntries(err.details.filter((d) => d.path).map((d) => [d.path!, d.message ?? err.message])));
-      } else setError(String(err));
+      const { message, fields } = formErrors(err);
+      setError(message);
+      setErrors(fields);
     } finally {
       setBusy(false);
     }
