@@ -168,3 +168,34 @@ describe('stays and check-out', () => {
     expect((await today()).total).toBe(1);
   });
 });
+
+describe('many check-ins at once (batched writes)', () => {
+  it('records 40 concurrent check-ins, counting a clientId sent three times at once as one', async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      checkInBody(i % 2 ? venue.code : otherVenue.code, { person: { fullName: `Khách ${i}`, phone: `0971${String(i).padStart(6, '0')}` } }),
+    );
+    const repeated = bodies[3]!;
+    const answers = await Promise.all([...bodies, repeated, repeated].map((body) => call(t.app, 'POST', '/api/check-ins', { body })));
+    const created = answers.filter((a) => a.status === 201);
+    expect(created).toHaveLength(40);
+    expect(new Set(created.map((a) => a.body.id)).size).toBe(40);
+    // Whichever of the three copies came first, the other two get its answer with 200.
+    const copies = [answers[3]!, answers[40]!, answers[41]!];
+    expect(copies.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(copies.map((a) => a.body.id)).size).toBe(1);
+    expect(answers[1]!.body.venue.name).toBe('Nhà văn hoá phường');
+    expect(answers[2]!.body.venue.name).toBe('Siêu thị Co.op');
+    const { rows } = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM check_ins WHERE person_phone LIKE '0971%'");
+    expect(rows[0]!.n).toBe(40);
+  });
+
+  it('still refuses a suspended venue and an unknown entrance inside a batch', async () => {
+    const suspended = await registerVenue(t.app, { name: 'Tạm dừng' });
+    await t.ctx.db.query("UPDATE venues SET status = 'suspended' WHERE id = $1", [suspended.id]);
+    const typo = venue.code.slice(0, 10) + '1' + 'A'.repeat(12);
+    const [ok, refused, unknown] = await Promise.all(
+      [venue.code, suspended.code, typo].map((code) => call(t.app, 'POST', '/api/check-ins', { body: checkInBody(code) })),
+    );
+    expect([ok!.status, refused!.status, unknown!.status]).toEqual([201, 409, 404]);
+  });
+});

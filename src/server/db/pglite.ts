@@ -66,6 +66,19 @@ export function sqlLiteral(value: unknown): string {
   if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
   if (value instanceof Date) return `'${value.toISOString()}'`;
   if (value instanceof Uint8Array) return `'\\x${Buffer.from(value).toString('hex')}'`;
-  if (Array.isArray(value)) return value.length ? `ARRAY[${value.map(sqlLiteral).join(', ')}]` : "'{}'";
+  if (Array.isArray(value)) return sqlLiteral(`{${value.map(arrayElement).join(',')}}`);
   throw new Error(`cannot inline a ${typeof value}`);
+}
+
+/** One element of a `{…}` array literal (typed by the statement's parameter, e.g. uuid[]). */
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('non-finite number');
+    return String(value);
+  }
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
+  if (text === null) throw new Error(`cannot inline a ${typeof value} in an array`);
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -20,6 +20,8 @@ import { cardPublicIdFromQr, usableCard } from './cards.js';
 import type { ServiceContext } from './context.js';
 import { submitDeclaration } from './declarations.js';
 import { ensureDayPartition, isMissingPartition } from './partitions.js';
+import { WriteBatcher } from './write-batcher.js';
+import type { Db } from '../db/db.js';
 import { personColumns } from './people.js';
 import { mergeRules } from './status-rules.js';
 
@@ -159,7 +161,7 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
     defaultStayMinutes: ctx.config.defaultStayMinutes,
     person: personColumns(input.person),
   };
-  const outcome = await recordWithPartition(ctx, row);
+  const outcome = await ctx.checkInWriter.write(row);
   if (!outcome) throw new AppError('venue_not_found');
   if (outcome.inserted) {
     return { result: present(ctx, { ...row, venueName: outcome.venueName, fullName: row.person.fullName }), duplicate: false };
@@ -171,14 +173,17 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
   throw new AppError('check_in_not_found');
 }
 
-async function recordWithPartition(ctx: ServiceContext, row: checkIns.NewCheckIn) {
-  try {
-    return await checkIns.recordCheckIn(ctx.db, row);
-  } catch (err) {
-    if (!isMissingPartition(err)) throw err;
-    await ensureDayPartition(ctx.db, localDate(row.checkedInAt, ctx.config.timeZone), ctx.config.timeZone);
-    return checkIns.recordCheckIn(ctx.db, row);
-  }
+/** The batched writer of check-ins; a batch meeting a missing day partition creates it and retries. */
+export function checkInWriter(db: Db, timeZone: string) {
+  return new WriteBatcher<checkIns.NewCheckIn, checkIns.RecordOutcome | null>(async (rows) => {
+    try {
+      return await checkIns.recordCheckIns(db, rows);
+    } catch (err) {
+      if (!isMissingPartition(err)) throw err;
+      for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone)))) await ensureDayPartition(db, day, timeZone);
+      return checkIns.recordCheckIns(db, rows);
+    }
+  });
 }
 
 function present(

@@ -41,61 +41,89 @@ export interface RecordOutcome {
 }
 
 /**
- * One round trip for the hot path: resolve the entrance, claim the clientId, close the person's
- * open stay elsewhere, and insert the check-in. No row back means the entrance does not exist.
+ * Records several check-ins in one round trip (concurrent requests are batched, see
+ * services/write-batcher.ts). Per row: resolve the entrance, claim the clientId, close the person's
+ * open stay elsewhere, insert. Answers one outcome per input row, in input order; null where the
+ * entrance does not exist.
  */
-export async function recordCheckIn(q: Queryable, c: NewCheckIn): Promise<RecordOutcome | null> {
-  const { rows } = await q.query<RecordOutcome>(
-    `WITH v AS (
-       SELECT e.id AS entrance_id, e.venue_id, vn.name, vn.status,
-              COALESCE(vn.default_stay_minutes, $4::int) AS stay_minutes
-         FROM venue_entrances e JOIN venues vn ON vn.id = e.venue_id
-        WHERE e.public_id = $3
+export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[]): Promise<(RecordOutcome | null)[]> {
+  const col = <T>(pick: (c: NewCheckIn) => T) => rows.map(pick);
+  const times = rows.map((c) => c.checkedInAt.getTime());
+  const { rows: out } = await q.query<RecordOutcome & { ord: number }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::smallint[], $11::text[], $12::text[], $13::text[], $14::text[],
+                            $15::boolean[], $16::bigint[], $17::text[], $18::uuid[], $19::uuid[], $20::int[])
+         WITH ORDINALITY AS t(id, client_id, entrance, checked_in_at, channel, phone, full_name, name_key, id_number,
+                              birth_year, sex, nationality, admin_unit_code, address, flagged, recorded_by,
+                              status_colour, card_id, declaration_id, default_stay, ord)
+     ), v AS (
+       SELECT i.*, e.id AS entrance_id, e.venue_id, vn.name AS venue_name, vn.status AS venue_status,
+              COALESCE(vn.default_stay_minutes, i.default_stay) AS stay_minutes
+         FROM input i JOIN venue_entrances e ON e.public_id = i.entrance JOIN venues vn ON vn.id = e.venue_id
      ), claimed AS (
        INSERT INTO client_requests (client_id, kind, result_id, result_at)
-       SELECT $2::uuid, 'check_in', $1::uuid, $5::timestamptz FROM v WHERE v.status = 'active'
+       SELECT client_id, 'check_in', id, checked_in_at FROM v WHERE venue_status = 'active'
        ON CONFLICT (client_id) DO NOTHING
-       RETURNING client_id
+       RETURNING client_id, result_id
+     ), fresh AS (
+       SELECT v.* FROM v JOIN claimed ON claimed.client_id = v.client_id AND claimed.result_id = v.id
      ), closed AS (
-       UPDATE check_ins c SET checked_out_at = $5::timestamptz, checkout_reason = 'next_check_in'
-        WHERE EXISTS (SELECT 1 FROM claimed)
-          AND c.person_phone = $7 AND c.person_name_key = $9 AND c.checked_out_at IS NULL
-          AND c.checked_in_at >= $18::timestamptz AND c.checked_in_at < $5::timestamptz
-          AND c.checked_in_at + make_interval(mins => c.stay_minutes) > $5::timestamptz
+       UPDATE check_ins c SET checked_out_at = f.checked_in_at, checkout_reason = 'next_check_in'
+         FROM fresh f
+        WHERE c.person_phone = f.phone AND c.person_name_key = f.name_key AND c.checked_out_at IS NULL
+          AND c.checked_in_at >= $21::timestamptz AND c.checked_in_at < $22::timestamptz
+          AND c.checked_in_at >= f.checked_in_at - make_interval(mins => ${MAX_STAY_MINUTES})
+          AND c.checked_in_at < f.checked_in_at
+          AND c.checked_in_at + make_interval(mins => c.stay_minutes) > f.checked_in_at
        RETURNING c.id
      ), inserted AS (
        INSERT INTO check_ins (id, venue_id, entrance_id, checked_in_at, stay_minutes, channel,
                               person_phone, person_full_name, person_name_key, person_id_number,
                               person_birth_year, person_sex, person_nationality, person_admin_unit_code,
                               person_address, flagged, recorded_by_user_id, status_colour, card_id, declaration_id)
-       SELECT $1::uuid, v.venue_id, v.entrance_id, $5::timestamptz, v.stay_minutes, $6,
-              $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $20::uuid, $21::uuid
-         FROM v, claimed
+       SELECT id, venue_id, entrance_id, checked_in_at, stay_minutes, channel, phone, full_name, name_key, id_number,
+              birth_year, sex, nationality, admin_unit_code, address, flagged, recorded_by, status_colour, card_id,
+              declaration_id
+         FROM fresh
        RETURNING id
      )
-     SELECT v.venue_id AS "venueId", v.name AS "venueName", v.status AS "venueStatus",
-            EXISTS (SELECT 1 FROM inserted) AS inserted,
+     SELECT v.ord::int AS ord, v.venue_id AS "venueId", v.venue_name AS "venueName", v.venue_status AS "venueStatus",
+            v.id IN (SELECT id FROM inserted) AS inserted,
             (SELECT count(*) FROM closed) AS closed
        FROM v`,
     [
-      c.id,
-      c.clientId,
-      c.entrancePublicId,
-      c.defaultStayMinutes,
-      c.checkedInAt,
-      c.channel,
-      ...personParams(c.person),
-      c.flagged,
-      c.recordedByUserId,
-      // A literal bound (not `$5 - interval`) lets the planner prune to the one or two day partitions.
-      new Date(c.checkedInAt.getTime() - MAX_STAY_MINUTES * 60_000),
-      c.statusColour,
-      c.cardId,
-      c.declarationId,
+      col((c) => c.id),
+      col((c) => c.clientId),
+      col((c) => c.entrancePublicId),
+      col((c) => c.checkedInAt),
+      col((c) => c.channel),
+      col((c) => c.person.phone),
+      col((c) => c.person.fullName),
+      col((c) => c.person.nameKey),
+      col((c) => c.person.idNumber),
+      col((c) => c.person.birthYear),
+      col((c) => c.person.sex),
+      col((c) => c.person.nationality),
+      col((c) => c.person.adminUnitCode),
+      col((c) => c.person.address),
+      col((c) => c.flagged),
+      col((c) => c.recordedByUserId),
+      col((c) => c.statusColour),
+      col((c) => c.cardId),
+      col((c) => c.declarationId),
+      col((c) => c.defaultStayMinutes),
+      // Literal bounds over the whole batch let the executor prune to the day partitions concerned.
+      new Date(Math.min(...times) - MAX_STAY_MINUTES * 60_000),
+      new Date(Math.max(...times)),
     ],
-    'record_check_in',
+    'record_check_ins',
   );
-  return rows[0] ?? null;
+  const byOrd = new Map(out.map((r) => [r.ord, r]));
+  return rows.map((_, i) => {
+    const r = byOrd.get(i + 1);
+    return r ? { venueId: r.venueId, venueName: r.venueName, venueStatus: r.venueStatus, inserted: r.inserted } : null;
+  });
 }
 
 export interface CheckInRow {
