@@ -7,7 +7,7 @@ import { openDb } from './db/open.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdminUnitsLoaded } from './services/admin-units.js';
 import { ensureBootstrapAdmin } from './services/auth.js';
-import { checkInWriter } from './services/check-ins.js';
+import { checkInWriter, scanReader } from './services/check-ins.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSigningKeys } from './services/keys.js';
 import { ensurePartitionsAround } from './services/partitions.js';
@@ -19,7 +19,7 @@ export async function prepareContext(config: Config, now: () => Date = () => new
     await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
     await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays + 1);
     const keys = await loadSigningKeys(db, config.signingKey);
-    const ctx: ServiceContext = { db, config, keys, now, checkInWriter: checkInWriter(db, config.timeZone) };
+    const ctx: ServiceContext = { db, config, keys, now, checkInWriter: checkInWriter(db, config.timeZone), scanReader: scanReader(db, now) };
     await ensureBootstrapAdmin(ctx);
     return ctx;
   } catch (err) {

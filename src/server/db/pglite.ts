@@ -78,7 +78,14 @@ function arrayElement(value: unknown): string {
     if (!Number.isFinite(value)) throw new Error('non-finite number');
     return String(value);
   }
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : value instanceof Uint8Array
+        ? `\\x${Buffer.from(value).toString('hex')}`
+        : typeof value === 'string'
+          ? value
+          : null;
   if (text === null) throw new Error(`cannot inline a ${typeof value} in an array`);
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
 import { latestDeclarationOf } from '../db/queries/declarations.js';
-import { loadScanContext, type ScanContextRow } from '../db/queries/scan-context.js';
+import { loadScanContexts, type ScanContextInput, type ScanContextRow } from '../db/queries/scan-context.js';
 import type { Actor } from '../domain/access.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { currentColour } from '../domain/status.js';
@@ -20,7 +20,7 @@ import { cardPublicIdFromQr, usableCard } from './cards.js';
 import type { ServiceContext } from './context.js';
 import { submitDeclaration } from './declarations.js';
 import { ensureDayPartition, isMissingPartition } from './partitions.js';
-import { WriteBatcher } from './write-batcher.js';
+import { Batcher } from './batcher.js';
 import type { Db } from '../db/db.js';
 import { personColumns } from './people.js';
 import { mergeRules } from './status-rules.js';
@@ -94,13 +94,11 @@ function entryTime(ctx: ServiceContext, at: string | undefined): Date {
  */
 export async function staffCheckIn(ctx: ServiceContext, sessionToken: string | undefined, venueId: number, body: StaffCheckIn): Promise<Recorded> {
   const byCard = body.cardQr !== undefined && body.channel !== 'paper';
-  const scan = await loadScanContext(
-    ctx.db,
-    sessionToken ? tokenHash(sessionToken) : null,
-    ctx.now(),
+  const scan = await ctx.scanReader.run({
+    tokenHash: sessionToken ? tokenHash(sessionToken) : null,
     venueId,
-    byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
-  );
+    cardPublicId: byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
+  });
   const actor: Actor | null = scan.actorUserId
     ? { userId: scan.actorUserId, username: scan.actorUsername, role: scan.actorRole, adminUnitCode: scan.actorAdminUnitCode, venueIds: (scan.actorVenueIds ?? []).map(Number) }
     : null;
@@ -161,7 +159,7 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
     defaultStayMinutes: ctx.config.defaultStayMinutes,
     person: personColumns(input.person),
   };
-  const outcome = await ctx.checkInWriter.write(row);
+  const outcome = await ctx.checkInWriter.run(row);
   if (!outcome) throw new AppError('venue_not_found');
   if (outcome.inserted) {
     return { result: present(ctx, { ...row, venueName: outcome.venueName, fullName: row.person.fullName }), duplicate: false };
@@ -173,9 +171,14 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
   throw new AppError('check_in_not_found');
 }
 
+/** The batched reader of what a staff scan needs (reads only; batching is the same mechanism). */
+export function scanReader(db: Db, now: () => Date) {
+  return new Batcher<ScanContextInput, ScanContextRow>((inputs) => loadScanContexts(db, now(), inputs));
+}
+
 /** The batched writer of check-ins; a batch meeting a missing day partition creates it and retries. */
 export function checkInWriter(db: Db, timeZone: string) {
-  return new WriteBatcher<checkIns.NewCheckIn, checkIns.RecordOutcome | null>(async (rows) => {
+  return new Batcher<checkIns.NewCheckIn, checkIns.RecordOutcome | null>(async (rows) => {
     try {
       return await checkIns.recordCheckIns(db, rows);
     } catch (err) {

@@ -1,8 +1,9 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/check-ins.js';
+import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
 import type { SigningKeys } from './keys.js';
-import type { WriteBatcher } from './write-batcher.js';
+import type { Batcher } from './batcher.js';
 
 /** What every use case needs: the database, the configuration, the signing keys and a clock. */
 export interface ServiceContext {
@@ -11,5 +12,7 @@ export interface ServiceContext {
   keys: SigningKeys;
   now: () => Date;
   /** Check-in writes, batched across concurrent requests (services/check-ins.ts makes it). */
-  checkInWriter: WriteBatcher<NewCheckIn, RecordOutcome | null>;
+  checkInWriter: Batcher<NewCheckIn, RecordOutcome | null>;
+  /** Scanner reads (session, venue, card, rules), batched across concurrent scans. */
+  scanReader: Batcher<ScanContextInput, ScanContextRow>;
 }

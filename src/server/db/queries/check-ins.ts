@@ -42,7 +42,7 @@ export interface RecordOutcome {
 
 /**
  * Records several check-ins in one round trip (concurrent requests are batched, see
- * services/write-batcher.ts). Per row: resolve the entrance, claim the clientId, close the person's
+ * services/batcher.ts). Per row: resolve the entrance, claim the clientId, close the person's
  * open stay elsewhere, insert. Answers one outcome per input row, in input order; null where the
  * entrance does not exist.
  */

@@ -30,11 +30,18 @@ export interface ScanContextRow extends VenueRow {
   provinceRules: Record<string, unknown> | null;
 }
 
-export async function loadScanContext(q: Queryable, tokenHash: Buffer | null, now: Date, venueId: number, cardPublicId: string | null) {
-  const { rows } = await q.query<ScanContextRow>(
+export interface ScanContextInput {
+  tokenHash: Buffer | null;
+  venueId: number;
+  cardPublicId: string | null;
+}
+
+/** One context per input, in input order; several scans are read in one round trip (batched). */
+export async function loadScanContexts(q: Queryable, now: Date, inputs: readonly ScanContextInput[]): Promise<ScanContextRow[]> {
+  const { rows } = await q.query<ScanContextRow & { ord: number }>(
     // Each part is a LATERAL sub-select with LIMIT 1: the planner plans them one by one instead of
-    // searching join orders over seven tables (planning dominated this query on PGlite).
-    `SELECT ${VENUE_COLUMNS}, v.id IS NOT NULL AS "venueFound",
+    // searching join orders over seven tables.
+    `SELECT i.ord::int AS ord, ${VENUE_COLUMNS}, v.id IS NOT NULL AS "venueFound",
             a.id AS "actorUserId", a.username AS "actorUsername", a.role AS "actorRole",
             a.admin_unit_code AS "actorAdminUnitCode", a.venue_ids AS "actorVenueIds",
             c.id AS "cardId", c.public_id AS "cardPublicId", c.person_phone AS "cardPhone",
@@ -42,22 +49,23 @@ export async function loadScanContext(q: Queryable, tokenHash: Buffer | null, no
             c.person_birth_year AS "cardBirthYear", c.status AS "cardStatus",
             c.declaration_id AS "declarationId", c.declared_at AS "declaredAt", c.flagged, c.status_colour AS "statusColour",
             r.national AS "nationalRules", r.province AS "provinceRules"
-       FROM (SELECT 1) AS one
+       FROM unnest($1::bytea[], $2::bigint[], $3::text[]) WITH ORDINALITY AS i(token_hash, venue_id, card_public_id, ord)
        LEFT JOIN LATERAL (
          SELECT u.id, u.username, u.role, u.admin_unit_code,
                 (SELECT array_agg(uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id) AS venue_ids
            FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL LIMIT 1) a ON true
-       LEFT JOIN LATERAL (SELECT * FROM venues WHERE id = $3 LIMIT 1) v ON true
+          WHERE s.token_hash = i.token_hash AND s.expires_at > $4 AND u.disabled_at IS NULL LIMIT 1) a ON true
+       LEFT JOIN LATERAL (SELECT * FROM venues WHERE id = i.venue_id LIMIT 1) v ON true
        LEFT JOIN LATERAL (
          SELECT cc.*, d.id AS declaration_id, d.declared_at, d.flagged, d.status_colour
            FROM cards cc LEFT JOIN declarations d ON d.id = cc.latest_declaration_id
-          WHERE cc.public_id = $4 LIMIT 1) c ON true
+          WHERE cc.public_id = i.card_public_id LIMIT 1) c ON true
        LEFT JOIN LATERAL (
          SELECT (SELECT rules FROM status_rules WHERE scope = 'VN') AS national,
                 (SELECT rules FROM status_rules WHERE scope = v.admin_unit_path[1]) AS province) r ON true`,
-    [tokenHash, now, venueId, cardPublicId],
-    'load_scan_context',
+    [inputs.map((x) => x.tokenHash), inputs.map((x) => x.venueId), inputs.map((x) => x.cardPublicId), now],
+    'load_scan_contexts',
   );
-  return rows[0]!;
+  const byOrd = new Map(rows.map((r) => [r.ord, r]));
+  return inputs.map((_, i) => byOrd.get(i + 1)!);
 }

@@ -1,21 +1,22 @@
 /**
- * Batches concurrent writes of the same kind into one database round trip. Items that arrive in the
+ * Batches concurrent calls of the same kind (check-in writes, scanner reads) into one database round
+ * trip. Items that arrive in the
  * same turn of the event loop (requests parsed together under load) go out together, at most
  * `maxBatch` at a time; a lone request goes out alone without waiting. Nothing is kept beyond the
  * few milliseconds a batch is in flight, so app nodes stay interchangeable.
  *
  * If a batch fails, its items are retried one by one, so one bad row cannot fail its neighbours.
  */
-export class WriteBatcher<I, O> {
+export class Batcher<I, O> {
   private pending: { item: I; resolve(o: O): void; reject(e: unknown): void }[] = [];
   private scheduled = false;
 
   constructor(
-    private readonly writeMany: (items: I[]) => Promise<O[]>,
+    private readonly runMany: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 64,
   ) {}
 
-  write(item: I): Promise<O> {
+  run(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       if (this.pending.length >= this.maxBatch) this.flush();
@@ -34,11 +35,11 @@ export class WriteBatcher<I, O> {
       setImmediate(() => this.flush());
     }
     if (batch.length === 0) return;
-    this.writeMany(batch.map((b) => b.item)).then(
+    this.runMany(batch.map((b) => b.item)).then(
       (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
       (err) => {
         if (batch.length === 1) return batch[0]!.reject(err);
-        for (const b of batch) this.writeMany([b.item]).then((r) => b.resolve(r[0]!), b.reject);
+        for (const b of batch) this.runMany([b.item]).then((r) => b.resolve(r[0]!), b.reject);
       },
     );
   }
