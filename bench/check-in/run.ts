@@ -1,6 +1,6 @@
 /**
- * Citizen self check-in throughput: POST /api/check-ins with unique clientIds and people, spread over
- * BENCH_VENUES venues.   npm run bench:check-in -- pglite | postgres
+ * Citizen self check-in throughput: POST /api/check-ins with unique clientIds, BENCH_PEOPLE people
+ * cycling over BENCH_VENUES venues.   npm run bench:check-in -- pglite | postgres
  */
 import { randomUUID } from 'node:crypto';
 import { benchServer, measure, registerVenues, settings } from '../support/load.js';
@@ -18,7 +18,7 @@ try {
         venueCode: venues[n % venues.length]!.code,
         clientId: randomUUID(),
         channel: 'qr_self',
-        person: { fullName: `Người ${n}`, phone: `08${String(n % 100_000_000).padStart(8, '0')}` },
+        person: { fullName: `Người ${n % settings.people}`, phone: `07${String(n % settings.people).padStart(8, '0')}` },
       }),
     };
   });

@@ -1,13 +1,12 @@
 /**
  * Staff card-scan throughput (F7): each venue's manager session posts POST /api/venues/:id/check-ins
- * with the QR of one of BENCH_CARDS personal cards: session look-up, card signature check, card and
+ * with the QR of one of BENCH_PEOPLE people's cards: session look-up, card signature check, card and
  * declaration read, colour rules, and the check-in write.   npm run bench:staff-scan -- pglite | postgres
  */
 import { randomUUID } from 'node:crypto';
 import { benchServer, MANAGER_PASSWORD, measure, registerVenues, settings } from '../support/load.js';
 
 const target = process.argv[2] ?? 'pglite';
-const cardCount = Number(process.env.BENCH_CARDS ?? 500);
 const NO = { fever: false, cough: false, breathlessness: false, pneumonia: false, soreThroat: false, fatigue: false };
 
 const server = await benchServer(target);
@@ -23,7 +22,7 @@ try {
     sessions.push(res.headers.get('set-cookie')!.split(';')[0]!);
   }
   const cards: string[] = [];
-  for (let i = 0; i < cardCount; i++) {
+  for (let i = 0; i < settings.people; i++) {
     const res = await fetch(`${server.baseUrl}/api/declarations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -45,7 +44,7 @@ try {
       ...req,
       path: `/api/venues/${venues[v]!.id}/check-ins`,
       headers: { ...req.headers, cookie: sessions[v]! },
-      body: JSON.stringify({ clientId: randomUUID(), channel: 'qr_staff', cardQr: cards[n % cards.length] }),
+      body: JSON.stringify({ clientId: randomUUID(), channel: 'qr_staff', cardQr: cards[n % settings.people] }),
     };
   });
 } finally {

@@ -7,6 +7,9 @@ export const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   venues: Number(process.env.BENCH_VENUES ?? 100),
   runs: Number(process.env.BENCH_RUNS ?? 3),
+  /** People the load cycles through, the same number in every benchmark, so that each path closes
+   *  earlier stays of the same person at the same rate. */
+  people: Number(process.env.BENCH_PEOPLE ?? 2000),
 };
 
 export const MANAGER_PASSWORD = 'bench-password';
@@ -90,7 +93,7 @@ export async function measure(
   const median = [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
   console.log(
     `${label}: median ${median.rps} req/s, p50 ${median.p50} ms, p99 ${median.p99} ms, errors ${median.errors}, non-2xx ${median.non2xx} ` +
-      `(${settings.runs} runs × ${settings.seconds} s, ${settings.connections} connections, ${settings.venues} venues)`,
+      `(${settings.runs} runs × ${settings.seconds} s, ${settings.connections} connections, ${settings.venues} venues, ${settings.people} people)`,
   );
   return median;
 }
