@@ -21,15 +21,6 @@ const COLUMNS = `c.id, c.public_id AS "publicId", c.person_phone AS phone, c.per
   c.person_name_key AS "nameKey", c.person_birth_year AS "birthYear", c.status, c.issued_at AS "issuedAt",
   d.declared_at AS "declaredAt", d.flagged, d.status_colour AS "statusColour", d.id AS "declarationId"`;
 
-export async function findCardByPublicId(q: Queryable, publicId: string) {
-  const { rows } = await q.query<CardRow>(
-    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id WHERE c.public_id = $1`,
-    [publicId],
-    'find_card_by_public_id',
-  );
-  return rows[0] ?? null;
-}
-
 export async function findCard(q: Queryable, id: string) {
   const { rows } = await q.query<CardRow>(
     `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id WHERE c.id = $1`,
