@@ -3,14 +3,17 @@
  * local days, not UTC days.
  */
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date `YYYY-MM-DD` of an instant. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one; keep one per zone.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
