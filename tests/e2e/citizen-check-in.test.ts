@@ -68,7 +68,10 @@ describe('citizen check-in journey', () => {
     expect(await page.textContent('#inside-now')).toContain('1');
     await page.screenshot({ path: artifact('06-manager-sees-check-in.png'), fullPage: true });
 
-    // 5. Check out from the phone: nobody is inside any more.
+    // 5. Reopening the venue page on the phone shows the open stay; check out from it.
+    await mobile.reload();
+    await mobile.waitForSelector('#confirmation');
+    expect(await mobile.textContent('#confirmation')).toContain('Lê Văn Minh');
     await mobile.click('text=Ra về');
     await mobile.waitForSelector('text=Đã ghi nhận ra về lúc');
     await mobile.screenshot({ path: artifact('07-phone-checked-out.png'), fullPage: true });

@@ -7,7 +7,7 @@
 import { api, ApiError, newClientId } from '../api/client.js';
 import { currentLang, formatTime, messages, setLang } from '../i18n/index.js';
 import { normalizePhone } from '../../shared/phone.js';
-import { clearPending, loadPeople, pendingClientId, rememberCheckIn, saveProfile, type DevicePerson } from '../device/store.js';
+import { clearPending, loadPeople, openStaysAt, pendingClientId, rememberCheckIn, rememberCheckOut, saveProfile, type DevicePerson } from '../device/store.js';
 
 interface PublicVenue {
   name: string;
@@ -30,6 +30,7 @@ const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{
   code?: string;
   venue?: PublicVenue | null;
   retentionDays?: number;
+  defaultStayMinutes?: number;
 };
 let t = messages();
 
@@ -147,7 +148,14 @@ async function checkIn(people: DevicePerson[], editing: boolean) {
         person: { fullName: person.fullName, phone: person.phone, ...(person.birthYear ? { birthYear: person.birthYear } : {}) },
       });
       clearPending(pendingKey);
-      rememberCheckIn({ id: answer.id, checkoutToken: answer.checkoutToken, venueName: answer.venue.name, checkedInAt: answer.checkedInAt });
+      rememberCheckIn({
+        id: answer.id,
+        checkoutToken: answer.checkoutToken,
+        venueName: answer.venue.name,
+        checkedInAt: answer.checkedInAt,
+        venueCode: data.code,
+        fullName: answer.person.fullName,
+      });
       answers.push(answer);
     }
     render({ kind: 'done', answers });
@@ -188,6 +196,7 @@ function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
           const res = await api<{ checkedOutAt: string }>('POST', `/api/check-ins/${answer.id}/check-out`, { checkoutToken: answer.checkoutToken });
           checkedOutAt = res.checkedOutAt;
         }
+        rememberCheckOut(view.answers.map((a) => a.id), checkedOutAt);
         render({ ...view, checkedOutAt, error: undefined });
       } catch (err) {
         render({ ...view, error: errorText(err) });
@@ -203,4 +212,13 @@ function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
 }
 
 document.documentElement.lang = currentLang();
-render({ kind: 'form', editing: false });
+// Back at a venue where this device's stay is still open: show it, with the check-out button.
+const open = data.code ? openStaysAt(data.code, new Date(), data.defaultStayMinutes ?? 240) : [];
+render(
+  open.length
+    ? {
+        kind: 'done',
+        answers: open.map((e) => ({ id: e.id, checkedInAt: e.checkedInAt, venue: { name: e.venueName }, checkoutToken: e.checkoutToken, flagged: false, person: { fullName: e.fullName ?? '' } })),
+      }
+    : { kind: 'form', editing: false },
+);

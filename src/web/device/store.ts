@@ -31,6 +31,9 @@ export interface RememberedCheckIn {
   checkoutToken: string;
   venueName: string;
   checkedInAt: string;
+  venueCode?: string;
+  fullName?: string;
+  checkedOutAt?: string;
 }
 
 const PROFILE = 'profile';
@@ -101,4 +104,22 @@ export function clearPending(venueCode: string) {
 export function rememberCheckIn(entry: RememberedCheckIn) {
   const list = read<RememberedCheckIn[]>(HISTORY) ?? [];
   write(HISTORY, [entry, ...list.filter((e) => e.id !== entry.id)].slice(0, HISTORY_MAX));
+}
+
+export function rememberCheckOut(ids: readonly string[], checkedOutAt: string) {
+  const list = read<RememberedCheckIn[]>(HISTORY) ?? [];
+  write(HISTORY, list.map((e) => (ids.includes(e.id) ? { ...e, checkedOutAt } : e)));
+}
+
+/**
+ * This device's stays at a venue that are still open (checked in within `withinMinutes`, not checked
+ * out): reopening the venue's page shows them with a check-out button instead of a new check-in.
+ */
+export function openStaysAt(venueCode: string, now: Date, withinMinutes: number): RememberedCheckIn[] {
+  const list = read<RememberedCheckIn[]>(HISTORY) ?? [];
+  const since = now.getTime() - withinMinutes * 60_000;
+  const open = list.filter((e) => e.venueCode === venueCode && !e.checkedOutAt && Date.parse(e.checkedInAt) > since);
+  // Only the latest visit: the people checked in together with the newest entry (within a minute).
+  const newest = open[0] ? Date.parse(open[0].checkedInAt) : 0;
+  return open.filter((e) => newest - Date.parse(e.checkedInAt) < 60_000);
 }

@@ -52,7 +52,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
       .replace('<title>', `<title>${venue ? `${escapeHtml(venue.name)} – ` : ''}`)
       .replace(
         '</head>',
-        `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue, retentionDays: ctx.config.retentionDays })}</script></head>`,
+        `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue, retentionDays: ctx.config.retentionDays, defaultStayMinutes: ctx.config.defaultStayMinutes })}</script></head>`,
       );
     return reply
       .status(venue ? 200 : 404)
