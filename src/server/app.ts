@@ -13,14 +13,25 @@ import { registerAuth } from './http/plugins/auth.js';
 import { registerErrorHandling } from './http/plugins/errors.js';
 import { authRoutes } from './http/routes/auth.js';
 import { checkInRoutes } from './http/routes/check-ins.js';
+import { complianceRoutes } from './http/routes/compliance.js';
 import { declarationRoutes } from './http/routes/declarations.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { referenceRoutes } from './http/routes/reference.js';
+import { reportRoutes } from './http/routes/reports.js';
+import { statsRoutes } from './http/routes/stats.js';
 import { systemRoutes } from './http/routes/system.js';
 import { userRoutes } from './http/routes/users.js';
 import { venueRoutes } from './http/routes/venues.js';
 import type { ZodApp } from './http/types.js';
 import type { ServiceContext } from './services/context.js';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+/** Every route an app serves, in registration order: the authorization matrix test walks it. */
+export const routeTables = new WeakMap<object, RouteEntry[]>();
 
 /** Largest JSON body accepted (a declaration with a family is a few kB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -34,6 +45,11 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>() as unknown as ZodApp;
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,6 +87,9 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   checkInRoutes(app, ctx);
   declarationRoutes(app, ctx);
   userRoutes(app, ctx);
+  statsRoutes(app, ctx);
+  complianceRoutes(app, ctx);
+  reportRoutes(app, ctx);
   pageRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

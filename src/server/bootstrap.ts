@@ -11,6 +11,7 @@ import { checkInWriter, scanReader } from './services/check-ins.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSigningKeys } from './services/keys.js';
 import { ensurePartitionsAround } from './services/partitions.js';
+import { loggingSmsGateway } from './services/sms.js';
 
 export async function prepareContext(config: Config, now: () => Date = () => new Date()): Promise<ServiceContext> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir || undefined });
@@ -19,7 +20,15 @@ export async function prepareContext(config: Config, now: () => Date = () => new
     await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
     await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays + 1);
     const keys = await loadSigningKeys(db, config.signingKey);
-    const ctx: ServiceContext = { db, config, keys, now, checkInWriter: checkInWriter(db, config.timeZone), scanReader: scanReader(db, now) };
+    const ctx: ServiceContext = {
+      db,
+      config,
+      keys,
+      now,
+      checkInWriter: checkInWriter(db, config.timeZone),
+      scanReader: scanReader(db, now),
+      sms: loggingSmsGateway(),
+    };
     await ensureBootstrapAdmin(ctx);
     return ctx;
   } catch (err) {

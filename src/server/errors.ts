@@ -29,6 +29,11 @@ export type ErrorCode =
   | 'at_too_old'
   | 'person_required'
   | 'hotspot_not_found'
+  | 'unit_not_found'
+  | 'invalid_date_range'
+  | 'export_not_found'
+  | 'export_not_ready'
+  | 'deadline_not_found'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -58,6 +63,11 @@ const STATUS: Record<ErrorCode, number> = {
   at_too_old: 400,
   person_required: 400,
   hotspot_not_found: 404,
+  unit_not_found: 404,
+  invalid_date_range: 400,
+  export_not_found: 404,
+  export_not_ready: 409,
+  deadline_not_found: 404,
   internal_error: 500,
 };
 

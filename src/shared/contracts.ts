@@ -195,3 +195,39 @@ export const NewHotspot = z.object({
   to: z.iso.date(),
   note: z.string().trim().max(500).optional(),
 });
+
+/** Longest date range (inclusive, local days) a statistics or report request may span. */
+export const MAX_RANGE_DAYS = 366;
+
+/** An admin-unit code, or 'VN' for the whole country (national admin only). */
+export const ScopeCode = z.union([AdminUnitCode, z.literal('VN')]);
+
+/** `from`–`to` inclusive local days; both default to today, `from` defaults to `to`. */
+export const DateRangeQuery = z.object({
+  adminUnit: ScopeCode.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+/** Compliance: venues silent for this many days or more are listed (F10). */
+export const DEFAULT_SILENT_DAYS = 3;
+/** Compliance: child units whose share of active venues is below this target are listed. */
+export const DEFAULT_ACTIVE_SHARE_TARGET = 0.8;
+
+export const ReminderRequest = z.object({
+  venueIds: z.array(z.number().int().positive()).min(1).max(5000),
+  message: z.string().trim().min(1).max(500),
+  sms: z.boolean().default(true),
+});
+
+export const NewDeadline = z.object({
+  adminUnitCode: AdminUnitCode,
+  category: z.string().max(40).nullable().optional(),
+  deadline: z.iso.date(),
+  note: z.string().trim().max(300).optional(),
+});
+
+export const PopulationUpdate = z.object({ population: z.number().int().positive().max(20_000_000) });
+
+export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
+export const LIST_FORMATS = ['csv', 'xlsx'] as const;

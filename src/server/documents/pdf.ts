@@ -4,8 +4,8 @@ import type { QrMatrix } from './qr.js';
 
 export const MM = 72 / 25.4;
 
-export function newDocument(info: { title: string }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 36, info: { Title: info.title, Creator: 'QR check-in' } });
+export function newDocument(info: { title: string }, opts: { bufferPages?: boolean } = {}): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: 36, bufferPages: opts.bufferPages ?? false, info: { Title: info.title, Creator: 'QR check-in' } });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
   doc.font('regular');

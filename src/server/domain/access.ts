@@ -41,3 +41,23 @@ export function mayOnVenue(actor: Actor, venue: VenuePlace, action: VenueAction)
       return actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath);
   }
 }
+
+export type UnitAction = 'read_stats' | 'govern' | 'trace' | 'read_audit';
+
+/**
+ * Actions on an admin unit (its statistics, compliance actions, tracing, audit). `path` runs from the
+ * province down to the unit; the empty path is the whole country, which only the national admin covers.
+ */
+export function mayOnUnit(actor: Actor, path: readonly string[], action: UnitAction): boolean {
+  if (actor.role === 'admin') return true;
+  if (path.length === 0 || !coversUnitPath(actor, path)) return false;
+  switch (action) {
+    case 'read_stats':
+    case 'govern':
+      return actor.role === 'official';
+    case 'trace':
+      return actor.role === 'tracer' || actor.role === 'official';
+    case 'read_audit':
+      return actor.role === 'official';
+  }
+}

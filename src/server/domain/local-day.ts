@@ -49,3 +49,53 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** Days from `from` to `to`, both included (`daysBetween('2021-05-17', '2021-05-24')` = 8). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** Every local day of an inclusive range, in order. */
+export function eachDay(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+export type RangeProblem = 'from_after_to' | 'too_long';
+
+/**
+ * An inclusive range of local days from optional ends: `to` defaults to today and `from` to `to`.
+ * Answers the range or why it is not acceptable.
+ */
+export function resolveRange(
+  input: { from?: string; to?: string },
+  today: string,
+  maxDays: number,
+): { from: string; to: string } | { problem: RangeProblem } {
+  const to = input.to ?? (input.from && input.from > today ? input.from : today);
+  const from = input.from ?? to;
+  if (from > to) return { problem: 'from_after_to' };
+  if (daysInRange(from, to) > maxDays) return { problem: 'too_long' };
+  return { from, to };
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD HH:mm` in the zone (lists and exports). */
+export function localDateTime(instant: Date, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** `DD/MM/YYYY`, the way Vietnamese documents write a date. */
+export function vietnameseDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

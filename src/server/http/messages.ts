@@ -25,6 +25,17 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'Venue not found. The QR code may be mistyped or forged.',
   },
   check_in_not_found: { vi: 'Không tìm thấy lượt ghi nhận.', en: 'Check-in not found.' },
+  unit_not_found: {
+    vi: 'Không tìm thấy đơn vị hành chính trong phạm vi quản lý của bạn.',
+    en: 'Administrative unit not found within your area.',
+  },
+  invalid_date_range: {
+    vi: 'Khoảng ngày không hợp lệ: "từ ngày" phải trước "đến ngày" và không quá 366 ngày.',
+    en: 'Invalid date range: "from" must not be after "to" and the range may span at most 366 days.',
+  },
+  export_not_found: { vi: 'Không tìm thấy tệp xuất.', en: 'Export not found.' },
+  export_not_ready: { vi: 'Tệp xuất chưa sẵn sàng, vui lòng chờ.', en: 'The export is not ready yet.' },
+  deadline_not_found: { vi: 'Không tìm thấy hạn đăng ký.', en: 'Registration deadline not found.' },
   admin_unit_not_found: { vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
   admin_unit_not_lowest_level: {
     vi: 'Hãy chọn đến cấp xã/phường/thị trấn.',

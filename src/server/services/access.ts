@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '../db/db.js';
 import { findVenue, type VenueRow } from '../db/queries/venues.js';
-import { mayOnVenue, type Actor, type VenueAction } from '../domain/access.js';
+import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
+import { coversUnitPath, mayOnUnit, mayOnVenue, type Actor, type UnitAction, type VenueAction } from '../domain/access.js';
 import { AppError } from '../errors.js';
 
 export function requireActor(actor: Actor | null): Actor {
@@ -23,4 +24,35 @@ export function checkVenueAccess(actor: Actor | null, venue: VenueRow | null, ac
   if (!venue || !mayOnVenue(who, venue, 'read')) throw new AppError('venue_not_found');
   if (!mayOnVenue(who, venue, action)) throw new AppError('forbidden');
   return venue;
+}
+
+export interface UnitScope {
+  /** 'VN' for the whole country. */
+  code: string;
+  name: string;
+  /** Codes from the province down to the unit; empty for the whole country. */
+  path: string[];
+}
+
+/**
+ * The admin unit an actor asks about, when they may act on it. Absent code: the actor's own unit
+ * (the country for the national admin). A unit outside the actor's area is answered as not found.
+ */
+export async function unitFor(q: Queryable, actor: Actor | null, version: string, code: string | undefined, action: UnitAction): Promise<UnitScope> {
+  const who = requireActor(actor);
+  const wanted = code ?? who.adminUnitCode ?? 'VN';
+  const unit = wanted === 'VN' ? { code: 'VN', name: 'Việt Nam', path: [] } : await loadUnit(q, version, wanted);
+  // Venue managers and staff have no unit: their answer is 403, not a hint of which units exist.
+  if (who.role === 'venue_manager' || who.role === 'venue_staff') throw new AppError('forbidden');
+  if (!unit || (unit.path.length > 0 && !coversUnitPath(who, unit.path)) || (unit.path.length === 0 && who.role !== 'admin')) {
+    throw new AppError('unit_not_found');
+  }
+  if (!mayOnUnit(who, unit.path, action)) throw new AppError('forbidden');
+  return unit;
+}
+
+async function loadUnit(q: Queryable, version: string, code: string): Promise<UnitScope | null> {
+  const found = await findAdminUnit(q, version, code);
+  if (!found) return null;
+  return { code: found.code, name: found.name, path: await adminUnitPath(q, version, code) };
 }

@@ -57,11 +57,11 @@ export async function issueOrLinkCard(
   const existing = await cards.findActiveCardOf(q, person.phone, person.nameKey);
   if (existing) {
     await cards.linkLatestDeclaration(q, existing.id, declarationId);
-    return existing;
+    return { ...existing, newlyIssued: false };
   }
   const card = { id: uuidv7(now.getTime()), publicId: newPublicId(), ...person, declarationId, issuedAt: now };
   await cards.insertCard(q, card);
-  return { ...card, status: 'active' as const };
+  return { ...card, status: 'active' as const, newlyIssued: true };
 }
 
 async function holderCard(ctx: ServiceContext, id: string, token: string) {

@@ -180,11 +180,11 @@ export function scanReader(db: Db, now: () => Date) {
 export function checkInWriter(db: Db, timeZone: string) {
   return new Batcher<checkIns.NewCheckIn, checkIns.RecordOutcome | null>(async (rows) => {
     try {
-      return await checkIns.recordCheckIns(db, rows);
+      return await checkIns.recordCheckIns(db, rows, timeZone);
     } catch (err) {
       if (!isMissingPartition(err)) throw err;
       for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone)))) await ensureDayPartition(db, day, timeZone);
-      return checkIns.recordCheckIns(db, rows);
+      return checkIns.recordCheckIns(db, rows, timeZone);
     }
   });
 }

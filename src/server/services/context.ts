@@ -4,6 +4,7 @@ import type { NewCheckIn, RecordOutcome } from '../db/queries/check-ins.js';
 import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
 import type { SigningKeys } from './keys.js';
 import type { Batcher } from './batcher.js';
+import type { SmsGateway } from './sms.js';
 
 /** What every use case needs: the database, the configuration, the signing keys and a clock. */
 export interface ServiceContext {
@@ -15,4 +16,6 @@ export interface ServiceContext {
   checkInWriter: Batcher<NewCheckIn, RecordOutcome | null>;
   /** Scanner reads (session, venue, card, rules), batched across concurrent scans. */
   scanReader: Batcher<ScanContextInput, ScanContextRow>;
+  /** Where reminders and notices go by text message (default: log only). */
+  sms: SmsGateway;
 }

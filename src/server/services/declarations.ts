@@ -3,6 +3,9 @@
  * link them to the person's card (issued on the first declaration). Idempotent on clientId.
  */
 import { adminUnitPath } from '../db/queries/admin-units.js';
+import { countDeclaration } from '../db/queries/aggregates.js';
+import { venueUnitPath } from '../db/queries/venues.js';
+import { localDate } from '../domain/local-day.js';
 import * as cards from '../db/queries/cards.js';
 import * as declarations from '../db/queries/declarations.js';
 import type { Queryable } from '../db/db.js';
@@ -63,8 +66,8 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
     if (unknown.length) throw new AppError('hotspot_not_found', [{ path: 'hotspotVisits', code: 'unknown', message: unknown.join(',') }]);
     const paths = await visitedAreaPaths(ctx, tx, input.answers.visitedAreas);
     const hotspotIds = touchedHotspots(hotspots, input.answers.hotspotVisits, paths);
-    const province = person.adminUnitCode ? (await adminUnitPath(tx, ctx.config.adminUnitsVersion, person.adminUnitCode))[0] : null;
-    const rules = await rulesFor(tx, province ?? null);
+    const homePath = person.adminUnitCode ? await adminUnitPath(tx, ctx.config.adminUnitsVersion, person.adminUnitCode) : [];
+    const rules = await rulesFor(tx, homePath[0] ?? null);
     const answers = { symptoms: input.answers.symptoms, exposure: input.answers.exposure, hotspotIds };
     const flagged = isFlagged(answers);
     const statusColour = declarationColour(answers, rules);
@@ -84,6 +87,12 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
       venueId: input.venueId ?? null,
     });
     const card = await issueOrLinkCard(tx, person, id, now);
+    await countDeclaration(tx, {
+      day: localDate(now, ctx.config.timeZone),
+      unitPath: input.venueId ? await venueUnitPath(tx, input.venueId) : homePath,
+      flagged,
+      issuedFirstCard: card.newlyIssued,
+    });
     return { result: { id, declaredAt: now, flagged, statusColour, card: presentCard(ctx, card) }, duplicate: false };
   };
   return q === ctx.db ? ctx.db.tx(run) : run(q);

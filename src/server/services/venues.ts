@@ -41,6 +41,7 @@ export async function registerVenue(ctx: ServiceContext, actor: Actor | null, bo
       capacity: body.capacity ?? null,
       registeredBy: byOfficial ? 'official' : 'self',
       createdByUserId: byOfficial ? actor!.userId : null,
+      createdAt: ctx.now(),
     });
     const entrance = await venues.insertEntrance(q, id, MAIN_ENTRANCE, newPublicId());
     if (body.managerPassword) await attachManagerAccount(q, body.contactPhone, body.managerPassword, id);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db.js';
 import type { Channel, StatusColour } from '../../../shared/contracts.js';
 import { MAX_STAY_MINUTES } from '../../domain/stay.js';
+import { COUNT_FRESH_CHECK_INS, REMEMBER_FRESH_PEOPLE } from './aggregates.js';
 
 export interface NewCheckIn {
   id: string;
@@ -43,10 +44,10 @@ export interface RecordOutcome {
 /**
  * Records several check-ins in one round trip (concurrent requests are batched, see
  * services/batcher.ts). Per row: resolve the entrance, claim the clientId, close the person's
- * open stay elsewhere, insert. Answers one outcome per input row, in input order; null where the
+ * open stay elsewhere, insert, and count it in the daily aggregates (queries/aggregates.ts). Answers one outcome per input row, in input order; null where the
  * entrance does not exist.
  */
-export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[]): Promise<(RecordOutcome | null)[]> {
+export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[], timeZone: string): Promise<(RecordOutcome | null)[]> {
   const col = <T>(pick: (c: NewCheckIn) => T) => rows.map(pick);
   const times = rows.map((c) => c.checkedInAt.getTime());
   const { rows: out } = await q.query<RecordOutcome & { ord: number }>(
@@ -59,6 +60,7 @@ export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[]):
                               status_colour, card_id, declaration_id, default_stay, ord)
      ), v AS (
        SELECT i.*, e.id AS entrance_id, e.venue_id, vn.name AS venue_name, vn.status AS venue_status,
+              vn.category, vn.admin_unit_path, (i.checked_in_at AT TIME ZONE $23::text)::date AS day,
               COALESCE(vn.default_stay_minutes, i.default_stay) AS stay_minutes
          FROM input i JOIN venue_entrances e ON e.public_id = i.entrance JOIN venues vn ON vn.id = e.venue_id
      ), claimed AS (
@@ -87,6 +89,10 @@ export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[]):
               declaration_id
          FROM fresh
        RETURNING id
+     ), counted AS (
+       ${COUNT_FRESH_CHECK_INS}
+     ), seen AS (
+       ${REMEMBER_FRESH_PEOPLE}
      )
      SELECT v.ord::int AS ord, v.venue_id AS "venueId", v.venue_name AS "venueName", v.venue_status AS "venueStatus",
             v.id IN (SELECT id FROM inserted) AS inserted,
@@ -116,6 +122,7 @@ export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[]):
       // Literal bounds over the whole batch let the executor prune to the day partitions concerned.
       new Date(Math.min(...times) - MAX_STAY_MINUTES * 60_000),
       new Date(Math.max(...times)),
+      timeZone,
     ],
     'record_check_ins',
   );
@@ -201,4 +208,31 @@ export async function venueDayCounts(q: Queryable, venueId: number, from: Date, 
   const row = rows[0]!;
   const total = Object.values(row.byChannel).reduce((sum, n) => sum + n, 0);
   return { total, inside: row.inside, byChannel: row.byChannel };
+}
+
+/** Check-ins at a venue that started in [from, to), oldest first, from after the (time, id) cursor. */
+export async function venueCheckInsPage(
+  q: Queryable,
+  venueId: number,
+  from: Date,
+  to: Date,
+  after: { at: Date; id: string } | null,
+  limit: number,
+) {
+  const { rows } = await q.query<CheckInRow>(
+    `SELECT ${CHECK_IN_COLUMNS} FROM check_ins c JOIN venues v ON v.id = c.venue_id
+      WHERE c.venue_id = $1 AND c.checked_in_at >= $2 AND c.checked_in_at < $3
+        AND ($4::timestamptz IS NULL OR (c.checked_in_at, c.id) > ($4::timestamptz, $5::uuid))
+      ORDER BY c.checked_in_at, c.id LIMIT $6`,
+    [venueId, from, to, after?.at ?? null, after?.id ?? null, limit],
+  );
+  return rows;
+}
+
+export async function countVenueCheckIns(q: Queryable, venueId: number, from: Date, to: Date) {
+  const { rows } = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM check_ins WHERE venue_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3',
+    [venueId, from, to],
+  );
+  return rows[0]!.n;
 }

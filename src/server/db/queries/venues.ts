@@ -46,12 +46,13 @@ export async function insertVenue(
     capacity: number | null;
     registeredBy: 'self' | 'official';
     createdByUserId: number | null;
+    createdAt: Date;
   },
 ): Promise<number> {
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO venues (name, category, admin_unit_version, admin_unit_code, admin_unit_path, address,
-                         contact_name, contact_phone, capacity, registered_by, created_by_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                         contact_name, contact_phone, capacity, registered_by, created_by_user_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       v.name,
       v.category,
@@ -64,6 +65,7 @@ export async function insertVenue(
       v.capacity,
       v.registeredBy,
       v.createdByUserId,
+      v.createdAt,
     ],
   );
   return rows[0]!.id;
@@ -109,4 +111,9 @@ export async function listVenuesByIds(q: Queryable, ids: readonly number[]) {
 
 export async function setVenueStatus(q: Queryable, id: number, status: 'active' | 'suspended', reason: string | null) {
   await q.query('UPDATE venues SET status = $2, status_reason = $3 WHERE id = $1', [id, status, reason]);
+}
+
+export async function venueUnitPath(q: Queryable, venueId: number): Promise<string[]> {
+  const { rows } = await q.query<{ path: string[] }>('SELECT admin_unit_path AS path FROM venues WHERE id = $1', [venueId]);
+  return rows[0]?.path ?? [];
 }

@@ -1,0 +1,78 @@
+/**
+ * Daily aggregates behind the dashboard (F9). Check-in counts and seen-people keys are written by the
+ * same statement that inserts the check-ins (the fragments below run inside recordCheckIns), and
+ * declaration counts by the declaration's transaction, so the figures are never behind the rows.
+ * Rows are grouped and ordered by key before the upsert, so concurrent batches lock in one order.
+ */
+import type { Queryable } from '../db.js';
+
+/** The pseudonymous person key of a check-in or declaration row (`phone`, `name_key` columns). */
+export const personKey = (alias: string, phone = 'phone', nameKey = 'name_key') =>
+  `hashtextextended(${alias}.${phone} || ' ' || ${alias}.${nameKey}, 0)`;
+
+const CHANNEL_SUMS = `count(*) FILTER (WHERE channel = 'qr_self'), count(*) FILTER (WHERE channel = 'qr_staff'),
+  count(*) FILTER (WHERE channel = 'kiosk'), count(*) FILTER (WHERE channel = 'paper'),
+  count(*) FILTER (WHERE channel = 'on_behalf'), count(*) FILTER (WHERE flagged), max(checked_in_at)`;
+
+const UPSERT_VENUE_DAY = `ON CONFLICT (venue_id, day) DO UPDATE SET
+  qr_self = d.qr_self + excluded.qr_self, qr_staff = d.qr_staff + excluded.qr_staff, kiosk = d.kiosk + excluded.kiosk,
+  paper = d.paper + excluded.paper, on_behalf = d.on_behalf + excluded.on_behalf, flagged = d.flagged + excluded.flagged,
+  last_check_in_at = greatest(d.last_check_in_at, excluded.last_check_in_at)`;
+
+const VENUE_DAY_COLUMNS = `venue_id, day, path_1, path_2, path_3, category, qr_self, qr_staff, kiosk, paper, on_behalf, flagged, last_check_in_at`;
+
+/** Adds the CTE `fresh` (venue_id, day, admin_unit_path, category, channel, flagged, checked_in_at) to venue_day_counts. */
+export const COUNT_FRESH_CHECK_INS = `INSERT INTO venue_day_counts AS d (${VENUE_DAY_COLUMNS})
+       SELECT venue_id, day, admin_unit_path[1], admin_unit_path[2], admin_unit_path[3], category, ${CHANNEL_SUMS}
+         FROM fresh GROUP BY venue_id, day, admin_unit_path, category ORDER BY venue_id, day
+       ${UPSERT_VENUE_DAY}
+       RETURNING 1`;
+
+/** Adds the people of the CTE `fresh` (phone, name_key, day, admin_unit_path) to person_unit_days at every level. */
+export const REMEMBER_FRESH_PEOPLE = `INSERT INTO person_unit_days (unit_code, day, person_key)
+       SELECT DISTINCT u.code, f.day, ${personKey('f')}
+         FROM fresh f CROSS JOIN LATERAL unnest(f.admin_unit_path) AS u(code)
+        ORDER BY 1, 2, 3
+       ON CONFLICT DO NOTHING
+       RETURNING 1`;
+
+/**
+ * Recomputes the check-in aggregates of local days [fromDay, toDay] from the check-ins themselves:
+ * for rows loaded in bulk (COPY) and as a repair tool. Days outside the retention keep their figures.
+ */
+export async function rebuildCheckInAggregates(q: Queryable, fromDay: string, toDay: string, timeZone: string) {
+  await q.query('DELETE FROM venue_day_counts WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
+  await q.query('DELETE FROM person_unit_days WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
+  const rows = `SELECT c.venue_id, (c.checked_in_at AT TIME ZONE $3::text)::date AS day, v.admin_unit_path, v.category,
+                       c.channel, c.flagged, c.checked_in_at, c.person_phone AS phone, c.person_name_key AS name_key
+                  FROM check_ins c JOIN venues v ON v.id = c.venue_id
+                 WHERE (c.checked_in_at AT TIME ZONE $3::text)::date BETWEEN $1 AND $2
+                   AND c.checked_in_at >= ($1::date - 1)::timestamptz AND c.checked_in_at < ($2::date + 2)::timestamptz`;
+  await q.query(
+    `WITH fresh AS (${rows})
+     INSERT INTO venue_day_counts (${VENUE_DAY_COLUMNS})
+     SELECT venue_id, day, admin_unit_path[1], admin_unit_path[2], admin_unit_path[3], category, ${CHANNEL_SUMS}
+       FROM fresh GROUP BY venue_id, day, admin_unit_path, category`,
+    [fromDay, toDay, timeZone],
+  );
+  await q.query(
+    `WITH fresh AS (${rows})
+     INSERT INTO person_unit_days (unit_code, day, person_key)
+     SELECT DISTINCT u.code, f.day, ${personKey('f')} FROM fresh f CROSS JOIN LATERAL unnest(f.admin_unit_path) AS u(code)`,
+    [fromDay, toDay, timeZone],
+  );
+}
+
+/** Counts one declaration (and the person's first card, if it issued one) for 'VN' and every unit of its path. */
+export async function countDeclaration(
+  q: Queryable,
+  d: { day: string; unitPath: readonly string[]; flagged: boolean; issuedFirstCard: boolean },
+) {
+  await q.query(
+    `INSERT INTO unit_day_declarations AS d (unit_code, day, declarations, flagged, cards_issued)
+     SELECT u.code, $2::date, 1, $3::int, $4::int FROM unnest($1::text[]) AS u(code) ORDER BY u.code
+     ON CONFLICT (unit_code, day) DO UPDATE SET declarations = d.declarations + 1,
+       flagged = d.flagged + excluded.flagged, cards_issued = d.cards_issued + excluded.cards_issued`,
+    [['VN', ...d.unitPath], d.day, d.flagged ? 1 : 0, d.issuedFirstCard ? 1 : 0],
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The chairman's report (F11) and the venue in/out list as tables, in the shape of the letters:
+ * seed 000 (per site: total, electronic with QR scan, paper; totals) and seed 002 (cards issued %,
+ * scans per unit). The same tables feed the PDF, the XLSX and the CSV.
+ */
+import type { CellValue } from '../domain/spreadsheet-safety.js';
+import { vietnameseDate } from '../domain/local-day.js';
+import type { Sheet } from './spreadsheet.js';
+
+export type ReportLang = 'vi' | 'en';
+
+const L = {
+  vi: {
+    title: 'BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR',
+    unit: 'Đơn vị',
+    period: (f: string, t: string) => `Từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)}`,
+    summary: (total: number, electronic: number, paper: number) =>
+      `Tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
+    venuesLine: (registered: number, active: number) => `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
+    peopleLine: (people: number, decl: number, flagged: number) =>
+      `Số người khác nhau: ${fmt(people)}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
+    sites: 'Theo địa điểm',
+    units: 'Theo đơn vị',
+    no: 'STT',
+    site: 'Địa điểm',
+    total: 'Tổng số lượt',
+    electronic: 'Điện tử (quét mã QR)',
+    paper: 'Khai báo giấy',
+    totals: 'Tổng cộng',
+    unitCol: 'Đơn vị',
+    registered: 'Địa điểm đăng ký',
+    active: 'Địa điểm có quét',
+    scans: 'Lượt quét',
+    cards: 'Thẻ đã cấp (lũy kế)',
+    population: 'Dân số',
+    rate: 'Tỷ lệ cấp thẻ',
+    listTitle: 'DANH SÁCH NGƯỜI RA, VÀO',
+    name: 'Họ và tên',
+    phone: 'Số điện thoại',
+    in: 'Giờ vào',
+    out: 'Giờ ra',
+    channel: 'Hình thức',
+    flag: 'Cần theo dõi',
+    yes: 'Có',
+    channels: { qr_self: 'Tự quét mã', qr_staff: 'Quét thẻ', kiosk: 'Thiết bị tự động', paper: 'Khai báo giấy', on_behalf: 'Khai hộ' },
+  },
+  en: {
+    title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
+    unit: 'Unit',
+    period: (f: string, t: string) => `From ${f} to ${t}`,
+    summary: (total: number, electronic: number, paper: number) =>
+      `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
+    venuesLine: (registered: number, active: number) => `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
+    peopleLine: (people: number, decl: number, flagged: number) =>
+      `Distinct people: ${fmt(people)}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
+    sites: 'Per site',
+    units: 'Per unit',
+    no: 'No.',
+    site: 'Site',
+    total: 'Total',
+    electronic: 'Electronic (QR scan)',
+    paper: 'Paper',
+    totals: 'Total',
+    unitCol: 'Unit',
+    registered: 'Venues registered',
+    active: 'Venues scanning',
+    scans: 'Scans',
+    cards: 'Cards issued (to date)',
+    population: 'Population',
+    rate: 'Card issuance rate',
+    listTitle: 'ENTRY AND EXIT LIST',
+    name: 'Full name',
+    phone: 'Phone',
+    in: 'In',
+    out: 'Out',
+    channel: 'Channel',
+    flag: 'Flagged',
+    yes: 'Yes',
+    channels: { qr_self: 'Self scan', qr_staff: 'Card scan', kiosk: 'Kiosk', paper: 'Paper', on_behalf: 'On behalf' },
+  },
+} as const;
+
+export const labels = (lang: ReportLang) => L[lang];
+
+function fmt(n: number): string {
+  return n.toLocaleString('vi-VN');
+}
+
+export interface UnitReportData {
+  unitName: string;
+  from: string;
+  to: string;
+  totals: { total: number; electronic: number; paper: number; registered: number; active: number; people: number; declarations: number; flagged: number };
+  sites: { name: string; total: number; electronic: number; paper: number }[];
+  units: { name: string; registered: number; active: number; scans: number; cards: number; population: number | null; rate: number | null }[];
+}
+
+export function unitReportHeading(d: UnitReportData, lang: ReportLang): string[] {
+  const l = labels(lang);
+  return [
+    l.title,
+    `${l.unit}: ${d.unitName}`,
+    l.period(d.from, d.to),
+    l.summary(d.totals.total, d.totals.electronic, d.totals.paper),
+    l.venuesLine(d.totals.registered, d.totals.active),
+    l.peopleLine(d.totals.people, d.totals.declarations, d.totals.flagged),
+  ];
+}
+
+export function unitReportSheets(d: UnitReportData, lang: ReportLang): Sheet[] {
+  const l = labels(lang);
+  const sites: Sheet = {
+    name: l.sites,
+    heading: unitReportHeading(d, lang),
+    columns: [{ header: l.no, width: 6 }, { header: l.site, width: 48 }, { header: l.total }, { header: l.electronic, width: 22 }, { header: l.paper }],
+    rows: d.sites.map((s, i) => [i + 1, s.name, s.total, s.electronic, s.paper]),
+    totals: [null, l.totals, d.totals.total, d.totals.electronic, d.totals.paper],
+  };
+  const units: Sheet = {
+    name: l.units,
+    heading: [l.title, `${l.unit}: ${d.unitName}`, l.period(d.from, d.to)],
+    columns: [
+      { header: l.no, width: 6 },
+      { header: l.unitCol, width: 32 },
+      { header: l.registered },
+      { header: l.active },
+      { header: l.scans },
+      { header: l.cards, width: 20 },
+      { header: l.population },
+      { header: l.rate },
+    ],
+    rows: d.units.map((u, i): CellValue[] => [i + 1, u.name, u.registered, u.active, u.scans, u.cards, u.population, percent(u.rate)]),
+  };
+  return d.units.length ? [sites, units] : [sites];
+}
+
+export function percent(rate: number | null): string | null {
+  return rate === null ? null : `${(rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+}
+
+export interface VisitListRow {
+  fullName: string;
+  phone: string;
+  checkedIn: string;
+  checkedOut: string | null;
+  channel: keyof (typeof L)['vi']['channels'];
+  flagged: boolean;
+}
+
+export function visitListSheet(venueName: string, from: string, to: string, rows: VisitListRow[], lang: ReportLang): Sheet {
+  const l = labels(lang);
+  return {
+    name: l.listTitle,
+    heading: [l.listTitle, `${l.site}: ${venueName}`, l.period(from, to)],
+    columns: [
+      { header: l.no, width: 6 },
+      { header: l.name, width: 28 },
+      { header: l.phone, width: 14 },
+      { header: l.in, width: 18 },
+      { header: l.out, width: 18 },
+      { header: l.channel, width: 18 },
+      { header: l.flag, width: 12 },
+    ],
+    rows: rows.map((r, i) => [i + 1, r.fullName, r.phone, r.checkedIn, r.checkedOut, l.channels[r.channel], r.flagged ? l.yes : null]),
+  };
+}

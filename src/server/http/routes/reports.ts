@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { DateRangeQuery, LIST_FORMATS, REPORT_FORMATS } from '../../../shared/contracts.js';
+import type { ServiceContext } from '../../services/context.js';
+import { exportFile, exportStatus, startExport } from '../../services/exports.js';
+import { prepareExport, produceExport, type ExportFile } from '../../services/reports.js';
+import { languageOf } from '../messages.js';
+import { IdParam, UuidParam, type ZodApp } from '../types.js';
+import type { FastifyReply } from 'fastify';
+
+const Range = { from: z.iso.date().optional(), to: z.iso.date().optional() };
+
+const ExportRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit_report'), format: z.enum(REPORT_FORMATS), adminUnit: DateRangeQuery.shape.adminUnit, ...Range }),
+  z.object({ kind: z.literal('venue_list'), format: z.enum(LIST_FORMATS), venueId: z.number().int().positive(), ...Range }),
+]);
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
+}
+
+export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
+  app.get(
+    '/api/reports/unit',
+    {
+      schema: {
+        tags: ['reports'],
+        description: "The chairman's report of a unit for a range of days (seed 000 per-site table, seed 002 per-unit cards and scans).",
+        querystring: DateRangeQuery.extend({ format: z.enum(REPORT_FORMATS).default('pdf') }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...range } = req.query;
+      const prepared = await prepareExport(ctx, await req.actor(), { kind: 'unit_report', format, ...range });
+      return sendFile(reply, await produceExport(ctx, prepared, languageOf(req.headers['accept-language'])));
+    },
+  );
+
+  app.get(
+    '/api/venues/:id/visits',
+    {
+      schema: {
+        tags: ['reports'],
+        description: "A venue's in/out list for a range of days as CSV or XLSX (its manager, officials over it).",
+        params: IdParam,
+        querystring: z.object({ ...Range, format: z.enum(LIST_FORMATS).default('csv') }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...range } = req.query;
+      const prepared = await prepareExport(ctx, await req.actor(), { kind: 'venue_list', format, venueId: req.params.id, ...range });
+      return sendFile(reply, await produceExport(ctx, prepared, languageOf(req.headers['accept-language'])));
+    },
+  );
+
+  app.post(
+    '/api/exports',
+    {
+      schema: {
+        tags: ['reports'],
+        description: 'Starts an export in the background; poll GET /api/exports/{id} for progress, then download /file.',
+        body: ExportRequest,
+        response: { 202: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const { id } = await startExport(ctx, await req.actor(), req.body, languageOf(req.headers['accept-language']));
+      return reply.status(202).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/exports/:id',
+    {
+      schema: {
+        tags: ['reports'],
+        params: UuidParam,
+        response: {
+          200: z.object({
+            id: z.string(),
+            kind: z.string(),
+            status: z.enum(['running', 'done', 'failed']),
+            progress: z.number().describe('percent'),
+            filename: z.string().nullable(),
+            error: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => exportStatus(ctx, await req.actor(), req.params.id),
+  );
+
+  app.get(
+    '/api/exports/:id/file',
+    { schema: { tags: ['reports'], params: UuidParam } },
+    async (req, reply) => sendFile(reply, await exportFile(ctx, await req.actor(), req.params.id)),
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Compliance (F10): which venues and units do not scan, which registration deadlines are missed,
+ * reminders to venue managers (on their page and by SMS), and the deadlines officials set.
+ */
+import * as compliance from '../db/queries/compliance.js';
+import * as stats from '../db/queries/stats.js';
+import type { Actor } from '../domain/access.js';
+import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
+import { AppError } from '../errors.js';
+import { DEFAULT_ACTIVE_SHARE_TARGET, DEFAULT_SILENT_DAYS } from '../../shared/contracts.js';
+import { VENUE_CATEGORY_CODES } from '../../shared/venue-categories.js';
+import { listAdminUnits } from '../db/queries/admin-units.js';
+import { requireActor, unitFor, venueFor } from './access.js';
+import type { ServiceContext } from './context.js';
+import { sendSms } from './sms.js';
+
+/** Most silent venues listed at once. */
+const SILENT_LIST_LIMIT = 1000;
+
+export interface ComplianceQuery {
+  adminUnit?: string;
+  silentDays?: number;
+  target?: number;
+}
+
+export async function complianceReport(ctx: ServiceContext, actor: Actor | null, query: ComplianceQuery) {
+  const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, query.adminUnit, 'read_stats');
+  const silentDays = query.silentDays ?? DEFAULT_SILENT_DAYS;
+  const target = query.target ?? DEFAULT_ACTIVE_SHARE_TARGET;
+  const today = localDate(ctx.now(), ctx.config.timeZone);
+  const windowFrom = addDays(today, -(silentDays - 1));
+  const cutoff = startOfLocalDay(windowFrom, ctx.config.timeZone);
+  const scope = { level: unit.path.length, code: unit.code };
+  const code = unit.path.length ? unit.code : null;
+
+  const [silent, groups, registered, children, deadlines] = await Promise.all([
+    compliance.silentVenues(ctx.db, code, cutoff, SILENT_LIST_LIMIT),
+    stats.checkInGroups(ctx.db, scope, windowFrom, today),
+    stats.registeredVenueGroups(ctx.db, scope, cutoff),
+    scope.level < 3 ? listAdminUnits(ctx.db, ctx.config.adminUnitsVersion, code) : Promise.resolve([]),
+    compliance.deadlinesAround(ctx.db, ctx.config.adminUnitsVersion, unit.path),
+  ]);
+
+  const unitsBelowTarget = children
+    .map((c) => {
+      const reg = registered.find((r) => r.breakdown === 'child' && r.key === c.code)?.registered ?? 0;
+      const active = groups.find((g) => g.breakdown === 'child' && g.key === c.code)?.active ?? 0;
+      return { code: c.code, name: c.name, registered: reg, active, activeShare: reg ? active / reg : null };
+    })
+    .filter((c) => c.activeShare === null || c.activeShare < target)
+    .sort((a, b) => (a.activeShare ?? -1) - (b.activeShare ?? -1));
+
+  const deadlineRows = await Promise.all(
+    deadlines.map(async (d) => ({
+      ...d,
+      passed: d.deadline < today,
+      ...(await compliance.deadlineProgress(ctx.db, d.adminUnitCode, d.category, startOfLocalDay(addDays(d.deadline, 1), ctx.config.timeZone))),
+    })),
+  );
+
+  return {
+    adminUnit: unit.code,
+    adminUnitName: unit.name,
+    silentDays,
+    target,
+    since: windowFrom,
+    silentVenues: silent,
+    silentVenuesTruncated: silent.length === SILENT_LIST_LIMIT,
+    unitsBelowTarget,
+    deadlines: deadlineRows,
+  };
+}
+
+/** Sends a reminder to each venue's manager: on the venue page, and by SMS to its contact phone. */
+export async function sendReminders(ctx: ServiceContext, actor: Actor | null, input: { venueIds: number[]; message: string; sms: boolean }) {
+  const who = requireActor(actor);
+  const venues = [];
+  // Every venue is checked first: one venue outside the caller's area stops the whole request.
+  for (const id of new Set(input.venueIds)) venues.push(await venueFor(ctx.db, who, id, 'govern'));
+  let texted = 0;
+  for (const v of venues) {
+    await compliance.insertReminder(ctx.db, v.id, input.message, who.userId, ctx.now());
+    if (input.sms) {
+      await sendSms(ctx.db, ctx.sms, v.contactPhone, `[${v.name}] ${input.message}`, 'reminder');
+      texted++;
+    }
+  }
+  return { reminded: venues.length, texted };
+}
+
+export async function venueReminders(ctx: ServiceContext, actor: Actor | null, venueId: number) {
+  const venue = await venueFor(ctx.db, actor, venueId, 'read');
+  return compliance.remindersOf(ctx.db, venue.id);
+}
+
+export async function acknowledgeReminders(ctx: ServiceContext, actor: Actor | null, venueId: number) {
+  const venue = await venueFor(ctx.db, actor, venueId, 'manage');
+  await compliance.markRemindersRead(ctx.db, venue.id, ctx.now());
+}
+
+export async function addDeadline(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: { adminUnitCode: string; category?: string | null; deadline: string; note?: string },
+) {
+  const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, input.adminUnitCode, 'govern');
+  const category = input.category ?? null;
+  if (category !== null && !(VENUE_CATEGORY_CODES as readonly string[]).includes(category)) {
+    throw new AppError('validation_failed', [{ path: 'category', code: 'unknown', message: category }]);
+  }
+  const id = await compliance.insertDeadline(ctx.db, {
+    version: ctx.config.adminUnitsVersion,
+    path: unit.path,
+    category,
+    deadline: input.deadline,
+    note: input.note ?? null,
+    userId: actor!.userId,
+  });
+  return { id, adminUnitCode: unit.code, category, deadline: input.deadline };
+}
+
+export async function removeDeadline(ctx: ServiceContext, actor: Actor | null, id: number) {
+  const found = await compliance.findDeadline(ctx.db, id);
+  const who = requireActor(actor);
+  if (!found) throw new AppError('deadline_not_found');
+  try {
+    await unitFor(ctx.db, who, ctx.config.adminUnitsVersion, found.adminUnitCode, 'govern');
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unit_not_found') throw new AppError('deadline_not_found');
+    throw err;
+  }
+  await compliance.deleteDeadline(ctx.db, id);
+}

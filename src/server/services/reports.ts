@@ -1,0 +1,127 @@
+/**
+ * Reports and exports (F11): the chairman's report for a unit (PDF, XLSX) and a venue's in/out list
+ * (CSV, XLSX). Access and ranges are settled first (`prepareExport`), then the file is produced with
+ * progress reported step by step (`produceExport`), so a long export can run as a job.
+ */
+import * as checkIns from '../db/queries/check-ins.js';
+import * as stats from '../db/queries/stats.js';
+import type { Actor } from '../domain/access.js';
+import { addDays, localDate, localDateTime, resolveRange, startOfLocalDay } from '../domain/local-day.js';
+import { sheetsToPdf } from '../documents/report-pdf.js';
+import { labels, unitReportSheets, visitListSheet, type ReportLang, type UnitReportData, type VisitListRow } from '../documents/report-tables.js';
+import { toCsv, toXlsx } from '../documents/spreadsheet.js';
+import { AppError } from '../errors.js';
+import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
+import { venueFor } from './access.js';
+import type { ServiceContext } from './context.js';
+import { statsScope, unitStats } from './stats.js';
+
+export type ExportRequest =
+  | { kind: 'unit_report'; format: 'pdf' | 'xlsx'; adminUnit?: string; from?: string; to?: string }
+  | { kind: 'venue_list'; format: 'csv' | 'xlsx'; venueId: number; from?: string; to?: string };
+
+/** An export whose access and range are settled. */
+export type PreparedExport =
+  | { kind: 'unit_report'; format: 'pdf' | 'xlsx'; actor: Actor; adminUnit: string; from: string; to: string }
+  | { kind: 'venue_list'; format: 'csv' | 'xlsx'; venueId: number; venueName: string; from: string; to: string };
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+export type Progress = (done: number, total: number) => Promise<void>;
+
+const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** Rows read per step of a venue list (a step is one progress report). */
+const LIST_PAGE = 2000;
+/** Largest per-site table in a unit report. */
+const MAX_REPORT_SITES = 20_000;
+
+export async function prepareExport(ctx: ServiceContext, actor: Actor | null, req: ExportRequest): Promise<PreparedExport> {
+  if (req.kind === 'unit_report') {
+    const { unit, from, to } = await statsScope(ctx, actor, req);
+    return { kind: 'unit_report', format: req.format, actor: actor!, adminUnit: unit.code, from, to };
+  }
+  const venue = await venueFor(ctx.db, actor, req.venueId, 'manage');
+  const range = resolveRange(req, localDate(ctx.now(), ctx.config.timeZone), MAX_RANGE_DAYS);
+  if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
+  return { kind: 'venue_list', format: req.format, venueId: venue.id, venueName: venue.name, ...range };
+}
+
+export async function produceExport(ctx: ServiceContext, p: PreparedExport, lang: ReportLang, progress: Progress = async () => {}): Promise<ExportFile> {
+  return p.kind === 'unit_report' ? unitReport(ctx, p, lang, progress) : visitList(ctx, p, lang, progress);
+}
+
+async function unitReport(ctx: ServiceContext, p: Extract<PreparedExport, { kind: 'unit_report' }>, lang: ReportLang, progress: Progress) {
+  await progress(0, 3);
+  const report = await unitStats(ctx, p.actor, { adminUnit: p.adminUnit, from: p.from, to: p.to });
+  await progress(1, 3);
+  const sites = await stats.venueFigures(ctx.db, { level: report.level, code: report.adminUnit }, p.from, p.to, MAX_REPORT_SITES);
+  await progress(2, 3);
+  const data: UnitReportData = {
+    unitName: report.adminUnitName,
+    from: p.from,
+    to: p.to,
+    totals: {
+      ...report.checkIns,
+      registered: report.venues.registered,
+      active: report.venues.active,
+      people: report.uniquePeople,
+      declarations: report.declarations.total,
+      flagged: report.declarations.flagged,
+    },
+    sites: sites.map((s) => ({ name: s.name, total: s.total, electronic: s.electronic, paper: s.paper })),
+    units: report.children.map((c) => ({
+      name: c.name,
+      registered: c.venues.registered,
+      active: c.venues.active,
+      scans: c.checkIns.total,
+      cards: c.cards.issuedToDate,
+      population: c.cards.population,
+      rate: c.cards.issuanceRate,
+    })),
+  };
+  const sheets = unitReportSheets(data, lang);
+  const body = p.format === 'pdf' ? await sheetsToPdf(labels(lang).title, sheets) : await toXlsx(sheets);
+  await progress(3, 3);
+  return { filename: `bao-cao-${report.adminUnit}-${p.from}-${p.to}.${p.format}`, contentType: CONTENT_TYPES[p.format], body };
+}
+
+async function visitList(ctx: ServiceContext, p: Extract<PreparedExport, { kind: 'venue_list' }>, lang: ReportLang, progress: Progress) {
+  const tz = ctx.config.timeZone;
+  const from = startOfLocalDay(p.from, tz);
+  const to = startOfLocalDay(addDays(p.to, 1), tz);
+  const total = await checkIns.countVenueCheckIns(ctx.db, p.venueId, from, to);
+  const steps = Math.max(1, Math.ceil(total / LIST_PAGE)) + 1;
+  await progress(0, steps);
+  const rows: VisitListRow[] = [];
+  let after: { at: Date; id: string } | null = null;
+  for (let step = 1; ; step++) {
+    const page = await checkIns.venueCheckInsPage(ctx.db, p.venueId, from, to, after, LIST_PAGE);
+    for (const c of page) {
+      rows.push({
+        fullName: c.fullName,
+        phone: c.phone,
+        checkedIn: localDateTime(c.checkedInAt, tz),
+        checkedOut: c.checkedOutAt ? localDateTime(c.checkedOutAt, tz) : null,
+        channel: c.channel,
+        flagged: c.flagged,
+      });
+    }
+    await progress(Math.min(step, steps - 1), steps);
+    if (page.length < LIST_PAGE) break;
+    const last = page[page.length - 1]!;
+    after = { at: last.checkedInAt, id: last.id };
+  }
+  const sheet = visitListSheet(p.venueName, p.from, p.to, rows, lang);
+  const body = p.format === 'csv' ? toCsv(sheet) : await toXlsx([sheet]);
+  await progress(steps, steps);
+  return { filename: `danh-sach-ra-vao-${p.venueId}-${p.from}-${p.to}.${p.format}`, contentType: CONTENT_TYPES[p.format], body };
+}
