@@ -13,7 +13,10 @@ import { loadSigningKeys } from './services/keys.js';
 import { ensurePartitionsAround } from './services/partitions.js';
 import { loggingSmsGateway } from './services/sms.js';
 
-export async function prepareContext(config: Config, now: () => Date = () => new Date()): Promise<ServiceContext> {
+export async function prepareContext(
+  config: Config,
+  now: () => Date = () => new Date(),
+): Promise<ServiceContext> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir || undefined });
   try {
     await migrate(db);

@@ -46,7 +46,10 @@ const ConfigSchema = z
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     timeZone: env.TZ_REGION,
-    admin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : undefined,
+    admin:
+      env.ADMIN_USERNAME && env.ADMIN_PASSWORD
+        ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }
+        : undefined,
     signingKey: env.QR_SIGNING_KEY ? Buffer.from(env.QR_SIGNING_KEY, 'base64') : undefined,
     adminUnitsVersion: env.ADMIN_UNITS_VERSION,
     defaultStayMinutes: env.DEFAULT_STAY_MINUTES,

@@ -24,7 +24,9 @@ async function main() {
   const app = await buildApp(ctx, { logger: true });
   trackInFlight(app);
   const partitionJob = setInterval(() => {
-    ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0).catch((err) => app.log.error({ err }, 'partition job failed'));
+    ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0).catch((err) =>
+      app.log.error({ err }, 'partition job failed'),
+    );
   }, HOUR);
   partitionJob.unref();
 

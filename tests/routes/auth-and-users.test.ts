@@ -35,12 +35,21 @@ describe('login and sessions', () => {
   it('locks a username after repeated failures, even with the right password', async () => {
     const venue = await registerVenue(t.app);
     const phone = String(venue.body.contactPhone);
-    for (let i = 0; i < 3; i++) await call(t.app, 'POST', '/api/auth/login', { body: { username: phone, password: 'guess-' + i } });
-    const locked = await call(t.app, 'POST', '/api/auth/login', { body: { username: phone, password: 'manager-pass-1' } });
+    for (let i = 0; i < 3; i++)
+      await call(t.app, 'POST', '/api/auth/login', { body: { username: phone, password: 'guess-' + i } });
+    const locked = await call(t.app, 'POST', '/api/auth/login', {
+      body: { username: phone, password: 'manager-pass-1' },
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('account_locked');
     t.clock.advanceMinutes(16);
-    expect((await call(t.app, 'POST', '/api/auth/login', { body: { username: phone, password: 'manager-pass-1' } })).status).toBe(200);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/auth/login', {
+          body: { username: phone, password: 'manager-pass-1' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('ends the session on logout', async () => {
@@ -61,18 +70,41 @@ describe('POST /api/users', () => {
 
   it('needs a login (401), a valid body (400), and the right role and area (403)', async () => {
     expect((await call(t.app, 'POST', '/api/users', { body: official('01') })).status).toBe(401);
-    const invalid = await call(t.app, 'POST', '/api/users', { cookie: adminCookie, body: { username: 'x', role: 'king' } });
+    const invalid = await call(t.app, 'POST', '/api/users', {
+      cookie: adminCookie,
+      body: { username: 'x', role: 'king' },
+    });
     expect(invalid.status).toBe(400);
-    const noUnit = await call(t.app, 'POST', '/api/users', { cookie: adminCookie, body: { ...official('01'), adminUnitCode: undefined } });
+    const noUnit = await call(t.app, 'POST', '/api/users', {
+      cookie: adminCookie,
+      body: { ...official('01'), adminUnitCode: undefined },
+    });
     expect(noUnit.status).toBe(400);
 
-    await call(t.app, 'POST', '/api/users', { cookie: adminCookie, body: official('001', 'district-ba-dinh') });
+    await call(t.app, 'POST', '/api/users', {
+      cookie: adminCookie,
+      body: official('001', 'district-ba-dinh'),
+    });
     const district = await login(t.app, 'district-ba-dinh', 'official-pass-1');
-    expect((await call(t.app, 'POST', '/api/users', { cookie: district, body: official('002') })).status).toBe(403);
-    expect((await call(t.app, 'POST', '/api/users', { cookie: district, body: official('01') })).status).toBe(403);
-    expect((await call(t.app, 'POST', '/api/users', { cookie: district, body: { ...official('001'), role: 'admin' } })).status).toBe(403);
+    expect(
+      (await call(t.app, 'POST', '/api/users', { cookie: district, body: official('002') })).status,
+    ).toBe(403);
+    expect((await call(t.app, 'POST', '/api/users', { cookie: district, body: official('01') })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await call(t.app, 'POST', '/api/users', {
+          cookie: district,
+          body: { ...official('001'), role: 'admin' },
+        })
+      ).status,
+    ).toBe(403);
     const venue = await registerVenue(t.app);
-    expect((await call(t.app, 'POST', '/api/users', { cookie: venue.managerCookie, body: official('00001') })).status).toBe(403);
+    expect(
+      (await call(t.app, 'POST', '/api/users', { cookie: venue.managerCookie, body: official('00001') }))
+        .status,
+    ).toBe(403);
   });
 
   it('lets an official create accounts below their unit and staff for venues in it', async () => {
@@ -85,14 +117,26 @@ describe('POST /api/users', () => {
     const venue = await registerVenue(t.app);
     const staff = await call(t.app, 'POST', '/api/users', {
       cookie: province,
-      body: { username: 'staff-gate-1', password: 'staff-pass-12', role: 'venue_staff', venueIds: [venue.id] },
+      body: {
+        username: 'staff-gate-1',
+        password: 'staff-pass-12',
+        role: 'venue_staff',
+        venueIds: [venue.id],
+      },
     });
     expect(staff.status).toBe(201);
-    const me = await call(t.app, 'GET', '/api/auth/me', { cookie: await login(t.app, 'staff-gate-1', 'staff-pass-12') });
+    const me = await call(t.app, 'GET', '/api/auth/me', {
+      cookie: await login(t.app, 'staff-gate-1', 'staff-pass-12'),
+    });
     expect(me.body.user.venueIds).toEqual([venue.id]);
     const dup = await call(t.app, 'POST', '/api/users', {
       cookie: province,
-      body: { username: 'staff-gate-1', password: 'staff-pass-12', role: 'venue_staff', venueIds: [venue.id] },
+      body: {
+        username: 'staff-gate-1',
+        password: 'staff-pass-12',
+        role: 'venue_staff',
+        venueIds: [venue.id],
+      },
     });
     expect(dup.status).toBe(409);
   });

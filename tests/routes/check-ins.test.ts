@@ -14,7 +14,12 @@ afterAll(() => t.close());
 
 async function insideNow(cookie = venue.managerCookie) {
   const res = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie });
-  return res.body as { inside: number; total: number; byChannel: Record<string, number>; items: { checkedOutAt: string | null }[] };
+  return res.body as {
+    inside: number;
+    total: number;
+    byChannel: Record<string, number>;
+    items: { checkedOutAt: string | null }[];
+  };
 }
 
 describe('POST /api/check-ins', () => {
@@ -42,7 +47,9 @@ describe('POST /api/check-ins', () => {
   });
 
   it('rejects staff channels from the public endpoint', async () => {
-    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { channel: 'paper' }) });
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { channel: 'paper' }),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -100,7 +107,10 @@ describe('POST /api/check-ins', () => {
 
   it('accepts on-behalf check-ins for family members sharing one phone without closing each other', async () => {
     const mother = checkInBody(venue.code, { person: { fullName: 'Trần Thị Mai', phone: '0933444555' } });
-    const child = checkInBody(venue.code, { channel: 'on_behalf', person: { fullName: 'Trần Bảo An', phone: '0933444555' } });
+    const child = checkInBody(venue.code, {
+      channel: 'on_behalf',
+      person: { fullName: 'Trần Bảo An', phone: '0933444555' },
+    });
     expect((await call(t.app, 'POST', '/api/check-ins', { body: mother })).status).toBe(201);
     expect((await call(t.app, 'POST', '/api/check-ins', { body: child })).status).toBe(201);
     const { rows } = await t.ctx.db.query<{ open: number }>(
@@ -125,8 +135,12 @@ describe('stays and check-out', () => {
   });
 
   it('refuses a check-out with a wrong token (403) and for an unknown check-in (404)', async () => {
-    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName: 'X Y', phone: '0955000111' } }) });
-    const wrong = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: { checkoutToken: 'a'.repeat(32) } });
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName: 'X Y', phone: '0955000111' } }),
+    });
+    const wrong = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, {
+      body: { checkoutToken: 'a'.repeat(32) },
+    });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('invalid_checkout_token');
     const unknown = await call(t.app, 'POST', `/api/check-ins/${crypto.randomUUID()}/check-out`, {
@@ -138,28 +152,45 @@ describe('stays and check-out', () => {
   });
 
   it('checks out with the token, and a second check-out keeps the first time', async () => {
-    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName: 'Vũ Lan', phone: '0966000111' } }) });
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName: 'Vũ Lan', phone: '0966000111' } }),
+    });
     t.clock.advanceMinutes(45);
-    const out = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: { checkoutToken: res.body.checkoutToken } });
+    const out = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, {
+      body: { checkoutToken: res.body.checkoutToken },
+    });
     expect(out.status).toBe(200);
     expect(out.body.checkedOutAt).toBe(t.clock.now.toISOString());
     t.clock.advanceMinutes(10);
-    const again = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: { checkoutToken: res.body.checkoutToken } });
+    const again = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, {
+      body: { checkoutToken: res.body.checkoutToken },
+    });
     expect(again.body.checkedOutAt).toBe(out.body.checkedOutAt);
   });
 
   it('lets the venue manager check a person out without a token, but not a stranger', async () => {
-    const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName: 'Hồ Nam', phone: '0977000111' } }) });
-    const stranger = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: {}, cookie: otherVenue.managerCookie });
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName: 'Hồ Nam', phone: '0977000111' } }),
+    });
+    const stranger = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, {
+      body: {},
+      cookie: otherVenue.managerCookie,
+    });
     expect(stranger.status).toBe(404);
-    const staff = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, { body: {}, cookie: venue.managerCookie });
+    const staff = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, {
+      body: {},
+      cookie: venue.managerCookie,
+    });
     expect(staff.status).toBe(200);
   });
 
   it('counts people inside until their default stay of 4 hours ends', async () => {
     const fresh = await registerVenue(t.app, { name: 'Phòng họp 30 người', capacity: 30 });
-    await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(fresh.code, { person: { fullName: 'Ngô Bình', phone: '0988000111' } }) });
-    const today = async () => (await call(t.app, 'GET', `/api/venues/${fresh.id}/today`, { cookie: fresh.managerCookie })).body;
+    await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(fresh.code, { person: { fullName: 'Ngô Bình', phone: '0988000111' } }),
+    });
+    const today = async () =>
+      (await call(t.app, 'GET', `/api/venues/${fresh.id}/today`, { cookie: fresh.managerCookie })).body;
     expect((await today()).inside).toBe(1);
     t.clock.advanceMinutes(239);
     expect((await today()).inside).toBe(1);
@@ -172,10 +203,14 @@ describe('stays and check-out', () => {
 describe('many check-ins at once (batched writes)', () => {
   it('records 40 concurrent check-ins, counting a clientId sent three times at once as one', async () => {
     const bodies = Array.from({ length: 40 }, (_, i) =>
-      checkInBody(i % 2 ? venue.code : otherVenue.code, { person: { fullName: `Khách ${i}`, phone: `0971${String(i).padStart(6, '0')}` } }),
+      checkInBody(i % 2 ? venue.code : otherVenue.code, {
+        person: { fullName: `Khách ${i}`, phone: `0971${String(i).padStart(6, '0')}` },
+      }),
     );
     const repeated = bodies[3]!;
-    const answers = await Promise.all([...bodies, repeated, repeated].map((body) => call(t.app, 'POST', '/api/check-ins', { body })));
+    const answers = await Promise.all(
+      [...bodies, repeated, repeated].map((body) => call(t.app, 'POST', '/api/check-ins', { body })),
+    );
     const created = answers.filter((a) => a.status === 201);
     expect(created).toHaveLength(40);
     expect(new Set(created.map((a) => a.body.id)).size).toBe(40);
@@ -185,7 +220,9 @@ describe('many check-ins at once (batched writes)', () => {
     expect(new Set(copies.map((a) => a.body.id)).size).toBe(1);
     expect(answers[1]!.body.venue.name).toBe('Nhà văn hoá phường');
     expect(answers[2]!.body.venue.name).toBe('Siêu thị Co.op');
-    const { rows } = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM check_ins WHERE person_phone LIKE '0971%'");
+    const { rows } = await t.ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM check_ins WHERE person_phone LIKE '0971%'",
+    );
     expect(rows[0]!.n).toBe(40);
   });
 
@@ -194,7 +231,9 @@ describe('many check-ins at once (batched writes)', () => {
     await t.ctx.db.query("UPDATE venues SET status = 'suspended' WHERE id = $1", [suspended.id]);
     const typo = venue.code.slice(0, 10) + '1' + 'A'.repeat(12);
     const [ok, refused, unknown] = await Promise.all(
-      [venue.code, suspended.code, typo].map((code) => call(t.app, 'POST', '/api/check-ins', { body: checkInBody(code) })),
+      [venue.code, suspended.code, typo].map((code) =>
+        call(t.app, 'POST', '/api/check-ins', { body: checkInBody(code) }),
+      ),
     );
     expect([ok!.status, refused!.status, unknown!.status]).toEqual([201, 409, 404]);
   });

@@ -18,8 +18,12 @@ describe('the database interface', () => {
       [4, 'Phường Bến Thành', at],
     ];
     await t.ctx.db.copyRows('copy_probe', ['id', 'note', 'at'], rows);
-    const { rows: back } = await t.ctx.db.query<{ id: number; note: string | null; at: Date | null }>('SELECT * FROM copy_probe ORDER BY id');
-    expect(back.map((r) => [r.id, r.note, r.at?.toISOString() ?? null])).toEqual(rows.map(([id, note, when]) => [id, note, (when as Date | null)?.toISOString() ?? null]));
+    const { rows: back } = await t.ctx.db.query<{ id: number; note: string | null; at: Date | null }>(
+      'SELECT * FROM copy_probe ORDER BY id',
+    );
+    expect(back.map((r) => [r.id, r.note, r.at?.toISOString() ?? null])).toEqual(
+      rows.map(([id, note, when]) => [id, note, (when as Date | null)?.toISOString() ?? null]),
+    );
   });
 
   it('rolls a transaction back when its work throws', async () => {

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, call, declarationBody, declare, login, NO_EXPOSURE, NO_SYMPTOMS, startTestApp, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  declarationBody,
+  declare,
+  login,
+  NO_EXPOSURE,
+  NO_SYMPTOMS,
+  startTestApp,
+  type TestApp,
+} from '../support/app.js';
 
 let t: TestApp;
 let adminCookie: string;
@@ -27,19 +37,27 @@ describe('POST /api/declarations', () => {
   });
 
   it('rejects unknown visited areas and hotspots', async () => {
-    expect((await call(t.app, 'POST', '/api/declarations', { body: declarationBody({ visitedAreas: ['98'] }) })).status).toBe(400);
-    const hotspot = await call(t.app, 'POST', '/api/declarations', { body: declarationBody({ hotspotVisits: [999999] }) });
+    expect(
+      (await call(t.app, 'POST', '/api/declarations', { body: declarationBody({ visitedAreas: ['98'] }) }))
+        .status,
+    ).toBe(400);
+    const hotspot = await call(t.app, 'POST', '/api/declarations', {
+      body: declarationBody({ hotspotVisits: [999999] }),
+    });
     expect(hotspot.status).toBe(404);
     expect(hotspot.body.error.code).toBe('hotspot_not_found');
   });
 
   it('issues a signed personal card whose QR holds no personal data', async () => {
-    const body = declarationBody({ person: { fullName: 'Trịnh Công Sơn', phone: '0913111222', idNumber: '079090001234' } });
+    const body = declarationBody({
+      person: { fullName: 'Trịnh Công Sơn', phone: '0913111222', idNumber: '079090001234' },
+    });
     const res = await call(t.app, 'POST', '/api/declarations', { body });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ flagged: false, statusColour: 'green' });
     expect(res.body.card.qr).toMatch(/^https:\/\/qr\.example\.vn\/card\/[0-9A-Z]{23}$/);
-    for (const personal of ['0913111222', '079090001234', 'Trịnh', 'Son']) expect(res.body.card.qr).not.toContain(personal);
+    for (const personal of ['0913111222', '079090001234', 'Trịnh', 'Son'])
+      expect(res.body.card.qr).not.toContain(personal);
     expect(res.body.card.number).toMatch(/^[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{2}$/);
   });
 
@@ -65,7 +83,11 @@ describe('POST /api/declarations', () => {
   it.each([
     ['a symptom', { symptoms: { ...NO_SYMPTOMS, soreThroat: true } }, 'yellow'],
     ['contact with a confirmed case', { exposure: { ...NO_EXPOSURE, confirmedCase: true } }, 'red'],
-    ['a symptom and contact with a symptomatic person', { symptoms: { ...NO_SYMPTOMS, cough: true }, exposure: { ...NO_EXPOSURE, symptomaticPerson: true } }, 'red'],
+    [
+      'a symptom and contact with a symptomatic person',
+      { symptoms: { ...NO_SYMPTOMS, cough: true }, exposure: { ...NO_EXPOSURE, symptomaticPerson: true } },
+      'red',
+    ],
   ])('flags %s and colours it by the default rules', async (_label, answers, colour) => {
     const res = await declare(t.app, answers);
     expect(res.flagged).toBe(true);
@@ -77,8 +99,22 @@ describe('hotspots', () => {
   it('lets an official mark a unit of their area only (401, 400, 403, 201)', async () => {
     const body = { adminUnitCode: '00004', from: '2026-11-10', to: '2026-11-20', note: 'Ổ dịch chợ' };
     expect((await call(t.app, 'POST', '/api/hotspots', { body })).status).toBe(401);
-    expect((await call(t.app, 'POST', '/api/hotspots', { body: { ...body, to: '2026-11-01' }, cookie: hanoiOfficial })).status).toBe(400);
-    expect((await call(t.app, 'POST', '/api/hotspots', { body: { ...body, adminUnitCode: '26743' }, cookie: hanoiOfficial })).status).toBe(403);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/hotspots', {
+          body: { ...body, to: '2026-11-01' },
+          cookie: hanoiOfficial,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/hotspots', {
+          body: { ...body, adminUnitCode: '26743' },
+          cookie: hanoiOfficial,
+        })
+      ).status,
+    ).toBe(403);
     const created = await call(t.app, 'POST', '/api/hotspots', { body, cookie: hanoiOfficial });
     expect(created.status).toBe(201);
   });
@@ -105,7 +141,8 @@ describe('hotspots', () => {
       body: { adminUnitCode: '00001', from: '2026-10-01', to: '2026-11-03' },
       cookie: hanoiOfficial,
     });
-    const ids = () => call(t.app, 'GET', '/api/hotspots/active').then((r) => r.body.items.map((h: { id: number }) => h.id));
+    const ids = () =>
+      call(t.app, 'GET', '/api/hotspots/active').then((r) => r.body.items.map((h: { id: number }) => h.id));
     expect(await ids()).toContain(old.body.id);
     t.clock.advanceMinutes(24 * 60);
     expect(await ids()).not.toContain(old.body.id);
@@ -115,16 +152,39 @@ describe('hotspots', () => {
 
 describe('status rules', () => {
   it('lets a province make any symptom red for its people, leaving others on the national rules', async () => {
-    expect((await call(t.app, 'PUT', '/api/status-rules/79', { body: { anySymptom: 'red' }, cookie: hanoiOfficial })).status).toBe(403);
-    const set = await call(t.app, 'PUT', '/api/status-rules/01', { body: { anySymptom: 'red' }, cookie: hanoiOfficial });
+    expect(
+      (
+        await call(t.app, 'PUT', '/api/status-rules/79', {
+          body: { anySymptom: 'red' },
+          cookie: hanoiOfficial,
+        })
+      ).status,
+    ).toBe(403);
+    const set = await call(t.app, 'PUT', '/api/status-rules/01', {
+      body: { anySymptom: 'red' },
+      cookie: hanoiOfficial,
+    });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ anySymptom: 'red', confirmedCase: 'red', hotspotVisit: 'yellow' });
     const fever = { ...NO_SYMPTOMS, fever: true };
-    const hanoian = await declare(t.app, { symptoms: fever, person: { fullName: 'A Hà Nội', phone: '0914000001', adminUnitCode: '00001' } });
-    const saigonese = await declare(t.app, { symptoms: fever, person: { fullName: 'B Sài Gòn', phone: '0914000002', adminUnitCode: '26743' } });
+    const hanoian = await declare(t.app, {
+      symptoms: fever,
+      person: { fullName: 'A Hà Nội', phone: '0914000001', adminUnitCode: '00001' },
+    });
+    const saigonese = await declare(t.app, {
+      symptoms: fever,
+      person: { fullName: 'B Sài Gòn', phone: '0914000002', adminUnitCode: '26743' },
+    });
     expect(hanoian.statusColour).toBe('red');
     expect(saigonese.statusColour).toBe('yellow');
-    expect((await call(t.app, 'PUT', '/api/status-rules/VN', { body: { anySymptom: 'purple' }, cookie: adminCookie })).status).toBe(400);
+    expect(
+      (
+        await call(t.app, 'PUT', '/api/status-rules/VN', {
+          body: { anySymptom: 'purple' },
+          cookie: adminCookie,
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -139,16 +199,24 @@ describe('cards for their holder', () => {
 
   it('reissues a card: the old QR is refused, the new one works, the old token cannot reissue again', async () => {
     const d = await declare(t.app);
-    const fresh = await call(t.app, 'POST', `/api/cards/${d.card.id}/reissue`, { body: { holderToken: d.card.holderToken } });
+    const fresh = await call(t.app, 'POST', `/api/cards/${d.card.id}/reissue`, {
+      body: { holderToken: d.card.holderToken },
+    });
     expect(fresh.status).toBe(201);
     expect(fresh.body.id).not.toBe(d.card.id);
     expect(fresh.body.qr).not.toBe(d.card.qr);
-    const again = await call(t.app, 'POST', `/api/cards/${d.card.id}/reissue`, { body: { holderToken: d.card.holderToken } });
+    const again = await call(t.app, 'POST', `/api/cards/${d.card.id}/reissue`, {
+      body: { holderToken: d.card.holderToken },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('card_revoked');
-    const stranger = await call(t.app, 'POST', `/api/cards/${fresh.body.id}/revoke`, { body: { holderToken: d.card.holderToken } });
+    const stranger = await call(t.app, 'POST', `/api/cards/${fresh.body.id}/revoke`, {
+      body: { holderToken: d.card.holderToken },
+    });
     expect(stranger.status).toBe(403);
-    const revoked = await call(t.app, 'POST', `/api/cards/${fresh.body.id}/revoke`, { body: { holderToken: fresh.body.holderToken } });
+    const revoked = await call(t.app, 'POST', `/api/cards/${fresh.body.id}/revoke`, {
+      body: { holderToken: fresh.body.holderToken },
+    });
     expect(revoked.body.status).toBe('revoked');
   });
 });

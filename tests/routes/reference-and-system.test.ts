@@ -44,9 +44,9 @@ describe('system', () => {
     ]) {
       expect(paths).toContain(path);
     }
-    expect(res.body.paths['/api/check-ins'].post.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['venueCode', 'clientId', 'channel', 'person']),
-    );
+    expect(
+      res.body.paths['/api/check-ins'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['venueCode', 'clientId', 'channel', 'person']));
   });
 });
 
@@ -85,7 +85,16 @@ describe('venue categories', () => {
     const vi = (await call(t.app, 'GET', '/api/venue-categories')).body.items;
     const en = (await call(t.app, 'GET', '/api/venue-categories', { lang: 'en' })).body.items;
     const codes = vi.map((c: { code: string }) => c.code);
-    for (const code of ['market', 'school', 'hospital', 'bar_karaoke', 'checkpoint', 'public_service_centre', 'event', 'public_vehicle']) {
+    for (const code of [
+      'market',
+      'school',
+      'hospital',
+      'bar_karaoke',
+      'checkpoint',
+      'public_service_centre',
+      'event',
+      'public_vehicle',
+    ]) {
       expect(codes).toContain(code);
     }
     expect(vi.find((c: { code: string }) => c.code === 'market').name).toBe('Chợ đầu mối, chợ dân sinh');

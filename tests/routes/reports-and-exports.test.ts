@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, call, checkInBody, HANOI_COMMUNE, login, registerVenue, startTestApp, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  checkInBody,
+  HANOI_COMMUNE,
+  login,
+  registerVenue,
+  startTestApp,
+  type TestApp,
+} from '../support/app.js';
 
 const FORMULA = '=HYPERLINK("http://evil.example","bấm vào đây")';
 
@@ -40,22 +49,40 @@ beforeAll(async () => {
     ['official-hanoi', '01'],
     ['official-hcmc', '79'],
   ]) {
-    await call(t.app, 'POST', '/api/users', { cookie: admin, body: { username, password: 'official-pass-1', role: 'official', adminUnitCode: unit } });
+    await call(t.app, 'POST', '/api/users', {
+      cookie: admin,
+      body: { username, password: 'official-pass-1', role: 'official', adminUnitCode: unit },
+    });
   }
   hanoi = await login(t.app, 'official-hanoi', 'official-pass-1');
   hcmc = await login(t.app, 'official-hcmc', 'official-pass-1');
-  venue = await registerVenue(t.app, { name: 'Văn phòng UBND tỉnh', category: 'office', adminUnitCode: HANOI_COMMUNE });
+  venue = await registerVenue(t.app, {
+    name: 'Văn phòng UBND tỉnh',
+    category: 'office',
+    adminUnitCode: HANOI_COMMUNE,
+  });
   await registerVenue(t.app, { name: FORMULA, category: 'office', adminUnitCode: HANOI_COMMUNE });
   for (const [fullName, phone] of [
     ['Nguyễn Văn An', '0912000001'],
     [FORMULA, '0912000002'],
     ['+84 gọi ngay', '0912000003'],
   ]) {
-    expect((await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code, { person: { fullName, phone } }) })).status).toBe(201);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/check-ins', {
+          body: checkInBody(venue.code, { person: { fullName, phone } }),
+        })
+      ).status,
+    ).toBe(201);
   }
   const paper = await call(t.app, 'POST', `/api/venues/${venue.id}/check-ins`, {
     cookie: venue.managerCookie,
-    body: { clientId: crypto.randomUUID(), channel: 'paper', person: { fullName: '@SUM(A1:A9)', phone: '0912000004' }, at: '2026-11-20T01:30:00Z' },
+    body: {
+      clientId: crypto.randomUUID(),
+      channel: 'paper',
+      person: { fullName: '@SUM(A1:A9)', phone: '0912000004' },
+      at: '2026-11-20T01:30:00Z',
+    },
   });
   expect(paper.status).toBe(201);
 });
@@ -65,25 +92,38 @@ describe("GET /api/reports/unit (the chairman's report)", () => {
   it('asks for a login, hides other provinces and checks the format', async () => {
     expect((await call(t.app, 'GET', '/api/reports/unit?adminUnit=01')).status).toBe(401);
     expect((await call(t.app, 'GET', '/api/reports/unit?adminUnit=01', { cookie: hcmc })).status).toBe(404);
-    expect((await call(t.app, 'GET', '/api/reports/unit?adminUnit=01&format=docx', { cookie: hanoi })).status).toBe(400);
-    expect((await call(t.app, 'GET', '/api/reports/unit?adminUnit=01', { cookie: venue.managerCookie })).status).toBe(403);
+    expect(
+      (await call(t.app, 'GET', '/api/reports/unit?adminUnit=01&format=docx', { cookie: hanoi })).status,
+    ).toBe(400);
+    expect(
+      (await call(t.app, 'GET', '/api/reports/unit?adminUnit=01', { cookie: venue.managerCookie })).status,
+    ).toBe(403);
   });
 
   it('prints a PDF with the per-site table and totals in the shape of seed 000, in Vietnamese', async () => {
-    const res = await call(t.app, 'GET', `/api/reports/unit?adminUnit=01&from=${today}&to=${today}&format=pdf`, { cookie: hanoi });
+    const res = await call(
+      t.app,
+      'GET',
+      `/api/reports/unit?adminUnit=01&from=${today}&to=${today}&format=pdf`,
+      { cookie: hanoi },
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = pdfText(res.body);
     expect(text).toContain('BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR');
     expect(text).toContain('Thành phố Hà Nội');
     expect(text).toContain('Từ ngày 20/11/2026 đến ngày 20/11/2026');
-    expect(text).toContain('Tổng số 4 lượt người (trong đó khai báo điện tử có quét mã QR 3 lượt người, khai báo giấy 1 lượt người)');
+    expect(text).toContain(
+      'Tổng số 4 lượt người (trong đó khai báo điện tử có quét mã QR 3 lượt người, khai báo giấy 1 lượt người)',
+    );
     expect(text).toMatch(/Văn phòng UBND tỉnh\s+4\s+3\s+1/);
     expect(text).toMatch(/Tổng cộng\s+4\s+3\s+1/);
   });
 
   it('gives the same report as XLSX, with formulas neutralised', async () => {
-    const res = await call(t.app, 'GET', `/api/reports/unit?adminUnit=01&from=${today}&format=xlsx`, { cookie: hanoi });
+    const res = await call(t.app, 'GET', `/api/reports/unit?adminUnit=01&from=${today}&format=xlsx`, {
+      cookie: hanoi,
+    });
     expect(res.status).toBe(200);
     const book = await readXlsx(res.body);
     const sites = cells(book.worksheets[0]!);
@@ -92,7 +132,9 @@ describe("GET /api/reports/unit (the chairman's report)", () => {
     expect(sites.find((r) => r[1] === 'Tổng cộng')?.slice(1)).toEqual(['Tổng cộng', 4, 3, 1]);
     const units = cells(book.worksheets[1]!);
     expect(units.find((r) => r[1] === 'Quận Ba Đình')).toEqual([1, 'Quận Ba Đình', 2, 1, 4, 0]);
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined())));
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined())),
+    );
   });
 });
 
@@ -100,46 +142,89 @@ describe("GET /api/venues/:id/visits (a venue's in/out list)", () => {
   it('is for its manager and officials over it only', async () => {
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}/visits`)).status).toBe(401);
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}/visits`, { cookie: hcmc })).status).toBe(404);
-    expect((await call(t.app, 'GET', `/api/venues/${venue.id}/visits?from=2026-11-21&to=2026-11-20`, { cookie: hanoi })).status).toBe(400);
+    expect(
+      (
+        await call(t.app, 'GET', `/api/venues/${venue.id}/visits?from=2026-11-21&to=2026-11-20`, {
+          cookie: hanoi,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('exports CSV whose cells cannot run as formulas', async () => {
-    const res = await call(t.app, 'GET', `/api/venues/${venue.id}/visits?format=csv&from=${today}`, { cookie: venue.managerCookie });
+    const res = await call(t.app, 'GET', `/api/venues/${venue.id}/visits?format=csv&from=${today}`, {
+      cookie: venue.managerCookie,
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = res.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('STT,Họ và tên,Số điện thoại,Giờ vào,Giờ ra,Hình thức,Cần theo dõi');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe("1,'@SUM(A1:A9),0912000004,2026-11-20 08:30,,Khai báo giấy,");
-    expect(lines.some((l: string) => l.includes(`"'=HYPERLINK(""http://evil.example"",""bấm vào đây"")"`))).toBe(true);
+    expect(
+      lines.some((l: string) => l.includes(`"'=HYPERLINK(""http://evil.example"",""bấm vào đây"")"`)),
+    ).toBe(true);
     expect(lines.some((l: string) => l.includes(",'+84 gọi ngay,"))).toBe(true);
     for (const line of lines) for (const field of line.split(',')) expect(field).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('exports XLSX with the same rows, every text cell inert', async () => {
-    const res = await call(t.app, 'GET', `/api/venues/${venue.id}/visits?format=xlsx&from=${today}`, { cookie: hanoi, lang: 'en' });
+    const res = await call(t.app, 'GET', `/api/venues/${venue.id}/visits?format=xlsx&from=${today}`, {
+      cookie: hanoi,
+      lang: 'en',
+    });
     expect(res.status).toBe(200);
     const rows = cells((await readXlsx(res.body)).worksheets[0]!);
     expect(rows).toContainEqual([1, "'@SUM(A1:A9)", '0912000004', '2026-11-20 08:30', undefined, 'Paper']);
-    for (const row of rows) for (const value of row) if (typeof value === 'string') expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of rows)
+      for (const value of row) if (typeof value === 'string') expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
 
 describe('export jobs with progress', () => {
   it('runs an export in the background, reports progress and serves the file to its owner only', async () => {
-    expect((await call(t.app, 'POST', '/api/exports', { body: { kind: 'unit_report', format: 'pdf' } })).status).toBe(401);
-    expect((await call(t.app, 'POST', '/api/exports', { cookie: hanoi, body: { kind: 'unit_report', format: 'csv' } })).status).toBe(400);
-    expect((await call(t.app, 'POST', '/api/exports', { cookie: hcmc, body: { kind: 'venue_list', format: 'csv', venueId: venue.id } })).status).toBe(404);
-    const started = await call(t.app, 'POST', '/api/exports', { cookie: hanoi, body: { kind: 'venue_list', format: 'xlsx', venueId: venue.id, from: today } });
+    expect(
+      (await call(t.app, 'POST', '/api/exports', { body: { kind: 'unit_report', format: 'pdf' } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/exports', {
+          cookie: hanoi,
+          body: { kind: 'unit_report', format: 'csv' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/exports', {
+          cookie: hcmc,
+          body: { kind: 'venue_list', format: 'csv', venueId: venue.id },
+        })
+      ).status,
+    ).toBe(404);
+    const started = await call(t.app, 'POST', '/api/exports', {
+      cookie: hanoi,
+      body: { kind: 'venue_list', format: 'xlsx', venueId: venue.id, from: today },
+    });
     expect(started.status).toBe(202);
     let status = await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: hanoi });
     for (let i = 0; i < 100 && status.body.status === 'running'; i++) {
       await new Promise((r) => setTimeout(r, 50));
       status = await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: hanoi });
     }
-    expect(status.body).toMatchObject({ status: 'done', progress: 100, filename: `danh-sach-ra-vao-${venue.id}-${today}-${today}.xlsx` });
+    expect(status.body).toMatchObject({
+      status: 'done',
+      progress: 100,
+      filename: `danh-sach-ra-vao-${venue.id}-${today}-${today}.xlsx`,
+    });
     expect((await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: hcmc })).status).toBe(404);
-    expect((await call(t.app, 'GET', `/api/exports/${started.body.id}/file`, { cookie: hcmc })).status).toBe(404);
+    expect((await call(t.app, 'GET', `/api/exports/${started.body.id}/file`, { cookie: hcmc })).status).toBe(
+      404,
+    );
     const file = await call(t.app, 'GET', `/api/exports/${started.body.id}/file`, { cookie: hanoi });
     expect(file.status).toBe(200);
     expect(cells((await readXlsx(file.body)).worksheets[0]!).length).toBeGreaterThan(4);

@@ -1,12 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, call, declare, login, NO_EXPOSURE, NO_SYMPTOMS, registerVenue, startTestApp, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  declare,
+  login,
+  NO_EXPOSURE,
+  NO_SYMPTOMS,
+  registerVenue,
+  startTestApp,
+  type TestApp,
+} from '../support/app.js';
 
 let t: TestApp;
 let venue: Awaited<ReturnType<typeof registerVenue>>;
 let other: Awaited<ReturnType<typeof registerVenue>>;
 let staffCookie: string;
 const url = () => `/api/venues/${venue.id}/check-ins`;
-const body = (extra: Record<string, unknown>) => ({ clientId: crypto.randomUUID(), channel: 'qr_staff', ...extra });
+const body = (extra: Record<string, unknown>) => ({
+  clientId: crypto.randomUUID(),
+  channel: 'qr_staff',
+  ...extra,
+});
 
 beforeAll(async () => {
   t = await startTestApp({}, new Date('2026-11-24T03:00:00Z'));
@@ -25,16 +39,31 @@ describe('POST /api/venues/:id/check-ins', () => {
   it('needs a login (401), a valid body (400), and staff of this venue (404 for others)', async () => {
     const d = await declare(t.app);
     expect((await call(t.app, 'POST', url(), { body: body({ cardQr: d.card.qr }) })).status).toBe(401);
-    expect((await call(t.app, 'POST', url(), { body: { channel: 'qr_self' }, cookie: staffCookie })).status).toBe(400);
-    expect((await call(t.app, 'POST', url(), { body: body({ cardQr: d.card.qr }), cookie: other.managerCookie })).status).toBe(404);
-    expect((await call(t.app, 'POST', url(), { body: body({}), cookie: staffCookie })).body.error.code).toBe('person_required');
+    expect(
+      (await call(t.app, 'POST', url(), { body: { channel: 'qr_self' }, cookie: staffCookie })).status,
+    ).toBe(400);
+    expect(
+      (await call(t.app, 'POST', url(), { body: body({ cardQr: d.card.qr }), cookie: other.managerCookie }))
+        .status,
+    ).toBe(404);
+    expect((await call(t.app, 'POST', url(), { body: body({}), cookie: staffCookie })).body.error.code).toBe(
+      'person_required',
+    );
   });
 
   it('records a scanned card with the holder name and the status colour of their declaration', async () => {
-    const d = await declare(t.app, { person: { fullName: 'Lý Thường Kiệt', phone: '0915000111' }, symptoms: { ...NO_SYMPTOMS, fever: true } });
+    const d = await declare(t.app, {
+      person: { fullName: 'Lý Thường Kiệt', phone: '0915000111' },
+      symptoms: { ...NO_SYMPTOMS, fever: true },
+    });
     const res = await call(t.app, 'POST', url(), { body: body({ cardQr: d.card.qr }), cookie: staffCookie });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ person: { fullName: 'Lý Thường Kiệt' }, flagged: true, statusColour: 'yellow', venue: { name: 'Chốt kiểm soát cầu Chương Dương' } });
+    expect(res.body).toMatchObject({
+      person: { fullName: 'Lý Thường Kiệt' },
+      flagged: true,
+      statusColour: 'yellow',
+      venue: { name: 'Chốt kiểm soát cầu Chương Dương' },
+    });
     const today = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: venue.managerCookie });
     expect(today.body.byChannel.qr_staff).toBeGreaterThanOrEqual(1);
   });
@@ -42,20 +71,35 @@ describe('POST /api/venues/:id/check-ins', () => {
   it('accepts the bare code a keyboard-wedge scanner types, and records kiosk entries as kiosk', async () => {
     const d = await declare(t.app);
     const bare = d.card.qr.split('/card/')[1];
-    const res = await call(t.app, 'POST', url(), { body: body({ cardQr: bare, channel: 'kiosk' }), cookie: staffCookie });
+    const res = await call(t.app, 'POST', url(), {
+      body: body({ cardQr: bare, channel: 'kiosk' }),
+      cookie: staffCookie,
+    });
     expect(res.status).toBe(201);
     expect(res.body.statusColour).toBe('green');
-    const { rows } = await t.ctx.db.query<{ channel: string }>('SELECT channel FROM check_ins WHERE id = $1', [res.body.id]);
+    const { rows } = await t.ctx.db.query<{ channel: string }>(
+      'SELECT channel FROM check_ins WHERE id = $1',
+      [res.body.id],
+    );
     expect(rows[0]!.channel).toBe('kiosk');
   });
 
   it('refuses a forged card (404 card_not_found) and a revoked one (409 card_revoked)', async () => {
     const d = await declare(t.app);
     const forged = d.card.qr.slice(0, -3) + (d.card.qr.endsWith('AAA') ? 'BBB' : 'AAA');
-    const f = await call(t.app, 'POST', url(), { body: body({ cardQr: forged }), cookie: staffCookie, lang: 'en' });
+    const f = await call(t.app, 'POST', url(), {
+      body: body({ cardQr: forged }),
+      cookie: staffCookie,
+      lang: 'en',
+    });
     expect(f.status).toBe(404);
-    expect(f.body.error).toMatchObject({ code: 'card_not_found', message: 'Invalid card: the QR code is wrong or forged.' });
-    await call(t.app, 'POST', `/api/cards/${d.card.id}/revoke`, { body: { holderToken: d.card.holderToken } });
+    expect(f.body.error).toMatchObject({
+      code: 'card_not_found',
+      message: 'Invalid card: the QR code is wrong or forged.',
+    });
+    await call(t.app, 'POST', `/api/cards/${d.card.id}/revoke`, {
+      body: { holderToken: d.card.holderToken },
+    });
     const r = await call(t.app, 'POST', url(), { body: body({ cardQr: d.card.qr }), cookie: staffCookie });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('card_revoked');
@@ -83,7 +127,11 @@ describe('POST /api/venues/:id/check-ins', () => {
         channel: 'paper',
         at,
         person: { fullName: 'Cụ Nguyễn Văn Tư', phone: '0915000999', birthYear: 1940 },
-        declaration: { symptoms: NO_SYMPTOMS, exposure: { ...NO_EXPOSURE, fromAffectedArea: true }, pledge: true },
+        declaration: {
+          symptoms: NO_SYMPTOMS,
+          exposure: { ...NO_EXPOSURE, fromAffectedArea: true },
+          pledge: true,
+        },
       }),
     });
     expect(paper.status).toBe(201);
@@ -93,16 +141,29 @@ describe('POST /api/venues/:id/check-ins', () => {
     );
     expect(rows[0]!.n).toBe(1);
     const future = new Date(t.clock.now.getTime() + 60 * 60_000).toISOString();
-    const refused = await call(t.app, 'POST', url(), { cookie: staffCookie, body: body({ channel: 'paper', at: future, person: { fullName: 'X', phone: '0915000998' } }) });
+    const refused = await call(t.app, 'POST', url(), {
+      cookie: staffCookie,
+      body: body({ channel: 'paper', at: future, person: { fullName: 'X', phone: '0915000998' } }),
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('at_in_future');
-    const old = await call(t.app, 'POST', url(), { cookie: staffCookie, body: body({ channel: 'paper', at: '2026-10-01T08:00:00+07:00', person: { fullName: 'X', phone: '0915000998' } }) });
+    const old = await call(t.app, 'POST', url(), {
+      cookie: staffCookie,
+      body: body({
+        channel: 'paper',
+        at: '2026-10-01T08:00:00+07:00',
+        person: { fullName: 'X', phone: '0915000998' },
+      }),
+    });
     expect(old.body.error.code).toBe('at_too_old');
   });
 
   it('books an entry from yesterday into its own day partition', async () => {
     const at = new Date(t.clock.now.getTime() - 30 * 60 * 60_000).toISOString();
-    const res = await call(t.app, 'POST', url(), { cookie: staffCookie, body: body({ channel: 'paper', at, person: { fullName: 'Hôm qua', phone: '0915000997' } }) });
+    const res = await call(t.app, 'POST', url(), {
+      cookie: staffCookie,
+      body: body({ channel: 'paper', at, person: { fullName: 'Hôm qua', phone: '0915000997' } }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.checkedInAt).toBe(at);
   });
@@ -123,9 +184,19 @@ describe('GET /api/venues/:id/people', () => {
     await declare(t.app, { person: { fullName: 'Mẹ', phone } });
     await declare(t.app, { person: { fullName: 'Con', phone }, onBehalf: true });
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=${phone}`)).status).toBe(401);
-    expect((await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=${phone}`, { cookie: other.managerCookie })).status).toBe(404);
-    expect((await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=abc`, { cookie: staffCookie })).status).toBe(400);
-    const res = await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=%2B84916000111`, { cookie: staffCookie });
+    expect(
+      (
+        await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=${phone}`, {
+          cookie: other.managerCookie,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=abc`, { cookie: staffCookie })).status,
+    ).toBe(400);
+    const res = await call(t.app, 'GET', `/api/venues/${venue.id}/people?phone=%2B84916000111`, {
+      cookie: staffCookie,
+    });
     expect(res.body.items.map((p: { fullName: string }) => p.fullName)).toEqual(['Con', 'Mẹ']);
     expect(res.body.items[0]).not.toHaveProperty('qr');
   });

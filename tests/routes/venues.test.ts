@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, call, checkInBody, HANOI_COMMUNE, HCMC_COMMUNE, login, registerVenue, startTestApp, venueBody, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  checkInBody,
+  HANOI_COMMUNE,
+  HCMC_COMMUNE,
+  login,
+  registerVenue,
+  startTestApp,
+  venueBody,
+  type TestApp,
+} from '../support/app.js';
 
 let t: TestApp;
 let adminCookie: string;
@@ -30,7 +41,11 @@ describe('POST /api/venues', () => {
       body: venueBody({ name: '', category: 'casino', contactPhone: '123' }),
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['category', 'contactPhone', 'name']);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'category',
+      'contactPhone',
+      'name',
+    ]);
   });
 
   it('requires a commune-level unit that exists', async () => {
@@ -49,13 +64,19 @@ describe('POST /api/venues', () => {
   });
 
   it('self-registers a venue that takes check-ins at once, with a manager account named by the phone', async () => {
-    const res = await call(t.app, 'POST', '/api/venues', { body: venueBody({ contactPhone: '+84901234567' }) });
+    const res = await call(t.app, 'POST', '/api/venues', {
+      body: venueBody({ contactPhone: '+84901234567' }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('active');
     expect(res.body.checkInUrl).toBe(`https://qr.example.vn/c/${res.body.code}`);
     const cookie = await login(t.app, '0901234567', 'manager-pass-1');
     const me = await call(t.app, 'GET', '/api/auth/me', { cookie });
-    expect(me.body.user).toMatchObject({ username: '0901234567', role: 'venue_manager', venueIds: [res.body.id] });
+    expect(me.body.user).toMatchObject({
+      username: '0901234567',
+      role: 'venue_manager',
+      venueIds: [res.body.id],
+    });
     const checkIn = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(res.body.code) });
     expect(checkIn.status).toBe(201);
   });
@@ -63,12 +84,18 @@ describe('POST /api/venues', () => {
   it('attaches a second venue to the same owner when the password matches, and refuses a stranger', async () => {
     const phone = '0902223333';
     await call(t.app, 'POST', '/api/venues', { body: venueBody({ contactPhone: phone }) });
-    const second = await call(t.app, 'POST', '/api/venues', { body: venueBody({ contactPhone: phone, name: 'Chi nhánh 2' }) });
+    const second = await call(t.app, 'POST', '/api/venues', {
+      body: venueBody({ contactPhone: phone, name: 'Chi nhánh 2' }),
+    });
     expect(second.status).toBe(201);
-    const stranger = await call(t.app, 'POST', '/api/venues', { body: venueBody({ contactPhone: phone, managerPassword: 'another-pass-9' }) });
+    const stranger = await call(t.app, 'POST', '/api/venues', {
+      body: venueBody({ contactPhone: phone, managerPassword: 'another-pass-9' }),
+    });
     expect(stranger.status).toBe(409);
     expect(stranger.body.error.code).toBe('username_taken');
-    const me = await call(t.app, 'GET', '/api/auth/me', { cookie: await login(t.app, phone, 'manager-pass-1') });
+    const me = await call(t.app, 'GET', '/api/auth/me', {
+      cookie: await login(t.app, phone, 'manager-pass-1'),
+    });
     expect(me.body.user.venueIds).toHaveLength(2);
   });
 
@@ -91,7 +118,11 @@ describe('GET /api/venues/by-code/:code', () => {
     const venue = await registerVenue(t.app, { name: 'Bến xe Giáp Bát', category: 'transport_station' });
     const res = await call(t.app, 'GET', `/api/venues/by-code/${venue.code}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: 'Bến xe Giáp Bát', category: 'transport_station', status: 'active' });
+    expect(res.body).toMatchObject({
+      name: 'Bến xe Giáp Bát',
+      category: 'transport_station',
+      status: 'active',
+    });
     expect(res.body.adminUnitName).toBe('Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội');
     expect(res.body).not.toHaveProperty('contactPhone');
     const forged = await call(t.app, 'GET', `/api/venues/by-code/${venue.code.slice(0, 11)}AAAAAAAAAAAA`);
@@ -105,7 +136,9 @@ describe('GET /api/venues/:id and its QR documents', () => {
     const venue = await registerVenue(t.app);
     const other = await registerVenue(t.app);
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}`)).status).toBe(401);
-    expect((await call(t.app, 'GET', `/api/venues/${venue.id}`, { cookie: other.managerCookie })).status).toBe(404);
+    expect(
+      (await call(t.app, 'GET', `/api/venues/${venue.id}`, { cookie: other.managerCookie })).status,
+    ).toBe(404);
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}`, { cookie: hcmcOfficial })).status).toBe(404);
     expect((await call(t.app, 'GET', '/api/venues/abc', { cookie: adminCookie })).status).toBe(400);
     for (const cookie of [venue.managerCookie, hanoiOfficial, adminCookie]) {
@@ -118,7 +151,9 @@ describe('GET /api/venues/:id and its QR documents', () => {
   it('serves the poster as PDF and the QR as PNG and SVG to the manager only', async () => {
     const venue = await registerVenue(t.app);
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}/poster.pdf`)).status).toBe(401);
-    const pdf = await call(t.app, 'GET', `/api/venues/${venue.id}/poster.pdf`, { cookie: venue.managerCookie });
+    const pdf = await call(t.app, 'GET', `/api/venues/${venue.id}/poster.pdf`, {
+      cookie: venue.managerCookie,
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -126,7 +161,9 @@ describe('GET /api/venues/:id and its QR documents', () => {
     expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
     const svg = await call(t.app, 'GET', `/api/venues/${venue.id}/qr.svg`, { cookie: venue.managerCookie });
     expect((svg.body as Buffer).toString()).toContain('<svg');
-    const noEntrance = await call(t.app, 'GET', `/api/venues/${venue.id}/qr.png?entrance=999999`, { cookie: venue.managerCookie });
+    const noEntrance = await call(t.app, 'GET', `/api/venues/${venue.id}/qr.png?entrance=999999`, {
+      cookie: venue.managerCookie,
+    });
     expect(noEntrance.status).toBe(404);
   });
 });
@@ -137,21 +174,34 @@ describe('suspending and reinstating a venue', () => {
     const url = `/api/venues/${venue.id}/suspend`;
     expect((await call(t.app, 'POST', url, { body: { reason: 'x' } })).status).toBe(401);
     expect((await call(t.app, 'POST', url, { body: {}, cookie: hanoiOfficial })).status).toBe(400);
-    expect((await call(t.app, 'POST', url, { body: { reason: 'x' }, cookie: venue.managerCookie })).status).toBe(403);
-    expect((await call(t.app, 'POST', url, { body: { reason: 'x' }, cookie: hcmcOfficial })).status).toBe(404);
-    const ok = await call(t.app, 'POST', url, { body: { reason: 'Chưa bố trí người kiểm tra' }, cookie: hanoiOfficial });
+    expect(
+      (await call(t.app, 'POST', url, { body: { reason: 'x' }, cookie: venue.managerCookie })).status,
+    ).toBe(403);
+    expect((await call(t.app, 'POST', url, { body: { reason: 'x' }, cookie: hcmcOfficial })).status).toBe(
+      404,
+    );
+    const ok = await call(t.app, 'POST', url, {
+      body: { reason: 'Chưa bố trí người kiểm tra' },
+      cookie: hanoiOfficial,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'suspended', statusReason: 'Chưa bố trí người kiểm tra' });
   });
 
   it('rejects check-ins at a suspended venue with 409 until it is reinstated', async () => {
     const venue = await registerVenue(t.app);
-    await call(t.app, 'POST', `/api/venues/${venue.id}/suspend`, { body: { reason: 'Vi phạm' }, cookie: hanoiOfficial });
+    await call(t.app, 'POST', `/api/venues/${venue.id}/suspend`, {
+      body: { reason: 'Vi phạm' },
+      cookie: hanoiOfficial,
+    });
     const refused = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('venue_suspended');
     expect((await call(t.app, 'GET', `/api/venues/by-code/${venue.code}`)).body.status).toBe('suspended');
-    await call(t.app, 'POST', `/api/venues/${venue.id}/reinstate`, { body: { reason: 'Đã khắc phục' }, cookie: hanoiOfficial });
+    await call(t.app, 'POST', `/api/venues/${venue.id}/reinstate`, {
+      body: { reason: 'Đã khắc phục' },
+      cookie: hanoiOfficial,
+    });
     expect((await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) })).status).toBe(201);
   });
 });
@@ -160,7 +210,11 @@ describe('GET /api/venues/:id/today', () => {
   it('is for the venue people only', async () => {
     const venue = await registerVenue(t.app, { adminUnitCode: HANOI_COMMUNE });
     expect((await call(t.app, 'GET', `/api/venues/${venue.id}/today`)).status).toBe(401);
-    expect((await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: hcmcOfficial })).status).toBe(404);
-    expect((await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: venue.managerCookie })).status).toBe(200);
+    expect((await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: hcmcOfficial })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: venue.managerCookie })).status,
+    ).toBe(200);
   });
 });

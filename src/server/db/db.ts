@@ -12,7 +12,11 @@ export interface Queryable {
    * `prepare` names a hot statement: on PostgreSQL it is parsed and planned once per connection
    * (a named prepared statement); PGlite ignores it.
    */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[], prepare?: string): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    prepare?: string,
+  ): Promise<QueryResult<T>>;
   /** Runs several statements (no parameters), e.g. a migration file. */
   exec(sql: string): Promise<void>;
 }

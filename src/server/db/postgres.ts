@@ -15,7 +15,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   await pool.query('SELECT 1');
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[], prepare?: string) {
-      const res = prepare ? await q.query({ name: prepare, text: sql, values: params }) : await q.query(sql, params);
+      const res = prepare
+        ? await q.query({ name: prepare, text: sql, values: params })
+        : await q.query(sql, params);
       return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
     },
     async exec(sql: string) {

@@ -4,8 +4,16 @@ import type { QrMatrix } from './qr.js';
 
 export const MM = 72 / 25.4;
 
-export function newDocument(info: { title: string }, opts: { bufferPages?: boolean } = {}): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 36, bufferPages: opts.bufferPages ?? false, info: { Title: info.title, Creator: 'QR check-in' } });
+export function newDocument(
+  info: { title: string },
+  opts: { bufferPages?: boolean } = {},
+): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 36,
+    bufferPages: opts.bufferPages ?? false,
+    info: { Title: info.title, Creator: 'QR check-in' },
+  });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
   doc.font('regular');
@@ -30,7 +38,8 @@ export function drawQr(doc: PDFKit.PDFDocument, qr: QrMatrix, x: number, y: numb
   doc.fillColor('#000000');
   for (let row = 0; row < qr.size; row++) {
     for (let col = 0; col < qr.size; col++) {
-      if (qr.isDark(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.01, cell + 0.01);
+      if (qr.isDark(row, col))
+        doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.01, cell + 0.01);
     }
   }
   doc.fill().restore();

@@ -40,10 +40,16 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: Sheet) {
   const drawRow = (cells: readonly CellValue[], opts: { bold?: boolean; fill?: string }) => {
     doc.font(opts.bold ? 'bold' : 'regular').fontSize(FONT_SIZE);
     const texts = cells.map((c) => (c === null ? '' : typeof c === 'number' ? c.toLocaleString('vi-VN') : c));
-    const height = Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i]! - PADDING * 2 }))) + PADDING * 2;
+    const height =
+      Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i]! - PADDING * 2 }))) +
+      PADDING * 2;
     if (doc.y + height > bottom()) {
       doc.addPage();
-      if (!opts.fill) drawRow(sheet.columns.map((c) => c.header), { bold: true, fill: '#e8f0fe' });
+      if (!opts.fill)
+        drawRow(
+          sheet.columns.map((c) => c.header),
+          { bold: true, fill: '#e8f0fe' },
+        );
       doc.font(opts.bold ? 'bold' : 'regular').fontSize(FONT_SIZE);
     }
     const y = doc.y;
@@ -52,14 +58,22 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: Sheet) {
       const w = widths[i]!;
       if (opts.fill) doc.save().rect(x, y, w, height).fill(opts.fill).restore();
       doc.save().lineWidth(0.5).strokeColor('#9aa4b2').rect(x, y, w, height).stroke().restore();
-      doc.fillColor('#000000').text(text, x + PADDING, y + PADDING, { width: w - PADDING * 2, align: typeof cells[i] === 'number' ? 'right' : 'left' });
+      doc
+        .fillColor('#000000')
+        .text(text, x + PADDING, y + PADDING, {
+          width: w - PADDING * 2,
+          align: typeof cells[i] === 'number' ? 'right' : 'left',
+        });
       x += w;
     });
     doc.x = left;
     doc.y = y + height;
   };
 
-  drawRow(sheet.columns.map((c) => c.header), { bold: true, fill: '#e8f0fe' });
+  drawRow(
+    sheet.columns.map((c) => c.header),
+    { bold: true, fill: '#e8f0fe' },
+  );
   for (const row of sheet.rows) drawRow(row, {});
   if (sheet.totals) drawRow(sheet.totals, { bold: true });
 }

@@ -16,7 +16,8 @@ const L = {
     period: (f: string, t: string) => `Từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)}`,
     summary: (total: number, electronic: number, paper: number) =>
       `Tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
-    venuesLine: (registered: number, active: number) => `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
+    venuesLine: (registered: number, active: number) =>
+      `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
     peopleLine: (people: number, decl: number, flagged: number) =>
       `Số người khác nhau: ${fmt(people)}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
     sites: 'Theo địa điểm',
@@ -42,7 +43,13 @@ const L = {
     channel: 'Hình thức',
     flag: 'Cần theo dõi',
     yes: 'Có',
-    channels: { qr_self: 'Tự quét mã', qr_staff: 'Quét thẻ', kiosk: 'Thiết bị tự động', paper: 'Khai báo giấy', on_behalf: 'Khai hộ' },
+    channels: {
+      qr_self: 'Tự quét mã',
+      qr_staff: 'Quét thẻ',
+      kiosk: 'Thiết bị tự động',
+      paper: 'Khai báo giấy',
+      on_behalf: 'Khai hộ',
+    },
   },
   en: {
     title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
@@ -50,7 +57,8 @@ const L = {
     period: (f: string, t: string) => `From ${f} to ${t}`,
     summary: (total: number, electronic: number, paper: number) =>
       `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
-    venuesLine: (registered: number, active: number) => `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
+    venuesLine: (registered: number, active: number) =>
+      `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
     peopleLine: (people: number, decl: number, flagged: number) =>
       `Distinct people: ${fmt(people)}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
     sites: 'Per site',
@@ -76,7 +84,13 @@ const L = {
     channel: 'Channel',
     flag: 'Flagged',
     yes: 'Yes',
-    channels: { qr_self: 'Self scan', qr_staff: 'Card scan', kiosk: 'Kiosk', paper: 'Paper', on_behalf: 'On behalf' },
+    channels: {
+      qr_self: 'Self scan',
+      qr_staff: 'Card scan',
+      kiosk: 'Kiosk',
+      paper: 'Paper',
+      on_behalf: 'On behalf',
+    },
   },
 } as const;
 
@@ -90,9 +104,26 @@ export interface UnitReportData {
   unitName: string;
   from: string;
   to: string;
-  totals: { total: number; electronic: number; paper: number; registered: number; active: number; people: number; declarations: number; flagged: number };
+  totals: {
+    total: number;
+    electronic: number;
+    paper: number;
+    registered: number;
+    active: number;
+    people: number;
+    declarations: number;
+    flagged: number;
+  };
   sites: { name: string; total: number; electronic: number; paper: number }[];
-  units: { name: string; registered: number; active: number; scans: number; cards: number; population: number | null; rate: number | null }[];
+  units: {
+    name: string;
+    registered: number;
+    active: number;
+    scans: number;
+    cards: number;
+    population: number | null;
+    rate: number | null;
+  }[];
 }
 
 export function unitReportHeading(d: UnitReportData, lang: ReportLang): string[] {
@@ -112,7 +143,13 @@ export function unitReportSheets(d: UnitReportData, lang: ReportLang): Sheet[] {
   const sites: Sheet = {
     name: l.sites,
     heading: unitReportHeading(d, lang),
-    columns: [{ header: l.no, width: 6 }, { header: l.site, width: 48 }, { header: l.total }, { header: l.electronic, width: 22 }, { header: l.paper }],
+    columns: [
+      { header: l.no, width: 6 },
+      { header: l.site, width: 48 },
+      { header: l.total },
+      { header: l.electronic, width: 22 },
+      { header: l.paper },
+    ],
     rows: d.sites.map((s, i) => [i + 1, s.name, s.total, s.electronic, s.paper]),
     totals: [null, l.totals, d.totals.total, d.totals.electronic, d.totals.paper],
   };
@@ -129,7 +166,16 @@ export function unitReportSheets(d: UnitReportData, lang: ReportLang): Sheet[] {
       { header: l.population },
       { header: l.rate },
     ],
-    rows: d.units.map((u, i): CellValue[] => [i + 1, u.name, u.registered, u.active, u.scans, u.cards, u.population, percent(u.rate)]),
+    rows: d.units.map((u, i): CellValue[] => [
+      i + 1,
+      u.name,
+      u.registered,
+      u.active,
+      u.scans,
+      u.cards,
+      u.population,
+      percent(u.rate),
+    ]),
   };
   return d.units.length ? [sites, units] : [sites];
 }
@@ -147,7 +193,13 @@ export interface VisitListRow {
   flagged: boolean;
 }
 
-export function visitListSheet(venueName: string, from: string, to: string, rows: VisitListRow[], lang: ReportLang): Sheet {
+export function visitListSheet(
+  venueName: string,
+  from: string,
+  to: string,
+  rows: VisitListRow[],
+  lang: ReportLang,
+): Sheet {
   const l = labels(lang);
   return {
     name: l.listTitle,
@@ -161,6 +213,14 @@ export function visitListSheet(venueName: string, from: string, to: string, rows
       { header: l.channel, width: 18 },
       { header: l.flag, width: 12 },
     ],
-    rows: rows.map((r, i) => [i + 1, r.fullName, r.phone, r.checkedIn, r.checkedOut, l.channels[r.channel], r.flagged ? l.yes : null]),
+    rows: rows.map((r, i) => [
+      i + 1,
+      r.fullName,
+      r.phone,
+      r.checkedIn,
+      r.checkedOut,
+      l.channels[r.channel],
+      r.flagged ? l.yes : null,
+    ]),
   };
 }

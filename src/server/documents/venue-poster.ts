@@ -22,13 +22,28 @@ export function venuePosterPdf(p: PosterInput): Promise<Buffer> {
   const width = doc.page.width;
   const inner = width - 2 * 36;
   doc.rect(0, 0, width, 70).fill('#0b6e4f');
-  doc.fillColor('#ffffff').font('bold').fontSize(22).text('QUÉT MÃ QR KHI RA VÀO', 36, 16, { width: inner, align: 'center' });
-  doc.font('regular').fontSize(11).text('Khai báo y tế và ghi nhận ra vào – phòng, chống dịch COVID-19', 36, 46, {
-    width: inner,
-    align: 'center',
-  });
-  doc.fillColor('#111111').font('bold').fontSize(20).text(p.venueName, 36, 88, { width: inner, align: 'center' });
-  doc.font('regular').fontSize(11).fillColor('#333333').text(`${p.address}, ${p.placeName}`, { width: inner, align: 'center' });
+  doc
+    .fillColor('#ffffff')
+    .font('bold')
+    .fontSize(22)
+    .text('QUÉT MÃ QR KHI RA VÀO', 36, 16, { width: inner, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text('Khai báo y tế và ghi nhận ra vào – phòng, chống dịch COVID-19', 36, 46, {
+      width: inner,
+      align: 'center',
+    });
+  doc
+    .fillColor('#111111')
+    .font('bold')
+    .fontSize(20)
+    .text(p.venueName, 36, 88, { width: inner, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .fillColor('#333333')
+    .text(`${p.address}, ${p.placeName}`, { width: inner, align: 'center' });
   const side = POSTER_QR_MM * MM;
   const qrTop = Math.max(doc.y + 10, 150);
   drawQr(doc, qrMatrix(p.checkInUrl), (width - side) / 2, qrTop, side);

@@ -36,7 +36,10 @@ export function mayOnVenue(actor: Actor, venue: VenuePlace, action: VenueAction)
     case 'record_check_ins':
       return attached || actor.role === 'admin';
     case 'manage':
-      return (attached && actor.role === 'venue_manager') || (actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath));
+      return (
+        (attached && actor.role === 'venue_manager') ||
+        (actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath))
+      );
     case 'govern':
       return actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath);
   }

@@ -10,7 +10,12 @@ export function localDate(instant: Date, timeZone: string): string {
   let format = dateFormats.get(timeZone);
   if (!format) {
     // Building a formatter costs far more than using one; keep one per zone.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dateFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);
@@ -86,7 +91,15 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 export function localDateTime(instant: Date, timeZone: string): string {
   let format = timeFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     timeFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);

@@ -76,7 +76,9 @@ export function currentColour(
 ): StatusColour {
   if (!latest) return rules.noRecentDeclaration;
   const ageDays = (now.getTime() - latest.declaredAt.getTime()) / 86_400_000;
-  return ageDays > rules.declarationValidDays ? worst([latest.statusColour, rules.noRecentDeclaration]) : latest.statusColour;
+  return ageDays > rules.declarationValidDays
+    ? worst([latest.statusColour, rules.noRecentDeclaration])
+    : latest.statusColour;
 }
 
 export interface Hotspot {

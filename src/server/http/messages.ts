@@ -54,7 +54,10 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'A password for the venue manager account is required.',
   },
   invalid_checkout_token: { vi: 'Mã xác nhận ra về không đúng.', en: 'The check-out token is not valid.' },
-  rate_limited: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.', en: 'Too many requests, try again shortly.' },
+  rate_limited: {
+    vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
+    en: 'Too many requests, try again shortly.',
+  },
   card_not_found: {
     vi: 'Thẻ không hợp lệ: mã QR sai hoặc giả mạo.',
     en: 'Invalid card: the QR code is wrong or forged.',
@@ -63,8 +66,14 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     vi: 'Thẻ này đã bị thu hồi. Hãy dùng thẻ mới được cấp lại.',
     en: 'This card has been revoked. Use the reissued card.',
   },
-  invalid_holder_token: { vi: 'Bạn không phải người giữ thẻ này.', en: 'You are not the holder of this card.' },
-  at_in_future: { vi: 'Thời gian vào không được ở tương lai.', en: 'The entry time cannot be in the future.' },
+  invalid_holder_token: {
+    vi: 'Bạn không phải người giữ thẻ này.',
+    en: 'You are not the holder of this card.',
+  },
+  at_in_future: {
+    vi: 'Thời gian vào không được ở tương lai.',
+    en: 'The entry time cannot be in the future.',
+  },
   at_too_old: {
     vi: 'Thời gian vào quá cũ, đã quá thời hạn lưu trữ.',
     en: 'The entry time is older than the retention period.',

@@ -6,7 +6,14 @@
 import type { Queryable } from '../db/db.js';
 import { findVenue, type VenueRow } from '../db/queries/venues.js';
 import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
-import { coversUnitPath, mayOnUnit, mayOnVenue, type Actor, type UnitAction, type VenueAction } from '../domain/access.js';
+import {
+  coversUnitPath,
+  mayOnUnit,
+  mayOnVenue,
+  type Actor,
+  type UnitAction,
+  type VenueAction,
+} from '../domain/access.js';
 import { AppError } from '../errors.js';
 
 export function requireActor(actor: Actor | null): Actor {
@@ -14,7 +21,12 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-export async function venueFor(q: Queryable, actor: Actor | null, venueId: number, action: VenueAction): Promise<VenueRow> {
+export async function venueFor(
+  q: Queryable,
+  actor: Actor | null,
+  venueId: number,
+  action: VenueAction,
+): Promise<VenueRow> {
   return checkVenueAccess(actor, await findVenue(q, venueId), action);
 }
 
@@ -38,13 +50,24 @@ export interface UnitScope {
  * The admin unit an actor asks about, when they may act on it. Absent code: the actor's own unit
  * (the country for the national admin). A unit outside the actor's area is answered as not found.
  */
-export async function unitFor(q: Queryable, actor: Actor | null, version: string, code: string | undefined, action: UnitAction): Promise<UnitScope> {
+export async function unitFor(
+  q: Queryable,
+  actor: Actor | null,
+  version: string,
+  code: string | undefined,
+  action: UnitAction,
+): Promise<UnitScope> {
   const who = requireActor(actor);
   const wanted = code ?? who.adminUnitCode ?? 'VN';
-  const unit = wanted === 'VN' ? { code: 'VN', name: 'Việt Nam', path: [] } : await loadUnit(q, version, wanted);
+  const unit =
+    wanted === 'VN' ? { code: 'VN', name: 'Việt Nam', path: [] } : await loadUnit(q, version, wanted);
   // Venue managers and staff have no unit: their answer is 403, not a hint of which units exist.
   if (who.role === 'venue_manager' || who.role === 'venue_staff') throw new AppError('forbidden');
-  if (!unit || (unit.path.length > 0 && !coversUnitPath(who, unit.path)) || (unit.path.length === 0 && who.role !== 'admin')) {
+  if (
+    !unit ||
+    (unit.path.length > 0 && !coversUnitPath(who, unit.path)) ||
+    (unit.path.length === 0 && who.role !== 'admin')
+  ) {
     throw new AppError('unit_not_found');
   }
   if (!mayOnUnit(who, unit.path, action)) throw new AppError('forbidden');

@@ -19,8 +19,11 @@ const VersionsFile = z.record(
 /** Loads `version` from reference-data/admin-units when it is not in the database yet. Safe on concurrent starts. */
 export async function ensureAdminUnitsLoaded(db: Db, version: string): Promise<boolean> {
   if (await units.isVersionLoaded(db, version)) return false;
-  const meta = VersionsFile.parse(JSON.parse(readFileSync(resolve(UNITS_DIR, 'versions.json'), 'utf8')))[version];
-  if (!meta) throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
+  const meta = VersionsFile.parse(JSON.parse(readFileSync(resolve(UNITS_DIR, 'versions.json'), 'utf8')))[
+    version
+  ];
+  if (!meta)
+    throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
   const rows = parseTsv(readFileSync(resolve(UNITS_DIR, meta.file), 'utf8'), version);
   await db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(7020022)');
@@ -58,6 +61,7 @@ export function listChildren(q: Queryable, version: string, parentCode: string |
 export async function resolveLowestLevelUnit(q: Queryable, version: string, code: string): Promise<string[]> {
   const unit = await units.findAdminUnit(q, version, code);
   if (!unit) throw new AppError('admin_unit_not_found', [{ path: 'adminUnitCode', code: 'unknown' }]);
-  if (unit.hasChildren) throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
+  if (unit.hasChildren)
+    throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
   return units.adminUnitPath(q, version, code);
 }

@@ -25,7 +25,11 @@ export function tokenHash(token: string): Buffer {
 export async function login(ctx: ServiceContext, rawUsername: string, password: string) {
   const username = canonicalUsername(rawUsername);
   const now = ctx.now();
-  const failures = await users.countRecentLoginFailures(ctx.db, username, new Date(now.getTime() - LOCK_WINDOW_MS));
+  const failures = await users.countRecentLoginFailures(
+    ctx.db,
+    username,
+    new Date(now.getTime() - LOCK_WINDOW_MS),
+  );
   if (failures >= ctx.config.rateLimits.loginMaxFailures) throw new AppError('account_locked');
   const user = await users.findUserByUsername(ctx.db, username);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
@@ -74,12 +78,17 @@ export async function attachManagerAccount(
 ): Promise<number> {
   const existing = await users.findUserByUsername(q, phone);
   if (existing) {
-    const samePerson = existing.role === 'venue_manager' && (await verifyPassword(existing.passwordHash, password));
+    const samePerson =
+      existing.role === 'venue_manager' && (await verifyPassword(existing.passwordHash, password));
     if (!samePerson) throw new AppError('username_taken', [{ path: 'contactPhone', code: 'taken' }]);
     await users.attachVenue(q, existing.id, venueId);
     return existing.id;
   }
-  const id = await users.insertUser(q, { username: phone, passwordHash: await hashPassword(password), role: 'venue_manager' });
+  const id = await users.insertUser(q, {
+    username: phone,
+    passwordHash: await hashPassword(password),
+    role: 'venue_manager',
+  });
   await users.attachVenue(q, id, venueId);
   return id;
 }

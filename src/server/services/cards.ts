@@ -23,7 +23,10 @@ export function cardNumber(publicId: string): string {
   return publicId.replace(/(.{4})(.{4})(.{2})/, '$1 $2 $3');
 }
 
-export function presentCard(ctx: ServiceContext, card: Pick<cards.CardRow, 'id' | 'publicId' | 'fullName' | 'status'>) {
+export function presentCard(
+  ctx: ServiceContext,
+  card: Pick<cards.CardRow, 'id' | 'publicId' | 'fullName' | 'status'>,
+) {
   return {
     id: card.id,
     qr: cardQrContent(ctx, card.publicId),
@@ -50,7 +53,13 @@ export function usableCard<T extends { status: 'active' | 'revoked' }>(card: T |
 /** The person's active card, linked to their newest declaration; issued when they have none. */
 export async function issueOrLinkCard(
   q: Queryable,
-  person: { phone: string; fullName: string; nameKey: string; birthYear: number | null; idNumber: string | null },
+  person: {
+    phone: string;
+    fullName: string;
+    nameKey: string;
+    birthYear: number | null;
+    idNumber: string | null;
+  },
   declarationId: string,
   now: Date,
 ) {
@@ -59,7 +68,13 @@ export async function issueOrLinkCard(
     await cards.linkLatestDeclaration(q, existing.id, declarationId);
     return { ...existing, newlyIssued: false };
   }
-  const card = { id: uuidv7(now.getTime()), publicId: newPublicId(), ...person, declarationId, issuedAt: now };
+  const card = {
+    id: uuidv7(now.getTime()),
+    publicId: newPublicId(),
+    ...person,
+    declarationId,
+    issuedAt: now,
+  };
   await cards.insertCard(q, card);
   return { ...card, status: 'active' as const, newlyIssued: true };
 }
@@ -67,13 +82,19 @@ export async function issueOrLinkCard(
 async function holderCard(ctx: ServiceContext, id: string, token: string) {
   const card = await cards.findCard(ctx.db, id);
   if (!card) throw new AppError('card_not_found');
-  if (!ctx.keys.all.some((key) => verifyToken('card_holder', id, token, key))) throw new AppError('invalid_holder_token');
+  if (!ctx.keys.all.some((key) => verifyToken('card_holder', id, token, key)))
+    throw new AppError('invalid_holder_token');
   return card;
 }
 
 export async function cardForHolder(ctx: ServiceContext, id: string, token: string) {
   const card = await holderCard(ctx, id, token);
-  return { ...presentCard(ctx, card), statusColour: card.statusColour, flagged: card.flagged, declaredAt: card.declaredAt };
+  return {
+    ...presentCard(ctx, card),
+    statusColour: card.statusColour,
+    flagged: card.flagged,
+    declaredAt: card.declaredAt,
+  };
 }
 
 /** Revokes the card and issues a new one for the same person (a lost or photographed card). */
@@ -107,7 +128,12 @@ export async function revokeCard(ctx: ServiceContext, id: string, token: string)
 export async function printableCard(ctx: ServiceContext, id: string, token: string) {
   const card = await holderCard(ctx, id, token);
   if (card.status === 'revoked') throw new AppError('card_revoked');
-  return cardPdf({ fullName: card.fullName, number: cardNumber(card.publicId), qr: cardQrContent(ctx, card.publicId), birthYear: card.birthYear });
+  return cardPdf({
+    fullName: card.fullName,
+    number: cardNumber(card.publicId),
+    qr: cardQrContent(ctx, card.publicId),
+    birthYear: card.birthYear,
+  });
 }
 
 /** Staff look a person up by phone at their venue (no card at hand): names and colours only. */
@@ -118,7 +144,11 @@ export async function peopleByPhone(ctx: ServiceContext, phone: string, rules: S
     fullName: c.fullName,
     phone: c.phone,
     cardNumber: cardNumber(c.publicId),
-    statusColour: currentColour(c.declarationId ? { declaredAt: c.declaredAt!, statusColour: c.statusColour! } : null, rules, now),
+    statusColour: currentColour(
+      c.declarationId ? { declaredAt: c.declaredAt!, statusColour: c.statusColour! } : null,
+      rules,
+      now,
+    ),
     flagged: c.flagged ?? false,
   }));
 }

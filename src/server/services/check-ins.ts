@@ -13,7 +13,13 @@ import { checkoutTime } from '../domain/stay.js';
 import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
-import type { CitizenCheckIn, DeclarationAnswers, Person, StaffCheckIn, StatusColour } from '../../shared/contracts.js';
+import type {
+  CitizenCheckIn,
+  DeclarationAnswers,
+  Person,
+  StaffCheckIn,
+  StatusColour,
+} from '../../shared/contracts.js';
 import { checkVenueAccess, venueFor } from './access.js';
 import { tokenHash } from './auth.js';
 import { cardPublicIdFromQr, usableCard } from './cards.js';
@@ -55,14 +61,26 @@ async function declareWithEntry(
   extra: { recordedByUserId?: number; venueId?: number } = {},
 ) {
   if (!answers) return null;
-  const { result } = await submitDeclaration(ctx, { clientId: derivedClientId(clientId), person, answers, channel, ...extra });
+  const { result } = await submitDeclaration(ctx, {
+    clientId: derivedClientId(clientId),
+    person,
+    answers,
+    channel,
+    ...extra,
+  });
   return result;
 }
 
 export async function citizenCheckIn(ctx: ServiceContext, body: CitizenCheckIn): Promise<Recorded> {
   const entrancePublicId = verifyVenueCode(body.venueCode, ctx.keys.all);
   if (!entrancePublicId) throw new AppError('venue_not_found');
-  const declaration = await declareWithEntry(ctx, body.clientId, body.person, body.declaration, body.channel === 'on_behalf' ? 'on_behalf' : 'self');
+  const declaration = await declareWithEntry(
+    ctx,
+    body.clientId,
+    body.person,
+    body.declaration,
+    body.channel === 'on_behalf' ? 'on_behalf' : 'self',
+  );
   return record(ctx, {
     clientId: body.clientId,
     entrancePublicId,
@@ -82,8 +100,10 @@ function entryTime(ctx: ServiceContext, at: string | undefined): Date {
   const now = ctx.now();
   if (!at) return now;
   const when = new Date(at);
-  if (when.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('at_in_future', [{ path: 'at', code: 'future' }]);
-  if (when.getTime() < now.getTime() - ctx.config.retentionDays * 86_400_000) throw new AppError('at_too_old', [{ path: 'at', code: 'too_old' }]);
+  if (when.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw new AppError('at_in_future', [{ path: 'at', code: 'future' }]);
+  if (when.getTime() < now.getTime() - ctx.config.retentionDays * 86_400_000)
+    throw new AppError('at_too_old', [{ path: 'at', code: 'too_old' }]);
   return when > now ? now : when;
 }
 
@@ -92,7 +112,12 @@ function entryTime(ctx: ServiceContext, at: string | undefined): Date {
  * The scanner is a hot path: session, venue, card and colour rules are read in one round trip, and
  * the access decision is still the access module's.
  */
-export async function staffCheckIn(ctx: ServiceContext, sessionToken: string | undefined, venueId: number, body: StaffCheckIn): Promise<Recorded> {
+export async function staffCheckIn(
+  ctx: ServiceContext,
+  sessionToken: string | undefined,
+  venueId: number,
+  body: StaffCheckIn,
+): Promise<Recorded> {
   const byCard = body.cardQr !== undefined && body.channel !== 'paper';
   const scan = await ctx.scanReader.run({
     tokenHash: sessionToken ? tokenHash(sessionToken) : null,
@@ -100,14 +125,23 @@ export async function staffCheckIn(ctx: ServiceContext, sessionToken: string | u
     cardPublicId: byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
   });
   const actor: Actor | null = scan.actorUserId
-    ? { userId: scan.actorUserId, username: scan.actorUsername, role: scan.actorRole, adminUnitCode: scan.actorAdminUnitCode, venueIds: (scan.actorVenueIds ?? []).map(Number) }
+    ? {
+        userId: scan.actorUserId,
+        username: scan.actorUsername,
+        role: scan.actorRole,
+        adminUnitCode: scan.actorAdminUnitCode,
+        venueIds: (scan.actorVenueIds ?? []).map(Number),
+      }
     : null;
   const venue = checkVenueAccess(actor, scan.venueFound ? scan : null, 'record_check_ins');
   const checkedInAt = entryTime(ctx, body.at);
   if (!byCard && !body.person) throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
   const rules = mergeRules(scan.nationalRules, scan.provinceRules);
-  const { person, cardId, latest } = byCard ? entrantFromCard(scan) : await entrantFromPerson(ctx, body, actor!.userId, venueId);
-  const fresh = latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
+  const { person, cardId, latest } = byCard
+    ? entrantFromCard(scan)
+    : await entrantFromPerson(ctx, body, actor!.userId, venueId);
+  const fresh =
+    latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
   return record(ctx, {
     clientId: body.clientId,
     entrancePublicId: venue.mainEntrancePublicId,
@@ -131,23 +165,49 @@ interface Entrant {
 function entrantFromCard(scan: ScanContextRow): Entrant {
   const card = usableCard(scan.cardId ? { ...scan, status: scan.cardStatus } : null);
   return {
-    person: { fullName: card.cardFullName, phone: card.cardPhone, birthYear: card.cardBirthYear ?? undefined },
+    person: {
+      fullName: card.cardFullName,
+      phone: card.cardPhone,
+      birthYear: card.cardBirthYear ?? undefined,
+    },
     cardId: card.cardId,
     latest: card.declarationId
-      ? { id: card.declarationId, declaredAt: card.declaredAt!, flagged: card.flagged!, statusColour: card.statusColour! }
+      ? {
+          id: card.declarationId,
+          declaredAt: card.declaredAt!,
+          flagged: card.flagged!,
+          statusColour: card.statusColour!,
+        }
       : null,
   };
 }
 
 /** A typed-in person, with the paper declaration made at the door if there is one. */
-async function entrantFromPerson(ctx: ServiceContext, body: StaffCheckIn, userId: number, venueId: number): Promise<Entrant> {
+async function entrantFromPerson(
+  ctx: ServiceContext,
+  body: StaffCheckIn,
+  userId: number,
+  venueId: number,
+): Promise<Entrant> {
   const person = body.person!;
-  const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', { recordedByUserId: userId, venueId });
+  const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', {
+    recordedByUserId: userId,
+    venueId,
+  });
   if (declared) {
-    const latest = { id: declared.id, declaredAt: declared.declaredAt, flagged: declared.flagged, statusColour: declared.statusColour };
+    const latest = {
+      id: declared.id,
+      declaredAt: declared.declaredAt,
+      flagged: declared.flagged,
+      statusColour: declared.statusColour,
+    };
     return { person, cardId: declared.card.id, latest };
   }
-  return { person, cardId: null, latest: await latestDeclarationOf(ctx.db, person.phone, personColumns(person).nameKey) };
+  return {
+    person,
+    cardId: null,
+    latest: await latestDeclarationOf(ctx.db, person.phone, personColumns(person).nameKey),
+  };
 }
 
 type RecordInput = Omit<checkIns.NewCheckIn, 'id' | 'defaultStayMinutes' | 'person'> & { person: Person };
@@ -162,7 +222,10 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
   const outcome = await ctx.checkInWriter.run(row);
   if (!outcome) throw new AppError('venue_not_found');
   if (outcome.inserted) {
-    return { result: present(ctx, { ...row, venueName: outcome.venueName, fullName: row.person.fullName }), duplicate: false };
+    return {
+      result: present(ctx, { ...row, venueName: outcome.venueName, fullName: row.person.fullName }),
+      duplicate: false,
+    };
   }
   const first = await checkIns.findCheckInByClientId(ctx.db, input.clientId);
   if (first) return { result: present(ctx, first), duplicate: true };
@@ -183,7 +246,8 @@ export function checkInWriter(db: Db, timeZone: string) {
       return await checkIns.recordCheckIns(db, rows, timeZone);
     } catch (err) {
       if (!isMissingPartition(err)) throw err;
-      for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone)))) await ensureDayPartition(db, day, timeZone);
+      for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone))))
+        await ensureDayPartition(db, day, timeZone);
       return checkIns.recordCheckIns(db, rows, timeZone);
     }
   });
@@ -191,7 +255,14 @@ export function checkInWriter(db: Db, timeZone: string) {
 
 function present(
   ctx: ServiceContext,
-  c: { id: string; checkedInAt: Date; venueName: string; flagged: boolean; fullName: string; statusColour: StatusColour | null },
+  c: {
+    id: string;
+    checkedInAt: Date;
+    venueName: string;
+    flagged: boolean;
+    fullName: string;
+    statusColour: StatusColour | null;
+  },
 ): CheckInResult {
   return {
     id: c.id,
@@ -205,12 +276,18 @@ function present(
 }
 
 /** The holder of the checkout token, or staff of the venue, ends a stay. Repeating it is harmless. */
-export async function checkOut(ctx: ServiceContext, actor: Actor | null, id: string, token: string | undefined) {
+export async function checkOut(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  id: string,
+  token: string | undefined,
+) {
   const checkIn = await checkIns.findCheckIn(ctx.db, id);
   if (!checkIn) throw new AppError('check_in_not_found');
   let reason: 'self' | 'staff';
   if (token) {
-    if (!ctx.keys.all.some((key) => verifyCheckoutToken(id, token, key))) throw new AppError('invalid_checkout_token');
+    if (!ctx.keys.all.some((key) => verifyCheckoutToken(id, token, key)))
+      throw new AppError('invalid_checkout_token');
     reason = 'self';
   } else {
     if (!actor) throw new AppError('invalid_checkout_token');

@@ -54,7 +54,12 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
     deadlines.map(async (d) => ({
       ...d,
       passed: d.deadline < today,
-      ...(await compliance.deadlineProgress(ctx.db, d.adminUnitCode, d.category, startOfLocalDay(addDays(d.deadline, 1), ctx.config.timeZone))),
+      ...(await compliance.deadlineProgress(
+        ctx.db,
+        d.adminUnitCode,
+        d.category,
+        startOfLocalDay(addDays(d.deadline, 1), ctx.config.timeZone),
+      )),
     })),
   );
 
@@ -72,7 +77,11 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
 }
 
 /** Sends a reminder to each venue's manager: on the venue page, and by SMS to its contact phone. */
-export async function sendReminders(ctx: ServiceContext, actor: Actor | null, input: { venueIds: number[]; message: string; sms: boolean }) {
+export async function sendReminders(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: { venueIds: number[]; message: string; sms: boolean },
+) {
   const who = requireActor(actor);
   const venues = [];
   // Every venue is checked first: one venue outside the caller's area stops the whole request.

@@ -41,7 +41,8 @@ async function visitedAreaPaths(ctx: ServiceContext, q: Queryable, codes: readon
   const paths: string[][] = [];
   for (const code of new Set(codes)) {
     const path = await adminUnitPath(q, ctx.config.adminUnitsVersion, code);
-    if (path.length === 0) throw new AppError('admin_unit_not_found', [{ path: 'visitedAreas', code: 'unknown', message: code }]);
+    if (path.length === 0)
+      throw new AppError('admin_unit_not_found', [{ path: 'visitedAreas', code: 'unknown', message: code }]);
     paths.push(path);
   }
   return paths;
@@ -57,16 +58,22 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
          ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
         [input.clientId, id, now],
       );
-      if (claim.rowCount === 0) return { result: await firstResult(ctx, tx, input.clientId), duplicate: true };
+      if (claim.rowCount === 0)
+        return { result: await firstResult(ctx, tx, input.clientId), duplicate: true };
     }
     const person = personColumns(input.person);
     const hotspots = await activeHotspots(ctx, tx);
     const known = new Set(hotspots.map((h) => h.id));
     const unknown = input.answers.hotspotVisits.filter((h) => !known.has(h));
-    if (unknown.length) throw new AppError('hotspot_not_found', [{ path: 'hotspotVisits', code: 'unknown', message: unknown.join(',') }]);
+    if (unknown.length)
+      throw new AppError('hotspot_not_found', [
+        { path: 'hotspotVisits', code: 'unknown', message: unknown.join(',') },
+      ]);
     const paths = await visitedAreaPaths(ctx, tx, input.answers.visitedAreas);
     const hotspotIds = touchedHotspots(hotspots, input.answers.hotspotVisits, paths);
-    const homePath = person.adminUnitCode ? await adminUnitPath(tx, ctx.config.adminUnitsVersion, person.adminUnitCode) : [];
+    const homePath = person.adminUnitCode
+      ? await adminUnitPath(tx, ctx.config.adminUnitsVersion, person.adminUnitCode)
+      : [];
     const rules = await rulesFor(tx, homePath[0] ?? null);
     const answers = { symptoms: input.answers.symptoms, exposure: input.answers.exposure, hotspotIds };
     const flagged = isFlagged(answers);
@@ -93,13 +100,23 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
       flagged,
       issuedFirstCard: card.newlyIssued,
     });
-    return { result: { id, declaredAt: now, flagged, statusColour, card: presentCard(ctx, card) }, duplicate: false };
+    return {
+      result: { id, declaredAt: now, flagged, statusColour, card: presentCard(ctx, card) },
+      duplicate: false,
+    };
   };
   return q === ctx.db ? ctx.db.tx(run) : run(q);
 }
 
 async function firstResult(ctx: ServiceContext, q: Queryable, clientId: string): Promise<DeclarationResult> {
-  const { rows } = await q.query<{ id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour; phone: string; nameKey: string }>(
+  const { rows } = await q.query<{
+    id: string;
+    declaredAt: Date;
+    flagged: boolean;
+    statusColour: StatusColour;
+    phone: string;
+    nameKey: string;
+  }>(
     `SELECT d.id, d.declared_at AS "declaredAt", d.flagged, d.status_colour AS "statusColour",
             d.person_phone AS phone, d.person_name_key AS "nameKey"
        FROM client_requests r JOIN declarations d ON d.id = r.result_id WHERE r.client_id = $1`,
@@ -109,5 +126,11 @@ async function firstResult(ctx: ServiceContext, q: Queryable, clientId: string):
   if (!first) throw new AppError('not_found');
   const card = await cards.findActiveCardOf(q, first.phone, first.nameKey);
   if (!card) throw new AppError('card_not_found');
-  return { id: first.id, declaredAt: first.declaredAt, flagged: first.flagged, statusColour: first.statusColour, card: presentCard(ctx, card) };
+  return {
+    id: first.id,
+    declaredAt: first.declaredAt,
+    flagged: first.flagged,
+    statusColour: first.statusColour,
+    card: presentCard(ctx, card),
+  };
 }

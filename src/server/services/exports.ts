@@ -15,14 +15,23 @@ import { prepareExport, produceExport, type ExportRequest } from './reports.js';
 /** A job still "running" after this long lost its node (restart) and is reported as failed. */
 const STALE_AFTER_MS = 15 * 60_000;
 
-export async function startExport(ctx: ServiceContext, actor: Actor | null, req: ExportRequest, lang: ReportLang) {
+export async function startExport(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  req: ExportRequest,
+  lang: ReportLang,
+) {
   const who = requireActor(actor);
   const prepared = await prepareExport(ctx, who, req);
   const id = uuidv7(ctx.now().getTime());
   await jobs.insertExportJob(ctx.db, { id, userId: who.userId, kind: req.kind, params: req, at: ctx.now() });
-  const finished = produceExport(ctx, prepared, lang, (done, total) => jobs.setExportProgress(ctx.db, id, done, total))
+  const finished = produceExport(ctx, prepared, lang, (done, total) =>
+    jobs.setExportProgress(ctx.db, id, done, total),
+  )
     .then((file) => jobs.finishExportJob(ctx.db, id, file, ctx.now()))
-    .catch((err: unknown) => jobs.failExportJob(ctx.db, id, err instanceof Error ? err.message : String(err), ctx.now()));
+    .catch((err: unknown) =>
+      jobs.failExportJob(ctx.db, id, err instanceof Error ? err.message : String(err), ctx.now()),
+    );
   return { id, finished };
 }
 

@@ -13,7 +13,8 @@ import { MAX_HOTSPOT_DAYS } from '../../shared/contracts.js';
 import { requireActor } from './access.js';
 import type { ServiceContext } from './context.js';
 
-const mayMarkHotspots = (actor: Actor) => actor.role === 'admin' || actor.role === 'official' || actor.role === 'tracer';
+const mayMarkHotspots = (actor: Actor) =>
+  actor.role === 'admin' || actor.role === 'official' || actor.role === 'tracer';
 
 /** Hotspots a declaration made today must ask about. */
 export function activeHotspots(ctx: ServiceContext, q: Queryable = ctx.db) {
@@ -24,11 +25,16 @@ export function activeHotspots(ctx: ServiceContext, q: Queryable = ctx.db) {
 /** The public list the declaration form shows: unit name and window, nothing about people. */
 export async function listActiveHotspotsForForm(ctx: ServiceContext) {
   const items = await activeHotspots(ctx);
-  const names = await adminUnitNames(ctx.db, ctx.config.adminUnitsVersion, [...new Set(items.flatMap((h) => h.adminUnitPath))]);
+  const names = await adminUnitNames(ctx.db, ctx.config.adminUnitsVersion, [
+    ...new Set(items.flatMap((h) => h.adminUnitPath)),
+  ]);
   return items.map((h) => ({
     id: h.id,
     adminUnitCode: h.adminUnitCode,
-    adminUnitName: [...h.adminUnitPath].reverse().map((c) => names.get(c) ?? c).join(', '),
+    adminUnitName: [...h.adminUnitPath]
+      .reverse()
+      .map((c) => names.get(c) ?? c)
+      .join(', '),
     from: h.fromDate,
     to: h.toDate,
     note: h.note,
@@ -48,7 +54,8 @@ export async function createHotspot(
   const version = ctx.config.adminUnitsVersion;
   if (!(await findAdminUnit(ctx.db, version, body.adminUnitCode))) throw new AppError('admin_unit_not_found');
   const path = await adminUnitPath(ctx.db, version, body.adminUnitCode);
-  if (!coversUnitPath(actor, path)) throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
+  if (!coversUnitPath(actor, path))
+    throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
   return hotspots.insertHotspot(ctx.db, {
     version,
     adminUnitCode: body.adminUnitCode,
@@ -63,6 +70,7 @@ export async function createHotspot(
 export async function deleteHotspot(ctx: ServiceContext, caller: Actor | null, id: number) {
   const actor = requireActor(caller);
   const hotspot = await hotspots.findHotspot(ctx.db, id);
-  if (!hotspot || !mayMarkHotspots(actor) || !coversUnitPath(actor, hotspot.adminUnitPath)) throw new AppError('hotspot_not_found');
+  if (!hotspot || !mayMarkHotspots(actor) || !coversUnitPath(actor, hotspot.adminUnitPath))
+    throw new AppError('hotspot_not_found');
   await hotspots.deleteHotspot(ctx.db, id);
 }

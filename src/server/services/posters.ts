@@ -16,7 +16,8 @@ export async function venueQrDocument(
   entranceId?: number,
 ): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
   const venue = await getVenue(ctx, actor, venueId);
-  const entrance = entranceId === undefined ? venue.entrances[0] : venue.entrances.find((e) => e.id === entranceId);
+  const entrance =
+    entranceId === undefined ? venue.entrances[0] : venue.entrances.find((e) => e.id === entranceId);
   if (!entrance) throw new AppError('not_found');
   const base = `qr-${venue.id}-${entrance.id}`;
   switch (format) {
@@ -36,6 +37,10 @@ export async function venueQrDocument(
     case 'png':
       return { body: await qrPng(entrance.checkInUrl), contentType: 'image/png', filename: `${base}.png` };
     case 'svg':
-      return { body: await qrSvg(entrance.checkInUrl), contentType: 'image/svg+xml', filename: `${base}.svg` };
+      return {
+        body: await qrSvg(entrance.checkInUrl),
+        contentType: 'image/svg+xml',
+        filename: `${base}.svg`,
+      };
   }
 }

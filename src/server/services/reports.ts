@@ -8,7 +8,14 @@ import * as stats from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
 import { addDays, localDate, localDateTime, resolveRange, startOfLocalDay } from '../domain/local-day.js';
 import { sheetsToPdf } from '../documents/report-pdf.js';
-import { labels, unitReportSheets, visitListSheet, type ReportLang, type UnitReportData, type VisitListRow } from '../documents/report-tables.js';
+import {
+  labels,
+  unitReportSheets,
+  visitListSheet,
+  type ReportLang,
+  type UnitReportData,
+  type VisitListRow,
+} from '../documents/report-tables.js';
 import { toCsv, toXlsx } from '../documents/spreadsheet.js';
 import { AppError } from '../errors.js';
 import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
@@ -23,7 +30,14 @@ export type ExportRequest =
 /** An export whose access and range are settled. */
 export type PreparedExport =
   | { kind: 'unit_report'; format: 'pdf' | 'xlsx'; actor: Actor; adminUnit: string; from: string; to: string }
-  | { kind: 'venue_list'; format: 'csv' | 'xlsx'; venueId: number; venueName: string; from: string; to: string };
+  | {
+      kind: 'venue_list';
+      format: 'csv' | 'xlsx';
+      venueId: number;
+      venueName: string;
+      from: string;
+      to: string;
+    };
 
 export interface ExportFile {
   filename: string;
@@ -44,7 +58,11 @@ const LIST_PAGE = 2000;
 /** Largest per-site table in a unit report. */
 const MAX_REPORT_SITES = 20_000;
 
-export async function prepareExport(ctx: ServiceContext, actor: Actor | null, req: ExportRequest): Promise<PreparedExport> {
+export async function prepareExport(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  req: ExportRequest,
+): Promise<PreparedExport> {
   if (req.kind === 'unit_report') {
     const { unit, from, to } = await statsScope(ctx, actor, req);
     return { kind: 'unit_report', format: req.format, actor: actor!, adminUnit: unit.code, from, to };
@@ -55,15 +73,31 @@ export async function prepareExport(ctx: ServiceContext, actor: Actor | null, re
   return { kind: 'venue_list', format: req.format, venueId: venue.id, venueName: venue.name, ...range };
 }
 
-export async function produceExport(ctx: ServiceContext, p: PreparedExport, lang: ReportLang, progress: Progress = async () => {}): Promise<ExportFile> {
+export async function produceExport(
+  ctx: ServiceContext,
+  p: PreparedExport,
+  lang: ReportLang,
+  progress: Progress = async () => {},
+): Promise<ExportFile> {
   return p.kind === 'unit_report' ? unitReport(ctx, p, lang, progress) : visitList(ctx, p, lang, progress);
 }
 
-async function unitReport(ctx: ServiceContext, p: Extract<PreparedExport, { kind: 'unit_report' }>, lang: ReportLang, progress: Progress) {
+async function unitReport(
+  ctx: ServiceContext,
+  p: Extract<PreparedExport, { kind: 'unit_report' }>,
+  lang: ReportLang,
+  progress: Progress,
+) {
   await progress(0, 3);
   const report = await unitStats(ctx, p.actor, { adminUnit: p.adminUnit, from: p.from, to: p.to });
   await progress(1, 3);
-  const sites = await stats.venueFigures(ctx.db, { level: report.level, code: report.adminUnit }, p.from, p.to, MAX_REPORT_SITES);
+  const sites = await stats.venueFigures(
+    ctx.db,
+    { level: report.level, code: report.adminUnit },
+    p.from,
+    p.to,
+    MAX_REPORT_SITES,
+  );
   await progress(2, 3);
   const data: UnitReportData = {
     unitName: report.adminUnitName,
@@ -91,10 +125,19 @@ async function unitReport(ctx: ServiceContext, p: Extract<PreparedExport, { kind
   const sheets = unitReportSheets(data, lang);
   const body = p.format === 'pdf' ? await sheetsToPdf(labels(lang).title, sheets) : await toXlsx(sheets);
   await progress(3, 3);
-  return { filename: `bao-cao-${report.adminUnit}-${p.from}-${p.to}.${p.format}`, contentType: CONTENT_TYPES[p.format], body };
+  return {
+    filename: `bao-cao-${report.adminUnit}-${p.from}-${p.to}.${p.format}`,
+    contentType: CONTENT_TYPES[p.format],
+    body,
+  };
 }
 
-async function visitList(ctx: ServiceContext, p: Extract<PreparedExport, { kind: 'venue_list' }>, lang: ReportLang, progress: Progress) {
+async function visitList(
+  ctx: ServiceContext,
+  p: Extract<PreparedExport, { kind: 'venue_list' }>,
+  lang: ReportLang,
+  progress: Progress,
+) {
   const tz = ctx.config.timeZone;
   const from = startOfLocalDay(p.from, tz);
   const to = startOfLocalDay(addDays(p.to, 1), tz);
@@ -123,5 +166,9 @@ async function visitList(ctx: ServiceContext, p: Extract<PreparedExport, { kind:
   const sheet = visitListSheet(p.venueName, p.from, p.to, rows, lang);
   const body = p.format === 'csv' ? toCsv(sheet) : await toXlsx([sheet]);
   await progress(steps, steps);
-  return { filename: `danh-sach-ra-vao-${p.venueId}-${p.from}-${p.to}.${p.format}`, contentType: CONTENT_TYPES[p.format], body };
+  return {
+    filename: `danh-sach-ra-vao-${p.venueId}-${p.from}-${p.to}.${p.format}`,
+    contentType: CONTENT_TYPES[p.format],
+    body,
+  };
 }

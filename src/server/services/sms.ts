@@ -22,7 +22,13 @@ export function loggingSmsGateway(log: (line: string) => void = (line) => consol
 }
 
 /** Sends through the gateway and keeps a record of what was sent, for whom and why. */
-export async function sendSms(q: Queryable, gateway: SmsGateway, phone: string, body: string, purpose: string) {
+export async function sendSms(
+  q: Queryable,
+  gateway: SmsGateway,
+  phone: string,
+  body: string,
+  purpose: string,
+) {
   let status: 'sent' | 'failed' | 'logged';
   try {
     status = await gateway.send(phone, body);

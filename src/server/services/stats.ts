@@ -35,7 +35,12 @@ export interface StatsReport extends UnitFigures {
   to: string;
   children: (UnitFigures & { code: string; name: string })[];
   categories: { code: string; venues: { registered: number; active: number }; checkIns: CheckInFigures }[];
-  days: { date: string; activeVenues: number; checkIns: CheckInFigures; declarations: { total: number; flagged: number } }[];
+  days: {
+    date: string;
+    activeVenues: number;
+    checkIns: CheckInFigures;
+    declarations: { total: number; flagged: number };
+  }[];
 }
 
 const NO_CHECK_INS: ChannelCounts = { qr_self: 0, qr_staff: 0, kiosk: 0, paper: 0, on_behalf: 0 };
@@ -47,30 +52,40 @@ export function checkInFigures(c: ChannelCounts = NO_CHECK_INS): CheckInFigures 
 }
 
 /** The unit and range a request is about, checked against the caller's area. */
-export async function statsScope(ctx: ServiceContext, actor: Actor | null, query: { adminUnit?: string; from?: string; to?: string }) {
+export async function statsScope(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  query: { adminUnit?: string; from?: string; to?: string },
+) {
   const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, query.adminUnit, 'read_stats');
   const range = resolveRange(query, localDate(ctx.now(), ctx.config.timeZone), MAX_RANGE_DAYS);
   if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
   return { unit, ...range, scope: { level: unit.path.length, code: unit.code } };
 }
 
-export async function unitStats(ctx: ServiceContext, actor: Actor | null, query: { adminUnit?: string; from?: string; to?: string }): Promise<StatsReport> {
+export async function unitStats(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  query: { adminUnit?: string; from?: string; to?: string },
+): Promise<StatsReport> {
   const { unit, from, to, scope } = await statsScope(ctx, actor, query);
   const db = ctx.db;
   const version = ctx.config.adminUnitsVersion;
-  const children = scope.level < 3 ? await listAdminUnits(db, version, scope.level === 0 ? null : unit.code) : [];
+  const children =
+    scope.level < 3 ? await listAdminUnits(db, version, scope.level === 0 ? null : unit.code) : [];
   const childCodes = children.map((c) => c.code);
   const ownCodes = scope.level === 0 ? childCodes : [unit.code];
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
-  const [groups, registered, people, childPeople, declarationRows, cardsToDate, population] = await Promise.all([
-    stats.checkInGroups(db, scope, from, to),
-    stats.registeredVenueGroups(db, scope, before),
-    stats.uniquePeople(db, ownCodes, from, to),
-    scope.level === 0 ? null : stats.uniquePeople(db, childCodes, from, to),
-    stats.declarationDays(db, [unit.code, ...childCodes], from, to),
-    stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
-    stats.populations(db, version, [unit.code, ...childCodes]),
-  ]);
+  const [groups, registered, people, childPeople, declarationRows, cardsToDate, population] =
+    await Promise.all([
+      stats.checkInGroups(db, scope, from, to),
+      stats.registeredVenueGroups(db, scope, before),
+      stats.uniquePeople(db, ownCodes, from, to),
+      scope.level === 0 ? null : stats.uniquePeople(db, childCodes, from, to),
+      stats.declarationDays(db, [unit.code, ...childCodes], from, to),
+      stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
+      stats.populations(db, version, [unit.code, ...childCodes]),
+    ]);
   const perChildPeople = childPeople?.perUnit ?? people.perUnit;
   const figuresOf = (code: string, breakdown: 'total' | 'child', peopleCount: number): UnitFigures => {
     const key = breakdown === 'total' ? null : code;
@@ -84,7 +99,12 @@ export async function unitStats(ctx: ServiceContext, actor: Actor | null, query:
       checkIns: checkInFigures(g),
       uniquePeople: peopleCount,
       declarations: { total: decl.declarations, flagged: decl.flagged },
-      cards: { issued: decl.cardsIssued, issuedToDate, population: pop, issuanceRate: pop ? Math.round((issuedToDate / pop) * 10_000) / 10_000 : null },
+      cards: {
+        issued: decl.cardsIssued,
+        issuedToDate,
+        population: pop,
+        issuanceRate: pop ? Math.round((issuedToDate / pop) * 10_000) / 10_000 : null,
+      },
     };
   };
   return {
@@ -94,26 +114,45 @@ export async function unitStats(ctx: ServiceContext, actor: Actor | null, query:
     from,
     to,
     ...figuresOf(unit.code, 'total', people.all),
-    children: children.map((c) => ({ code: c.code, name: c.name, ...figuresOf(c.code, 'child', perChildPeople.get(c.code) ?? 0) })),
+    children: children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      ...figuresOf(c.code, 'child', perChildPeople.get(c.code) ?? 0),
+    })),
     categories: categoryRows(groups, registered),
-    days: dayRows(groups, declarationRows.filter((d) => d.code === unit.code), from, to),
+    days: dayRows(
+      groups,
+      declarationRows.filter((d) => d.code === unit.code),
+      from,
+      to,
+    ),
   };
 }
 
 function sumDeclarations(rows: readonly DeclarationDay[]) {
   return rows.reduce(
-    (s, d) => ({ declarations: s.declarations + d.declarations, flagged: s.flagged + d.flagged, cardsIssued: s.cardsIssued + d.cardsIssued }),
+    (s, d) => ({
+      declarations: s.declarations + d.declarations,
+      flagged: s.flagged + d.flagged,
+      cardsIssued: s.cardsIssued + d.cardsIssued,
+    }),
     { declarations: 0, flagged: 0, cardsIssued: 0 },
   );
 }
 
 function categoryRows(groups: CheckInGroup[], registered: stats.RegisteredGroup[]) {
-  const codes = new Set([...groups, ...registered].filter((g) => g.breakdown === 'category').map((g) => g.key!));
+  const codes = new Set(
+    [...groups, ...registered].filter((g) => g.breakdown === 'category').map((g) => g.key!),
+  );
   return [...codes]
     .map((code) => {
       const g = groups.find((x) => x.breakdown === 'category' && x.key === code);
       const r = registered.find((x) => x.breakdown === 'category' && x.key === code);
-      return { code, venues: { registered: r?.registered ?? 0, active: g?.active ?? 0 }, checkIns: checkInFigures(g) };
+      return {
+        code,
+        venues: { registered: r?.registered ?? 0, active: g?.active ?? 0 },
+        checkIns: checkInFigures(g),
+      };
     })
     .sort((a, b) => b.checkIns.total - a.checkIns.total || b.venues.registered - a.venues.registered);
 }
@@ -122,18 +161,32 @@ function dayRows(groups: CheckInGroup[], declarations: DeclarationDay[], from: s
   return eachDay(from, to).map((date) => {
     const g = groups.find((x) => x.breakdown === 'day' && x.key === date);
     const d = sumDeclarations(declarations.filter((x) => x.day === date));
-    return { date, activeVenues: g?.active ?? 0, checkIns: checkInFigures(g), declarations: { total: d.declarations, flagged: d.flagged } };
+    return {
+      date,
+      activeVenues: g?.active ?? 0,
+      checkIns: checkInFigures(g),
+      declarations: { total: d.declarations, flagged: d.flagged },
+    };
   });
 }
 
 /** Per-venue table of a unit (GET /api/stats/venues). */
-export async function venueStats(ctx: ServiceContext, actor: Actor | null, query: { adminUnit?: string; from?: string; to?: string; limit?: number }) {
+export async function venueStats(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  query: { adminUnit?: string; from?: string; to?: string; limit?: number },
+) {
   const { unit, from, to, scope } = await statsScope(ctx, actor, query);
   const items = await stats.venueFigures(ctx.db, scope, from, to, query.limit ?? 10_000);
   return { adminUnit: unit.code, adminUnitName: unit.name, from, to, items };
 }
 
-export async function setUnitPopulation(ctx: ServiceContext, actor: Actor | null, code: string, population: number): Promise<UnitScope> {
+export async function setUnitPopulation(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  code: string,
+  population: number,
+): Promise<UnitScope> {
   const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, code, 'govern');
   if (unit.code === 'VN') throw new AppError('bad_request');
   await stats.setPopulation(ctx.db, ctx.config.adminUnitsVersion, unit.code, population, actor!.userId);

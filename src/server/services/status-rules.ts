@@ -35,7 +35,12 @@ export async function getRules(ctx: ServiceContext, caller: Actor | null, scope:
   return rulesFor(ctx.db, scope === NATIONAL_SCOPE ? null : scope);
 }
 
-export async function setRules(ctx: ServiceContext, caller: Actor | null, scope: string, patch: z.infer<typeof StatusRulesPatch>) {
+export async function setRules(
+  ctx: ServiceContext,
+  caller: Actor | null,
+  scope: string,
+  patch: z.infer<typeof StatusRulesPatch>,
+) {
   const actor = requireActor(caller);
   if (!mayConfigure(actor, scope)) throw new AppError('forbidden');
   await rulesTable.upsertRules(ctx.db, scope, patch, actor.userId);

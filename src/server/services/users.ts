@@ -18,24 +18,29 @@ const VENUE_ROLES = new Set(['venue_manager', 'venue_staff']);
 export async function createUser(ctx: ServiceContext, caller: Actor | null, body: NewUser) {
   const actor = requireActor(caller);
   if (actor.role !== 'admin' && actor.role !== 'official') throw new AppError('forbidden');
-  if (body.role === 'admin' && actor.role !== 'admin') throw new AppError('forbidden', [{ path: 'role', code: 'admin_only' }]);
+  if (body.role === 'admin' && actor.role !== 'admin')
+    throw new AppError('forbidden', [{ path: 'role', code: 'admin_only' }]);
   const version = ctx.config.adminUnitsVersion;
   return ctx.db.tx(async (q) => {
     let adminUnitCode: string | null = null;
     if (AREA_ROLES.has(body.role)) {
-      if (!body.adminUnitCode) throw new AppError('validation_failed', [{ path: 'adminUnitCode', code: 'required' }]);
+      if (!body.adminUnitCode)
+        throw new AppError('validation_failed', [{ path: 'adminUnitCode', code: 'required' }]);
       if (!(await findAdminUnit(q, version, body.adminUnitCode))) throw new AppError('admin_unit_not_found');
       const path = await adminUnitPath(q, version, body.adminUnitCode);
-      if (!coversUnitPath(actor, path)) throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
+      if (!coversUnitPath(actor, path))
+        throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
       adminUnitCode = body.adminUnitCode;
     }
     const venueIds = body.venueIds ?? [];
     if (VENUE_ROLES.has(body.role)) {
-      if (venueIds.length === 0) throw new AppError('validation_failed', [{ path: 'venueIds', code: 'required' }]);
+      if (venueIds.length === 0)
+        throw new AppError('validation_failed', [{ path: 'venueIds', code: 'required' }]);
       for (const id of venueIds) await venueFor(q, actor, id, 'govern');
     }
     const username = canonicalUsername(body.username);
-    if (await users.findUserByUsername(q, username)) throw new AppError('username_taken', [{ path: 'username', code: 'taken' }]);
+    if (await users.findUserByUsername(q, username))
+      throw new AppError('username_taken', [{ path: 'username', code: 'taken' }]);
     const id = await users.insertUser(q, {
       username,
       passwordHash: await hashPassword(body.password),

@@ -28,7 +28,8 @@ export async function registerVenue(ctx: ServiceContext, actor: Actor | null, bo
   const version = ctx.config.adminUnitsVersion;
   return ctx.db.tx(async (q) => {
     const path = await resolveLowestLevelUnit(q, version, body.adminUnitCode);
-    if (byOfficial && !coversUnitPath(actor!, path)) throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
+    if (byOfficial && !coversUnitPath(actor!, path))
+      throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
     const id = await venues.insertVenue(q, {
       name: body.name,
       category: body.category,

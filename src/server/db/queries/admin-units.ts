@@ -62,8 +62,10 @@ export async function insertVersion(
   q: Queryable,
   v: { version: string; title: string; source: string; levels: number },
 ) {
-  await q.query(
-    'INSERT INTO admin_unit_versions (version, title, source, levels) VALUES ($1, $2, $3, $4)',
-    [v.version, v.title, v.source, v.levels],
-  );
+  await q.query('INSERT INTO admin_unit_versions (version, title, source, levels) VALUES ($1, $2, $3, $4)', [
+    v.version,
+    v.title,
+    v.source,
+    v.levels,
+  ]);
 }

@@ -40,7 +40,12 @@ export const REMEMBER_FRESH_PEOPLE = `INSERT INTO person_unit_days (unit_code, d
  * Recomputes the check-in aggregates of local days [fromDay, toDay] from the check-ins themselves:
  * for rows loaded in bulk (COPY) and as a repair tool. Days outside the retention keep their figures.
  */
-export async function rebuildCheckInAggregates(q: Queryable, fromDay: string, toDay: string, timeZone: string) {
+export async function rebuildCheckInAggregates(
+  q: Queryable,
+  fromDay: string,
+  toDay: string,
+  timeZone: string,
+) {
   await q.query('DELETE FROM venue_day_counts WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
   await q.query('DELETE FROM person_unit_days WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
   const rows = `SELECT c.venue_id, (c.checked_in_at AT TIME ZONE $3::text)::date AS day, v.admin_unit_path, v.category,

@@ -50,7 +50,17 @@ export async function findActiveCardsByPhone(q: Queryable, phone: string) {
 
 export async function insertCard(
   q: Queryable,
-  c: { id: string; publicId: string; phone: string; fullName: string; nameKey: string; birthYear: number | null; idNumber: string | null; declarationId: string | null; issuedAt: Date },
+  c: {
+    id: string;
+    publicId: string;
+    phone: string;
+    fullName: string;
+    nameKey: string;
+    birthYear: number | null;
+    idNumber: string | null;
+    declarationId: string | null;
+    issuedAt: Date;
+  },
 ) {
   await q.query(
     `INSERT INTO cards (id, public_id, person_phone, person_full_name, person_name_key, person_birth_year,

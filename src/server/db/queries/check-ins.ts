@@ -30,7 +30,17 @@ export interface NewCheckIn {
 
 /** The person columns in table order (phone, full name, name key, id number, birth year, sex, nationality, unit, address). */
 export function personParams(p: NewCheckIn['person']): unknown[] {
-  return [p.phone, p.fullName, p.nameKey, p.idNumber, p.birthYear, p.sex, p.nationality, p.adminUnitCode, p.address];
+  return [
+    p.phone,
+    p.fullName,
+    p.nameKey,
+    p.idNumber,
+    p.birthYear,
+    p.sex,
+    p.nationality,
+    p.adminUnitCode,
+    p.address,
+  ];
 }
 
 export interface RecordOutcome {
@@ -47,7 +57,11 @@ export interface RecordOutcome {
  * open stay elsewhere, insert, and count it in the daily aggregates (queries/aggregates.ts). Answers one outcome per input row, in input order; null where the
  * entrance does not exist.
  */
-export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[], timeZone: string): Promise<(RecordOutcome | null)[]> {
+export async function recordCheckIns(
+  q: Queryable,
+  rows: readonly NewCheckIn[],
+  timeZone: string,
+): Promise<(RecordOutcome | null)[]> {
   const col = <T>(pick: (c: NewCheckIn) => T) => rows.map(pick);
   const times = rows.map((c) => c.checkedInAt.getTime());
   const { rows: out } = await q.query<RecordOutcome & { ord: number }>(
@@ -129,7 +143,9 @@ export async function recordCheckIns(q: Queryable, rows: readonly NewCheckIn[], 
   const byOrd = new Map(out.map((r) => [r.ord, r]));
   return rows.map((_, i) => {
     const r = byOrd.get(i + 1);
-    return r ? { venueId: r.venueId, venueName: r.venueName, venueStatus: r.venueStatus, inserted: r.inserted } : null;
+    return r
+      ? { venueId: r.venueId, venueName: r.venueName, venueStatus: r.venueStatus, inserted: r.inserted }
+      : null;
   });
 }
 
@@ -173,7 +189,13 @@ export async function findCheckIn(q: Queryable, id: string) {
   return rows[0] ?? null;
 }
 
-export async function setCheckedOut(q: Queryable, id: string, checkedInAt: Date, at: Date, reason: 'self' | 'staff') {
+export async function setCheckedOut(
+  q: Queryable,
+  id: string,
+  checkedInAt: Date,
+  at: Date,
+  reason: 'self' | 'staff',
+) {
   await q.query(
     `UPDATE check_ins SET checked_out_at = $3, checkout_reason = $4
       WHERE id = $1 AND checked_in_at = $2 AND checked_out_at IS NULL`,

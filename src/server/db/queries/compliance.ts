@@ -61,7 +61,12 @@ export interface DeadlineProgress {
 }
 
 /** How the venues of a deadline's unit and category met it: registered by the deadline, after it, silent since. */
-export async function deadlineProgress(q: Queryable, unitCode: string, category: string | null, deadlineEnd: Date): Promise<DeadlineProgress> {
+export async function deadlineProgress(
+  q: Queryable,
+  unitCode: string,
+  category: string | null,
+  deadlineEnd: Date,
+): Promise<DeadlineProgress> {
   const { rows } = await q.query<DeadlineProgress>(
     `SELECT count(*) FILTER (WHERE v.created_at < $3)::int AS "registeredOnTime",
             count(*) FILTER (WHERE v.created_at >= $3)::int AS "registeredLate",
@@ -76,7 +81,14 @@ export async function deadlineProgress(q: Queryable, unitCode: string, category:
 
 export async function insertDeadline(
   q: Queryable,
-  d: { version: string; path: readonly string[]; category: string | null; deadline: string; note: string | null; userId: number },
+  d: {
+    version: string;
+    path: readonly string[];
+    category: string | null;
+    deadline: string;
+    note: string | null;
+    userId: number;
+  },
 ) {
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO registration_deadlines (admin_unit_version, admin_unit_code, admin_unit_path, category, deadline, note, created_by_user_id)
@@ -98,7 +110,13 @@ export async function deleteDeadline(q: Queryable, id: number) {
   await q.query('DELETE FROM registration_deadlines WHERE id = $1', [id]);
 }
 
-export async function insertReminder(q: Queryable, venueId: number, message: string, userId: number, at: Date) {
+export async function insertReminder(
+  q: Queryable,
+  venueId: number,
+  message: string,
+  userId: number,
+  at: Date,
+) {
   const { rows } = await q.query<{ id: number }>(
     'INSERT INTO reminders (venue_id, message, sent_by_user_id, sent_at) VALUES ($1, $2, $3, $4) RETURNING id',
     [venueId, message, userId, at],
@@ -128,12 +146,12 @@ export async function markRemindersRead(q: Queryable, venueId: number, at: Date)
   await q.query('UPDATE reminders SET read_at = $2 WHERE venue_id = $1 AND read_at IS NULL', [venueId, at]);
 }
 
-export async function insertSms(q: Queryable, m: { phone: string; body: string; purpose: string; gateway: string; status: string }) {
-  await q.query('INSERT INTO sms_messages (phone, body, purpose, gateway, status) VALUES ($1, $2, $3, $4, $5)', [
-    m.phone,
-    m.body,
-    m.purpose,
-    m.gateway,
-    m.status,
-  ]);
+export async function insertSms(
+  q: Queryable,
+  m: { phone: string; body: string; purpose: string; gateway: string; status: string },
+) {
+  await q.query(
+    'INSERT INTO sms_messages (phone, body, purpose, gateway, status) VALUES ($1, $2, $3, $4, $5)',
+    [m.phone, m.body, m.purpose, m.gateway, m.status],
+  );
 }

@@ -14,7 +14,15 @@ const COLUMNS = `id, admin_unit_code AS "adminUnitCode", admin_unit_path AS "adm
 
 export async function insertHotspot(
   q: Queryable,
-  h: { version: string; adminUnitCode: string; adminUnitPath: string[]; fromDate: string; toDate: string; note: string | null; userId: number },
+  h: {
+    version: string;
+    adminUnitCode: string;
+    adminUnitPath: string[];
+    fromDate: string;
+    toDate: string;
+    note: string | null;
+    userId: number;
+  },
 ) {
   const { rows } = await q.query<HotspotRow>(
     `INSERT INTO hotspots (admin_unit_version, admin_unit_code, admin_unit_path, from_date, to_date, note, created_by_user_id)

@@ -37,7 +37,11 @@ export interface ScanContextInput {
 }
 
 /** One context per input, in input order; several scans are read in one round trip (batched). */
-export async function loadScanContexts(q: Queryable, now: Date, inputs: readonly ScanContextInput[]): Promise<ScanContextRow[]> {
+export async function loadScanContexts(
+  q: Queryable,
+  now: Date,
+  inputs: readonly ScanContextInput[],
+): Promise<ScanContextRow[]> {
   const { rows } = await q.query<ScanContextRow & { ord: number }>(
     // Each part is a LATERAL sub-select with LIMIT 1: the planner plans them one by one instead of
     // searching join orders over seven tables.

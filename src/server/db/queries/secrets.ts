@@ -6,6 +6,8 @@ export async function getOrCreateSecret(q: Queryable, name: string, generate: ()
     name,
     generate(),
   ]);
-  const { rows } = await q.query<{ value: Uint8Array }>('SELECT value FROM app_secrets WHERE name = $1', [name]);
+  const { rows } = await q.query<{ value: Uint8Array }>('SELECT value FROM app_secrets WHERE name = $1', [
+    name,
+  ]);
   return Buffer.from(rows[0]!.value);
 }

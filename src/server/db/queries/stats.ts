@@ -36,7 +36,12 @@ function scopeCondition(scope: Scope, param: string) {
 }
 
 /** Check-ins per channel and active venues in [from, to]: in total, per child unit, per category, per day. */
-export async function checkInGroups(q: Queryable, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
+export async function checkInGroups(
+  q: Queryable,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<CheckInGroup[]> {
   const hasChildren = scope.level < 3;
   const child = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
   const sets = ['()', '(category)', '(day)', ...(hasChildren ? [`(${child})`] : [])].join(', ');
@@ -54,8 +59,16 @@ export async function checkInGroups(q: Queryable, scope: Scope, from: string, to
   );
   return rows.map((r) => {
     const raw = r as unknown as { child_key: string | null; category: string | null; day: string | null };
-    const breakdown = r.gCategory === 0 ? 'category' : r.gDay === 0 ? 'day' : raw.child_key !== null ? 'child' : 'total';
-    const key = breakdown === 'category' ? raw.category : breakdown === 'day' ? raw.day : breakdown === 'child' ? raw.child_key : null;
+    const breakdown =
+      r.gCategory === 0 ? 'category' : r.gDay === 0 ? 'day' : raw.child_key !== null ? 'child' : 'total';
+    const key =
+      breakdown === 'category'
+        ? raw.category
+        : breakdown === 'day'
+          ? raw.day
+          : breakdown === 'child'
+            ? raw.child_key
+            : null;
     return {
       breakdown,
       key,
@@ -79,10 +92,21 @@ export interface RegisteredGroup {
 }
 
 /** Venues registered by the end of the range (`before`), in total, per child unit and per category. */
-export async function registeredVenueGroups(q: Queryable, scope: Scope, before: Date): Promise<RegisteredGroup[]> {
+export async function registeredVenueGroups(
+  q: Queryable,
+  scope: Scope,
+  before: Date,
+): Promise<RegisteredGroup[]> {
   const child = scope.level < 3 ? `admin_unit_path[${scope.level + 1}]` : 'NULL::text';
   const where = scope.level === 0 ? 'TRUE' : `admin_unit_path @> ARRAY[$2::text]`;
-  const { rows } = await q.query<{ child_key: string | null; category: string | null; gCategory: number; gChild: number; registered: number; suspended: number }>(
+  const { rows } = await q.query<{
+    child_key: string | null;
+    category: string | null;
+    gCategory: number;
+    gChild: number;
+    registered: number;
+    suspended: number;
+  }>(
     `SELECT ${child} AS child_key, category, GROUPING(category)::int AS "gCategory", GROUPING(${child})::int AS "gChild",
             count(*)::int AS registered, count(*) FILTER (WHERE status = 'suspended')::int AS suspended
        FROM venues WHERE created_at < $1 AND ${where}
@@ -153,7 +177,13 @@ export async function populations(q: Queryable, version: string, codes: readonly
   return new Map(rows.map((r) => [r.code, r.population]));
 }
 
-export async function setPopulation(q: Queryable, version: string, code: string, population: number, userId: number) {
+export async function setPopulation(
+  q: Queryable,
+  version: string,
+  code: string,
+  population: number,
+  userId: number,
+) {
   await q.query(
     `INSERT INTO admin_unit_population (admin_unit_version, admin_unit_code, population, updated_by_user_id)
      VALUES ($1, $2, $3, $4)

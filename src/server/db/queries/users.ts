@@ -20,12 +20,24 @@ export async function findUserByUsername(q: Queryable, username: string) {
 
 export async function insertUser(
   q: Queryable,
-  u: { username: string; passwordHash: string; role: Role; adminUnitVersion?: string; adminUnitCode?: string | null },
+  u: {
+    username: string;
+    passwordHash: string;
+    role: Role;
+    adminUnitVersion?: string;
+    adminUnitCode?: string | null;
+  },
 ): Promise<number> {
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO users (username, password_hash, role, admin_unit_version, admin_unit_code)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [u.username, u.passwordHash, u.role, u.adminUnitCode ? (u.adminUnitVersion ?? null) : null, u.adminUnitCode ?? null],
+    [
+      u.username,
+      u.passwordHash,
+      u.role,
+      u.adminUnitCode ? (u.adminUnitVersion ?? null) : null,
+      u.adminUnitCode ?? null,
+    ],
   );
   return rows[0]!.id;
 }

@@ -81,7 +81,11 @@ export async function insertEntrance(q: Queryable, venueId: number, name: string
 }
 
 export async function findVenue(q: Queryable, id: number) {
-  const { rows } = await q.query<VenueRow>(`SELECT ${VENUE_COLUMNS} FROM venues v WHERE v.id = $1`, [id], 'find_venue');
+  const { rows } = await q.query<VenueRow>(
+    `SELECT ${VENUE_COLUMNS} FROM venues v WHERE v.id = $1`,
+    [id],
+    'find_venue',
+  );
   return rows[0] ?? null;
 }
 
@@ -103,17 +107,26 @@ export async function findVenueByEntrance(q: Queryable, publicId: string) {
 }
 
 export async function listVenuesByIds(q: Queryable, ids: readonly number[]) {
-  const { rows } = await q.query<VenueRow>(`SELECT ${VENUE_COLUMNS} FROM venues v WHERE v.id = ANY($1::bigint[]) ORDER BY v.id`, [
-    ids,
-  ]);
+  const { rows } = await q.query<VenueRow>(
+    `SELECT ${VENUE_COLUMNS} FROM venues v WHERE v.id = ANY($1::bigint[]) ORDER BY v.id`,
+    [ids],
+  );
   return rows;
 }
 
-export async function setVenueStatus(q: Queryable, id: number, status: 'active' | 'suspended', reason: string | null) {
+export async function setVenueStatus(
+  q: Queryable,
+  id: number,
+  status: 'active' | 'suspended',
+  reason: string | null,
+) {
   await q.query('UPDATE venues SET status = $2, status_reason = $3 WHERE id = $1', [id, status, reason]);
 }
 
 export async function venueUnitPath(q: Queryable, venueId: number): Promise<string[]> {
-  const { rows } = await q.query<{ path: string[] }>('SELECT admin_unit_path AS path FROM venues WHERE id = $1', [venueId]);
+  const { rows } = await q.query<{ path: string[] }>(
+    'SELECT admin_unit_path AS path FROM venues WHERE id = $1',
+    [venueId],
+  );
   return rows[0]?.path ?? [];
 }

@@ -33,7 +33,11 @@ function toAppError(err: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details: ErrorDetail[] = err.validation.map((v) => ({
       path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || undefined,
-      code: String(v.params?.issue && typeof v.params.issue === 'object' ? (v.params.issue as { code?: string }).code : v.keyword),
+      code: String(
+        v.params?.issue && typeof v.params.issue === 'object'
+          ? (v.params.issue as { code?: string }).code
+          : v.keyword,
+      ),
       message: v.message,
     }));
     return new AppError('validation_failed', details);

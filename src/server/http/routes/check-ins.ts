@@ -13,10 +13,16 @@ const CheckInAnswer = z.object({
   flagged: z.boolean(),
   checkoutToken: z.string(),
   person: z.object({ fullName: z.string() }),
-  statusColour: z.enum(STATUS_COLOURS).nullable().describe('Status colour shown to staff (F18); null without a declaration'),
+  statusColour: z
+    .enum(STATUS_COLOURS)
+    .nullable()
+    .describe('Status colour shown to staff (F18); null without a declaration'),
 });
 
-const answer = (r: { result: checkIns.CheckInResult; duplicate: boolean }) => ({ ...r.result, checkedInAt: iso(r.result.checkedInAt) });
+const answer = (r: { result: checkIns.CheckInResult; duplicate: boolean }) => ({
+  ...r.result,
+  checkedInAt: iso(r.result.checkedInAt),
+});
 
 export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
   const publicLimit = { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } };
@@ -27,7 +33,8 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
       config: publicLimit,
       schema: {
         tags: ['check-ins'],
-        description: 'Citizen self check-in from the venue QR page. Repeating a clientId returns the first result (200).',
+        description:
+          'Citizen self check-in from the venue QR page. Repeating a clientId returns the first result (200).',
         body: CitizenCheckIn,
         response: { 200: CheckInAnswer, 201: CheckInAnswer },
       },
@@ -61,13 +68,20 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['check-ins'],
-        description: 'Staff look-up by phone when a person has no card at hand: names and status colours of its card holders.',
+        description:
+          'Staff look-up by phone when a person has no card at hand: names and status colours of its card holders.',
         params: IdParam,
         querystring: z.object({ phone: Phone }),
         response: {
           200: z.object({
             items: z.array(
-              z.object({ fullName: z.string(), phone: z.string(), cardNumber: z.string(), statusColour: z.enum(STATUS_COLOURS), flagged: z.boolean() }),
+              z.object({
+                fullName: z.string(),
+                phone: z.string(),
+                cardNumber: z.string(),
+                statusColour: z.enum(STATUS_COLOURS),
+                flagged: z.boolean(),
+              }),
             ),
           }),
         },
@@ -89,7 +103,12 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
       },
     },
     async (req) => {
-      const { checkedOutAt } = await checkIns.checkOut(ctx, await req.actor(), req.params.id, req.body.checkoutToken);
+      const { checkedOutAt } = await checkIns.checkOut(
+        ctx,
+        await req.actor(),
+        req.params.id,
+        req.body.checkoutToken,
+      );
       return { checkedOutAt: iso(checkedOutAt) };
     },
   );

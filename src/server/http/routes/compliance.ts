@@ -23,7 +23,13 @@ const ComplianceAnswer = z.object({
   ),
   silentVenuesTruncated: z.boolean(),
   unitsBelowTarget: z.array(
-    z.object({ code: z.string(), name: z.string(), registered: z.number(), active: z.number(), activeShare: z.number().nullable() }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      registered: z.number(),
+      active: z.number(),
+      activeShare: z.number().nullable(),
+    }),
   ),
   deadlines: z.array(
     z.object({
@@ -79,12 +85,14 @@ export function complianceRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['compliance'],
-        description: "Reminds venue managers (officials over every venue): shown on the venue's page and sent by SMS to its contact phone.",
+        description:
+          "Reminds venue managers (officials over every venue): shown on the venue's page and sent by SMS to its contact phone.",
         body: ReminderRequest,
         response: { 201: z.object({ reminded: z.number(), texted: z.number() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await compliance.sendReminders(ctx, await req.actor(), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await compliance.sendReminders(ctx, await req.actor(), req.body)),
   );
 
   app.get(
@@ -95,7 +103,15 @@ export function complianceRoutes(app: ZodApp, ctx: ServiceContext) {
         params: IdParam,
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.number(), message: z.string(), sentAt: z.string(), readAt: z.string().nullable(), sentBy: z.string().nullable() })),
+            items: z.array(
+              z.object({
+                id: z.number(),
+                message: z.string(),
+                sentAt: z.string(),
+                readAt: z.string().nullable(),
+                sentBy: z.string().nullable(),
+              }),
+            ),
           }),
         },
       },
@@ -120,14 +136,21 @@ export function complianceRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['compliance'],
-        description: 'A QR registration deadline for a unit and a venue category (or all), e.g. "before 10/11" (seed 002).',
+        description:
+          'A QR registration deadline for a unit and a venue category (or all), e.g. "before 10/11" (seed 002).',
         body: NewDeadline,
         response: {
-          201: z.object({ id: z.number(), adminUnitCode: z.string(), category: z.string().nullable(), deadline: z.string() }),
+          201: z.object({
+            id: z.number(),
+            adminUnitCode: z.string(),
+            category: z.string().nullable(),
+            deadline: z.string(),
+          }),
         },
       },
     },
-    async (req, reply) => reply.status(201).send(await compliance.addDeadline(ctx, await req.actor(), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await compliance.addDeadline(ctx, await req.actor(), req.body)),
   );
 
   app.delete(

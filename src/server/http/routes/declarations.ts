@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DeclarationSubmission, NewHotspot, STATUS_COLOURS, StatusRulesPatch } from '../../../shared/contracts.js';
+import {
+  DeclarationSubmission,
+  NewHotspot,
+  STATUS_COLOURS,
+  StatusRulesPatch,
+} from '../../../shared/contracts.js';
 import * as cards from '../../services/cards.js';
 import type { ServiceContext } from '../../services/context.js';
 import { submitDeclaration } from '../../services/declarations.js';
@@ -16,7 +21,13 @@ const Card = z.object({
   status: z.enum(['active', 'revoked']),
   holderToken: z.string().describe('Kept by the device that received the card: print, reissue, revoke'),
 });
-const DeclarationAnswer = z.object({ id: z.string(), declaredAt: Instant, flagged: z.boolean(), statusColour: Colour, card: Card });
+const DeclarationAnswer = z.object({
+  id: z.string(),
+  declaredAt: Instant,
+  flagged: z.boolean(),
+  statusColour: Colour,
+  card: Card,
+});
 const HolderToken = z.object({ holderToken: z.string().min(1).max(100) });
 const Scope = z.object({ scope: z.string().regex(/^(VN|\d{2})$/) });
 
@@ -29,14 +40,20 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
       config: publicLimit,
       schema: {
         tags: ['declarations'],
-        description: 'Domestic health declaration (F5). Issues the personal QR card on the first one. Idempotent on clientId.',
+        description:
+          'Domestic health declaration (F5). Issues the personal QR card on the first one. Idempotent on clientId.',
         body: DeclarationSubmission,
         response: { 200: DeclarationAnswer, 201: DeclarationAnswer },
       },
     },
     async (req, reply) => {
       const { clientId, person, onBehalf, ...answers } = req.body;
-      const { result, duplicate } = await submitDeclaration(ctx, { clientId, person, answers, channel: onBehalf ? 'on_behalf' : 'self' });
+      const { result, duplicate } = await submitDeclaration(ctx, {
+        clientId,
+        person,
+        answers,
+        channel: onBehalf ? 'on_behalf' : 'self',
+      });
       return reply.status(duplicate ? 200 : 201).send({ ...result, declaredAt: iso(result.declaredAt) });
     },
   );
@@ -50,7 +67,14 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.number(), adminUnitCode: z.string(), adminUnitName: z.string(), from: z.string(), to: z.string(), note: z.string().nullable() }),
+              z.object({
+                id: z.number(),
+                adminUnitCode: z.string(),
+                adminUnitName: z.string(),
+                from: z.string(),
+                to: z.string(),
+                note: z.string().nullable(),
+              }),
             ),
           }),
         },
@@ -66,19 +90,32 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
         tags: ['declarations'],
         description: 'Officials and tracers mark an admin unit of their area as a hotspot for a date window.',
         body: NewHotspot,
-        response: { 201: z.object({ id: z.number(), adminUnitCode: z.string(), fromDate: z.string(), toDate: z.string() }) },
+        response: {
+          201: z.object({
+            id: z.number(),
+            adminUnitCode: z.string(),
+            fromDate: z.string(),
+            toDate: z.string(),
+          }),
+        },
       },
     },
     async (req, reply) => {
       const h = await hotspots.createHotspot(ctx, await req.actor(), req.body);
-      return reply.status(201).send({ id: h.id, adminUnitCode: h.adminUnitCode, fromDate: h.fromDate, toDate: h.toDate });
+      return reply
+        .status(201)
+        .send({ id: h.id, adminUnitCode: h.adminUnitCode, fromDate: h.fromDate, toDate: h.toDate });
     },
   );
 
-  app.delete('/api/hotspots/:id', { schema: { tags: ['declarations'], params: IdParam } }, async (req, reply) => {
-    await hotspots.deleteHotspot(ctx, await req.actor(), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/hotspots/:id',
+    { schema: { tags: ['declarations'], params: IdParam } },
+    async (req, reply) => {
+      await hotspots.deleteHotspot(ctx, await req.actor(), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   const Rules = StatusRulesPatch.required();
   app.get(
@@ -91,7 +128,8 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['declarations'],
-        description: 'Admin: national (`VN`) or any province; an official: their own province. Omitted fields inherit.',
+        description:
+          'Admin: national (`VN`) or any province; an official: their own province. Omitted fields inherit.',
         params: Scope,
         body: StatusRulesPatch,
         response: { 200: Rules },
@@ -108,7 +146,13 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
         description: 'The card and its current colour, for the device that holds it (`token` = holderToken).',
         params: UuidParam,
         querystring: z.object({ token: z.string().min(1).max(100) }),
-        response: { 200: Card.extend({ statusColour: Colour.nullable(), flagged: z.boolean().nullable(), declaredAt: Instant.nullable() }) },
+        response: {
+          200: Card.extend({
+            statusColour: Colour.nullable(),
+            flagged: z.boolean().nullable(),
+            declaredAt: Instant.nullable(),
+          }),
+        },
       },
     },
     async (req) => {
@@ -119,22 +163,44 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
 
   app.get(
     '/api/cards/:id/card.pdf',
-    { schema: { tags: ['cards'], params: UuidParam, querystring: z.object({ token: z.string().min(1).max(100) }) } },
+    {
+      schema: {
+        tags: ['cards'],
+        params: UuidParam,
+        querystring: z.object({ token: z.string().min(1).max(100) }),
+      },
+    },
     async (req, reply) => {
       const pdf = await cards.printableCard(ctx, req.params.id, req.query.token);
-      return reply.type('application/pdf').header('cache-control', 'private, no-store').header('content-disposition', 'inline; filename="the-kiem-soat.pdf"').send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', 'inline; filename="the-kiem-soat.pdf"')
+        .send(pdf);
     },
   );
 
   app.post(
     '/api/cards/:id/reissue',
-    { config: publicLimit, schema: { tags: ['cards'], params: UuidParam, body: HolderToken, response: { 201: Card } } },
-    async (req, reply) => reply.status(201).send(await cards.reissueCard(ctx, req.params.id, req.body.holderToken)),
+    {
+      config: publicLimit,
+      schema: { tags: ['cards'], params: UuidParam, body: HolderToken, response: { 201: Card } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await cards.reissueCard(ctx, req.params.id, req.body.holderToken)),
   );
 
   app.post(
     '/api/cards/:id/revoke',
-    { config: publicLimit, schema: { tags: ['cards'], params: UuidParam, body: HolderToken, response: { 200: z.object({ id: z.string(), status: z.literal('revoked') }) } } },
+    {
+      config: publicLimit,
+      schema: {
+        tags: ['cards'],
+        params: UuidParam,
+        body: HolderToken,
+        response: { 200: z.object({ id: z.string(), status: z.literal('revoked') }) },
+      },
+    },
     async (req) => cards.revokeCard(ctx, req.params.id, req.body.holderToken),
   );
 }

@@ -39,27 +39,34 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   let checkinTemplate: string | undefined;
   let appShell: string | undefined;
 
-  app.get('/c/:code', { schema: { hide: true }, config: { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } } }, async (req, reply) => {
-    const { code } = req.params as { code: string };
-    checkinTemplate ??= readPage('checkin.html');
-    let venue: Awaited<ReturnType<typeof publicVenueByCode>> | null = null;
-    try {
-      venue = await publicVenueByCode(ctx, code.slice(0, 64));
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-    }
-    const html = checkinTemplate
-      .replace('<title>', `<title>${venue ? `${escapeHtml(venue.name)} – ` : ''}`)
-      .replace(
-        '</head>',
-        `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue, retentionDays: ctx.config.retentionDays, defaultStayMinutes: ctx.config.defaultStayMinutes })}</script></head>`,
-      );
-    return reply
-      .status(venue ? 200 : 404)
-      .headers({ ...PAGE_HEADERS, 'cache-control': 'no-store' })
-      .type('text/html; charset=utf-8')
-      .send(html);
-  });
+  app.get(
+    '/c/:code',
+    {
+      schema: { hide: true },
+      config: { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } },
+    },
+    async (req, reply) => {
+      const { code } = req.params as { code: string };
+      checkinTemplate ??= readPage('checkin.html');
+      let venue: Awaited<ReturnType<typeof publicVenueByCode>> | null = null;
+      try {
+        venue = await publicVenueByCode(ctx, code.slice(0, 64));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+      }
+      const html = checkinTemplate
+        .replace('<title>', `<title>${venue ? `${escapeHtml(venue.name)} – ` : ''}`)
+        .replace(
+          '</head>',
+          `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue, retentionDays: ctx.config.retentionDays, defaultStayMinutes: ctx.config.defaultStayMinutes })}</script></head>`,
+        );
+      return reply
+        .status(venue ? 200 : 404)
+        .headers({ ...PAGE_HEADERS, 'cache-control': 'no-store' })
+        .type('text/html; charset=utf-8')
+        .send(html);
+    },
+  );
 
   if (existsSync(WEB_DIR)) {
     void app.register(fastifyStatic, { root: WEB_DIR, wildcard: true, index: false, maxAge: '1h' });
@@ -67,14 +74,21 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
 
   const sendShell = (reply: FastifyReply) => {
     appShell ??= readPage('index.html');
-    return reply.headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(appShell);
+    return reply
+      .headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' })
+      .type('text/html; charset=utf-8')
+      .send(appShell);
   };
   app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply));
 
   app.setNotFoundHandler((req, reply) => {
     // App routes (/register, /venues/7/scanner …) get the app shell; files and the API get a JSON 404.
     const path = req.url.split('?')[0]!;
-    const isAppRoute = req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path);
+    const isAppRoute =
+      req.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/assets/') &&
+      !/\.[a-z0-9]+$/i.test(path);
     if (isAppRoute) return sendShell(reply);
     return sendError(req, reply, new AppError('not_found'));
   });

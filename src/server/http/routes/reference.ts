@@ -17,7 +17,12 @@ export function referenceRoutes(app: ZodApp, ctx: ServiceContext) {
         response: {
           200: z.object({
             items: z.array(
-              z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }),
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                level: z.number(),
+                parentCode: z.string().nullable(),
+              }),
             ),
           }),
         },

@@ -10,8 +10,18 @@ import type { FastifyReply } from 'fastify';
 const Range = { from: z.iso.date().optional(), to: z.iso.date().optional() };
 
 const ExportRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('unit_report'), format: z.enum(REPORT_FORMATS), adminUnit: DateRangeQuery.shape.adminUnit, ...Range }),
-  z.object({ kind: z.literal('venue_list'), format: z.enum(LIST_FORMATS), venueId: z.number().int().positive(), ...Range }),
+  z.object({
+    kind: z.literal('unit_report'),
+    format: z.enum(REPORT_FORMATS),
+    adminUnit: DateRangeQuery.shape.adminUnit,
+    ...Range,
+  }),
+  z.object({
+    kind: z.literal('venue_list'),
+    format: z.enum(LIST_FORMATS),
+    venueId: z.number().int().positive(),
+    ...Range,
+  }),
 ]);
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
@@ -28,7 +38,8 @@ export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['reports'],
-        description: "The chairman's report of a unit for a range of days (seed 000 per-site table, seed 002 per-unit cards and scans).",
+        description:
+          "The chairman's report of a unit for a range of days (seed 000 per-site table, seed 002 per-unit cards and scans).",
         querystring: DateRangeQuery.extend({ format: z.enum(REPORT_FORMATS).default('pdf') }),
       },
     },
@@ -44,14 +55,20 @@ export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['reports'],
-        description: "A venue's in/out list for a range of days as CSV or XLSX (its manager, officials over it).",
+        description:
+          "A venue's in/out list for a range of days as CSV or XLSX (its manager, officials over it).",
         params: IdParam,
         querystring: z.object({ ...Range, format: z.enum(LIST_FORMATS).default('csv') }),
       },
     },
     async (req, reply) => {
       const { format, ...range } = req.query;
-      const prepared = await prepareExport(ctx, await req.actor(), { kind: 'venue_list', format, venueId: req.params.id, ...range });
+      const prepared = await prepareExport(ctx, await req.actor(), {
+        kind: 'venue_list',
+        format,
+        venueId: req.params.id,
+        ...range,
+      });
       return sendFile(reply, await produceExport(ctx, prepared, languageOf(req.headers['accept-language'])));
     },
   );
@@ -61,13 +78,19 @@ export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['reports'],
-        description: 'Starts an export in the background; poll GET /api/exports/{id} for progress, then download /file.',
+        description:
+          'Starts an export in the background; poll GET /api/exports/{id} for progress, then download /file.',
         body: ExportRequest,
         response: { 202: z.object({ id: z.string() }) },
       },
     },
     async (req, reply) => {
-      const { id } = await startExport(ctx, await req.actor(), req.body, languageOf(req.headers['accept-language']));
+      const { id } = await startExport(
+        ctx,
+        await req.actor(),
+        req.body,
+        languageOf(req.headers['accept-language']),
+      );
       return reply.status(202).send({ id });
     },
   );
@@ -93,9 +116,7 @@ export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
     async (req) => exportStatus(ctx, await req.actor(), req.params.id),
   );
 
-  app.get(
-    '/api/exports/:id/file',
-    { schema: { tags: ['reports'], params: UuidParam } },
-    async (req, reply) => sendFile(reply, await exportFile(ctx, await req.actor(), req.params.id)),
+  app.get('/api/exports/:id/file', { schema: { tags: ['reports'], params: UuidParam } }, async (req, reply) =>
+    sendFile(reply, await exportFile(ctx, await req.actor(), req.params.id)),
   );
 }

@@ -10,10 +10,20 @@ const CheckIns = z.object({
   total: z.number(),
   electronic: z.number().describe('every channel but paper'),
   paper: z.number(),
-  byChannel: z.object({ qr_self: z.number(), qr_staff: z.number(), kiosk: z.number(), paper: z.number(), on_behalf: z.number() }),
+  byChannel: z.object({
+    qr_self: z.number(),
+    qr_staff: z.number(),
+    kiosk: z.number(),
+    paper: z.number(),
+    on_behalf: z.number(),
+  }),
 });
 const Figures = {
-  venues: z.object({ registered: z.number(), active: z.number().describe('≥ 1 check-in in the range'), suspended: z.number() }),
+  venues: z.object({
+    registered: z.number(),
+    active: z.number().describe('≥ 1 check-in in the range'),
+    suspended: z.number(),
+  }),
   checkIns: CheckIns,
   uniquePeople: z.number(),
   declarations: z.object({ total: z.number(), flagged: z.number() }),
@@ -34,7 +44,12 @@ const StatsAnswer = z.object({
   ...Figures,
   children: z.array(z.object({ code: z.string(), name: z.string(), ...Figures })),
   categories: z.array(
-    z.object({ code: z.string(), name: z.string(), venues: z.object({ registered: z.number(), active: z.number() }), checkIns: CheckIns }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      venues: z.object({ registered: z.number(), active: z.number() }),
+      checkIns: CheckIns,
+    }),
   ),
   days: z.array(
     z.object({
@@ -75,7 +90,7 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
       schema: {
         tags: ['statistics'],
         description:
-          'Dashboard figures of a unit (default: the caller\'s) for local days `from`–`to` (inclusive; default today), with breakdowns per child unit, venue category and day. `adminUnit=VN`: the whole country (admin).',
+          "Dashboard figures of a unit (default: the caller's) for local days `from`–`to` (inclusive; default today), with breakdowns per child unit, venue category and day. `adminUnit=VN`: the whole country (admin).",
         querystring: DateRangeQuery,
         response: { 200: StatsAnswer },
       },
@@ -83,7 +98,10 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
     async (req) => {
       const report = await stats.unitStats(ctx, await req.actor(), req.query);
       const lang = languageOf(req.headers['accept-language']);
-      return { ...report, categories: report.categories.map((c) => ({ ...c, name: venueCategoryName(c.code, lang) })) };
+      return {
+        ...report,
+        categories: report.categories.map((c) => ({ ...c, name: venueCategoryName(c.code, lang) })),
+      };
     },
   );
 
@@ -92,7 +110,8 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['statistics'],
-        description: 'Every venue of the unit with its check-ins in the range (silent venues with 0), busiest first.',
+        description:
+          'Every venue of the unit with its check-ins in the range (silent venues with 0), busiest first.',
         querystring: DateRangeQuery.extend({ limit: z.coerce.number().int().min(1).max(20_000).optional() }),
         response: { 200: VenueTable },
       },
@@ -117,14 +136,20 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['statistics'],
-        description: 'Registered population of a unit (officials over it): the denominator of the card issuance rate.',
+        description:
+          'Registered population of a unit (officials over it): the denominator of the card issuance rate.',
         params: z.object({ code: AdminUnitCode }),
         body: PopulationUpdate,
         response: { 200: z.object({ code: z.string(), population: z.number() }) },
       },
     },
     async (req) => {
-      const unit = await stats.setUnitPopulation(ctx, await req.actor(), req.params.code, req.body.population);
+      const unit = await stats.setUnitPopulation(
+        ctx,
+        await req.actor(),
+        req.params.code,
+        req.body.population,
+      );
       return { code: unit.code, population: req.body.population };
     },
   );

@@ -10,7 +10,8 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['accounts'],
-        description: 'Admin: any account. Official: officials, tracers and venue accounts within their own area.',
+        description:
+          'Admin: any account. Official: officials, tracers and venue accounts within their own area.',
         body: NewUser,
         response: { 201: z.object({ id: z.number() }) },
       },

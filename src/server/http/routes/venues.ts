@@ -27,7 +27,9 @@ const VenueDetail = z.object({
   statusReason: z.string().nullable(),
   registeredBy: z.enum(['self', 'official']),
   createdAt: Instant,
-  entrances: z.array(z.object({ id: z.number(), name: z.string(), code: z.string(), checkInUrl: z.string() })),
+  entrances: z.array(
+    z.object({ id: z.number(), name: z.string(), code: z.string(), checkInUrl: z.string() }),
+  ),
 });
 
 const StatusChange = z.object({ reason: z.string().trim().min(1).max(500) });
@@ -60,7 +62,11 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
         tags: ['venues'],
         description: 'The venues the caller manages or staffs.',
         response: {
-          200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), address: z.string(), status: Status })) }),
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.number(), name: z.string(), address: z.string(), status: Status }),
+            ),
+          }),
         },
       },
     },
@@ -149,7 +155,8 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
     {
       schema: {
         tags: ['venues'],
-        description: "Today's check-ins (local day), counts per channel, and the number of people inside now.",
+        description:
+          "Today's check-ins (local day), counts per channel, and the number of people inside now.",
         params: IdParam,
         response: {
           200: z.object({
@@ -178,7 +185,11 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
       const today = await venueToday(ctx, await req.actor(), req.params.id);
       return {
         ...today,
-        items: today.items.map((c) => ({ ...c, checkedInAt: iso(c.checkedInAt), checkedOutAt: isoOrNull(c.checkedOutAt) })),
+        items: today.items.map((c) => ({
+          ...c,
+          checkedInAt: iso(c.checkedInAt),
+          checkedOutAt: isoOrNull(c.checkedOutAt),
+        })),
       };
     },
   );

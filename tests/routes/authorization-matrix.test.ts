@@ -1,0 +1,411 @@
+/**
+ * The authorization matrix (F14): every API route the app serves × every kind of caller, each acting
+ * on a venue and unit in Hà Nội. Routes come from the app's own route table, so a new endpoint without
+ * a rule here fails the suite. "Allowed" means the access check let the call through (not 401/403/404,
+ * never 5xx); a refused logged-in caller gets 403 or, outside their area, 404; anonymous gets 401.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeTables } from '../../src/server/app.js';
+import {
+  ADMIN,
+  call,
+  checkInBody,
+  declare,
+  declarationBody,
+  HANOI_COMMUNE,
+  HCMC_COMMUNE,
+  login,
+  registerVenue,
+  startTestApp,
+  uniquePhone,
+  venueBody,
+  type TestApp,
+} from '../support/app.js';
+
+const CALLERS = [
+  'anonymous',
+  'admin',
+  'official_in',
+  'official_out',
+  'tracer_in',
+  'manager',
+  'manager_other',
+  'staff',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface Fixture {
+  venue: Awaited<ReturnType<typeof registerVenue>>;
+  card: { id: string; holderToken: string };
+  password: Record<Exclude<Caller, 'anonymous'>, { username: string; password: string }>;
+}
+
+interface Rule {
+  /** Who gets through; everyone else is refused. 'everyone' = public endpoint. */
+  allowed: readonly Caller[] | 'everyone';
+  /** Builds one call (run once per caller, so it may create what it consumes). */
+  request: (
+    f: Fixture,
+    caller: Caller,
+  ) =>
+    | Promise<{ method: Method; url: string; body?: unknown }>
+    | { method: Method; url: string; body?: unknown };
+  /** The call ends the caller's session (logout): it gets a session of its own. */
+  ownSession?: boolean;
+}
+
+const LOGGED_IN = CALLERS.filter((c) => c !== 'anonymous');
+const OFFICIALS = ['admin', 'official_in'] as const;
+const VENUE_READERS = ['admin', 'official_in', 'manager', 'staff'] as const;
+const VENUE_MANAGERS = ['admin', 'official_in', 'manager'] as const;
+const VENUE_RECORDERS = ['admin', 'manager', 'staff'] as const;
+const AREA_WORKERS = ['admin', 'official_in', 'tracer_in'] as const;
+
+let t: TestApp;
+let fixture: Fixture;
+let adminCookie: string;
+let exportId: string;
+
+async function adminCall(method: Method, url: string, body?: unknown) {
+  const res = await call(t.app, method, url, { cookie: adminCookie, body });
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const RULES: Record<string, Rule> = {
+  'GET /api/health': { allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/health' }) },
+  'POST /api/auth/login': {
+    allowed: 'everyone',
+    request: (f) => ({ method: 'POST', url: '/api/auth/login', body: f.password.tracer_in }),
+  },
+  'POST /api/auth/logout': {
+    allowed: LOGGED_IN,
+    ownSession: true,
+    request: () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
+  'GET /api/auth/me': { allowed: LOGGED_IN, request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'GET /api/admin-units': {
+    allowed: 'everyone',
+    request: () => ({ method: 'GET', url: '/api/admin-units?parent=01' }),
+  },
+  'GET /api/venue-categories': {
+    allowed: 'everyone',
+    request: () => ({ method: 'GET', url: '/api/venue-categories' }),
+  },
+  'POST /api/venues': {
+    // Self-registration is public; an official registers only within their area.
+    allowed: CALLERS.filter((c) => c !== 'official_out'),
+    request: () => ({ method: 'POST', url: '/api/venues', body: venueBody() }),
+  },
+  'GET /api/venues': { allowed: LOGGED_IN, request: () => ({ method: 'GET', url: '/api/venues' }) },
+  'GET /api/venues/:id': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}` }),
+  },
+  'GET /api/venues/by-code/:code': {
+    allowed: 'everyone',
+    request: (f) => ({ method: 'GET', url: `/api/venues/by-code/${f.venue.code}` }),
+  },
+  'GET /api/venues/:id/poster.pdf': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/poster.pdf` }),
+  },
+  'GET /api/venues/:id/qr.png': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/qr.png` }),
+  },
+  'GET /api/venues/:id/qr.svg': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/qr.svg` }),
+  },
+  'POST /api/venues/:id/suspend': {
+    allowed: OFFICIALS,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/venues/${f.venue.id}/suspend`,
+      body: { reason: 'kiểm tra' },
+    }),
+  },
+  'POST /api/venues/:id/reinstate': {
+    allowed: OFFICIALS,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/venues/${f.venue.id}/reinstate`,
+      body: { reason: 'kiểm tra' },
+    }),
+  },
+  'GET /api/venues/:id/today': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/today` }),
+  },
+  'POST /api/check-ins': {
+    allowed: 'everyone',
+    request: (f) => ({ method: 'POST', url: '/api/check-ins', body: checkInBody(f.venue.code) }),
+  },
+  'POST /api/venues/:id/check-ins': {
+    allowed: VENUE_RECORDERS,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/venues/${f.venue.id}/check-ins`,
+      body: {
+        clientId: crypto.randomUUID(),
+        channel: 'qr_staff',
+        person: { fullName: 'Ngô Văn Bảy', phone: uniquePhone() },
+      },
+    }),
+  },
+  // Looking a person up by phone is for whoever records entries there, not for officials.
+  'GET /api/venues/:id/people': {
+    allowed: VENUE_RECORDERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/people?phone=0912345678` }),
+  },
+  'POST /api/check-ins/:id/check-out': {
+    // The checkout token is the key: whoever holds it may check out.
+    allowed: 'everyone',
+    request: async (f) => {
+      const made = await call(t.app, 'POST', '/api/check-ins', {
+        body: checkInBody(f.venue.code, { person: { fullName: 'Khách', phone: uniquePhone() } }),
+      });
+      return {
+        method: 'POST',
+        url: `/api/check-ins/${made.body.id}/check-out`,
+        body: { checkoutToken: made.body.checkoutToken },
+      };
+    },
+  },
+  'POST /api/declarations': {
+    allowed: 'everyone',
+    request: () => ({ method: 'POST', url: '/api/declarations', body: declarationBody() }),
+  },
+  'GET /api/hotspots/active': {
+    allowed: 'everyone',
+    request: () => ({ method: 'GET', url: '/api/hotspots/active' }),
+  },
+  'POST /api/hotspots': {
+    allowed: AREA_WORKERS,
+    request: () => ({
+      method: 'POST',
+      url: '/api/hotspots',
+      body: { adminUnitCode: HANOI_COMMUNE, from: '2026-11-01', to: '2026-11-10' },
+    }),
+  },
+  'DELETE /api/hotspots/:id': {
+    allowed: AREA_WORKERS,
+    request: async () => {
+      const h = await adminCall('POST', '/api/hotspots', {
+        adminUnitCode: HANOI_COMMUNE,
+        from: '2026-11-01',
+        to: '2026-11-10',
+      });
+      return { method: 'DELETE', url: `/api/hotspots/${h.id}` };
+    },
+  },
+  'GET /api/status-rules/:scope': {
+    allowed: ['admin', 'official_in', 'official_out'],
+    request: () => ({ method: 'GET', url: '/api/status-rules/01' }),
+  },
+  'PUT /api/status-rules/:scope': {
+    allowed: OFFICIALS,
+    request: () => ({ method: 'PUT', url: '/api/status-rules/01', body: { anySymptom: 'yellow' } }),
+  },
+  // Cards: the holder token is the key, for everyone who holds it; a card never opens a history.
+  'GET /api/cards/:id': {
+    allowed: 'everyone',
+    request: (f) => ({ method: 'GET', url: `/api/cards/${f.card.id}?token=${f.card.holderToken}` }),
+  },
+  'GET /api/cards/:id/card.pdf': {
+    allowed: 'everyone',
+    request: (f) => ({ method: 'GET', url: `/api/cards/${f.card.id}/card.pdf?token=${f.card.holderToken}` }),
+  },
+  'POST /api/cards/:id/reissue': {
+    allowed: 'everyone',
+    request: async () => {
+      const card = (await declare(t.app)).card;
+      return {
+        method: 'POST',
+        url: `/api/cards/${card.id}/reissue`,
+        body: { holderToken: card.holderToken },
+      };
+    },
+  },
+  'POST /api/cards/:id/revoke': {
+    allowed: 'everyone',
+    request: async () => {
+      const card = (await declare(t.app)).card;
+      return { method: 'POST', url: `/api/cards/${card.id}/revoke`, body: { holderToken: card.holderToken } };
+    },
+  },
+  'POST /api/users': {
+    allowed: OFFICIALS,
+    request: () => ({
+      method: 'POST',
+      url: '/api/users',
+      body: {
+        username: `u-${crypto.randomUUID().slice(0, 8)}`,
+        password: 'some-password-1',
+        role: 'official',
+        adminUnitCode: '001',
+      },
+    }),
+  },
+  'GET /api/stats': {
+    allowed: OFFICIALS,
+    request: () => ({ method: 'GET', url: '/api/stats?adminUnit=01' }),
+  },
+  'GET /api/stats/venues': {
+    allowed: OFFICIALS,
+    request: () => ({ method: 'GET', url: '/api/stats/venues?adminUnit=001' }),
+  },
+  'PUT /api/admin-units/:code/population': {
+    allowed: OFFICIALS,
+    request: () => ({ method: 'PUT', url: '/api/admin-units/001/population', body: { population: 250_000 } }),
+  },
+  'GET /api/compliance': {
+    allowed: OFFICIALS,
+    request: () => ({ method: 'GET', url: '/api/compliance?adminUnit=01' }),
+  },
+  'POST /api/compliance/reminders': {
+    allowed: OFFICIALS,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/compliance/reminders',
+      body: { venueIds: [f.venue.id], message: 'Nhắc quét mã', sms: false },
+    }),
+  },
+  'GET /api/venues/:id/reminders': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/reminders` }),
+  },
+  'POST /api/venues/:id/reminders/read': {
+    allowed: VENUE_MANAGERS,
+    request: (f) => ({ method: 'POST', url: `/api/venues/${f.venue.id}/reminders/read` }),
+  },
+  'POST /api/registration-deadlines': {
+    allowed: OFFICIALS,
+    request: () => ({
+      method: 'POST',
+      url: '/api/registration-deadlines',
+      body: { adminUnitCode: '001', deadline: '2026-12-01' },
+    }),
+  },
+  'DELETE /api/registration-deadlines/:id': {
+    allowed: OFFICIALS,
+    request: async () => {
+      const d = await adminCall('POST', '/api/registration-deadlines', {
+        adminUnitCode: '001',
+        deadline: '2026-12-01',
+      });
+      return { method: 'DELETE', url: `/api/registration-deadlines/${d.id}` };
+    },
+  },
+  'GET /api/reports/unit': {
+    allowed: OFFICIALS,
+    request: () => ({ method: 'GET', url: '/api/reports/unit?adminUnit=001&format=xlsx' }),
+  },
+  'GET /api/venues/:id/visits': {
+    allowed: VENUE_MANAGERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/visits` }),
+  },
+  'POST /api/exports': {
+    allowed: OFFICIALS,
+    request: () => ({
+      method: 'POST',
+      url: '/api/exports',
+      body: { kind: 'unit_report', format: 'xlsx', adminUnit: '001' },
+    }),
+  },
+  // An export belongs to the user who started it (official_in here), nobody else.
+  'GET /api/exports/:id': {
+    allowed: ['official_in'],
+    request: () => ({ method: 'GET', url: `/api/exports/${exportId}` }),
+  },
+  'GET /api/exports/:id/file': {
+    allowed: ['official_in'],
+    request: () => ({ method: 'GET', url: `/api/exports/${exportId}/file` }),
+  },
+};
+
+/** Routes that are not part of the JSON API: pages, static files and the API's own documentation. */
+const NOT_API = (url: string) =>
+  !url.startsWith('/api/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
+
+const cookies = {} as Record<Caller, string | undefined>;
+
+beforeAll(async () => {
+  t = await startTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '1000' });
+  adminCookie = await login(t.app, ADMIN.username, ADMIN.password);
+  const venue = await registerVenue(t.app, { adminUnitCode: HANOI_COMMUNE });
+  const other = await registerVenue(t.app, { adminUnitCode: HCMC_COMMUNE });
+  const password = 'matrix-pass-1';
+  const accounts: [Exclude<Caller, 'anonymous' | 'admin' | 'manager' | 'manager_other'>, object][] = [
+    ['official_in', { role: 'official', adminUnitCode: '01' }],
+    ['official_out', { role: 'official', adminUnitCode: '79' }],
+    ['tracer_in', { role: 'tracer', adminUnitCode: '01' }],
+    ['staff', { role: 'venue_staff', venueIds: [venue.id] }],
+  ];
+  const credentials = {
+    admin: ADMIN,
+    manager: { username: String(venue.body.contactPhone), password: 'manager-pass-1' },
+    manager_other: { username: String(other.body.contactPhone), password: 'manager-pass-1' },
+  } as Fixture['password'];
+  for (const [caller, account] of accounts) {
+    await adminCall('POST', '/api/users', { username: `matrix-${caller}`, password, ...account });
+    credentials[caller] = { username: `matrix-${caller}`, password };
+  }
+  for (const caller of LOGGED_IN)
+    cookies[caller] = await login(t.app, credentials[caller].username, credentials[caller].password);
+  fixture = { venue, card: (await declare(t.app)).card, password: credentials };
+  const started = await call(t.app, 'POST', '/api/exports', {
+    cookie: cookies.official_in,
+    body: { kind: 'unit_report', format: 'xlsx', adminUnit: '001' },
+  });
+  exportId = started.body.id;
+  await new Promise((r) => setTimeout(r, 500));
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('has a rule for every API route the app serves, and no rule for a route that is gone', () => {
+    const served = routeTables
+      .get(t.app)!
+      .filter((r) => !NOT_API(r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(served.filter((route) => !(route in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  for (const [route, rule] of Object.entries(RULES)) {
+    it(`${route}: ${rule.allowed === 'everyone' ? 'everyone' : rule.allowed.join(', ')}`, async () => {
+      const outcomes: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const req = await rule.request(fixture, caller);
+        const cookie =
+          rule.ownSession && caller !== 'anonymous'
+            ? await login(t.app, fixture.password[caller].username, fixture.password[caller].password)
+            : cookies[caller];
+        const res = await call(t.app, req.method, req.url, { cookie, body: req.body });
+        outcomes[caller] = res.status;
+      }
+      const expected: Record<string, string> = {};
+      const actual: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const status = outcomes[caller]!;
+        const allowed = rule.allowed === 'everyone' || rule.allowed.includes(caller);
+        expected[caller] = allowed ? 'through' : caller === 'anonymous' ? '401' : 'refused';
+        actual[caller] =
+          status >= 500
+            ? `5xx`
+            : [401, 403, 404].includes(status)
+              ? status === 401 && caller === 'anonymous'
+                ? '401'
+                : allowed
+                  ? String(status)
+                  : 'refused'
+              : 'through';
+        if (!allowed && caller !== 'anonymous' && status === 401) actual[caller] = '401 (logged in)';
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});
