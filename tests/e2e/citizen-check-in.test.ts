@@ -14,7 +14,10 @@ const journey = useJourney();
 describe('citizen check-in journey', () => {
   it('registers a venue, prints its poster, and a phone checks in from the decoded QR', async () => {
     // 1. The owner registers the venue in Vietnamese.
-    const owner = await journey.browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const owner = await journey.browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await owner.newPage();
     await page.goto(`${journey.server.baseUrl}/register`);
     await page.fill('#name', 'Chợ Bến Thành – Cổng Nam');
@@ -38,7 +41,10 @@ describe('citizen check-in journey', () => {
     await page.screenshot({ path: artifact('02-venue-page.png'), fullPage: true });
 
     // 2. Download the printable poster and read the QR the way a phone camera would.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải áp phích PDF (A4)')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=Tải áp phích PDF (A4)'),
+    ]);
     const pdfPath = artifact('03-poster.pdf');
     await download.saveAs(pdfPath);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
@@ -47,7 +53,11 @@ describe('citizen check-in journey', () => {
     expect(url).toMatch(new RegExp(`^${journey.server.baseUrl}/c/[0-9A-Z]{23}$`));
 
     // 3. A phone opens the decoded URL and checks in with one tap.
-    const phone = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await journey.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const mobile = await phone.newPage();
     await mobile.goto(url!);
     await mobile.waitForSelector('text=Chợ Bến Thành – Cổng Nam');
@@ -61,9 +71,13 @@ describe('citizen check-in journey', () => {
     await mobile.screenshot({ path: artifact('05-phone-confirmation.png'), fullPage: true });
 
     // 4. The manager's page shows the check-in live.
-    await page.waitForFunction(() => document.querySelector('#today')?.textContent?.includes('Lê Văn Minh'), null, {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('#today')?.textContent?.includes('Lê Văn Minh'),
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
     expect(await page.textContent('#total-today')).toContain('1');
     expect(await page.textContent('#inside-now')).toContain('1');
     await page.screenshot({ path: artifact('06-manager-sees-check-in.png'), fullPage: true });
@@ -75,9 +89,13 @@ describe('citizen check-in journey', () => {
     await mobile.click('text=Ra về');
     await mobile.waitForSelector('text=Đã ghi nhận ra về lúc');
     await mobile.screenshot({ path: artifact('07-phone-checked-out.png'), fullPage: true });
-    await page.waitForFunction(() => document.querySelector('#inside-now .n')?.textContent?.startsWith('0'), null, {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('#inside-now .n')?.textContent?.startsWith('0'),
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
 
     // 6. The device remembers the person: the next check-in is one tap, no typing.
     await mobile.goto(url!);
@@ -85,7 +103,9 @@ describe('citizen check-in journey', () => {
     expect(await mobile.locator('#fullName').count()).toBe(0);
     await mobile.click('button[type=submit]');
     await mobile.waitForSelector('#confirmation');
-    await page.waitForFunction(() => document.querySelector('#total-today .n')?.textContent === '2', null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#total-today .n')?.textContent === '2', null, {
+      timeout: 15_000,
+    });
     await owner.close();
     await phone.close();
   });

@@ -18,7 +18,15 @@ async function registerVenue(name: string, phone: string) {
   const res = await fetch(`${journey.server.baseUrl}/api/venues`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, category: 'office', adminUnitCode: '00001', address: '1 Phúc Xá', contactName: 'Bảo vệ', contactPhone: phone, managerPassword: 'bao-ve-12345' }),
+    body: JSON.stringify({
+      name,
+      category: 'office',
+      adminUnitCode: '00001',
+      address: '1 Phúc Xá',
+      contactName: 'Bảo vệ',
+      contactPhone: phone,
+      managerPassword: 'bao-ve-12345',
+    }),
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: number; code: string };
@@ -26,7 +34,9 @@ async function registerVenue(name: string, phone: string) {
 
 async function managerContext(b: Browser, phone: string, options = {}): Promise<BrowserContext> {
   const context = await b.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  const login = await context.request.post(`${journey.server.baseUrl}/api/auth/login`, { data: { username: phone, password: 'bao-ve-12345' } });
+  const login = await context.request.post(`${journey.server.baseUrl}/api/auth/login`, {
+    data: { username: phone, password: 'bao-ve-12345' },
+  });
   expect(login.status()).toBe(200);
   return context;
 }
@@ -40,7 +50,11 @@ let cardQr: string;
 
 describe('health declaration on a phone', () => {
   it('produces a personal QR card with the status colour', async () => {
-    const phone = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await journey.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await phone.newPage();
     await page.goto(`${journey.server.baseUrl}/declare`);
     await page.fill('#fullName', 'Đặng Thuỳ Trâm');
@@ -111,17 +125,24 @@ describe('scanner station', () => {
     for (let i = 0; i < 20; i++) {
       await page.fill('#wedge', cardQr);
       await page.press('#wedge', 'Enter');
-      await page.waitForFunction((n) => document.querySelector('#pending-count')?.textContent === String(n), i + 1);
+      await page.waitForFunction(
+        (n) => document.querySelector('#pending-count')?.textContent === String(n),
+        i + 1,
+      );
     }
     await page.screenshot({ path: artifact('13-scanner-offline-20-pending.png'), fullPage: true });
 
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('#pending-count')?.textContent === '20', null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#pending-count')?.textContent === '20', null, {
+      timeout: 15_000,
+    });
     expect(await page.textContent('body')).toContain('Mất mạng');
     await page.screenshot({ path: artifact('14-scanner-reloaded-offline.png'), fullPage: true });
 
     await context.setOffline(false);
-    await page.waitForFunction(() => document.querySelector('#pending-count')?.textContent === '0', null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#pending-count')?.textContent === '0', null, {
+      timeout: 30_000,
+    });
     const counts = await today(context, venue.id);
     expect(counts.total).toBe(20);
     expect(counts.byChannel).toEqual({ qr_staff: 20 });

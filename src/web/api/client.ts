@@ -15,7 +15,9 @@ export class ApiError extends Error {
 /** An error for a form: the translated message, and per-field messages keyed by the API's paths. */
 export function formErrors(err: unknown): { message: string; fields: Record<string, string> } {
   if (!(err instanceof ApiError)) return { message: String(err), fields: {} };
-  const fields = Object.fromEntries(err.details.filter((d) => d.path).map((d) => [d.path!, d.message ?? err.message]));
+  const fields = Object.fromEntries(
+    err.details.filter((d) => d.path).map((d) => [d.path!, d.message ?? err.message]),
+  );
   return { message: err.message, fields };
 }
 
@@ -32,7 +34,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? res.statusText, err?.details ?? []);
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? res.statusText,
+      err?.details ?? [],
+    );
   }
   return data as T;
 }

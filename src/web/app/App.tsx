@@ -3,9 +3,24 @@ import { DeclarePage } from '../features/declare/DeclarePage.js';
 import { HomePage } from '../features/home/HomePage.js';
 
 // Pages with heavy libraries (QR decoding, QR drawing) load only when opened.
-const ScannerPage = lazy(() => import('../features/scanner/ScannerPage.js').then((m) => ({ default: m.ScannerPage })));
-const CardsPage = lazy(() => import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardsPage })));
-const CardInfoPage = lazy(() => import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })));
+const ScannerPage = lazy(() =>
+  import('../features/scanner/ScannerPage.js').then((m) => ({ default: m.ScannerPage })),
+);
+const CardsPage = lazy(() =>
+  import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardsPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const CompliancePage = lazy(() =>
+  import('../features/compliance/CompliancePage.js').then((m) => ({ default: m.CompliancePage })),
+);
+const AccountsPage = lazy(() =>
+  import('../features/accounts/AccountsPage.js').then((m) => ({ default: m.AccountsPage })),
+);
+const CardInfoPage = lazy(() =>
+  import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })),
+);
 import { LoginPage } from '../features/login/LoginPage.js';
 import { RegisterVenuePage } from '../features/register/RegisterVenuePage.js';
 import { MyVenuesPage } from '../features/venue/MyVenuesPage.js';
@@ -50,7 +65,10 @@ function Shell() {
           </Link>
           <Link to="/declare">{t.nav_declare}</Link>
           <Link to="/cards">{t.nav_cards}</Link>
-          {user && <Link to="/venues">{t.nav_my_venues}</Link>}
+          {user && isOfficial(user.role) && <Link to="/dashboard">{t.nav_dashboard}</Link>}
+          {user && isOfficial(user.role) && <Link to="/compliance">{t.nav_compliance}</Link>}
+          {user && isOfficial(user.role) && <Link to="/accounts">{t.nav_accounts}</Link>}
+          {user && !isOfficial(user.role) && <Link to="/venues">{t.nav_my_venues}</Link>}
           {user ? (
             <button type="button" onClick={() => void logout().then(() => navigate('/'))}>
               {t.nav_logout}
@@ -72,7 +90,10 @@ function Shell() {
 
 function page(path: string): ReactNode {
   const scanner = match('/venues/:id/scanner', path);
-  if (scanner) return <ScannerPage venueId={Number(scanner.id)} kiosk={new URLSearchParams(location.search).has('kiosk')} />;
+  if (scanner)
+    return (
+      <ScannerPage venueId={Number(scanner.id)} kiosk={new URLSearchParams(location.search).has('kiosk')} />
+    );
   const venue = match('/venues/:id', path);
   if (venue) return <VenuePage id={Number(venue.id)} />;
   if (match('/card/:code', path)) return <CardInfoPage />;
@@ -89,10 +110,19 @@ function page(path: string): ReactNode {
       return <DeclarePage />;
     case '/cards':
       return <CardsPage />;
+    case '/dashboard':
+      return <DashboardPage />;
+    case '/compliance':
+      return <CompliancePage />;
+    case '/accounts':
+      return <AccountsPage />;
     default:
       return <NotFound />;
   }
 }
+
+/** Accounts whose home is the dashboard rather than a venue. */
+export const isOfficial = (role: string) => role === 'admin' || role === 'official';
 
 function NotFound() {
   const { t } = useT();

@@ -35,7 +35,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
   useEffect(() => void refresh(), [refresh]);
-  return <SessionContext.Provider value={{ user, loaded, refresh, logout }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ user, loaded, refresh, logout }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

@@ -7,7 +7,16 @@
 import { api, ApiError, newClientId } from '../api/client.js';
 import { currentLang, formatTime, messages, setLang } from '../i18n/index.js';
 import { normalizePhone } from '../../shared/phone.js';
-import { clearPending, loadPeople, openStaysAt, pendingClientId, rememberCheckIn, rememberCheckOut, saveProfile, type DevicePerson } from '../device/store.js';
+import {
+  clearPending,
+  loadPeople,
+  openStaysAt,
+  pendingClientId,
+  rememberCheckIn,
+  rememberCheckOut,
+  saveProfile,
+  type DevicePerson,
+} from '../device/store.js';
 
 interface PublicVenue {
   name: string;
@@ -36,7 +45,11 @@ let t = messages();
 
 type Props = Record<string, string | number | boolean>;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   Object.assign(node, props);
   node.append(...children);
@@ -89,8 +102,24 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
   const me = people.find((p) => p.me);
   const card = el('form', { className: 'card' });
   const submit = el('button', { className: 'btn btn-primary', type: 'submit', textContent: t.ci_submit });
-  const name = el('input', { type: 'text', id: 'fullName', name: 'fullName', autocomplete: 'name', required: true, maxLength: 200, value: me?.fullName ?? '' });
-  const phone = el('input', { type: 'tel', id: 'phone', name: 'phone', autocomplete: 'tel', required: true, maxLength: 20, value: me?.phone ?? '' });
+  const name = el('input', {
+    type: 'text',
+    id: 'fullName',
+    name: 'fullName',
+    autocomplete: 'name',
+    required: true,
+    maxLength: 200,
+    value: me?.fullName ?? '',
+  });
+  const phone = el('input', {
+    type: 'tel',
+    id: 'phone',
+    name: 'phone',
+    autocomplete: 'tel',
+    required: true,
+    maxLength: 20,
+    value: me?.phone ?? '',
+  });
   const remember = el('input', { type: 'checkbox', id: 'remember', checked: true });
   const boxes = new Map<string, HTMLInputElement>();
   const typing = !me || view.editing;
@@ -105,7 +134,11 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
   } else if (people.length === 1) {
     const edit = el('button', { className: 'link', type: 'button', textContent: t.ci_edit });
     edit.onclick = () => render({ kind: 'form', editing: true });
-    card.append(el('p', { className: 'venue-name', textContent: me.fullName }), el('p', { className: 'muted', textContent: me.phone }), edit);
+    card.append(
+      el('p', { className: 'venue-name', textContent: me.fullName }),
+      el('p', { className: 'muted', textContent: me.phone }),
+      edit,
+    );
   } else {
     card.append(el('p', { className: 'muted', textContent: t.ci_who }));
     for (const person of people) {
@@ -122,7 +155,8 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     let chosen: DevicePerson[];
     if (typing) {
       const person = { fullName: name.value.trim(), phone: phone.value.trim() };
-      if (!normalizePhone(person.phone)) return render({ kind: 'form', editing: true, error: t.phone_invalid });
+      if (!normalizePhone(person.phone))
+        return render({ kind: 'form', editing: true, error: t.phone_invalid });
       saveProfile(person, remember.checked);
       chosen = [{ ...person, key: 'me', me: true }];
     } else {
@@ -133,7 +167,13 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     submit.textContent = t.ci_sending;
     await checkIn(chosen, view.editing);
   };
-  root.append(card, el('p', { className: 'muted', textContent: t.ci_privacy.replace('{days}', String(data.retentionDays ?? 21)) }));
+  root.append(
+    card,
+    el('p', {
+      className: 'muted',
+      textContent: t.ci_privacy.replace('{days}', String(data.retentionDays ?? 21)),
+    }),
+  );
 }
 
 async function checkIn(people: DevicePerson[], editing: boolean) {
@@ -145,7 +185,11 @@ async function checkIn(people: DevicePerson[], editing: boolean) {
         venueCode: data.code,
         clientId: pendingClientId(pendingKey, newClientId),
         channel: person.me ? 'qr_self' : 'on_behalf',
-        person: { fullName: person.fullName, phone: person.phone, ...(person.birthYear ? { birthYear: person.birthYear } : {}) },
+        person: {
+          fullName: person.fullName,
+          phone: person.phone,
+          ...(person.birthYear ? { birthYear: person.birthYear } : {}),
+        },
       });
       clearPending(pendingKey);
       rememberCheckIn({
@@ -180,23 +224,35 @@ function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
       { className: `card done${out ? ' out' : ''}`, id: 'confirmation' },
       el('div', { className: 'tick', textContent: out ? '↩' : '✔' }),
       el('h1', { textContent: out ? t.ci_checked_out : t.ci_done }),
-      el('div', { className: 'when', textContent: formatTime(view.checkedOutAt ?? view.answers[0]!.checkedInAt) }),
+      el('div', {
+        className: 'when',
+        textContent: formatTime(view.checkedOutAt ?? view.answers[0]!.checkedInAt),
+      }),
       names,
       el('div', { className: 'venue', textContent: venue.name }),
     ),
   );
   if (!out) {
     root.append(el('p', { className: 'muted', textContent: t.ci_show_staff }));
-    const checkout = el('button', { className: 'btn btn-secondary', type: 'button', textContent: t.ci_check_out });
+    const checkout = el('button', {
+      className: 'btn btn-secondary',
+      type: 'button',
+      textContent: t.ci_check_out,
+    });
     checkout.onclick = async () => {
       checkout.disabled = true;
       try {
         let checkedOutAt = '';
         for (const answer of view.answers) {
-          const res = await api<{ checkedOutAt: string }>('POST', `/api/check-ins/${answer.id}/check-out`, { checkoutToken: answer.checkoutToken });
+          const res = await api<{ checkedOutAt: string }>('POST', `/api/check-ins/${answer.id}/check-out`, {
+            checkoutToken: answer.checkoutToken,
+          });
           checkedOutAt = res.checkedOutAt;
         }
-        rememberCheckOut(view.answers.map((a) => a.id), checkedOutAt);
+        rememberCheckOut(
+          view.answers.map((a) => a.id),
+          checkedOutAt,
+        );
         render({ ...view, checkedOutAt, error: undefined });
       } catch (err) {
         render({ ...view, error: errorText(err) });
@@ -218,7 +274,14 @@ render(
   open.length
     ? {
         kind: 'done',
-        answers: open.map((e) => ({ id: e.id, checkedInAt: e.checkedInAt, venue: { name: e.venueName }, checkoutToken: e.checkoutToken, flagged: false, person: { fullName: e.fullName ?? '' } })),
+        answers: open.map((e) => ({
+          id: e.id,
+          checkedInAt: e.checkedInAt,
+          venue: { name: e.venueName },
+          checkoutToken: e.checkoutToken,
+          flagged: false,
+          person: { fullName: e.fullName ?? '' },
+        })),
       }
     : { kind: 'form', editing: false },
 );

@@ -26,7 +26,18 @@ function useChildren(parent: string | null, enabled: boolean) {
   return units;
 }
 
-export function AdminUnitPicker({ onChange, error, required = true }: { onChange(code: string | null): void; error?: string; required?: boolean }) {
+/** `anyLevel`: report the deepest unit chosen at any level (account scopes), not only a commune. */
+export function AdminUnitPicker({
+  onChange,
+  error,
+  required = true,
+  anyLevel = false,
+}: {
+  onChange(code: string | null): void;
+  error?: string;
+  required?: boolean;
+  anyLevel?: boolean;
+}) {
   const { t } = useT();
   const [province, setProvince] = useState('');
   const [district, setDistrict] = useState('');
@@ -35,9 +46,22 @@ export function AdminUnitPicker({ onChange, error, required = true }: { onChange
   const districts = useChildren(province || null, Boolean(province));
   const communes = useChildren(district || null, Boolean(district));
 
-  const select = (id: string, label: string, value: string, units: Unit[], set: (v: string) => void, err?: string) => (
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    units: Unit[],
+    set: (v: string) => void,
+    err?: string,
+  ) => (
     <Field label={label} htmlFor={id} error={err}>
-      <select id={id} value={value} onChange={(e) => set(e.target.value)} disabled={units.length === 0} required={required}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        disabled={units.length === 0}
+        required={required}
+      >
         <option value="">{t.choose}</option>
         {units.map((u) => (
           <option key={u.code} value={u.code}>
@@ -53,12 +77,12 @@ export function AdminUnitPicker({ onChange, error, required = true }: { onChange
         setProvince(v);
         setDistrict('');
         setCommune('');
-        onChange(null);
+        onChange(anyLevel ? v || null : null);
       })}
       {select('district', t.field_district, district, districts, (v) => {
         setDistrict(v);
         setCommune('');
-        onChange(null);
+        onChange(anyLevel ? v || province || null : null);
       })}
       {select(
         'commune',
@@ -67,7 +91,7 @@ export function AdminUnitPicker({ onChange, error, required = true }: { onChange
         communes,
         (v) => {
           setCommune(v);
-          onChange(v || null);
+          onChange(v || (anyLevel ? district || null : null));
         },
         error,
       )}

@@ -85,7 +85,10 @@ export function savePerson(person: DevicePerson) {
 }
 
 export function removePerson(key: string) {
-  write(PEOPLE, loadPeople().filter((p) => p.key !== key));
+  write(
+    PEOPLE,
+    loadPeople().filter((p) => p.key !== key),
+  );
 }
 
 export function pendingClientId(venueCode: string, create: () => string): string {
@@ -108,7 +111,10 @@ export function rememberCheckIn(entry: RememberedCheckIn) {
 
 export function rememberCheckOut(ids: readonly string[], checkedOutAt: string) {
   const list = read<RememberedCheckIn[]>(HISTORY) ?? [];
-  write(HISTORY, list.map((e) => (ids.includes(e.id) ? { ...e, checkedOutAt } : e)));
+  write(
+    HISTORY,
+    list.map((e) => (ids.includes(e.id) ? { ...e, checkedOutAt } : e)),
+  );
 }
 
 /**
@@ -118,7 +124,9 @@ export function rememberCheckOut(ids: readonly string[], checkedOutAt: string) {
 export function openStaysAt(venueCode: string, now: Date, withinMinutes: number): RememberedCheckIn[] {
   const list = read<RememberedCheckIn[]>(HISTORY) ?? [];
   const since = now.getTime() - withinMinutes * 60_000;
-  const open = list.filter((e) => e.venueCode === venueCode && !e.checkedOutAt && Date.parse(e.checkedInAt) > since);
+  const open = list.filter(
+    (e) => e.venueCode === venueCode && !e.checkedOutAt && Date.parse(e.checkedInAt) > since,
+  );
   // Only the latest visit: the people checked in together with the newest entry (within a minute).
   const newest = open[0] ? Date.parse(open[0].checkedInAt) : 0;
   return open.filter((e) => newest - Date.parse(e.checkedInAt) < 60_000);

@@ -31,7 +31,12 @@ self.addEventListener('fetch', (event) => {
           if (res.ok) void caches.open(CACHE).then((c) => c.put(req, res.clone()));
           return res;
         })
-        .catch(() => caches.match(req).then((hit) => hit || caches.match('/')).then((hit) => hit || Response.error())),
+        .catch(() =>
+          caches
+            .match(req)
+            .then((hit) => hit || caches.match('/'))
+            .then((hit) => hit || Response.error()),
+        ),
     );
   }
 });

@@ -4,10 +4,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
-export function useJourney(): { readonly server: RunningServer; readonly browser: Browser } {
+export function useJourney(env: Record<string, string> = {}): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+} {
   const state = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    state.server = await startServer();
+    state.server = await startServer(env);
     state.browser = await launchChromium();
   });
   afterAll(async () => {

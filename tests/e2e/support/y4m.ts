@@ -5,7 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 
-export function writeQrVideo(path: string, text: string, opts: { width?: number; height?: number; frames?: number } = {}) {
+export function writeQrVideo(
+  path: string,
+  text: string,
+  opts: { width?: number; height?: number; frames?: number } = {},
+) {
   const width = opts.width ?? 640;
   const height = opts.height ?? 480;
   const frames = opts.frames ?? 10;
@@ -20,7 +24,11 @@ export function writeQrVideo(path: string, text: string, opts: { width?: number;
     for (let col = 0; col < size; col++) {
       if (!qr.modules.get(row, col)) continue;
       for (let dy = 0; dy < scale; dy++) {
-        luma.fill(16, (offsetY + row * scale + dy) * width + offsetX + col * scale, (offsetY + row * scale + dy) * width + offsetX + (col + 1) * scale);
+        luma.fill(
+          16,
+          (offsetY + row * scale + dy) * width + offsetX + col * scale,
+          (offsetY + row * scale + dy) * width + offsetX + (col + 1) * scale,
+        );
       }
     }
   }

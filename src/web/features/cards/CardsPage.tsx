@@ -21,7 +21,11 @@ export function CardsPage() {
         `/api/cards/${person.card.id}?token=${encodeURIComponent(person.card.holderToken)}`,
       ).then(
         (card) => {
-          if (card.statusColour && card.declaredAt) savePerson({ ...person, card: { ...person.card!, statusColour: card.statusColour, declaredAt: card.declaredAt } });
+          if (card.statusColour && card.declaredAt)
+            savePerson({
+              ...person,
+              card: { ...person.card!, statusColour: card.statusColour, declaredAt: card.declaredAt },
+            });
           setPeople(loadPeople().filter((p) => p.card));
         },
         () => undefined,
@@ -42,7 +46,12 @@ export function CardsPage() {
         </p>
       </section>
       {people.map((p) => (
-        <PersonCard key={p.key} person={p} t={t} onChange={() => setPeople(loadPeople().filter((x) => x.card))} />
+        <PersonCard
+          key={p.key}
+          person={p}
+          t={t}
+          onChange={() => setPeople(loadPeople().filter((x) => x.card))}
+        />
       ))}
     </>
   );
@@ -54,7 +63,11 @@ function PersonCard({ person, t, onChange }: { person: DevicePerson; t: Messages
   const reissue = async () => {
     if (!confirm(t.card_reissue_confirm)) return;
     try {
-      const fresh = await api<{ id: string; qr: string; number: string; holderToken: string }>('POST', `/api/cards/${card.id}/reissue`, { holderToken: card.holderToken });
+      const fresh = await api<{ id: string; qr: string; number: string; holderToken: string }>(
+        'POST',
+        `/api/cards/${card.id}/reissue`,
+        { holderToken: card.holderToken },
+      );
       savePerson({ ...person, card: { ...card, ...fresh } });
       onChange();
     } catch (err) {
@@ -76,7 +89,12 @@ function PersonCard({ person, t, onChange }: { person: DevicePerson; t: Messages
           </p>
           <p className="muted">{t.card_show_staff}</p>
           <p className="row">
-            <a className="btn secondary" href={`/api/cards/${card.id}/card.pdf?token=${encodeURIComponent(card.holderToken)}`} target="_blank" rel="noreferrer">
+            <a
+              className="btn secondary"
+              href={`/api/cards/${card.id}/card.pdf?token=${encodeURIComponent(card.holderToken)}`}
+              target="_blank"
+              rel="noreferrer"
+            >
               {t.card_print}
             </a>
             <button type="button" className="btn secondary" onClick={() => void reissue()}>

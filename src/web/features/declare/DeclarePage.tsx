@@ -26,14 +26,23 @@ interface Hotspot {
   to: string;
 }
 
-const allNo = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, false])) as Record<K, boolean>;
+const allNo = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, false])) as Record<K, boolean>;
 
 export function DeclarePage() {
   const { t } = useT();
   const people = useMemo(loadPeople, []);
   const [who, setWho] = useState(people.find((p) => p.me)?.key ?? 'me');
   const chosen = people.find((p) => p.key === who);
-  const [person, setPerson] = useState({ fullName: chosen?.fullName ?? '', phone: chosen?.phone ?? '', idNumber: '', birthYear: chosen?.birthYear ? String(chosen.birthYear) : '', sex: '', nationality: 'VN', address: '' });
+  const [person, setPerson] = useState({
+    fullName: chosen?.fullName ?? '',
+    phone: chosen?.phone ?? '',
+    idNumber: '',
+    birthYear: chosen?.birthYear ? String(chosen.birthYear) : '',
+    sex: '',
+    nationality: 'VN',
+    address: '',
+  });
   const [unit, setUnit] = useState<string | null>(null);
   const [visited, setVisited] = useState<string[]>([]);
   const [symptoms, setSymptoms] = useState(allNo(SYMPTOMS));
@@ -48,15 +57,25 @@ export function DeclarePage() {
   const [clientId] = useState(newClientId);
 
   useEffect(() => {
-    api<{ items: Hotspot[] }>('GET', '/api/hotspots/active').then((r) => setHotspots(r.items), () => setHotspots([]));
+    api<{ items: Hotspot[] }>('GET', '/api/hotspots/active').then(
+      (r) => setHotspots(r.items),
+      () => setHotspots([]),
+    );
   }, []);
 
   const choose = (key: string) => {
     setWho(key);
     const p = people.find((x) => x.key === key);
-    setPerson({ ...person, fullName: p?.fullName ?? '', phone: p?.phone ?? (key === NEW_PERSON ? (people.find((x) => x.me)?.phone ?? '') : ''), birthYear: p?.birthYear ? String(p.birthYear) : '', idNumber: '' });
+    setPerson({
+      ...person,
+      fullName: p?.fullName ?? '',
+      phone: p?.phone ?? (key === NEW_PERSON ? (people.find((x) => x.me)?.phone ?? '') : ''),
+      birthYear: p?.birthYear ? String(p.birthYear) : '',
+      idNumber: '',
+    });
   };
-  const set = (key: keyof typeof person) => (e: { target: { value: string } }) => setPerson({ ...person, [key]: e.target.value });
+  const set = (key: keyof typeof person) => (e: { target: { value: string } }) =>
+    setPerson({ ...person, [key]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -66,7 +85,13 @@ export function DeclarePage() {
     setErrors({});
     const isMe = who === 'me' || chosen?.me === true || (people.length === 0 && who !== NEW_PERSON);
     try {
-      const answer = await api<{ id: string; declaredAt: string; flagged: boolean; statusColour: DeviceCard['statusColour']; card: Omit<DeviceCard, 'statusColour' | 'declaredAt'> }>('POST', '/api/declarations', {
+      const answer = await api<{
+        id: string;
+        declaredAt: string;
+        flagged: boolean;
+        statusColour: DeviceCard['statusColour'];
+        card: Omit<DeviceCard, 'statusColour' | 'declaredAt'>;
+      }>('POST', '/api/declarations', {
         clientId,
         onBehalf: !isMe,
         person: {
@@ -122,16 +147,37 @@ export function DeclarePage() {
       )}
       <div className="grid">
         <Field label={t.ci_full_name} htmlFor="fullName" error={errors['person.fullName']}>
-          <input id="fullName" value={person.fullName} onChange={set('fullName')} required maxLength={200} autoComplete="name" />
+          <input
+            id="fullName"
+            value={person.fullName}
+            onChange={set('fullName')}
+            required
+            maxLength={200}
+            autoComplete="name"
+          />
         </Field>
         <Field label={t.ci_phone} htmlFor="phone" error={errors['person.phone']}>
-          <input id="phone" type="tel" value={person.phone} onChange={set('phone')} required autoComplete="tel" />
+          <input
+            id="phone"
+            type="tel"
+            value={person.phone}
+            onChange={set('phone')}
+            required
+            autoComplete="tel"
+          />
         </Field>
         <Field label={t.field_id_number} htmlFor="idNumber" error={errors['person.idNumber']}>
           <input id="idNumber" value={person.idNumber} onChange={set('idNumber')} maxLength={20} />
         </Field>
         <Field label={t.field_birth_year} htmlFor="birthYear" error={errors['person.birthYear']}>
-          <input id="birthYear" type="number" min={1900} max={2100} value={person.birthYear} onChange={set('birthYear')} />
+          <input
+            id="birthYear"
+            type="number"
+            min={1900}
+            max={2100}
+            value={person.birthYear}
+            onChange={set('birthYear')}
+          />
         </Field>
         <Field label={t.field_sex} htmlFor="sex">
           <select id="sex" value={person.sex} onChange={set('sex')}>
@@ -171,15 +217,25 @@ export function DeclarePage() {
             <YesNo
               key={h.id}
               id={`hotspot-${h.id}`}
-              label={t.decl_hotspot_question.replace('{place}', h.adminUnitName).replace('{from}', h.from).replace('{to}', h.to)}
+              label={t.decl_hotspot_question
+                .replace('{place}', h.adminUnitName)
+                .replace('{from}', h.from)
+                .replace('{to}', h.to)}
               value={hotspotYes.includes(h.id)}
-              onChange={(v) => setHotspotYes(v ? [...hotspotYes, h.id] : hotspotYes.filter((x) => x !== h.id))}
+              onChange={(v) =>
+                setHotspotYes(v ? [...hotspotYes, h.id] : hotspotYes.filter((x) => x !== h.id))
+              }
             />
           ))}
         </>
       )}
       <Field label={t.decl_vaccine} htmlFor="vaccine">
-        <select id="vaccine" value={vaccine} onChange={(e) => setVaccine(e.target.value)} style={{ maxWidth: 200 }}>
+        <select
+          id="vaccine"
+          value={vaccine}
+          onChange={(e) => setVaccine(e.target.value)}
+          style={{ maxWidth: 200 }}
+        >
           <option value="">{t.choose}</option>
           {[0, 1, 2, 3, 4].map((n) => (
             <option key={n} value={n}>
@@ -189,7 +245,14 @@ export function DeclarePage() {
         </select>
       </Field>
       <label className="pledge">
-        <input id="pledge" type="checkbox" checked={pledge} onChange={(e) => setPledge(e.target.checked)} required /> {t.decl_pledge}
+        <input
+          id="pledge"
+          type="checkbox"
+          checked={pledge}
+          onChange={(e) => setPledge(e.target.checked)}
+          required
+        />{' '}
+        {t.decl_pledge}
       </label>
       {error && (
         <div className="error" role="alert">
@@ -205,11 +268,29 @@ export function DeclarePage() {
   );
 }
 
-function Questions<K extends string>({ keys, prefix, values, onChange, t }: { keys: readonly K[]; prefix: string; values: Record<K, boolean>; onChange(v: Record<K, boolean>): void; t: Messages }) {
+function Questions<K extends string>({
+  keys,
+  prefix,
+  values,
+  onChange,
+  t,
+}: {
+  keys: readonly K[];
+  prefix: string;
+  values: Record<K, boolean>;
+  onChange(v: Record<K, boolean>): void;
+  t: Messages;
+}) {
   return (
     <div className="questions">
       {keys.map((k) => (
-        <YesNo key={k} id={`${prefix}${k}`} label={String(t[`${prefix}${k}` as keyof Messages])} value={values[k]} onChange={(v) => onChange({ ...values, [k]: v })} />
+        <YesNo
+          key={k}
+          id={`${prefix}${k}`}
+          label={String(t[`${prefix}${k}` as keyof Messages])}
+          value={values[k]}
+          onChange={(v) => onChange({ ...values, [k]: v })}
+        />
       ))}
     </div>
   );

@@ -7,17 +7,33 @@ interface Unit {
   name: string;
 }
 
-export function ProvinceChecklist({ selected, onChange }: { selected: string[]; onChange(codes: string[]): void }) {
+export function ProvinceChecklist({
+  selected,
+  onChange,
+}: {
+  selected: string[];
+  onChange(codes: string[]): void;
+}) {
   const [provinces, setProvinces] = useState<Unit[]>([]);
   useEffect(() => {
-    api<{ items: Unit[] }>('GET', '/api/admin-units').then((r) => setProvinces(r.items), () => setProvinces([]));
+    api<{ items: Unit[] }>('GET', '/api/admin-units').then(
+      (r) => setProvinces(r.items),
+      () => setProvinces([]),
+    );
   }, []);
-  const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
+  const toggle = (code: string) =>
+    onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
   return (
     <div className="checklist" id="visited">
       {provinces.map((p) => (
         <label key={p.code}>
-          <input type="checkbox" value={p.code} checked={selected.includes(p.code)} onChange={() => toggle(p.code)} /> {p.name}
+          <input
+            type="checkbox"
+            value={p.code}
+            checked={selected.includes(p.code)}
+            onChange={() => toggle(p.code)}
+          />{' '}
+          {p.name}
         </label>
       ))}
     </div>

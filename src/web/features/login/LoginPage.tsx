@@ -18,9 +18,12 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/api/auth/login', { username, password });
+      const { user } = await api<{ user: { role: string } }>('POST', '/api/auth/login', {
+        username,
+        password,
+      });
       await refresh();
-      navigate('/venues');
+      navigate(user.role === 'admin' || user.role === 'official' ? '/dashboard' : '/venues');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -31,12 +34,29 @@ export function LoginPage() {
     <form className="card" onSubmit={submit} style={{ maxWidth: 420 }}>
       <h1>{t.login_title}</h1>
       <Field label={t.field_username} htmlFor="username">
-        <input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          id="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </Field>
       <Field label={t.field_login_password} htmlFor="password">
-        <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </Field>
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <p>
         <button className="btn" type="submit" disabled={busy}>
           {busy ? t.loading : t.submit_login}

@@ -13,7 +13,16 @@ interface Category {
   name: string;
 }
 
-const EMPTY = { name: '', category: '', address: '', contactName: '', contactPhone: '', capacity: '', password: '', password2: '' };
+const EMPTY = {
+  name: '',
+  category: '',
+  address: '',
+  contactName: '',
+  contactPhone: '',
+  capacity: '',
+  password: '',
+  password2: '',
+};
 
 export function RegisterVenuePage() {
   const { t, lang } = useT();
@@ -26,10 +35,14 @@ export function RegisterVenuePage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<{ items: Category[] }>('GET', '/api/venue-categories').then((r) => setCategories(r.items), () => setCategories([]));
+    api<{ items: Category[] }>('GET', '/api/venue-categories').then(
+      (r) => setCategories(r.items),
+      () => setCategories([]),
+    );
   }, [lang]);
 
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -85,22 +98,53 @@ export function RegisterVenuePage() {
           <input id="address" value={form.address} onChange={set('address')} required maxLength={300} />
         </Field>
         <Field label={t.field_contact_name} htmlFor="contactName" error={errors.contactName}>
-          <input id="contactName" value={form.contactName} onChange={set('contactName')} required maxLength={200} />
+          <input
+            id="contactName"
+            value={form.contactName}
+            onChange={set('contactName')}
+            required
+            maxLength={200}
+          />
         </Field>
         <Field label={t.field_contact_phone} htmlFor="contactPhone" error={errors.contactPhone}>
-          <input id="contactPhone" type="tel" value={form.contactPhone} onChange={set('contactPhone')} required />
+          <input
+            id="contactPhone"
+            type="tel"
+            value={form.contactPhone}
+            onChange={set('contactPhone')}
+            required
+          />
         </Field>
         <Field label={t.field_capacity} htmlFor="capacity" error={errors.capacity}>
           <input id="capacity" type="number" min={1} value={form.capacity} onChange={set('capacity')} />
         </Field>
         <Field label={t.field_password} htmlFor="password" error={errors.managerPassword}>
-          <input id="password" type="password" autoComplete="new-password" minLength={8} value={form.password} onChange={set('password')} required />
+          <input
+            id="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            value={form.password}
+            onChange={set('password')}
+            required
+          />
         </Field>
         <Field label={t.field_password_again} htmlFor="password2" error={errors.password2}>
-          <input id="password2" type="password" autoComplete="new-password" value={form.password2} onChange={set('password2')} required />
+          <input
+            id="password2"
+            type="password"
+            autoComplete="new-password"
+            value={form.password2}
+            onChange={set('password2')}
+            required
+          />
         </Field>
       </div>
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <p>
         <button className="btn" type="submit" disabled={busy || !unit}>
           {busy ? t.saving : t.submit_register}

@@ -75,7 +75,12 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
     async (entry: Record<string, unknown>) => {
       const clientId = newClientId();
       const at = new Date().toISOString();
-      await enqueue({ clientId, venueId, queuedAt: at, body: { clientId, at, channel: kiosk ? 'kiosk' : 'qr_staff', ...entry } });
+      await enqueue({
+        clientId,
+        venueId,
+        queuedAt: at,
+        body: { clientId, at, channel: kiosk ? 'kiosk' : 'qr_staff', ...entry },
+      });
       setPendingCount((n) => n + 1);
       const delivered = navigator.onLine ? await flush(venueId).catch(() => []) : [];
       setPendingCount((await pending(venueId)).length);
@@ -130,9 +135,10 @@ function WedgeInput({ onCode, t, kiosk }: { onCode(code: string): void; t: Messa
   useEffect(() => {
     input.current?.focus();
     // A USB scanner types into whatever has focus: give it back whenever nothing else wants it.
-    const keep = () => setTimeout(() => {
-      if (document.activeElement === document.body) input.current?.focus();
-    }, 50);
+    const keep = () =>
+      setTimeout(() => {
+        if (document.activeElement === document.body) input.current?.focus();
+      }, 50);
     document.addEventListener('focusout', keep);
     return () => document.removeEventListener('focusout', keep);
   }, []);
@@ -147,14 +153,25 @@ function WedgeInput({ onCode, t, kiosk }: { onCode(code: string): void; t: Messa
       }}
     >
       {!kiosk && <h2>{t.scanner_wedge}</h2>}
-      <input ref={input} id="wedge" autoComplete="off" aria-label={t.scanner_wedge} placeholder={t.scanner_ready} />
+      <input
+        ref={input}
+        id="wedge"
+        autoComplete="off"
+        aria-label={t.scanner_wedge}
+        placeholder={t.scanner_ready}
+      />
       {!kiosk && <p className="muted">{t.scanner_wedge_hint}</p>}
     </form>
   );
 }
 
 function ResultPanel({ shown, t }: { shown: Shown; t: Messages }) {
-  if (!shown) return <div className="result idle" id="result">{t.scanner_ready}</div>;
+  if (!shown)
+    return (
+      <div className="result idle" id="result">
+        {t.scanner_ready}
+      </div>
+    );
   if (shown.kind === 'queued') {
     return (
       <div className="result queued" id="result">

@@ -12,7 +12,15 @@ interface Found {
   statusColour: 'green' | 'yellow' | 'red';
 }
 
-export function LookupPanel({ venueId, onPick, t }: { venueId: number; onPick(person: { fullName: string; phone: string }): void; t: Messages }) {
+export function LookupPanel({
+  venueId,
+  onPick,
+  t,
+}: {
+  venueId: number;
+  onPick(person: { fullName: string; phone: string }): void;
+  t: Messages;
+}) {
   const [phone, setPhone] = useState('');
   const [found, setFound] = useState<Found[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +28,14 @@ export function LookupPanel({ venueId, onPick, t }: { venueId: number; onPick(pe
     e.preventDefault();
     setError(null);
     try {
-      setFound((await api<{ items: Found[] }>('GET', `/api/venues/${venueId}/people?phone=${encodeURIComponent(phone)}`)).items);
+      setFound(
+        (
+          await api<{ items: Found[] }>(
+            'GET',
+            `/api/venues/${venueId}/people?phone=${encodeURIComponent(phone)}`,
+          )
+        ).items,
+      );
     } catch (err) {
       setFound(null);
       setError(err instanceof ApiError ? err.message : String(err));
@@ -30,7 +45,14 @@ export function LookupPanel({ venueId, onPick, t }: { venueId: number; onPick(pe
     <form className="card" onSubmit={search}>
       <h2>{t.scanner_lookup}</h2>
       <div className="row">
-        <input id="lookup-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} aria-label={t.ci_phone} style={{ flex: 1 }} />
+        <input
+          id="lookup-phone"
+          type="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          aria-label={t.ci_phone}
+          style={{ flex: 1 }}
+        />
         <button className="btn secondary" type="submit">
           {t.scanner_lookup_button}
         </button>
@@ -42,7 +64,11 @@ export function LookupPanel({ venueId, onPick, t }: { venueId: number; onPick(pe
           <span style={{ flex: 1 }}>
             <strong>{p.fullName}</strong> · {p.cardNumber}
           </span>
-          <button type="button" className="btn" onClick={() => onPick({ fullName: p.fullName, phone: p.phone })}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => onPick({ fullName: p.fullName, phone: p.phone })}
+          >
             {t.scanner_record}
           </button>
         </div>
@@ -59,7 +85,13 @@ function localInputValue(d: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-export function PaperPanel({ onSubmit, t }: { onSubmit(entry: Record<string, unknown>): Promise<void>; t: Messages }) {
+export function PaperPanel({
+  onSubmit,
+  t,
+}: {
+  onSubmit(entry: Record<string, unknown>): Promise<void>;
+  t: Messages;
+}) {
   const [fullName, setFullName] = useState('');
   const [phone, setPhone] = useState('');
   const [at, setAt] = useState(() => localInputValue(new Date()));
@@ -71,7 +103,9 @@ export function PaperPanel({ onSubmit, t }: { onSubmit(entry: Record<string, unk
     await onSubmit({
       person: { fullName, phone },
       at: new Date(at).toISOString(),
-      ...(withDeclaration ? { declaration: { symptoms: pick(SYMPTOMS), exposure: pick(EXPOSURES), pledge: true } } : {}),
+      ...(withDeclaration
+        ? { declaration: { symptoms: pick(SYMPTOMS), exposure: pick(EXPOSURES), pledge: true } }
+        : {}),
     });
     setFullName('');
     setPhone('');
@@ -82,21 +116,53 @@ export function PaperPanel({ onSubmit, t }: { onSubmit(entry: Record<string, unk
     <form className="card" onSubmit={(e) => void submit(e)}>
       <h2>{t.scanner_paper}</h2>
       <Field label={t.ci_full_name} htmlFor="paper-name">
-        <input id="paper-name" value={fullName} onChange={(e) => setFullName(e.target.value)} required maxLength={200} />
+        <input
+          id="paper-name"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          required
+          maxLength={200}
+        />
       </Field>
       <Field label={t.ci_phone} htmlFor="paper-phone">
-        <input id="paper-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} required />
+        <input
+          id="paper-phone"
+          type="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          required
+        />
       </Field>
       <Field label={t.scanner_paper_time} htmlFor="paper-at">
-        <input id="paper-at" type="datetime-local" value={at} max={localInputValue(new Date())} onChange={(e) => setAt(e.target.value)} required />
+        <input
+          id="paper-at"
+          type="datetime-local"
+          value={at}
+          max={localInputValue(new Date())}
+          onChange={(e) => setAt(e.target.value)}
+          required
+        />
       </Field>
       <label className="pledge">
-        <input type="checkbox" checked={withDeclaration} onChange={(e) => setWithDeclaration(e.target.checked)} /> {t.scanner_paper_has_decl}
+        <input
+          type="checkbox"
+          checked={withDeclaration}
+          onChange={(e) => setWithDeclaration(e.target.checked)}
+        />{' '}
+        {t.scanner_paper_has_decl}
       </label>
       {withDeclaration &&
-        [...SYMPTOMS.map((k) => [k, `sym_${k}`]), ...EXPOSURES.map((k) => [k, `exp_${k}`])].map(([k, label]) => (
-          <YesNo key={k} id={`paper-${k}`} label={String(t[label as keyof Messages])} value={answers[k!] ?? false} onChange={(v) => setAnswers({ ...answers, [k!]: v })} />
-        ))}
+        [...SYMPTOMS.map((k) => [k, `sym_${k}`]), ...EXPOSURES.map((k) => [k, `exp_${k}`])].map(
+          ([k, label]) => (
+            <YesNo
+              key={k}
+              id={`paper-${k}`}
+              label={String(t[label as keyof Messages])}
+              value={answers[k!] ?? false}
+              onChange={(v) => setAnswers({ ...answers, [k!]: v })}
+            />
+          ),
+        )}
       <p>
         <button className="btn" type="submit">
           {t.scanner_paper_submit}

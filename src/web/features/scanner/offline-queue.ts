@@ -36,7 +36,10 @@ function openDb(): Promise<IDBDatabase> {
   });
 }
 
-async function inStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function inStore<T>(
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   const db = await openDb();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -60,7 +63,13 @@ export async function pending(venueId: number): Promise<QueuedScan[]> {
 
 /** Errors that mean "try again later" rather than "this scan is wrong". */
 function isTransient(err: unknown): boolean {
-  return !(err instanceof ApiError) || err.status >= 500 || err.status === 401 || err.status === 408 || err.status === 429;
+  return (
+    !(err instanceof ApiError) ||
+    err.status >= 500 ||
+    err.status === 401 ||
+    err.status === 408 ||
+    err.status === 429
+  );
 }
 
 let flushing: Promise<Delivery[]> | null = null;
@@ -78,7 +87,12 @@ export function flush(venueId: number): Promise<Delivery[]> {
         } catch (err) {
           if (isTransient(err)) break;
           await remove(scan.clientId);
-          delivered.push({ kind: 'rejected', scan, code: (err as ApiError).code, message: (err as ApiError).message });
+          delivered.push({
+            kind: 'rejected',
+            scan,
+            code: (err as ApiError).code,
+            message: (err as ApiError).message,
+          });
         }
       }
     } finally {

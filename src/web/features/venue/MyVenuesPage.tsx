@@ -15,7 +15,10 @@ export function MyVenuesPage() {
   const [items, setItems] = useState<VenueItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: VenueItem[] }>('GET', '/api/venues').then((r) => setItems(r.items), (e: Error) => setError(e.message));
+    api<{ items: VenueItem[] }>('GET', '/api/venues').then(
+      (r) => setItems(r.items),
+      (e: Error) => setError(e.message),
+    );
   }, []);
   if (error) return <div className="error">{error}</div>;
   if (!items) return <p className="muted">{t.loading}</p>;

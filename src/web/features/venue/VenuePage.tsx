@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { formatTime, type Messages } from '../../i18n/index.js';
 import { useVenueToday, type VenueToday } from './useVenueToday.js';
+import { VenueExports, VenueReminders } from './VenueReminders.js';
 
 interface Venue {
   id: number;
@@ -21,23 +22,38 @@ export function VenuePage({ id }: { id: number }) {
   const [venue, setVenue] = useState<Venue | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Venue>('GET', `/api/venues/${id}`).then(setVenue, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    api<Venue>('GET', `/api/venues/${id}`).then(setVenue, (e: unknown) =>
+      setError(e instanceof ApiError ? e.message : String(e)),
+    );
   }, [id]);
-  if (error) return <div className="error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="error" role="alert">
+        {error}
+      </div>
+    );
   if (!venue) return <p className="muted">{t.loading}</p>;
   const isNew = new URLSearchParams(location.search).has('new');
   return (
     <>
       {isNew && <div className="ok">{t.venue_registered}</div>}
+      <VenueReminders venueId={id} />
       <section className="card">
         <h1>
           {venue.name}{' '}
-          <span className={`badge ${venue.status}`}>{venue.status === 'active' ? t.status_active : t.status_suspended}</span>
+          <span className={`badge ${venue.status}`}>
+            {venue.status === 'active' ? t.status_active : t.status_suspended}
+          </span>
         </h1>
         <p className="muted">
           {venue.address}, {venue.adminUnitName}
         </p>
-        {venue.statusReason && <p className="error">{venue.statusReason}</p>}
+        {venue.status === 'suspended' && (
+          <p className="error" role="alert">
+            {t.suspended_notice}
+            {venue.statusReason ? `: ${venue.statusReason}` : ''}
+          </p>
+        )}
         <p className="row">
           <a className="btn" href={`/venues/${id}/scanner`}>
             {t.scanner_open}
@@ -59,13 +75,25 @@ export function VenuePage({ id }: { id: number }) {
                 <code>{e.code}</code>
               </p>
               <p className="row">
-                <a className="btn" href={`/api/venues/${id}/poster.pdf?entrance=${e.id}`} download={`ma-qr-${id}.pdf`}>
+                <a
+                  className="btn"
+                  href={`/api/venues/${id}/poster.pdf?entrance=${e.id}`}
+                  download={`ma-qr-${id}.pdf`}
+                >
                   {t.download_pdf}
                 </a>
-                <a className="btn secondary" href={`/api/venues/${id}/qr.png?entrance=${e.id}`} download={`ma-qr-${id}.png`}>
+                <a
+                  className="btn secondary"
+                  href={`/api/venues/${id}/qr.png?entrance=${e.id}`}
+                  download={`ma-qr-${id}.png`}
+                >
                   {t.download_png}
                 </a>
-                <a className="btn secondary" href={`/api/venues/${id}/qr.svg?entrance=${e.id}`} download={`ma-qr-${id}.svg`}>
+                <a
+                  className="btn secondary"
+                  href={`/api/venues/${id}/qr.svg?entrance=${e.id}`}
+                  download={`ma-qr-${id}.svg`}
+                >
                   {t.download_svg}
                 </a>
               </p>
@@ -79,6 +107,7 @@ export function VenuePage({ id }: { id: number }) {
         ))}
       </section>
       <TodayPanel venueId={id} t={t} />
+      <VenueExports venueId={id} />
     </>
   );
 }

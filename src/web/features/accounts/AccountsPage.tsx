@@ -1,0 +1,86 @@
+/** Accounts (F14): the admin or an official creates official and tracer accounts for units in their area. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { useSession } from '../../app/session.js';
+import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
+import { Field } from '../../components/Field.js';
+
+export function AccountsPage() {
+  const { t } = useT();
+  const { user } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState('official');
+  const [unit, setUnit] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api('POST', '/api/users', {
+        username,
+        password,
+        role,
+        adminUnitCode: role === 'admin' ? undefined : unit || user?.adminUnitCode,
+      });
+      setResult({ ok: true, text: `${t.acc_created}: ${username}` });
+      setUsername('');
+      setPassword('');
+    } catch (err) {
+      setResult({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={submit} style={{ maxWidth: 640 }}>
+      <h1>{t.acc_title}</h1>
+      <div className="grid">
+        <Field label={t.acc_username} htmlFor="acc-username">
+          <input
+            id="acc-username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            minLength={3}
+            autoComplete="off"
+          />
+        </Field>
+        <Field label={t.acc_password} htmlFor="acc-password">
+          <input
+            id="acc-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            minLength={8}
+            autoComplete="new-password"
+          />
+        </Field>
+        <Field label={t.acc_role} htmlFor="acc-role">
+          <select id="acc-role" value={role} onChange={(e) => setRole(e.target.value)}>
+            <option value="official">{t.role_official}</option>
+            <option value="tracer">{t.role_tracer}</option>
+            {user?.role === 'admin' && <option value="admin">{t.role_admin}</option>}
+          </select>
+        </Field>
+      </div>
+      {role !== 'admin' && (
+        <>
+          <p className="muted">{t.acc_unit}</p>
+          <AdminUnitPicker onChange={(code) => setUnit(code ?? '')} required={false} anyLevel />
+        </>
+      )}
+      {result && (
+        <div className={result.ok ? 'ok' : 'error'} role="status">
+          {result.text}
+        </div>
+      )}
+      <p>
+        <button className="btn" type="submit">
+          {t.acc_title}
+        </button>
+      </p>
+    </form>
+  );
+}

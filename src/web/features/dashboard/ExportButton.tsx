@@ -1,0 +1,58 @@
+/** Starts a background export, shows its progress, then offers the file (F11 "long exports show progress"). */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+
+type Job = { id: string; status: 'running' | 'done' | 'failed'; progress: number; filename: string | null };
+
+export function ExportButton({ label, request }: { label: string; request: Record<string, unknown> }) {
+  const { t } = useT();
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!job || job.status !== 'running') return;
+    const timer = setTimeout(() => {
+      api<Job>('GET', `/api/exports/${job.id}`).then(setJob, (e: unknown) =>
+        setError(e instanceof ApiError ? e.message : String(e)),
+      );
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [job]);
+
+  const start = async () => {
+    setError(null);
+    try {
+      const { id } = await api<{ id: string }>('POST', '/api/exports', request);
+      setJob({ id, status: 'running', progress: 0, filename: null });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <span className="export">
+      <button
+        type="button"
+        className="btn secondary"
+        onClick={() => void start()}
+        disabled={job?.status === 'running'}
+      >
+        {label}
+      </button>
+      {job?.status === 'running' && (
+        <span className="muted" role="status">
+          {' '}
+          <progress max={100} value={job.progress} /> {t.export_running} {job.progress}%
+        </span>
+      )}
+      {job?.status === 'done' && (
+        <a className="download" href={`/api/exports/${job.id}/file`} download={job.filename ?? undefined}>
+          {' '}
+          {t.export_done}: {job.filename}
+        </a>
+      )}
+      {(job?.status === 'failed' || error) && <span className="error">{error ?? t.export_failed}</span>}
+    </span>
+  );
+}

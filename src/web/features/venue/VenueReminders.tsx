@@ -1,0 +1,83 @@
+/** What officials sent to this venue (F10 reminders) and its in/out list exports (F11). */
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { ExportButton } from '../dashboard/ExportButton.js';
+import { localToday } from '../dashboard/dates.js';
+
+interface Reminder {
+  id: number;
+  message: string;
+  sentAt: string;
+  readAt: string | null;
+  sentBy: string | null;
+}
+
+export function VenueReminders({ venueId }: { venueId: number }) {
+  const { t } = useT();
+  const [items, setItems] = useState<Reminder[]>([]);
+  const load = () =>
+    void api<{ items: Reminder[] }>('GET', `/api/venues/${venueId}/reminders`).then(
+      (r) => setItems(r.items),
+      () => setItems([]),
+    );
+  useEffect(load, [venueId]);
+  const unread = items.filter((r) => !r.readAt);
+  if (unread.length === 0) return null;
+  return (
+    <section className="card" aria-live="polite">
+      <h2>{t.reminders_title}</h2>
+      {unread.map((r) => (
+        <div className="reminder" key={r.id}>
+          <div>{r.message}</div>
+          <div className="muted small">
+            {formatDateTime(r.sentAt)} · {r.sentBy}
+          </div>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="btn secondary"
+        onClick={() => void api('POST', `/api/venues/${venueId}/reminders/read`).then(load, () => undefined)}
+      >
+        {t.reminders_mark_read}
+      </button>
+    </section>
+  );
+}
+
+export function VenueExports({ venueId }: { venueId: number }) {
+  const { t } = useT();
+  const today = localToday();
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const request = { kind: 'venue_list', venueId, from, to };
+  return (
+    <section className="card">
+      <h2>{t.venue_exports}</h2>
+      <div className="row">
+        <label className="inline">
+          {t.dash_from}{' '}
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => e.target.value && setFrom(e.target.value)}
+          />
+        </label>
+        <label className="inline">
+          {t.dash_to}{' '}
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => e.target.value && setTo(e.target.value)}
+          />
+        </label>
+        <ExportButton label={t.venue_export_csv} request={{ ...request, format: 'csv' }} />
+        <ExportButton label={t.venue_export_xlsx} request={{ ...request, format: 'xlsx' }} />
+      </div>
+    </section>
+  );
+}

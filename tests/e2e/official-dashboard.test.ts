@@ -1,0 +1,126 @@
+/**
+ * An official's day: log in, read the province dashboard, drill down province → district → commune →
+ * venue → its in/out list, and take the chairman's report as PDF (rendered with pdftoppm, kept as a
+ * PNG artifact) and as XLSX (opened again to prove formulas are inert).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifact } from './support/browser.js';
+import { useJourney } from './support/journey.js';
+import { renderPdfPage } from './support/qr-from-pdf.js';
+
+const ADMIN = { username: 'quantri', password: 'quan-tri-12345' };
+const journey = useJourney({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+
+async function post(path: string, body: unknown, cookie?: string) {
+  const res = await fetch(`${journey.server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return {
+    body: (await res.json()) as Record<string, unknown>,
+    cookie: res.headers.get('set-cookie')?.split(';')[0],
+  };
+}
+
+async function seed() {
+  const admin = (await post('/api/auth/login', ADMIN)).cookie!;
+  await post(
+    '/api/users',
+    { username: 'ubnd-hanoi', password: 'ubnd-ha-noi-1', role: 'official', adminUnitCode: '01' },
+    admin,
+  );
+  const venue = (name: string, adminUnitCode: string, contactPhone: string) =>
+    post('/api/venues', {
+      name,
+      category: 'office',
+      adminUnitCode,
+      address: '1 Phố Quán Thánh',
+      contactName: 'Văn thư',
+      contactPhone,
+      managerPassword: 'van-thu-12345',
+    });
+  const office = (await venue('Văn phòng UBND phường Phúc Xá', '00001', '0911000001')).body;
+  await venue('Trường Tiểu học Hoàn Kiếm', '00037', '0911000002');
+  const people = [
+    ['Nguyễn Văn An', '0912000001'],
+    ['Trần Thị Bình', '0912000002'],
+    ['=HYPERLINK("http://evil.example","x")', '0912000003'],
+  ];
+  for (const [fullName, phone] of people) {
+    await post('/api/check-ins', {
+      venueCode: office.code,
+      clientId: crypto.randomUUID(),
+      channel: 'qr_self',
+      person: { fullName, phone },
+    });
+  }
+  return office as { id: number; code: string };
+}
+
+async function download(page: Page, buttonText: string, file: string) {
+  await page.click(`button:has-text("${buttonText}")`);
+  const link = page.locator('a.download');
+  await link.first().waitFor({ timeout: 20_000 });
+  const [dl] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
+  await dl.saveAs(artifact(file));
+  return artifact(file);
+}
+
+describe('official dashboard', () => {
+  it('drills from the province to a venue and downloads the PDF and XLSX reports', async () => {
+    const office = await seed();
+    const context = await journey.browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${journey.server.baseUrl}/login`);
+    await page.fill('#username', 'ubnd-hanoi');
+    await page.fill('#password', 'ubnd-ha-noi-1');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/dashboard/);
+    await page.waitForSelector('text=Quận Ba Đình');
+    const tiles = await page.locator('[data-testid=stat]').allTextContents();
+    expect(tiles.join(' | ')).toContain('Địa điểm đăng ký mã QR2');
+    expect(tiles.join(' | ')).toContain('Lượt quét/ghi nhận3');
+    await page.waitForSelector('.recharts-surface');
+    await page.screenshot({ path: artifact('30-dashboard-province.png'), fullPage: true });
+
+    await page.click('button.link:has-text("Quận Ba Đình")');
+    await page.waitForSelector('button.link:has-text("Phường Phúc Xá")');
+    await page.click('button.link:has-text("Phường Phúc Xá")');
+    await page.waitForSelector('.crumbs >> text=Phường Phúc Xá');
+    await page.screenshot({ path: artifact('31-dashboard-commune.png'), fullPage: true });
+
+    await page.click('text=Văn phòng UBND phường Phúc Xá');
+    await page.waitForURL(new RegExp(`/venues/${office.id}$`));
+    await page.waitForSelector('#today >> text=Nguyễn Văn An');
+    await page.screenshot({ path: artifact('32-venue-in-out-list.png'), fullPage: true });
+
+    await page.goBack();
+    await page.waitForSelector('text=Báo cáo PDF');
+    const pdf = await download(page, 'Báo cáo PDF', '33-report.pdf');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const png = renderPdfPage(pdf, artifact('33-report-page1'), 80);
+    expect(readFileSync(png).length).toBeGreaterThan(10_000);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR');
+    expect(text).toMatch(/Văn phòng UBND phường Phúc Xá\s+3\s+3\s+0/);
+
+    await page.reload();
+    await page.waitForSelector('text=Báo cáo Excel');
+    const xlsx = await download(page, 'Báo cáo Excel', '34-report.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toContainEqual([1, 'Văn phòng UBND phường Phúc Xá', 3, 3, 0]);
+    await context.close();
+  });
+});
