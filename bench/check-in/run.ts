@@ -18,7 +18,10 @@ try {
         venueCode: venues[n % venues.length]!.code,
         clientId: randomUUID(),
         channel: 'qr_self',
-        person: { fullName: `Người ${n % settings.people}`, phone: `07${String(n % settings.people).padStart(8, '0')}` },
+        person: {
+          fullName: `Người ${n % settings.people}`,
+          phone: `07${String(n % settings.people).padStart(8, '0')}`,
+        },
       }),
     };
   });

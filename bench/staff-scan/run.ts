@@ -7,7 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { benchServer, MANAGER_PASSWORD, measure, registerVenues, settings } from '../support/load.js';
 
 const target = process.argv[2] ?? 'pglite';
-const NO = { fever: false, cough: false, breathlessness: false, pneumonia: false, soreThroat: false, fatigue: false };
+const NO = {
+  fever: false,
+  cough: false,
+  breathlessness: false,
+  pneumonia: false,
+  soreThroat: false,
+  fatigue: false,
+};
 
 const server = await benchServer(target);
 try {
@@ -44,7 +51,11 @@ try {
       ...req,
       path: `/api/venues/${venues[v]!.id}/check-ins`,
       headers: { ...req.headers, cookie: sessions[v]! },
-      body: JSON.stringify({ clientId: randomUUID(), channel: 'qr_staff', cardQr: cards[n % settings.people] }),
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        channel: 'qr_staff',
+        cardQr: cards[n % settings.people],
+      }),
     };
   });
 } finally {

@@ -22,7 +22,9 @@ export async function benchServer(target: string): Promise<RunningServer> {
   }
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
   // BENCH_PROFILE=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   return startServer({ RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' }, profile);
 }
 
@@ -88,7 +90,9 @@ export async function measure(
       total: result.requests.total,
     };
     results.push(row);
-    console.log(`run ${run}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, non-2xx ${row.non2xx}, total ${row.total}`);
+    console.log(
+      `run ${run}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, non-2xx ${row.non2xx}, total ${row.total}`,
+    );
   }
   const median = [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
   console.log(

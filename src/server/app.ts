@@ -24,6 +24,7 @@ import { pageRoutes } from './http/routes/pages.js';
 import { referenceRoutes } from './http/routes/reference.js';
 import { reportRoutes } from './http/routes/reports.js';
 import { statsRoutes } from './http/routes/stats.js';
+import { tracingRoutes } from './http/routes/tracing.js';
 import { systemRoutes } from './http/routes/system.js';
 import { userRoutes } from './http/routes/users.js';
 import { venueRoutes } from './http/routes/venues.js';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   statsRoutes(app, ctx);
   complianceRoutes(app, ctx);
   reportRoutes(app, ctx);
+  tracingRoutes(app, ctx);
   pageRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -21,7 +21,7 @@ export async function prepareContext(
   try {
     await migrate(db);
     await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
-    await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays + 1);
+    await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays);
     const keys = await loadSigningKeys(db, config.signingKey);
     const ctx: ServiceContext = {
       db,

@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { prepareContext } from './bootstrap.js';
 import { ConfigError, parseConfig } from './config.js';
 import { ensurePartitionsAround } from './services/partitions.js';
+import { purgeExpired } from './services/retention.js';
 
 const HOUR = 3_600_000;
 
@@ -23,10 +24,15 @@ async function main() {
   const ctx = await prepareContext(config);
   const app = await buildApp(ctx, { logger: true });
   trackInFlight(app);
+  // Hourly: day partitions ahead, and retention (whichever node gets the lock first does it).
+  const hourly = async () => {
+    await ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0);
+    const purged = await purgeExpired(ctx);
+    if (purged?.droppedPartitions.length) app.log.info({ purged }, 'retention: expired data removed');
+  };
+  await hourly().catch((err) => app.log.error({ err }, 'retention job failed'));
   const partitionJob = setInterval(() => {
-    ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0).catch((err) =>
-      app.log.error({ err }, 'partition job failed'),
-    );
+    hourly().catch((err) => app.log.error({ err }, 'hourly job failed'));
   }, HOUR);
   partitionJob.unref();
 

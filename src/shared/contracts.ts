@@ -231,3 +231,46 @@ export const PopulationUpdate = z.object({ population: z.number().int().positive
 
 export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
 export const LIST_FORMATS = ['csv', 'xlsx'] as const;
+
+/** Tracing window when none is given: the last 14 days (F12). */
+export const DEFAULT_TRACING_DAYS = 14;
+/** A case's stay is widened by this many minutes on both sides unless the tracer says otherwise. */
+export const DEFAULT_TRACING_MARGIN_MINUTES = 30;
+
+export const Purpose = z
+  .string()
+  .trim()
+  .min(5)
+  .max(500)
+  .describe('why this look-up is needed (written to the audit log)');
+
+export const TracingSubject = z
+  .object({
+    phone: Phone.optional(),
+    idNumber: z.string().trim().min(6).max(20).optional(),
+    cardQr: z.string().trim().min(1).max(300).optional(),
+  })
+  .refine((s) => Boolean(s.phone || s.idNumber || s.cardQr), { message: 'phone, idNumber or cardQr' });
+
+export const TracingRequest = z.object({
+  subject: TracingSubject,
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  purpose: Purpose,
+  depth: z.union([z.literal(1), z.literal(2)]).default(1),
+  marginMinutes: z.number().int().min(0).max(240).optional(),
+  /** Leave a notice on every F1 check-in (shown on their device) and text them. */
+  notify: z.boolean().default(false),
+});
+
+export const VenueWindow = z.object({
+  venueId: z.number().int().positive(),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  purpose: Purpose,
+  note: z.string().trim().max(300).optional(),
+});
+
+export const HistoryRequest = z.object({
+  items: z.array(z.object({ id: z.uuid(), checkoutToken: z.string().min(1).max(100) })).max(100),
+});

@@ -29,7 +29,10 @@ export const VENUE_CATEGORIES = [
 ] as const;
 
 export type VenueCategory = (typeof VENUE_CATEGORIES)[number]['code'];
-export const VENUE_CATEGORY_CODES = VENUE_CATEGORIES.map((c) => c.code) as [VenueCategory, ...VenueCategory[]];
+export const VENUE_CATEGORY_CODES = VENUE_CATEGORIES.map((c) => c.code) as [
+  VenueCategory,
+  ...VenueCategory[],
+];
 
 export function venueCategoryName(code: string, lang: 'vi' | 'en'): string {
   const found = VENUE_CATEGORIES.find((c) => c.code === code);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mayOnVenue, type Actor } from '../../src/server/domain/access.js';
 
 const venue = { id: 7, adminUnitPath: ['01', '001', '00001'] };
-const actor = (over: Partial<Actor>): Actor => ({ userId: 1, username: 'u', role: 'official', adminUnitCode: null, venueIds: [], ...over });
+const actor = (over: Partial<Actor>): Actor => ({
+  userId: 1,
+  username: 'u',
+  role: 'official',
+  adminUnitCode: null,
+  venueIds: [],
+  ...over,
+});
 
 describe('who may act on a venue', () => {
   it('lets officials of the province, district and commune read and govern it', () => {
@@ -33,6 +40,7 @@ describe('who may act on a venue', () => {
 
   it('lets the national admin do everything', () => {
     const admin = actor({ role: 'admin' });
-    for (const action of ['read', 'manage', 'record_check_ins', 'govern'] as const) expect(mayOnVenue(admin, venue, action)).toBe(true);
+    for (const action of ['read', 'manage', 'record_check_ins', 'govern'] as const)
+      expect(mayOnVenue(admin, venue, action)).toBe(true);
   });
 });

@@ -23,7 +23,17 @@ describe('values inlined into EXECUTE on PGlite', () => {
   it('round-trip strings, arrays, numbers, booleans, instants, bytes and nulls unchanged', async () => {
     const when = new Date('2026-11-24T03:04:05.678Z');
     const bytes = Buffer.from([0, 1, 0x27, 0x5c, 0xff]);
-    const { rows } = await db.query<{ s: string; a: string[]; n: number; b: boolean; t: Date; y: Uint8Array; z: null; u: string[]; ys: (Uint8Array | null)[] }>(
+    const { rows } = await db.query<{
+      s: string;
+      a: string[];
+      n: number;
+      b: boolean;
+      t: Date;
+      y: Uint8Array;
+      z: null;
+      u: string[];
+      ys: (Uint8Array | null)[];
+    }>(
       'SELECT $1::text AS s, $2::text[] AS a, $3::int AS n, $4::boolean AS b, $5::timestamptz AS t, $6::bytea AS y, $7::text AS z, $8::uuid[] AS u, $9::bytea[] AS ys',
       [NASTY[1], NASTY, 42, true, when, bytes, null, ['6b3f8a56-7c1a-4b7e-9a40-2f1e3c7d5a11'], [bytes, null]],
       'literal_round_trip',

@@ -13,7 +13,10 @@ describe('Vietnamese phone numbers', () => {
     expect(normalizePhone(input)).toBe(expected);
   });
 
-  it.each(['', '12345', '0012345678', '09123456789012', 'abc0912345678', '+1 212 555 0100'])('rejects %s', (input) => {
-    expect(normalizePhone(input)).toBeNull();
-  });
+  it.each(['', '12345', '0012345678', '09123456789012', 'abc0912345678', '+1 212 555 0100'])(
+    'rejects %s',
+    (input) => {
+      expect(normalizePhone(input)).toBeNull();
+    },
+  );
 });

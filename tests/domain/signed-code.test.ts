@@ -48,7 +48,9 @@ describe('signed venue codes', () => {
     const configured = { id: 'K', secret: randomBytes(32) };
     const oldCode = signVenueCode('ABCDEFGHJK', generated);
     expect(verifyVenueCode(oldCode, [configured, generated])).toBe('ABCDEFGHJK');
-    expect(verifyVenueCode(signVenueCode('ABCDEFGHJK', configured), [configured, generated])).toBe('ABCDEFGHJK');
+    expect(verifyVenueCode(signVenueCode('ABCDEFGHJK', configured), [configured, generated])).toBe(
+      'ABCDEFGHJK',
+    );
   });
 });
 

@@ -324,6 +324,52 @@ const RULES: Record<string, Rule> = {
     allowed: ['official_in'],
     request: () => ({ method: 'GET', url: `/api/exports/${exportId}/file` }),
   },
+  // Tracing answers are scoped (visits in the caller's area only: tests/routes/tracing.test.ts), so an
+  // official of another province gets through with an answer about their own area.
+  'POST /api/tracing/queries': {
+    allowed: ['admin', 'official_in', 'official_out', 'tracer_in'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/tracing/queries',
+      body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập' },
+    }),
+  },
+  'POST /api/tracing/venue-exposures': {
+    allowed: AREA_WORKERS,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/tracing/venue-exposures',
+      body: {
+        venueId: f.venue.id,
+        from: '2026-11-01T08:00:00+07:00',
+        to: '2026-11-01T09:00:00+07:00',
+        purpose: 'kiểm tra quyền truy cập',
+      },
+    }),
+  },
+  'POST /api/tracing/exposure-marks': {
+    allowed: AREA_WORKERS,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/tracing/exposure-marks',
+      body: {
+        venueId: f.venue.id,
+        from: '2026-11-01T08:00:00+07:00',
+        to: '2026-11-01T09:00:00+07:00',
+        purpose: 'kiểm tra quyền truy cập',
+      },
+    }),
+  },
+  // The audit is for officials: each sees the entries touching their own area.
+  'GET /api/audit': {
+    allowed: ['admin', 'official_in', 'official_out'],
+    request: () => ({ method: 'GET', url: '/api/audit' }),
+  },
+  // A device proves each check-in with its token; no token, nothing.
+  'POST /api/history': {
+    allowed: 'everyone',
+    request: () => ({ method: 'POST', url: '/api/history', body: { items: [] } }),
+  },
 };
 
 /** Routes that are not part of the JSON API: pages, static files and the API's own documentation. */

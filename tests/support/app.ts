@@ -128,13 +128,27 @@ export function checkInBody(venueCode: string, overrides: Json = {}): Json {
   };
 }
 
-export const NO_SYMPTOMS = { fever: false, cough: false, breathlessness: false, pneumonia: false, soreThroat: false, fatigue: false };
+export const NO_SYMPTOMS = {
+  fever: false,
+  cough: false,
+  breathlessness: false,
+  pneumonia: false,
+  soreThroat: false,
+  fatigue: false,
+};
 export const NO_EXPOSURE = { confirmedCase: false, fromAffectedArea: false, symptomaticPerson: false };
 
 export function declarationBody(overrides: Json = {}): Json {
   return {
     clientId: crypto.randomUUID(),
-    person: { fullName: 'Hoàng Thị Lan', phone: uniquePhone(), idNumber: '001190012345', birthYear: 1990, sex: 'female', nationality: 'VN' },
+    person: {
+      fullName: 'Hoàng Thị Lan',
+      phone: uniquePhone(),
+      idNumber: '001190012345',
+      birthYear: 1990,
+      sex: 'female',
+      nationality: 'VN',
+    },
     visitedAreas: [],
     symptoms: NO_SYMPTOMS,
     exposure: NO_EXPOSURE,

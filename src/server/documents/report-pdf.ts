@@ -58,12 +58,10 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: Sheet) {
       const w = widths[i]!;
       if (opts.fill) doc.save().rect(x, y, w, height).fill(opts.fill).restore();
       doc.save().lineWidth(0.5).strokeColor('#9aa4b2').rect(x, y, w, height).stroke().restore();
-      doc
-        .fillColor('#000000')
-        .text(text, x + PADDING, y + PADDING, {
-          width: w - PADDING * 2,
-          align: typeof cells[i] === 'number' ? 'right' : 'left',
-        });
+      doc.fillColor('#000000').text(text, x + PADDING, y + PADDING, {
+        width: w - PADDING * 2,
+        align: typeof cells[i] === 'number' ? 'right' : 'left',
+      });
       x += w;
     });
     doc.x = left;

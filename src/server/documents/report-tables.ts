@@ -224,3 +224,80 @@ export function visitListSheet(
     ]),
   };
 }
+
+export interface TracingTable {
+  subjectName: string | null;
+  from: string;
+  to: string;
+  visits: { venueName: string; checkedIn: string; checkedOut: string | null }[];
+  contacts: {
+    level: 1 | 2;
+    fullName: string;
+    phone: string;
+    venueName: string;
+    overlapMinutes: number;
+    firstContact: string;
+  }[];
+}
+
+const TRACING = {
+  vi: {
+    title: 'DANH SÁCH TIẾP XÚC',
+    visits: 'Nơi ca bệnh đã đến',
+    contacts: 'Người tiếp xúc',
+    subject: 'Ca bệnh (F0)',
+    level: 'Mức',
+    minutes: 'Số phút tiếp xúc',
+    first: 'Bắt đầu tiếp xúc',
+  },
+  en: {
+    title: 'CONTACT LIST',
+    visits: 'Places the case visited',
+    contacts: 'Contacts',
+    subject: 'Case (F0)',
+    level: 'Level',
+    minutes: 'Minutes shared',
+    first: 'Contact from',
+  },
+} as const;
+
+export function tracingSheets(d: TracingTable, lang: ReportLang): Sheet[] {
+  const l = labels(lang);
+  const tr = TRACING[lang];
+  const heading = [tr.title, `${tr.subject}: ${d.subjectName ?? '—'}`, l.period(d.from, d.to)];
+  return [
+    {
+      name: tr.contacts,
+      heading,
+      columns: [
+        { header: l.no, width: 6 },
+        { header: tr.level, width: 6 },
+        { header: l.name, width: 28 },
+        { header: l.phone, width: 14 },
+        { header: l.site, width: 32 },
+        { header: tr.minutes },
+        { header: tr.first, width: 18 },
+      ],
+      rows: d.contacts.map((c, i) => [
+        i + 1,
+        `F${c.level}`,
+        c.fullName,
+        c.phone,
+        c.venueName,
+        c.overlapMinutes,
+        c.firstContact,
+      ]),
+    },
+    {
+      name: tr.visits,
+      heading,
+      columns: [
+        { header: l.no, width: 6 },
+        { header: l.site, width: 36 },
+        { header: l.in, width: 18 },
+        { header: l.out, width: 18 },
+      ],
+      rows: d.visits.map((v, i) => [i + 1, v.venueName, v.checkedIn, v.checkedOut]),
+    },
+  ];
+}

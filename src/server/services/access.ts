@@ -79,3 +79,11 @@ async function loadUnit(q: Queryable, version: string, code: string): Promise<Un
   if (!found) return null;
   return { code: found.code, name: found.name, path: await adminUnitPath(q, version, code) };
 }
+
+/** A venue a tracer or official may trace at (within their area); anything else is not found. */
+export async function venueForTracing(q: Queryable, actor: Actor | null, venueId: number): Promise<VenueRow> {
+  const who = requireActor(actor);
+  const venue = await findVenue(q, venueId);
+  if (!venue || !mayOnUnit(who, venue.adminUnitPath, 'trace')) throw new AppError('venue_not_found');
+  return venue;
+}

@@ -10,6 +10,7 @@ import { addDays, localDate, localDateTime, resolveRange, startOfLocalDay } from
 import { sheetsToPdf } from '../documents/report-pdf.js';
 import {
   labels,
+  tracingSheets as tracingTables,
   unitReportSheets,
   visitListSheet,
   type ReportLang,
@@ -171,4 +172,50 @@ async function visitList(
     contentType: CONTENT_TYPES[p.format],
     body,
   };
+}
+
+/** A tracing answer as a file: the contacts (CSV), or contacts and visits (XLSX). */
+export async function tracingSheets(
+  ctx: ServiceContext,
+  r: {
+    subject: { fullName: string } | null;
+    from: string;
+    to: string;
+    visits: { venueName: string; checkedInAt: string; checkedOutAt: string | null }[];
+    contacts: {
+      level: 1 | 2;
+      person: { fullName: string; phone: string };
+      venueName: string;
+      overlapMinutes: number;
+      firstContactAt: string;
+    }[];
+  },
+  format: 'csv' | 'xlsx',
+  lang: ReportLang,
+): Promise<ExportFile> {
+  const tz = ctx.config.timeZone;
+  const at = (s: string) => localDateTime(new Date(s), tz);
+  const sheets = tracingTables(
+    {
+      subjectName: r.subject?.fullName ?? null,
+      from: r.from,
+      to: r.to,
+      visits: r.visits.map((v) => ({
+        venueName: v.venueName,
+        checkedIn: at(v.checkedInAt),
+        checkedOut: v.checkedOutAt ? at(v.checkedOutAt) : null,
+      })),
+      contacts: r.contacts.map((c) => ({
+        level: c.level,
+        fullName: c.person.fullName,
+        phone: c.person.phone,
+        venueName: c.venueName,
+        overlapMinutes: c.overlapMinutes,
+        firstContact: at(c.firstContactAt),
+      })),
+    },
+    lang,
+  );
+  const body = format === 'csv' ? toCsv(sheets[0]!) : await toXlsx(sheets);
+  return { filename: `truy-vet-${r.from}-${r.to}.${format}`, contentType: CONTENT_TYPES[format], body };
 }

@@ -18,6 +18,15 @@ const CompliancePage = lazy(() =>
 const AccountsPage = lazy(() =>
   import('../features/accounts/AccountsPage.js').then((m) => ({ default: m.AccountsPage })),
 );
+const TracingPage = lazy(() =>
+  import('../features/tracing/TracingPage.js').then((m) => ({ default: m.TracingPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/tracing/AuditPage.js').then((m) => ({ default: m.AuditPage })),
+);
+const HistoryPage = lazy(() =>
+  import('../features/history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })),
+);
 const CardInfoPage = lazy(() =>
   import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })),
 );
@@ -67,8 +76,13 @@ function Shell() {
           <Link to="/cards">{t.nav_cards}</Link>
           {user && isOfficial(user.role) && <Link to="/dashboard">{t.nav_dashboard}</Link>}
           {user && isOfficial(user.role) && <Link to="/compliance">{t.nav_compliance}</Link>}
+          {user && isTracing(user.role) && <Link to="/tracing">{t.nav_tracing}</Link>}
+          {user && isOfficial(user.role) && <Link to="/audit">{t.nav_audit}</Link>}
           {user && isOfficial(user.role) && <Link to="/accounts">{t.nav_accounts}</Link>}
-          {user && !isOfficial(user.role) && <Link to="/venues">{t.nav_my_venues}</Link>}
+          {!user && <Link to="/history">{t.nav_history}</Link>}
+          {user && (user.role === 'venue_manager' || user.role === 'venue_staff') && (
+            <Link to="/venues">{t.nav_my_venues}</Link>
+          )}
           {user ? (
             <button type="button" onClick={() => void logout().then(() => navigate('/'))}>
               {t.nav_logout}
@@ -116,6 +130,12 @@ function page(path: string): ReactNode {
       return <CompliancePage />;
     case '/accounts':
       return <AccountsPage />;
+    case '/tracing':
+      return <TracingPage />;
+    case '/audit':
+      return <AuditPage />;
+    case '/history':
+      return <HistoryPage />;
     default:
       return <NotFound />;
   }
@@ -123,6 +143,8 @@ function page(path: string): ReactNode {
 
 /** Accounts whose home is the dashboard rather than a venue. */
 export const isOfficial = (role: string) => role === 'admin' || role === 'official';
+/** Accounts that may trace contacts. */
+const isTracing = (role: string) => isOfficial(role) || role === 'tracer';
 
 function NotFound() {
   const { t } = useT();

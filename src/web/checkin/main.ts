@@ -265,6 +265,7 @@ function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
     root.append(again);
   }
   if (view.error) root.append(el('div', { className: 'error', role: 'alert', textContent: view.error }));
+  root.append(el('p', {}, el('a', { href: '/history', textContent: t.nav_history })));
 }
 
 document.documentElement.lang = currentLang();

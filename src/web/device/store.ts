@@ -131,3 +131,8 @@ export function openStaysAt(venueCode: string, now: Date, withinMinutes: number)
   const newest = open[0] ? Date.parse(open[0].checkedInAt) : 0;
   return open.filter((e) => newest - Date.parse(e.checkedInAt) < 60_000);
 }
+
+/** Every check-in this device made and still remembers, newest first (the history page). */
+export function rememberedCheckIns(): RememberedCheckIn[] {
+  return read<RememberedCheckIn[]>(HISTORY) ?? [];
+}

@@ -29,6 +29,14 @@ export async function findCard(q: Queryable, id: string) {
   return rows[0] ?? null;
 }
 
+export async function findCardByPublicId(q: Queryable, publicId: string) {
+  const { rows } = await q.query<CardRow>(
+    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id WHERE c.public_id = $1`,
+    [publicId],
+  );
+  return rows[0] ?? null;
+}
+
 export async function findActiveCardOf(q: Queryable, phone: string, nameKey: string) {
   const { rows } = await q.query<CardRow>(
     `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { DateRangeQuery, LIST_FORMATS, REPORT_FORMATS } from '../../../shared/contracts.js';
 import type { ServiceContext } from '../../services/context.js';
 import { exportFile, exportStatus, startExport } from '../../services/exports.js';
-import { prepareExport, produceExport, type ExportFile } from '../../services/reports.js';
+import { prepareExport, produceExport } from '../../services/reports.js';
 import { languageOf } from '../messages.js';
 import { IdParam, UuidParam, type ZodApp } from '../types.js';
-import type { FastifyReply } from 'fastify';
+import { sendFile } from './files.js';
 
 const Range = { from: z.iso.date().optional(), to: z.iso.date().optional() };
 
@@ -23,14 +23,6 @@ const ExportRequest = z.discriminatedUnion('kind', [
     ...Range,
   }),
 ]);
-
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'private, no-store')
-    .send(file.body);
-}
 
 export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(

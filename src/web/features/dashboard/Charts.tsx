@@ -52,13 +52,11 @@ export function ChannelChart({ byChannel }: { byChannel: StatsReport['checkIns']
 
 export function CategoryChart({ categories }: { categories: StatsReport['categories'] }) {
   const { t } = useT();
-  const data = categories
-    .slice(0, 10)
-    .map((c) => ({
-      name: c.name,
-      [t.dash_venues_registered]: c.venues.registered,
-      [t.dash_venues_active]: c.venues.active,
-    }));
+  const data = categories.slice(0, 10).map((c) => ({
+    name: c.name,
+    [t.dash_venues_registered]: c.venues.registered,
+    [t.dash_venues_active]: c.venues.active,
+  }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, data.length * 34 + 60)}>
       <BarChart data={data} layout="vertical" margin={{ left: 24 }}>

@@ -23,7 +23,13 @@ export function LoginPage() {
         password,
       });
       await refresh();
-      navigate(user.role === 'admin' || user.role === 'official' ? '/dashboard' : '/venues');
+      navigate(
+        user.role === 'admin' || user.role === 'official'
+          ? '/dashboard'
+          : user.role === 'tracer'
+            ? '/tracing'
+            : '/venues',
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {

@@ -32,6 +32,12 @@ export function useCamera(onCode: (text: string) => void) {
     }
   };
 
+  const stop = () => {
+    controls.current?.stop();
+    controls.current = null;
+    setRunning(false);
+  };
+
   useEffect(() => () => controls.current?.stop(), []);
-  return { videoRef, running, error, start };
+  return { videoRef, running, error, start, stop };
 }

@@ -1,0 +1,18 @@
+/**
+ * A device's own check-in history (F13): the device proves each check-in with the checkout token it
+ * received, and gets back those check-ins and the notices left on them. No phone number, card or URL
+ * opens anyone's history.
+ */
+import { historyOf } from '../db/queries/notices.js';
+import { verifyCheckoutToken } from '../domain/signed-code.js';
+import type { ServiceContext } from './context.js';
+
+export async function deviceHistory(
+  ctx: ServiceContext,
+  items: readonly { id: string; checkoutToken: string }[],
+) {
+  const proven = items
+    .filter((i) => ctx.keys.all.some((key) => verifyCheckoutToken(i.id, i.checkoutToken, key)))
+    .map((i) => i.id);
+  return proven.length ? historyOf(ctx.db, proven) : [];
+}

@@ -1,0 +1,292 @@
+/**
+ * Contact tracing (F12) and exposure notices (F13). Every read states a purpose and leaves an
+ * append-only audit entry (who, when, why, about whom, how many rows came back), written in the same
+ * transaction as the answer is read. Tracers and officials see only visits at venues in their area.
+ */
+import { appendAudit } from '../db/queries/audit.js';
+import * as cards from '../db/queries/cards.js';
+import * as notices from '../db/queries/notices.js';
+import * as tracing from '../db/queries/tracing.js';
+import type { Queryable } from '../db/db.js';
+import type { Actor } from '../domain/access.js';
+import { overlapMinutes, presence } from '../domain/exposure.js';
+import { addDays, localDate, resolveRange, startOfLocalDay } from '../domain/local-day.js';
+import { AppError } from '../errors.js';
+import {
+  DEFAULT_TRACING_DAYS,
+  DEFAULT_TRACING_MARGIN_MINUTES,
+  MAX_RANGE_DAYS,
+} from '../../shared/contracts.js';
+import { requireActor, unitFor, venueForTracing } from './access.js';
+import { cardPublicIdFromQr } from './cards.js';
+import type { ServiceContext } from './context.js';
+import { sendSms } from './sms.js';
+
+export interface TracingInput {
+  subject: { phone?: string; idNumber?: string; cardQr?: string };
+  from?: string;
+  to?: string;
+  purpose: string;
+  depth: 1 | 2;
+  marginMinutes?: number;
+  notify: boolean;
+}
+
+const keyOf = (p: { phone: string; nameKey: string }) => `${p.phone} ${p.nameKey}`;
+
+async function tracerArea(ctx: ServiceContext, actor: Actor | null) {
+  const who = requireActor(actor);
+  const unit = await unitFor(ctx.db, who, ctx.config.adminUnitsVersion, undefined, 'trace');
+  return { who, unit, area: unit.path.length ? unit.code : null };
+}
+
+async function subjectMatch(
+  ctx: ServiceContext,
+  subject: TracingInput['subject'],
+): Promise<tracing.SubjectMatch> {
+  if (subject.cardQr) {
+    const publicId = cardPublicIdFromQr(ctx, subject.cardQr);
+    const card = publicId ? await cards.findCardByPublicId(ctx.db, publicId) : null;
+    if (!card) throw new AppError('card_not_found');
+    return { phone: card.phone, nameKey: card.nameKey };
+  }
+  if (subject.idNumber) return { idNumber: subject.idNumber };
+  return { phone: subject.phone! };
+}
+
+/** Widened windows of stays at their venues. */
+function windowsOf(stays: readonly tracing.StayRow[], marginMs: number): tracing.Window[] {
+  return stays.map((s) => {
+    const p = presence({
+      checkedInAt: s.checkedInAt.getTime(),
+      checkedOutAt: s.checkedOutAt?.getTime() ?? null,
+      stayMinutes: s.stayMinutes,
+    });
+    return { venueId: s.venueId, from: new Date(p.start - marginMs), to: new Date(p.end + marginMs) };
+  });
+}
+
+export async function traceContacts(ctx: ServiceContext, actor: Actor | null, input: TracingInput) {
+  const { who, unit, area } = await tracerArea(ctx, actor);
+  const today = localDate(ctx.now(), ctx.config.timeZone);
+  const range = resolveRange(
+    {
+      from: input.from ?? (input.to ? undefined : addDays(today, -(DEFAULT_TRACING_DAYS - 1))),
+      to: input.to,
+    },
+    today,
+    MAX_RANGE_DAYS,
+  );
+  if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
+  const from = startOfLocalDay(range.from, ctx.config.timeZone);
+  const to = startOfLocalDay(addDays(range.to, 1), ctx.config.timeZone);
+  const marginMinutes = input.marginMinutes ?? DEFAULT_TRACING_MARGIN_MINUTES;
+  const marginMs = marginMinutes * 60_000;
+  const match = await subjectMatch(ctx, input.subject);
+
+  return ctx.db.tx(async (q) => {
+    const visits = await tracing.subjectStays(q, match, from, to, area);
+    const caseKeys = [...new Set(visits.map(keyOf))];
+    const windows = windowsOf(visits, marginMs);
+    const level1 = await tracing.presentDuring(q, windows, caseKeys);
+    let level2: tracing.ContactRow[] = [];
+    let f1Stays: tracing.StayRow[] = [];
+    if (input.depth === 2 && level1.length) {
+      // An F1 can only pass it on after their own exposure: their stays from their first contact on.
+      const firstContact = new Map<string, number>();
+      for (const c of level1)
+        firstContact.set(
+          keyOf(c),
+          Math.min(firstContact.get(keyOf(c)) ?? Infinity, new Date(c.firstAt).getTime()),
+        );
+      const people = [...firstContact.keys()].map((k) => level1.find((c) => keyOf(c) === k)!);
+      f1Stays = (await tracing.staysOfPeople(q, people, from, to, area)).filter(
+        (s) => s.checkedInAt.getTime() + s.stayMinutes * 60_000 >= firstContact.get(keyOf(s))!,
+      );
+      level2 = await tracing.presentDuring(q, windowsOf(f1Stays, marginMs), [
+        ...caseKeys,
+        ...firstContact.keys(),
+      ]);
+    }
+    const contacts = [
+      ...level1.map((c) => ({ ...c, level: 1 as const })),
+      ...level2.map((c) => ({ ...c, level: 2 as const })),
+    ];
+    const notified = input.notify ? await notifyContacts(ctx, q, level1, windows) : 0;
+    await appendAudit(q, {
+      at: ctx.now(),
+      actorUserId: who.userId,
+      actorUsername: who.username,
+      actorRole: who.role,
+      action: 'contact_trace',
+      purpose: input.purpose,
+      subject: { ...input.subject, from: range.from, to: range.to, depth: input.depth, marginMinutes },
+      result: { visits: visits.length, contacts: level1.length, secondLevel: level2.length, notified },
+      areaCodes: areaCodes(
+        unit.path,
+        [...visits, ...f1Stays].map((v) => v.venuePath),
+      ),
+    });
+    return {
+      subject: visits[0] ? { fullName: visits[0].fullName, phone: visits[0].phone } : null,
+      from: range.from,
+      to: range.to,
+      marginMinutes,
+      visits,
+      contacts: contacts
+        .sort(
+          (a, b) =>
+            a.level - b.level ||
+            b.overlapSeconds - a.overlapSeconds ||
+            a.venueId - b.venueId ||
+            a.fullName.localeCompare(b.fullName),
+        )
+        .map((c) => ({ ...c, overlapMinutes: overlapMinutes(c.overlapSeconds) })),
+      notified,
+    };
+  });
+}
+
+/** Officials of every unit on these paths (and the reader's own) may review the audit entry. */
+function areaCodes(readerPath: readonly string[], venuePaths: readonly string[][]): string[] {
+  return [...new Set([...readerPath, ...venuePaths.flat()])];
+}
+
+/** A notice on each F1 check-in that met the case, and one text per F1 phone. */
+async function notifyContacts(
+  ctx: ServiceContext,
+  q: Queryable,
+  contacts: tracing.ContactRow[],
+  windows: tracing.Window[],
+) {
+  const perVenue = new Map<number, { from: Date; to: Date }>();
+  for (const w of windows) {
+    const known = perVenue.get(w.venueId);
+    perVenue.set(w.venueId, {
+      from: known && known.from < w.from ? known.from : w.from,
+      to: known && known.to > w.to ? known.to : w.to,
+    });
+  }
+  const list = contacts.flatMap((c) =>
+    c.checkIns.map((ci) => ({
+      checkInId: ci.id,
+      checkedInAt: ci.at,
+      kind: 'contact' as const,
+      venueId: c.venueId,
+      exposureFrom: perVenue.get(c.venueId)!.from,
+      exposureTo: perVenue.get(c.venueId)!.to,
+    })),
+  );
+  const added = await notices.insertNotices(q, list, ctx.now());
+  await textPeople(ctx, q, contacts, 'contact_notice');
+  return added;
+}
+
+async function textPeople(
+  ctx: ServiceContext,
+  q: Queryable,
+  people: readonly { phone: string; venueName: string; firstAt: Date }[],
+  purpose: string,
+) {
+  const seen = new Set<string>();
+  for (const p of people) {
+    if (seen.has(p.phone)) continue;
+    seen.add(p.phone);
+    const day = localDate(new Date(p.firstAt), ctx.config.timeZone).split('-').reverse().join('/');
+    await sendSms(
+      q,
+      ctx.sms,
+      p.phone,
+      `Ban co the da tiep xuc voi ca benh tai ${p.venueName} ngay ${day}. Hay theo doi suc khoe, han che tiep xuc va lien he tram y te dia phuong.`,
+      purpose,
+    );
+  }
+}
+
+/** Everyone present at a venue during a window (the per-venue exposure list), audited. */
+export async function venueExposureList(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: { venueId: number; from: string; to: string; purpose: string },
+) {
+  const { who, unit } = await tracerArea(ctx, actor);
+  const venue = await venueForTracing(ctx.db, who, input.venueId);
+  const window = checkedWindow(input);
+  return ctx.db.tx(async (q) => {
+    const present = await tracing.presentDuring(q, [{ venueId: venue.id, ...window }], []);
+    await appendAudit(q, {
+      at: ctx.now(),
+      actorUserId: who.userId,
+      actorUsername: who.username,
+      actorRole: who.role,
+      action: 'venue_exposure_list',
+      purpose: input.purpose,
+      subject: { venueId: venue.id, from: input.from, to: input.to },
+      result: { people: present.length },
+      areaCodes: areaCodes(unit.path, [venue.adminUnitPath]),
+    });
+    return {
+      venue: { id: venue.id, name: venue.name },
+      present: present
+        .sort((a, b) => b.overlapSeconds - a.overlapSeconds)
+        .map((p) => ({ ...p, overlapMinutes: overlapMinutes(p.overlapSeconds) })),
+    };
+  });
+}
+
+/** Marks a venue and window as exposure: a notice for everyone present, a text to each, audited. */
+export async function markVenueExposure(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: { venueId: number; from: string; to: string; purpose: string; note?: string },
+) {
+  const { who, unit } = await tracerArea(ctx, actor);
+  const venue = await venueForTracing(ctx.db, who, input.venueId);
+  const window = checkedWindow(input);
+  return ctx.db.tx(async (q) => {
+    const id = await notices.insertExposureMark(q, {
+      venueId: venue.id,
+      ...window,
+      note: input.note ?? null,
+      userId: who.userId,
+      at: ctx.now(),
+    });
+    const present = await tracing.presentDuring(q, [{ venueId: venue.id, ...window }], []);
+    const notified = await notices.insertNotices(
+      q,
+      present.flatMap((p) =>
+        p.checkIns.map((ci) => ({
+          checkInId: ci.id,
+          checkedInAt: ci.at,
+          kind: 'venue_exposure' as const,
+          venueId: venue.id,
+          exposureFrom: window.from,
+          exposureTo: window.to,
+        })),
+      ),
+      ctx.now(),
+    );
+    await textPeople(ctx, q, present, 'venue_exposure_notice');
+    await appendAudit(q, {
+      at: ctx.now(),
+      actorUserId: who.userId,
+      actorUsername: who.username,
+      actorRole: who.role,
+      action: 'venue_exposure_mark',
+      purpose: input.purpose,
+      subject: { venueId: venue.id, from: input.from, to: input.to },
+      result: { people: present.length, notified },
+      areaCodes: areaCodes(unit.path, [venue.adminUnitPath]),
+    });
+    return { id, people: present.length, notified };
+  });
+}
+
+function checkedWindow(input: { from: string; to: string }) {
+  const from = new Date(input.from);
+  const to = new Date(input.to);
+  if (!(to > from) || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new AppError('invalid_date_range', [{ path: 'to', code: 'from_after_to' }]);
+  }
+  return { from, to };
+}

@@ -1,0 +1,66 @@
+/**
+ * A citizen's own history (F13): the check-ins this device made, proven to the server by the
+ * checkout tokens the device kept, and any notice health authorities left on them.
+ */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { rememberedCheckIns } from '../../device/store.js';
+import { formatDateTime } from '../../i18n/index.js';
+
+interface Entry {
+  id: string;
+  venueName: string;
+  checkedInAt: string;
+  checkedOutAt: string | null;
+  notices: { kind: 'contact' | 'venue_exposure'; exposureFrom: string; exposureTo: string }[];
+}
+
+export function HistoryPage() {
+  const { t } = useT();
+  const [items, setItems] = useState<Entry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const mine = rememberedCheckIns().map((c) => ({ id: c.id, checkoutToken: c.checkoutToken }));
+    if (mine.length === 0) return setItems([]);
+    api<{ items: Entry[] }>('POST', '/api/history', { items: mine }).then(
+      (r) => setItems(r.items),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+    );
+  }, []);
+  const warned = items?.filter((i) => i.notices.length) ?? [];
+  return (
+    <section className="card" style={{ maxWidth: 720 }}>
+      <h1>{t.history_title}</h1>
+      <p className="muted">{t.history_lead}</p>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {items === null && !error && <p className="muted">{t.loading}</p>}
+      {items?.length === 0 && <p>{t.history_empty}</p>}
+      {warned.map((i) =>
+        i.notices.map((n, k) => (
+          <div className="notice" role="alert" key={`${i.id}-${k}`}>
+            <strong>{i.venueName}</strong> · {formatDateTime(n.exposureFrom)} – {formatDateTime(n.exposureTo)}
+            <div>{n.kind === 'contact' ? t.history_notice_contact : t.history_notice_venue}</div>
+          </div>
+        )),
+      )}
+      {items && items.length > 0 && (
+        <table>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} className={i.notices.length ? 'warned' : undefined}>
+                <td>{i.venueName}</td>
+                <td>{formatDateTime(i.checkedInAt)}</td>
+                <td>{i.checkedOutAt ? formatDateTime(i.checkedOutAt) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

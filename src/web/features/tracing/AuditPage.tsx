@@ -1,0 +1,89 @@
+/** The tracing audit (F12): every look-up with who, when, why, about whom and what it returned. Read-only. */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { addDays, localToday } from '../dashboard/dates.js';
+
+interface Entry {
+  at: string;
+  actor: string;
+  actorRole: string;
+  action: string;
+  purpose: string;
+  subject: Record<string, unknown>;
+  result: Record<string, number>;
+}
+
+export function AuditPage() {
+  const { t } = useT();
+  const today = localToday();
+  const [from, setFrom] = useState(addDays(today, -29));
+  const [to, setTo] = useState(today);
+  const [items, setItems] = useState<Entry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ items: Entry[] }>('GET', `/api/audit?from=${from}&to=${to}`).then(
+      (r) => setItems(r.items),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+    );
+  }, [from, to]);
+  const show = (o: Record<string, unknown>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join(', ');
+  return (
+    <section className="card scroll">
+      <h1>{t.audit_title}</h1>
+      <div className="row">
+        <label className="inline">
+          {t.dash_from}{' '}
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => e.target.value && setFrom(e.target.value)}
+          />
+        </label>
+        <label className="inline">
+          {t.dash_to}{' '}
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => e.target.value && setTo(e.target.value)}
+          />
+        </label>
+      </div>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th>{t.audit_at}</th>
+            <th>{t.audit_actor}</th>
+            <th>{t.audit_action}</th>
+            <th>{t.audit_purpose}</th>
+            <th>{t.audit_subject}</th>
+            <th>{t.audit_result}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e, i) => (
+            <tr key={i}>
+              <td>{formatDateTime(e.at)}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>{e.purpose}</td>
+              <td className="small">{show(e.subject)}</td>
+              <td className="small">{show(e.result)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * The tracing team's page (F12): identify the F0 by phone, ID number or card (typed, USB scanner or
+ * camera), pick the window and a purpose, and get visits, F1 (and F2) with shared minutes, a
+ * per-venue timeline and exports. Below: who was at a venue in a window, and marking it as exposure.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { addDays, localToday } from '../dashboard/dates.js';
+import { useCamera } from '../scanner/useCamera.js';
+import { downloadPost } from './download.js';
+import { Timeline } from './Timeline.js';
+import type { TracingAnswer } from './types.js';
+import { VenueExposurePanel } from './VenueExposurePanel.js';
+
+type By = 'phone' | 'idNumber' | 'cardQr';
+
+export function TracingPage() {
+  const { t } = useT();
+  const today = localToday();
+  const [by, setBy] = useState<By>('phone');
+  const [value, setValue] = useState('');
+  const [from, setFrom] = useState(addDays(today, -13));
+  const [to, setTo] = useState(today);
+  const [margin, setMargin] = useState(30);
+  const [depth2, setDepth2] = useState(false);
+  const [notify, setNotify] = useState(false);
+  const [purpose, setPurpose] = useState('');
+  const [answer, setAnswer] = useState<TracingAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const camera = useCamera((text) => {
+    setBy('cardQr');
+    setValue(text);
+    camera.stop();
+  });
+
+  const request = () => ({
+    subject: { [by]: value.trim() },
+    from,
+    to,
+    purpose,
+    depth: depth2 ? 2 : 1,
+    marginMinutes: margin,
+    notify,
+  });
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setAnswer(await api<TracingAnswer>('POST', '/api/tracing/queries', request()));
+      setNotify(false);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportAs = (format: 'csv' | 'xlsx') =>
+    downloadPost(
+      `/api/tracing/queries?format=${format}`,
+      { ...request(), notify: false },
+      `truy-vet.${format}`,
+    ).catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+
+  return (
+    <>
+      <form className="card" onSubmit={run}>
+        <h1>{t.tr_title}</h1>
+        <div className="grid">
+          <label>
+            {t.tr_subject}
+            <select value={by} onChange={(e) => setBy(e.target.value as By)} id="tr-by">
+              <option value="phone">{t.tr_by_phone}</option>
+              <option value="idNumber">{t.tr_by_id}</option>
+              <option value="cardQr">{t.tr_by_card}</option>
+            </select>
+          </label>
+          <label>
+            &nbsp;
+            <input
+              id="tr-value"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              required
+              autoComplete="off"
+            />
+          </label>
+          <label>
+            {t.dash_from}
+            <input
+              type="date"
+              value={from}
+              max={to}
+              onChange={(e) => e.target.value && setFrom(e.target.value)}
+            />
+          </label>
+          <label>
+            {t.dash_to}
+            <input
+              type="date"
+              value={to}
+              min={from}
+              onChange={(e) => e.target.value && setTo(e.target.value)}
+            />
+          </label>
+          <label>
+            {t.tr_margin}
+            <input
+              type="number"
+              min={0}
+              max={240}
+              value={margin}
+              onChange={(e) => setMargin(Math.max(0, Math.min(240, Number(e.target.value) || 0)))}
+            />
+          </label>
+        </div>
+        <video ref={camera.videoRef} className="camera" muted playsInline hidden={!camera.running} />
+        <p className="row">
+          <button
+            type="button"
+            className="btn secondary"
+            onClick={() => void (camera.running ? camera.stop() : camera.start())}
+          >
+            {camera.running ? t.tr_stop_camera : t.tr_scan_card}
+          </button>
+          <label className="inline">
+            <input type="checkbox" checked={depth2} onChange={(e) => setDepth2(e.target.checked)} />{' '}
+            {t.tr_depth2}
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} />{' '}
+            {t.tr_notify}
+          </label>
+        </p>
+        <label htmlFor="tr-purpose">{t.tr_purpose}</label>
+        <textarea
+          id="tr-purpose"
+          rows={2}
+          required
+          minLength={5}
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+          style={{ width: '100%', font: 'inherit', padding: 8 }}
+        />
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
+        <p>
+          <button className="btn" type="submit" disabled={busy}>
+            {busy ? t.loading : t.tr_search}
+          </button>
+        </p>
+      </form>
+      {answer && <Results answer={answer} onExport={exportAs} />}
+      <VenueExposurePanel />
+    </>
+  );
+}
+
+function Results({ answer, onExport }: { answer: TracingAnswer; onExport: (f: 'csv' | 'xlsx') => void }) {
+  const { t } = useT();
+  return (
+    <>
+      <section className="card scroll">
+        <h2>
+          {t.tr_visits} {answer.subject && <span className="muted">– {answer.subject.fullName}</span>}
+        </h2>
+        {answer.notified > 0 && (
+          <div className="ok">
+            {t.tr_notified}: {answer.notified}
+          </div>
+        )}
+        {answer.visits.length === 0 ? (
+          <p className="muted">{t.tr_none}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t.dash_venue}</th>
+                <th>{t.tr_from_time}</th>
+                <th>{t.tr_to_time}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.visits.map((v) => (
+                <tr key={v.checkInId}>
+                  <td>{v.venueName}</td>
+                  <td>{formatDateTime(v.checkedInAt)}</td>
+                  <td>{v.checkedOutAt ? formatDateTime(v.checkedOutAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card scroll">
+        <h2>
+          {t.tr_contacts} ({answer.contacts.length})
+        </h2>
+        <p className="row">
+          <button type="button" className="btn secondary" onClick={() => onExport('csv')}>
+            {t.tr_export_csv}
+          </button>
+          <button type="button" className="btn secondary" onClick={() => onExport('xlsx')}>
+            {t.tr_export_xlsx}
+          </button>
+        </p>
+        <table id="contacts">
+          <thead>
+            <tr>
+              <th>{t.tr_level}</th>
+              <th>{t.col_name}</th>
+              <th>{t.tr_by_phone}</th>
+              <th>{t.dash_venue}</th>
+              <th className="num">{t.tr_minutes}</th>
+              <th>{t.tr_first}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {answer.contacts.map((c, i) => (
+              <tr key={i}>
+                <td>
+                  <span className={`badge level-${c.level}`}>F{c.level}</span>
+                </td>
+                <td>{c.person.fullName}</td>
+                <td>{c.person.phone}</td>
+                <td>{c.venueName}</td>
+                <td className="num">{c.overlapMinutes}</td>
+                <td>{formatDateTime(c.firstContactAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {answer.visits.length > 0 && <Timeline answer={answer} />}
+    </>
+  );
+}

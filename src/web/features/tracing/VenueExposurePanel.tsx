@@ -1,0 +1,103 @@
+/** Who was at a venue during a window; mark that window as exposure so everyone present is notified. */
+import { useState } from 'react';
+import { api, ApiError } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+
+interface Present {
+  person: { fullName: string; phone: string };
+  overlapMinutes: number;
+}
+
+/** `datetime-local` value (local to the browser, which tracers use in Việt Nam) → ISO with offset. */
+const toIso = (local: string) => new Date(local).toISOString();
+
+export function VenueExposurePanel() {
+  const { t } = useT();
+  const [venueId, setVenueId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [present, setPresent] = useState<Present[] | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const body = () => ({ venueId: Number(venueId), from: toIso(from), to: toIso(to), purpose });
+  const act = async (fn: () => Promise<void>) => {
+    setMessage(null);
+    try {
+      await fn();
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+  const list = () =>
+    act(async () =>
+      setPresent((await api<{ present: Present[] }>('POST', '/api/tracing/venue-exposures', body())).present),
+    );
+  const mark = () =>
+    act(async () => {
+      const r = await api<{ notified: number }>('POST', '/api/tracing/exposure-marks', body());
+      setMessage({ ok: true, text: `${t.tr_marked}: ${r.notified}` });
+    });
+  const ready = venueId && from && to && purpose.trim().length >= 5;
+
+  return (
+    <section className="card">
+      <h2>{t.tr_venue_title}</h2>
+      <div className="grid">
+        <label>
+          {t.tr_venue_id}
+          <input
+            inputMode="numeric"
+            value={venueId}
+            onChange={(e) => setVenueId(e.target.value.replace(/\D/g, ''))}
+          />
+        </label>
+        <label>
+          {t.tr_from_time}
+          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t.tr_to_time}
+          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          {t.tr_purpose}
+          <input value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+        </label>
+      </div>
+      <p className="row">
+        <button type="button" className="btn secondary" disabled={!ready} onClick={() => void list()}>
+          {t.tr_list}
+        </button>
+        <button type="button" className="btn" disabled={!ready} onClick={() => void mark()}>
+          {t.tr_mark}
+        </button>
+      </p>
+      {message && (
+        <div className={message.ok ? 'ok' : 'error'} role="status">
+          {message.text}
+        </div>
+      )}
+      {present && (
+        <table>
+          <tbody>
+            {present.length === 0 && (
+              <tr>
+                <td className="muted">{t.tr_none}</td>
+              </tr>
+            )}
+            {present.map((p, i) => (
+              <tr key={i}>
+                <td>{p.person.fullName}</td>
+                <td>{p.person.phone}</td>
+                <td className="num">
+                  {p.overlapMinutes} {t.tr_minutes.toLowerCase()}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

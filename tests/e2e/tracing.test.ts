@@ -1,0 +1,109 @@
+/**
+ * The tracing team's journey: a citizen checks in on their phone, a confirmed case was there at the
+ * same time; the tracer finds the case's visits and the contact with a stated purpose and notifies
+ * them; the citizen's phone shows the notice on its history page; the official reads the audit.
+ */
+import { describe, expect, it } from 'vitest';
+import { artifact } from './support/browser.js';
+import { useJourney } from './support/journey.js';
+
+const ADMIN = { username: 'quantri', password: 'quan-tri-12345' };
+const journey = useJourney({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+
+async function post(path: string, body: unknown, cookie?: string) {
+  const res = await fetch(`${journey.server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return {
+    body: (await res.json()) as Record<string, unknown>,
+    cookie: res.headers.get('set-cookie')?.split(';')[0],
+  };
+}
+
+describe('contact tracing', () => {
+  it('finds a contact, notifies them on their own phone, and leaves an audit entry', async () => {
+    const admin = (await post('/api/auth/login', ADMIN)).cookie!;
+    await post(
+      '/api/users',
+      { username: 'truyvet', password: 'truy-vet-12345', role: 'tracer', adminUnitCode: '01' },
+      admin,
+    );
+    await post(
+      '/api/users',
+      { username: 'ubnd', password: 'ubnd-ha-noi-1', role: 'official', adminUnitCode: '01' },
+      admin,
+    );
+    const venue = (
+      await post('/api/venues', {
+        name: 'Quán cà phê Giảng',
+        category: 'restaurant',
+        adminUnitCode: '00001',
+        address: '39 Nguyễn Hữu Huân',
+        contactName: 'Chủ quán',
+        contactPhone: '0911222333',
+        managerPassword: 'ca-phe-12345',
+      })
+    ).body as { id: number; code: string; checkInUrl: string };
+
+    // The citizen checks in on their phone: the device keeps the check-out token.
+    const phone = await journey.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const citizen = await phone.newPage();
+    await citizen.goto(venue.checkInUrl);
+    await citizen.fill('#fullName', 'Phạm Thu Hà');
+    await citizen.fill('#phone', '0987 654 321');
+    await citizen.click('button[type=submit]');
+    await citizen.waitForSelector('#confirmation');
+    // The confirmed case was there at the same time.
+    await post('/api/check-ins', {
+      venueCode: venue.code,
+      clientId: crypto.randomUUID(),
+      channel: 'qr_self',
+      person: { fullName: 'Ca Bệnh Một', phone: '0900000001' },
+    });
+
+    const desk = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await desk.newPage();
+    await page.goto(`${journey.server.baseUrl}/login`);
+    await page.fill('#username', 'truyvet');
+    await page.fill('#password', 'truy-vet-12345');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/tracing/);
+    await page.fill('#tr-value', '0900000001');
+    // Without a purpose the form does not go (and the API would answer 400).
+    await page.click('button[type=submit]');
+    expect(await page.$eval('#tr-purpose', (el) => (el as HTMLTextAreaElement).validity.valueMissing)).toBe(
+      true,
+    );
+    await page.fill('#tr-purpose', 'Truy vết F0 số BN-0001 theo công văn của CDC');
+    await page.check('text=Gửi thông báo cho F1');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#contacts >> text=Phạm Thu Hà');
+    expect(await page.textContent('#contacts')).toContain('0987654321');
+    await page.waitForSelector('.tl-bar.case');
+    await page.screenshot({ path: artifact('40-tracing-results.png'), fullPage: true });
+
+    await citizen.goto(`${journey.server.baseUrl}/history`);
+    await citizen.waitForSelector('.notice');
+    expect(await citizen.textContent('.notice')).toContain('Quán cà phê Giảng');
+    await citizen.screenshot({ path: artifact('41-history-notice-on-phone.png'), fullPage: true });
+
+    const official = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const audit = await official.newPage();
+    await audit.goto(`${journey.server.baseUrl}/login`);
+    await audit.fill('#username', 'ubnd');
+    await audit.fill('#password', 'ubnd-ha-noi-1');
+    await audit.click('button[type=submit]');
+    await audit.waitForURL(/\/dashboard/);
+    await audit.goto(`${journey.server.baseUrl}/audit`);
+    await audit.waitForSelector('text=Truy vết F0 số BN-0001 theo công văn của CDC');
+    await audit.screenshot({ path: artifact('42-audit.png'), fullPage: true });
+    await Promise.all([phone.close(), desk.close(), official.close()]);
+  });
+});
