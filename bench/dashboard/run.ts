@@ -8,178 +8,32 @@
  *   bash bench/run.sh dashboard postgres      (or pglite)
  */
 import { buildApp } from '../../src/server/app.js';
-import { prepareContext } from '../../src/server/bootstrap.js';
-import { parseConfig } from '../../src/server/config.js';
 import { rebuildCheckInAggregates } from '../../src/server/db/queries/aggregates.js';
-import { addDays, localDate, startOfLocalDay } from '../../src/server/domain/local-day.js';
-import { uuidv7 } from '../../src/server/ids.js';
-import { freshDatabase } from '../../tests/support/database.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  BENCH_ADMIN,
+  DAYS,
+  loadCheckIns,
+  openWorld,
+  percentiles,
+  seconds,
+  uniformVisits,
+} from '../support/bulk.js';
 
 const target = process.argv[2] ?? 'pglite';
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 10_000_000);
 const VENUES = Number(process.env.BENCH_DASH_VENUES ?? 100_000);
 const PEOPLE = Number(process.env.BENCH_DASH_PEOPLE ?? 3_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
-const DAYS = 21;
-const CHUNK = 100_000;
-const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
-const CHANNELS: [string, number][] = [
-  ['qr_self', 0.7],
-  ['qr_staff', 0.12],
-  ['kiosk', 0.05],
-  ['paper', 0.1],
-  ['on_behalf', 0.03],
-];
-
-/** A small deterministic generator, so every run loads the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function channelOf(x: number): string {
-  let acc = 0;
-  for (const [channel, share] of CHANNELS) if (x < (acc += share)) return channel;
-  return 'qr_self';
-}
-
-const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 async function main() {
-  if (target === 'postgres' && !process.env.TEST_DATABASE_URL)
-    throw new Error('run through bench/run.sh dashboard postgres');
-  if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
-  const fresh = await freshDatabase();
-  const config = parseConfig({
-    ...(fresh.url
-      ? { DATABASE_URL: fresh.url }
-      : { DATA_DIR: mkdtempSync(join(tmpdir(), 'qr-bench-dash-')) }),
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'error',
-  });
-  const now = new Date();
-  const today = localDate(now, config.timeZone);
-  const firstDay = addDays(today, -(DAYS - 1));
-  const ctx = await prepareContext(config, () => now);
-  const db = ctx.db;
+  const world = await openWorld(target, VENUES);
+  const { db, config, ctx, today, firstDay } = world;
   console.log(
     `dashboard bench on ${db.kind}: ${VENUES.toLocaleString()} venues, ${CHECK_INS.toLocaleString()} check-ins over ${DAYS} days (${firstDay}…${today})`,
   );
+  await loadCheckIns(world, CHECK_INS, uniformVisits(world, PEOPLE));
 
-  // Venues: spread over every commune, round robin, with their paths from the admin-unit tree.
-  let t0 = performance.now();
-  const { rows: communes } = await db.query<{ code: string; path: string[] }>(
-    `SELECT c.code, ARRAY[p.code, d.code, c.code] AS path
-       FROM admin_units c JOIN admin_units d ON d.version = c.version AND d.code = c.parent_code
-       JOIN admin_units p ON p.version = d.version AND p.code = d.parent_code
-      WHERE c.version = $1 AND c.level = 3 ORDER BY c.code`,
-    [config.adminUnitsVersion],
-  );
-  const venueRows = function* () {
-    for (let i = 0; i < VENUES; i++) {
-      const c = communes[i % communes.length]!;
-      const created = new Date(startOfLocalDay(firstDay, config.timeZone).getTime() - 86_400_000);
-      yield [
-        `Địa điểm ${i}`,
-        i % 3 === 0 ? 'restaurant' : i % 3 === 1 ? 'office' : 'market',
-        config.adminUnitsVersion,
-        c.code,
-        `{${c.path.join(',')}}`,
-        `${i} Đường Bench`,
-        'Bench',
-        `09${String(i).padStart(8, '0')}`,
-        'self',
-        created,
-      ];
-    }
-  };
-  await db.copyRows(
-    'venues',
-    [
-      'name',
-      'category',
-      'admin_unit_version',
-      'admin_unit_code',
-      'admin_unit_path',
-      'address',
-      'contact_name',
-      'contact_phone',
-      'registered_by',
-      'created_at',
-    ],
-    venueRows(),
-  );
-  const { rows: idRange } = await db.query<{ min: string }>('SELECT min(id)::text AS min FROM venues');
-  const firstVenueId = Number(idRange[0]!.min);
-  await db.copyRows(
-    'venue_entrances',
-    ['venue_id', 'name', 'public_id'],
-    (function* () {
-      for (let i = 0; i < VENUES; i++)
-        yield [firstVenueId + i, 'Cổng chính', `B${String(i).padStart(9, '0')}`];
-    })(),
-  );
-  const { rows: entranceStart } = await db.query<{ min: string }>(
-    'SELECT min(id)::text AS min FROM venue_entrances',
-  );
-  const firstEntranceId = Number(entranceStart[0]!.min);
-  console.log(`venues loaded in ${seconds(t0)} s`);
-
-  // Check-ins: uniform over venues and days, 06:00–22:00, people drawn from a pool.
-  t0 = performance.now();
-  const random = rng(42);
-  const dayStarts = Array.from({ length: DAYS }, (_, d) =>
-    startOfLocalDay(addDays(firstDay, d), config.timeZone).getTime(),
-  );
-  const columns = [
-    'id',
-    'venue_id',
-    'entrance_id',
-    'checked_in_at',
-    'stay_minutes',
-    'channel',
-    'person_phone',
-    'person_full_name',
-    'person_name_key',
-    'flagged',
-  ];
-  for (let loaded = 0; loaded < CHECK_INS; loaded += CHUNK) {
-    const n = Math.min(CHUNK, CHECK_INS - loaded);
-    const rows: unknown[][] = [];
-    for (let i = 0; i < n; i++) {
-      const v = Math.floor(random() * VENUES);
-      const at =
-        dayStarts[Math.floor(random() * DAYS)]! + (6 * 3600 + Math.floor(random() * 16 * 3600)) * 1000;
-      const person = Math.floor(random() * PEOPLE);
-      rows.push([
-        uuidv7(at),
-        firstVenueId + v,
-        firstEntranceId + v,
-        new Date(at),
-        240,
-        channelOf(random()),
-        `08${String(person).padStart(8, '0')}`,
-        `Người ${person}`,
-        `người ${person}`,
-        random() < 0.02,
-      ]);
-    }
-    await db.copyRows('check_ins', columns, rows);
-    if ((loaded / CHUNK) % 10 === 9)
-      console.log(`  ${(loaded + n).toLocaleString()} check-ins, ${seconds(t0)} s`);
-  }
-  console.log(`check-ins loaded in ${seconds(t0)} s`);
-
-  t0 = performance.now();
+  const t0 = performance.now();
   await rebuildCheckInAggregates(db, firstDay, today, config.timeZone);
   // Declarations and cards per unit and day, so the dashboard reads those tables at their size too.
   await db.query(
@@ -204,7 +58,7 @@ async function main() {
   console.log(`province: ${province.name} (${province.code}), ${province.venues.toLocaleString()} venues`);
 
   const app = await buildApp(ctx);
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: BENCH_ADMIN });
   const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')!.value}`;
   const scenarios: [string, string][] = [
     ['province dashboard, 1 day', `/api/stats?adminUnit=${province.code}&from=${today}&to=${today}`],
@@ -236,16 +90,11 @@ async function main() {
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
       if (i >= 3) times.push(ms);
     }
-    times.sort((a, b) => a - b);
-    const pick = (q: number) =>
-      times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!.toFixed(1);
-    console.log(
-      `${label}: p50 ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms (${SAMPLES} requests after 3 warm-up)`,
-    );
+    console.log(`${label}: ${percentiles(times)} (${SAMPLES} requests after 3 warm-up)`);
   }
   await app.close();
   await db.close();
-  await fresh.drop();
+  await world.fresh.drop();
 }
 
 main().catch((err) => {

@@ -315,6 +315,17 @@ const RULES: Record<string, Rule> = {
       body: { kind: 'unit_report', format: 'xlsx', adminUnit: '001' },
     }),
   },
+  // An import is refused row by row outside the official's area (tests/routes/reports-and-exports.test.ts).
+  'POST /api/imports/venues': {
+    allowed: ['admin', 'official_in', 'official_out'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/imports/venues',
+      body: {
+        csv: 'name,category,adminUnitCode,address,contactName,contactPhone\nA,office,00001,1,B,0912000009',
+      },
+    }),
+  },
   // An export belongs to the user who started it (official_in here), nobody else.
   'GET /api/exports/:id': {
     allowed: ['official_in'],

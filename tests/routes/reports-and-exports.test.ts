@@ -230,3 +230,50 @@ describe('export jobs with progress', () => {
     expect(cells((await readXlsx(file.body)).worksheets[0]!).length).toBeGreaterThan(4);
   });
 });
+
+describe('POST /api/imports/venues', () => {
+  const header = 'name,category,adminUnitCode,address,contactName,contactPhone';
+
+  it('is for officials, and needs the required columns', async () => {
+    expect((await call(t.app, 'POST', '/api/imports/venues', { body: { csv: header } })).status).toBe(401);
+    expect(
+      (
+        await call(t.app, 'POST', '/api/imports/venues', {
+          cookie: venue.managerCookie,
+          body: { csv: `${header}\nA,office,00001,1,B,0912000009` },
+        })
+      ).status,
+    ).toBe(403);
+    const missing = await call(t.app, 'POST', '/api/imports/venues', {
+      cookie: hanoi,
+      body: { csv: 'name,address\nA,B' },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toContain('csv.category');
+  });
+
+  it('registers each valid row in the background with progress, and reports every row', async () => {
+    const csv = [
+      header,
+      'Trường Mầm non Phúc Xá,school,00001,"12 Phố Nghĩa Dũng, Phúc Xá",Cô Hiệu trưởng,0913000001',
+      'Chợ Bến Thành,market,26743,Lê Lợi,Ban quản lý,0913000002',
+      'Sai số điện thoại,office,00001,1 Phúc Xá,Văn thư,12345',
+    ].join('\n');
+    const started = await call(t.app, 'POST', '/api/imports/venues', { cookie: hanoi, body: { csv } });
+    expect(started.status).toBe(202);
+    let status = await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: hanoi });
+    for (let i = 0; i < 100 && status.body.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: hanoi });
+    }
+    expect(status.body).toMatchObject({ status: 'done', progress: 100 });
+    const report = (await call(t.app, 'GET', `/api/exports/${started.body.id}/file`, { cookie: hanoi })).body
+      .toString('utf8')
+      .trim()
+      .split('\r\n');
+    expect(report[0]!.replace(/^\uFEFF/, '')).toBe('row,name,status,venueId,checkInUrl,error');
+    expect(report[1]).toMatch(/^2,Trường Mầm non Phúc Xá,ok,\d+,https:\/\/qr\.example\.vn\/c\/\w+,$/);
+    expect(report[2]).toBe('3,Chợ Bến Thành,error,,,Bạn không có quyền thực hiện thao tác này.');
+    expect(report[3]).toMatch(/^4,Sai số điện thoại,error,,,Dữ liệu gửi lên không hợp lệ\. contactPhone$/);
+  });
+});

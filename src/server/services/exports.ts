@@ -10,7 +10,13 @@ import { uuidv7 } from '../ids.js';
 import type { ReportLang } from '../documents/report-tables.js';
 import { requireActor } from './access.js';
 import type { ServiceContext } from './context.js';
-import { prepareExport, produceExport, type ExportRequest } from './reports.js';
+import {
+  prepareExport,
+  produceExport,
+  type ExportFile,
+  type ExportRequest,
+  type Progress,
+} from './reports.js';
 
 /** A job still "running" after this long lost its node (restart) and is reported as failed. */
 const STALE_AFTER_MS = 15 * 60_000;
@@ -23,11 +29,23 @@ export async function startExport(
 ) {
   const who = requireActor(actor);
   const prepared = await prepareExport(ctx, who, req);
+  return runJob(ctx, who, req.kind, req, (progress) => produceExport(ctx, prepared, lang, progress));
+}
+
+/**
+ * Records a job and runs `work` in the background; its progress and its file go to the database, so
+ * any node can report and serve it. Answers the job id (and the promise of its end, for tests).
+ */
+export async function runJob(
+  ctx: ServiceContext,
+  who: Actor,
+  kind: string,
+  params: unknown,
+  work: (progress: Progress) => Promise<ExportFile>,
+) {
   const id = uuidv7(ctx.now().getTime());
-  await jobs.insertExportJob(ctx.db, { id, userId: who.userId, kind: req.kind, params: req, at: ctx.now() });
-  const finished = produceExport(ctx, prepared, lang, (done, total) =>
-    jobs.setExportProgress(ctx.db, id, done, total),
-  )
+  await jobs.insertExportJob(ctx.db, { id, userId: who.userId, kind, params, at: ctx.now() });
+  const finished = work((done, total) => jobs.setExportProgress(ctx.db, id, done, total))
     .then((file) => jobs.finishExportJob(ctx.db, id, file, ctx.now()))
     .catch((err: unknown) =>
       jobs.failExportJob(ctx.db, id, err instanceof Error ? err.message : String(err), ctx.now()),

@@ -74,19 +74,17 @@ export async function unitStats(
   const children =
     scope.level < 3 ? await listAdminUnits(db, version, scope.level === 0 ? null : unit.code) : [];
   const childCodes = children.map((c) => c.code);
-  const ownCodes = scope.level === 0 ? childCodes : [unit.code];
+  // The people of the children together are the people of the unit (a commune has no children).
+  const peopleCodes = childCodes.length ? childCodes : [unit.code];
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
-  const [groups, registered, people, childPeople, declarationRows, cardsToDate, population] =
-    await Promise.all([
-      stats.checkInGroups(db, scope, from, to),
-      stats.registeredVenueGroups(db, scope, before),
-      stats.uniquePeople(db, ownCodes, from, to),
-      scope.level === 0 ? null : stats.uniquePeople(db, childCodes, from, to),
-      stats.declarationDays(db, [unit.code, ...childCodes], from, to),
-      stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
-      stats.populations(db, version, [unit.code, ...childCodes]),
-    ]);
-  const perChildPeople = childPeople?.perUnit ?? people.perUnit;
+  const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
+    stats.checkInGroups(db, scope, from, to),
+    stats.registeredVenueGroups(db, scope, before),
+    stats.uniquePeople(db, peopleCodes, from, to),
+    stats.declarationDays(db, [unit.code, ...childCodes], from, to),
+    stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
+    stats.populations(db, version, [unit.code, ...childCodes]),
+  ]);
   const figuresOf = (code: string, breakdown: 'total' | 'child', peopleCount: number): UnitFigures => {
     const key = breakdown === 'total' ? null : code;
     const g = groups.find((x) => x.breakdown === breakdown && x.key === key);
@@ -117,7 +115,7 @@ export async function unitStats(
     children: children.map((c) => ({
       code: c.code,
       name: c.name,
-      ...figuresOf(c.code, 'child', perChildPeople.get(c.code) ?? 0),
+      ...figuresOf(c.code, 'child', people.perUnit.get(c.code) ?? 0),
     })),
     categories: categoryRows(groups, registered),
     days: dayRows(

@@ -281,4 +281,7 @@ export const en: Messages = {
     'You may have been in contact with a confirmed case here. Watch your health, limit contacts and call your local health station.',
   history_notice_venue:
     'Health authorities marked this place as a risk while you were there. Watch your health and call your local health station.',
+  import_title: 'Import venues (CSV)',
+  import_help: 'One venue per line; the first line names the columns:',
+  import_start: 'Import',
 };

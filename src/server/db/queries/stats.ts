@@ -5,7 +5,7 @@
  * A scope is a unit at `level` (1 province, 2 district, 3 commune; 0 the whole country): its rows are
  * `path_<level> = code`, and its children are told apart by `path_<level + 1>`.
  */
-import type { Queryable } from '../db.js';
+import type { Db, Queryable } from '../db.js';
 
 export interface Scope {
   level: number;
@@ -35,7 +35,23 @@ function scopeCondition(scope: Scope, param: string) {
   return scope.level === 0 ? 'TRUE' : `${pathColumn(scope.level)} = ${param}`;
 }
 
-/** Check-ins per channel and active venues in [from, to]: in total, per child unit, per category, per day. */
+const SUMS = `COALESCE(sum(qr_self), 0)::int AS qr_self, COALESCE(sum(qr_staff), 0)::int AS qr_staff,
+  COALESCE(sum(kiosk), 0)::int AS kiosk, COALESCE(sum(paper), 0)::int AS paper, COALESCE(sum(on_behalf), 0)::int AS on_behalf,
+  COALESCE(sum(flagged), 0)::int AS flagged, max(last_check_in_at) AS "lastCheckInAt"`;
+
+type GroupRow = Omit<CheckInGroup, 'breakdown' | 'key'> & {
+  child_key: string | null;
+  category: string | null;
+  day: string | null;
+  gCategory: number;
+  gChild: number;
+};
+
+/**
+ * Check-ins per channel and active venues in [from, to]: in total, per child unit, per category, per
+ * day. Venues are rolled up first (one row each), so "active" is a plain count and every step can
+ * hash in little memory; days come from a second statement (one row per venue and day: count = active).
+ */
 export async function checkInGroups(
   q: Queryable,
   scope: Scope,
@@ -44,30 +60,42 @@ export async function checkInGroups(
 ): Promise<CheckInGroup[]> {
   const hasChildren = scope.level < 3;
   const child = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
-  const sets = ['()', '(category)', '(day)', ...(hasChildren ? [`(${child})`] : [])].join(', ');
-  const { rows } = await q.query<CheckInGroup & { gCategory: number; gDay: number }>(
-    `SELECT ${child} AS child_key, category, day::text AS day,
-            GROUPING(category)::int AS "gCategory", GROUPING(day)::int AS "gDay",
-            count(DISTINCT venue_id)::int AS active,
-            COALESCE(sum(qr_self), 0)::int AS qr_self, COALESCE(sum(qr_staff), 0)::int AS qr_staff, COALESCE(sum(kiosk), 0)::int AS kiosk,
-            COALESCE(sum(paper), 0)::int AS paper, COALESCE(sum(on_behalf), 0)::int AS on_behalf, COALESCE(sum(flagged), 0)::int AS flagged,
-            max(last_check_in_at) AS "lastCheckInAt"
-       FROM venue_day_counts
-      WHERE day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}
-      GROUP BY GROUPING SETS (${sets})`,
-    scope.level === 0 ? [from, to] : [from, to, scope.code],
-  );
-  return rows.map((r) => {
-    const raw = r as unknown as { child_key: string | null; category: string | null; day: string | null };
+  const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
+  const where = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
+  const [rolled, days] = await Promise.all([
+    q.query<GroupRow>(
+      `WITH per_venue AS (
+         SELECT venue_id, ${child} AS child_key, category, ${SUMS.replace(/COALESCE\(sum\((\w+)\), 0\)::int AS (\w+)/g, 'sum($1) AS $2').replace('max(last_check_in_at) AS "lastCheckInAt"', 'max(last_check_in_at) AS last_check_in_at')}
+           FROM venue_day_counts WHERE ${where} GROUP BY venue_id, ${child}, category
+       )
+       SELECT child_key, category, NULL::text AS day, GROUPING(category)::int AS "gCategory", GROUPING(child_key)::int AS "gChild",
+              count(*)::int AS active, ${SUMS}
+         FROM per_venue GROUP BY GROUPING SETS ((), (category)${hasChildren ? ', (child_key)' : ''})`,
+      params,
+    ),
+    q.query<GroupRow>(
+      `SELECT NULL::text AS child_key, NULL::text AS category, day::text AS day, 1 AS "gCategory", 1 AS "gChild",
+              count(*)::int AS active, ${SUMS}
+         FROM venue_day_counts WHERE ${where} GROUP BY day`,
+      params,
+    ),
+  ]);
+  return [...rolled.rows, ...days.rows].map((r) => {
     const breakdown =
-      r.gCategory === 0 ? 'category' : r.gDay === 0 ? 'day' : raw.child_key !== null ? 'child' : 'total';
+      r.day !== null
+        ? 'day'
+        : r.gCategory === 0
+          ? 'category'
+          : r.gChild === 0 && hasChildren
+            ? 'child'
+            : 'total';
     const key =
       breakdown === 'category'
-        ? raw.category
+        ? r.category
         : breakdown === 'day'
-          ? raw.day
+          ? r.day
           : breakdown === 'child'
-            ? raw.child_key
+            ? r.child_key
             : null;
     return {
       breakdown,
@@ -124,21 +152,35 @@ export async function registeredVenueGroups(
   });
 }
 
-/** Distinct people seen in [from, to] in each unit of `codes`, and in all of them together. */
-export async function uniquePeople(q: Queryable, codes: readonly string[], from: string, to: string) {
-  const { rows } = await q.query<{ code: string | null; people: number }>(
-    `SELECT unit_code AS code, count(DISTINCT person_key)::int AS people
-       FROM person_unit_days WHERE unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3
-      GROUP BY GROUPING SETS ((), (unit_code))`,
-    [codes, from, to],
-  );
-  const perUnit = new Map<string, number>();
-  let all = 0;
-  for (const r of rows) {
-    if (r.code === null) all = r.people;
-    else perUnit.set(r.code, r.people);
-  }
-  return { all, perUnit };
+/** Memory for the distinct-people hash (a province over 21 days is a few hundred thousand keys). */
+const DISTINCT_WORK_MEM = '64MB';
+
+/**
+ * Distinct people seen in [from, to] in each unit of `codes`, and in all of them together. Every
+ * check-in is remembered at each level of its path, so the people of a unit's children together are
+ * the people of the unit. Two statements on two connections, each with room to hash in memory.
+ */
+export async function uniquePeople(db: Db, codes: readonly string[], from: string, to: string) {
+  const withMemory = <T>(sql: string) =>
+    db.tx(async (q) => {
+      await q.query(`SET LOCAL work_mem = '${DISTINCT_WORK_MEM}'`);
+      return (await q.query<T>(sql, [codes, from, to])).rows;
+    });
+  const where = 'unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3';
+  const [all, each] = await Promise.all([
+    withMemory<{ people: number }>(
+      `SELECT count(*)::int AS people FROM (SELECT DISTINCT person_key FROM person_unit_days WHERE ${where}) d`,
+    ),
+    codes.length > 1
+      ? withMemory<{ code: string; people: number }>(
+          `SELECT unit_code AS code, count(*)::int AS people FROM (SELECT DISTINCT unit_code, person_key FROM person_unit_days WHERE ${where}) d GROUP BY unit_code`,
+        )
+      : Promise.resolve([]),
+  ]);
+  const total = all[0]!.people;
+  const perUnit = new Map(each.map((r) => [r.code, r.people]));
+  if (codes.length === 1) perUnit.set(codes[0]!, total);
+  return { all: total, perUnit };
 }
 
 export interface DeclarationDay {

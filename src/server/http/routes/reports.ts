@@ -3,7 +3,8 @@ import { DateRangeQuery, LIST_FORMATS, REPORT_FORMATS } from '../../../shared/co
 import type { ServiceContext } from '../../services/context.js';
 import { exportFile, exportStatus, startExport } from '../../services/exports.js';
 import { prepareExport, produceExport } from '../../services/reports.js';
-import { languageOf } from '../messages.js';
+import { languageOf, messageFor } from '../messages.js';
+import { startVenueImport } from '../../services/imports.js';
 import { IdParam, UuidParam, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
 
@@ -110,5 +111,31 @@ export function reportRoutes(app: ZodApp, ctx: ServiceContext) {
 
   app.get('/api/exports/:id/file', { schema: { tags: ['reports'], params: UuidParam } }, async (req, reply) =>
     sendFile(reply, await exportFile(ctx, await req.actor(), req.params.id)),
+  );
+}
+
+/** An import's CSV may be larger than the default JSON body limit. */
+const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
+
+export function importRoutes(app: ZodApp, ctx: ServiceContext) {
+  app.post(
+    '/api/imports/venues',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['reports'],
+        description:
+          'Officials register many venues from a CSV (header: name, category, adminUnitCode, address, contactName, contactPhone[, capacity, managerPassword]). Runs as a job: poll GET /api/exports/{id}; its file is the per-row report.',
+        body: z.object({ csv: z.string().min(1).max(IMPORT_BODY_LIMIT) }),
+        response: { 202: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const lang = languageOf(req.headers['accept-language']);
+      const { id } = await startVenueImport(ctx, await req.actor(), req.body.csv, (code) =>
+        messageFor(code, lang),
+      );
+      return reply.status(202).send({ id });
+    },
   );
 }

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session.js';
 import { formatDateTime, currentLang } from '../../i18n/index.js';
 import { VENUE_CATEGORIES } from '../../../shared/venue-categories.js';
 import { percent } from '../dashboard/dates.js';
+import { ImportVenues } from './ImportVenues.js';
 
 interface Compliance {
   adminUnit: string;
@@ -148,6 +149,7 @@ export function CompliancePage() {
             )}
           </section>
           <Deadlines data={data} unit={unit} act={act} />
+          <ImportVenues />
         </>
       )}
     </>

@@ -6,6 +6,19 @@ import { useT } from '../../app/lang.js';
 type Job = { id: string; status: 'running' | 'done' | 'failed'; progress: number; filename: string | null };
 
 export function ExportButton({ label, request }: { label: string; request: Record<string, unknown> }) {
+  return <JobButton label={label} start={() => api<{ id: string }>('POST', '/api/exports', request)} />;
+}
+
+/** A button that starts a background job (export or import) and follows it to its file. */
+export function JobButton({
+  label,
+  start: begin,
+  disabled,
+}: {
+  label: string;
+  start: () => Promise<{ id: string }>;
+  disabled?: boolean;
+}) {
   const { t } = useT();
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +36,7 @@ export function ExportButton({ label, request }: { label: string; request: Recor
   const start = async () => {
     setError(null);
     try {
-      const { id } = await api<{ id: string }>('POST', '/api/exports', request);
+      const { id } = await begin();
       setJob({ id, status: 'running', progress: 0, filename: null });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -36,7 +49,7 @@ export function ExportButton({ label, request }: { label: string; request: Recor
         type="button"
         className="btn secondary"
         onClick={() => void start()}
-        disabled={job?.status === 'running'}
+        disabled={disabled || job?.status === 'running'}
       >
         {label}
       </button>

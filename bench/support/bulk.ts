@@ -1,0 +1,215 @@
+/**
+ * Bulk data for the data-size benchmarks (dashboard, tracing): an app context on a fresh database,
+ * venues spread over every commune of the country, and check-ins loaded with COPY. Deterministic: the
+ * same settings load the same rows.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareContext } from '../../src/server/bootstrap.js';
+import { parseConfig, type Config } from '../../src/server/config.js';
+import type { Db } from '../../src/server/db/db.js';
+import { addDays, localDate, startOfLocalDay } from '../../src/server/domain/local-day.js';
+import { uuidv7 } from '../../src/server/ids.js';
+import type { ServiceContext } from '../../src/server/services/context.js';
+import { freshDatabase, type FreshDatabase } from '../../tests/support/database.js';
+
+export const DAYS = 21;
+export const BENCH_ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
+const CHUNK = 100_000;
+const CHANNELS: [string, number][] = [
+  ['qr_self', 0.7],
+  ['qr_staff', 0.12],
+  ['kiosk', 0.05],
+  ['paper', 0.1],
+  ['on_behalf', 0.03],
+];
+
+/** A small deterministic generator. */
+export function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function channelOf(x: number): string {
+  let acc = 0;
+  for (const [channel, share] of CHANNELS) if (x < (acc += share)) return channel;
+  return 'qr_self';
+}
+
+export const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+export interface BulkWorld {
+  ctx: ServiceContext;
+  db: Db;
+  config: Config;
+  now: Date;
+  today: string;
+  firstDay: string;
+  firstVenueId: number;
+  firstEntranceId: number;
+  venues: number;
+  fresh: FreshDatabase;
+}
+
+/** A context on a fresh database for `target` ('pglite' | 'postgres'), with the bench admin. */
+export async function openWorld(target: string, venues: number): Promise<BulkWorld> {
+  if (target === 'postgres' && !process.env.TEST_DATABASE_URL)
+    throw new Error('run through bench/run.sh <name> postgres');
+  if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
+  const fresh = await freshDatabase();
+  const config = parseConfig({
+    ...(fresh.url ? { DATABASE_URL: fresh.url } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'qr-bench-')) }),
+    ADMIN_USERNAME: BENCH_ADMIN.username,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    LOG_LEVEL: 'error',
+  });
+  const now = new Date();
+  const today = localDate(now, config.timeZone);
+  const firstDay = addDays(today, -(DAYS - 1));
+  const ctx = await prepareContext(config, () => now);
+  const ids = await loadVenues(ctx.db, config, firstDay, venues);
+  return { ctx, db: ctx.db, config, now, today, firstDay, ...ids, venues, fresh };
+}
+
+/** Venues round robin over every commune, with their unit paths; one entrance each. */
+async function loadVenues(db: Db, config: Config, firstDay: string, count: number) {
+  const t0 = performance.now();
+  const { rows: communes } = await db.query<{ code: string; path: string[] }>(
+    `SELECT c.code, ARRAY[p.code, d.code, c.code] AS path
+       FROM admin_units c JOIN admin_units d ON d.version = c.version AND d.code = c.parent_code
+       JOIN admin_units p ON p.version = d.version AND p.code = d.parent_code
+      WHERE c.version = $1 AND c.level = 3 ORDER BY c.code`,
+    [config.adminUnitsVersion],
+  );
+  const created = new Date(startOfLocalDay(firstDay, config.timeZone).getTime() - 86_400_000);
+  await db.copyRows(
+    'venues',
+    [
+      'name',
+      'category',
+      'admin_unit_version',
+      'admin_unit_code',
+      'admin_unit_path',
+      'address',
+      'contact_name',
+      'contact_phone',
+      'registered_by',
+      'created_at',
+    ],
+    (function* () {
+      for (let i = 0; i < count; i++) {
+        const c = communes[i % communes.length]!;
+        const category = ['restaurant', 'office', 'market'][i % 3];
+        yield [
+          `Địa điểm ${i}`,
+          category,
+          config.adminUnitsVersion,
+          c.code,
+          `{${c.path.join(',')}}`,
+          `${i} Đường Bench`,
+          'Bench',
+          `09${String(i).padStart(8, '0')}`,
+          'self',
+          created,
+        ];
+      }
+    })(),
+  );
+  const firstVenueId = Number(
+    (await db.query<{ min: string }>('SELECT min(id)::text AS min FROM venues')).rows[0]!.min,
+  );
+  await db.copyRows(
+    'venue_entrances',
+    ['venue_id', 'name', 'public_id'],
+    (function* () {
+      for (let i = 0; i < count; i++)
+        yield [firstVenueId + i, 'Cổng chính', `B${String(i).padStart(9, '0')}`];
+    })(),
+  );
+  const firstEntranceId = Number(
+    (await db.query<{ min: string }>('SELECT min(id)::text AS min FROM venue_entrances')).rows[0]!.min,
+  );
+  console.log(`${count.toLocaleString()} venues loaded in ${seconds(t0)} s`);
+  return { firstVenueId, firstEntranceId };
+}
+
+export interface Visit {
+  venue: number;
+  at: number;
+  person: number;
+}
+
+export const personPhone = (person: number) => `08${String(person).padStart(8, '0')}`;
+
+/**
+ * Loads `count` check-ins: `visitOf(i)` picks venue, time and person of the i-th; 60 % are checked
+ * out after 10–120 minutes, the others end at the 4-hour default.
+ */
+export async function loadCheckIns(world: BulkWorld, count: number, visitOf: (i: number) => Visit, seed = 7) {
+  const random = rng(seed);
+  const t0 = performance.now();
+  const columns = [
+    'id',
+    'venue_id',
+    'entrance_id',
+    'checked_in_at',
+    'checked_out_at',
+    'stay_minutes',
+    'channel',
+    'person_phone',
+    'person_full_name',
+    'person_name_key',
+    'flagged',
+  ];
+  for (let loaded = 0; loaded < count; loaded += CHUNK) {
+    const rows: unknown[][] = [];
+    for (let i = loaded; i < Math.min(count, loaded + CHUNK); i++) {
+      const v = visitOf(i);
+      const out = random() < 0.6 ? new Date(v.at + (10 + Math.floor(random() * 110)) * 60_000) : null;
+      rows.push([
+        uuidv7(v.at),
+        world.firstVenueId + v.venue,
+        world.firstEntranceId + v.venue,
+        new Date(v.at),
+        out,
+        240,
+        channelOf(random()),
+        personPhone(v.person),
+        `Người ${v.person}`,
+        `người ${v.person}`,
+        random() < 0.02,
+      ]);
+    }
+    await world.db.copyRows('check_ins', columns, rows);
+    if ((loaded / CHUNK) % 10 === 9)
+      console.log(`  ${Math.min(count, loaded + CHUNK).toLocaleString()} check-ins, ${seconds(t0)} s`);
+  }
+  console.log(`${count.toLocaleString()} check-ins loaded in ${seconds(t0)} s`);
+}
+
+/** Uniform visits: any venue, any of the days, 06:00–22:00, people from a pool. */
+export function uniformVisits(world: BulkWorld, people: number, seed = 42): (i: number) => Visit {
+  const random = rng(seed);
+  const dayStarts = Array.from({ length: DAYS }, (_, d) =>
+    startOfLocalDay(addDays(world.firstDay, d), world.config.timeZone).getTime(),
+  );
+  return () => ({
+    venue: Math.floor(random() * world.venues),
+    at: dayStarts[Math.floor(random() * DAYS)]! + (6 * 3600 + Math.floor(random() * 16 * 3600)) * 1000,
+    person: Math.floor(random() * people),
+  });
+}
+
+/** p50 / p95 / max of timings in ms. */
+export function percentiles(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const pick = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1);
+  return `p50 ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms`;
+}

@@ -1,0 +1,34 @@
+/** Officials register many venues at once from a CSV file; the job reports progress and a per-row result. */
+import { useState } from 'react';
+import { api } from '../../api/client.js';
+import { useT } from '../../app/lang.js';
+import { JobButton } from '../dashboard/ExportButton.js';
+
+const TEMPLATE = 'name,category,adminUnitCode,address,contactName,contactPhone,capacity\n';
+
+export function ImportVenues() {
+  const { t } = useT();
+  const [csv, setCsv] = useState<string | null>(null);
+  return (
+    <section className="card">
+      <h2>{t.import_title}</h2>
+      <p className="muted small">
+        {t.import_help} <code>{TEMPLATE.trim()}</code>
+      </p>
+      <div className="row">
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          aria-label={t.import_title}
+          onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)}
+          style={{ width: 'auto' }}
+        />
+        <JobButton
+          label={t.import_start}
+          disabled={!csv}
+          start={() => api<{ id: string }>('POST', '/api/imports/venues', { csv })}
+        />
+      </div>
+    </section>
+  );
+}
