@@ -36,7 +36,7 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
   const [silent, groups, registered, children, deadlines] = await Promise.all([
     compliance.silentVenues(ctx.db, code, cutoff, SILENT_LIST_LIMIT),
     stats.checkInGroups(ctx.db, scope, windowFrom, today),
-    stats.registeredVenueGroups(ctx.db, scope, cutoff),
+    stats.registeredVenueGroups(ctx.db, scope, ctx.now()),
     scope.level < 3 ? listAdminUnits(ctx.db, ctx.config.adminUnitsVersion, code) : Promise.resolve([]),
     compliance.deadlinesAround(ctx.db, ctx.config.adminUnitsVersion, unit.path),
   ]);

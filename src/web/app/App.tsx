@@ -72,8 +72,8 @@ function Shell() {
           <Link to="/" className="brand">
             {t.appName}
           </Link>
-          <Link to="/declare">{t.nav_declare}</Link>
-          <Link to="/cards">{t.nav_cards}</Link>
+          {!isStaffOfArea(user?.role) && <Link to="/declare">{t.nav_declare}</Link>}
+          {!isStaffOfArea(user?.role) && <Link to="/cards">{t.nav_cards}</Link>}
           {user && isOfficial(user.role) && <Link to="/dashboard">{t.nav_dashboard}</Link>}
           {user && isOfficial(user.role) && <Link to="/compliance">{t.nav_compliance}</Link>}
           {user && isTracing(user.role) && <Link to="/tracing">{t.nav_tracing}</Link>}
@@ -143,6 +143,8 @@ function page(path: string): ReactNode {
 
 /** Accounts whose home is the dashboard rather than a venue. */
 export const isOfficial = (role: string) => role === 'admin' || role === 'official';
+/** Officials and tracers: their header shows their tools, not the citizen's pages. */
+const isStaffOfArea = (role: string | undefined) => role !== undefined && (isOfficial(role) || role === 'tracer');
 /** Accounts that may trace contacts. */
 const isTracing = (role: string) => isOfficial(role) || role === 'tracer';
 
