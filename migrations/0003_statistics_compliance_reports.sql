@@ -3,7 +3,8 @@
 -- phone numbers, so they stay when retention deletes the personal rows.
 
 -- One row per venue and local day. path_1..path_3 are the venue's admin-unit codes from the province
--- down (a two-level list leaves path_3 empty), so a unit's figures are `WHERE path_N = code`.
+-- down (a two-level list leaves path_3 empty), so a unit's figures are `WHERE path_N = code`. Listed
+-- by province, so a province's rows sit together (a province dashboard reads one partition).
 CREATE TABLE venue_day_counts (
   venue_id          bigint NOT NULL,
   day               date NOT NULL,
@@ -18,12 +19,21 @@ CREATE TABLE venue_day_counts (
   on_behalf         integer NOT NULL DEFAULT 0,
   flagged           integer NOT NULL DEFAULT 0,
   last_check_in_at  timestamptz NOT NULL,
-  PRIMARY KEY (venue_id, day)
-);
-CREATE INDEX venue_day_counts_by_path_1 ON venue_day_counts (path_1, day);
+  PRIMARY KEY (path_1, venue_id, day)
+) PARTITION BY LIST (path_1);
+-- Province codes are two digits in every GSO list; anything else lands in the default partition.
+DO $$
+BEGIN
+  FOR i IN 0..99 LOOP
+    EXECUTE format('CREATE TABLE venue_day_counts_p%s PARTITION OF venue_day_counts FOR VALUES IN (%L)',
+                   lpad(i::text, 2, '0'), lpad(i::text, 2, '0'));
+  END LOOP;
+END
+$$;
+CREATE TABLE venue_day_counts_other PARTITION OF venue_day_counts DEFAULT;
+CREATE INDEX venue_day_counts_by_day ON venue_day_counts (day);
 CREATE INDEX venue_day_counts_by_path_2 ON venue_day_counts (path_2, day);
 CREATE INDEX venue_day_counts_by_path_3 ON venue_day_counts (path_3, day);
-CREATE INDEX venue_day_counts_by_day ON venue_day_counts (day);
 
 -- Who was seen where, as a pseudonymous key (a 64-bit hash of phone and name key), per unit of every
 -- level and day: the unique-people figure of a range is a count of distinct keys. Deleted with the

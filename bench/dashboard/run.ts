@@ -8,6 +8,7 @@
  *   bash bench/run.sh dashboard postgres      (or pglite)
  */
 import { buildApp } from '../../src/server/app.js';
+import type { Queryable } from '../../src/server/db/db.js';
 import { rebuildCheckInAggregates } from '../../src/server/db/queries/aggregates.js';
 import {
   BENCH_ADMIN,
@@ -41,7 +42,8 @@ async function main() {
      SELECT u.code, d::date, 20, 1, 5 FROM admin_units u CROSS JOIN generate_series($1::date, $2::date, interval '1 day') d WHERE u.version = $3`,
     [firstDay, today, config.adminUnitsVersion],
   );
-  await db.exec('ANALYZE');
+  // Steady state: autovacuum would have set the visibility maps by now.
+  await db.exec('VACUUM ANALYZE');
   const { rows: sizes } = await db.query<{ venueDays: number; personDays: number }>(
     `SELECT (SELECT count(*)::int FROM venue_day_counts) AS "venueDays", (SELECT count(*)::int FROM person_unit_days) AS "personDays"`,
   );
@@ -68,18 +70,26 @@ async function main() {
   ];
   // BENCH_EXPLAIN=1: the plan of every statement one request runs, to see where the time goes.
   if (process.env.BENCH_EXPLAIN) {
-    const query = db.query.bind(db);
-    db.query = (async (sql: string, params?: unknown[], name?: string) => {
-      if (/^\s*(WITH|SELECT)/i.test(sql)) {
-        const plan = await query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-        console.log(
-          `--- ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
-        );
-      }
-      return query(sql, params, name);
-    }) as typeof db.query;
+    const explained = <Q extends Queryable>(q: Q): Q => {
+      const query = q.query.bind(q);
+      return Object.assign(Object.create(q) as Q, {
+        query: async (sql: string, params?: unknown[], name?: string) => {
+          if (/^\s*(WITH|SELECT)/i.test(sql)) {
+            const plan = await query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+            console.log(
+              `--- ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+            );
+          }
+          return query(sql, params, name);
+        },
+      });
+    };
+    const original = { query: db.query, tx: db.tx };
+    db.query = explained(db).query;
+    db.tx = ((fn: (q: Queryable) => Promise<unknown>) =>
+      original.tx.call(db, (q: Queryable) => fn(explained(q)))) as typeof db.tx;
     await app.inject({ method: 'GET', url: scenarios[1]![1], headers: { cookie } });
-    db.query = query;
+    Object.assign(db, original);
   }
   for (const [label, url] of scenarios) {
     const times: number[] = [];

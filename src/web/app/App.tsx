@@ -144,7 +144,8 @@ function page(path: string): ReactNode {
 /** Accounts whose home is the dashboard rather than a venue. */
 export const isOfficial = (role: string) => role === 'admin' || role === 'official';
 /** Officials and tracers: their header shows their tools, not the citizen's pages. */
-const isStaffOfArea = (role: string | undefined) => role !== undefined && (isOfficial(role) || role === 'tracer');
+const isStaffOfArea = (role: string | undefined) =>
+  role !== undefined && (isOfficial(role) || role === 'tracer');
 /** Accounts that may trace contacts. */
 const isTracing = (role: string) => isOfficial(role) || role === 'tracer';
 

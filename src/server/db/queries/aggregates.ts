@@ -14,7 +14,7 @@ const CHANNEL_SUMS = `count(*) FILTER (WHERE channel = 'qr_self'), count(*) FILT
   count(*) FILTER (WHERE channel = 'kiosk'), count(*) FILTER (WHERE channel = 'paper'),
   count(*) FILTER (WHERE channel = 'on_behalf'), count(*) FILTER (WHERE flagged), max(checked_in_at)`;
 
-const UPSERT_VENUE_DAY = `ON CONFLICT (venue_id, day) DO UPDATE SET
+const UPSERT_VENUE_DAY = `ON CONFLICT (path_1, venue_id, day) DO UPDATE SET
   qr_self = d.qr_self + excluded.qr_self, qr_staff = d.qr_staff + excluded.qr_staff, kiosk = d.kiosk + excluded.kiosk,
   paper = d.paper + excluded.paper, on_behalf = d.on_behalf + excluded.on_behalf, flagged = d.flagged + excluded.flagged,
   last_check_in_at = greatest(d.last_check_in_at, excluded.last_check_in_at)`;
@@ -24,7 +24,7 @@ const VENUE_DAY_COLUMNS = `venue_id, day, path_1, path_2, path_3, category, qr_s
 /** Adds the CTE `fresh` (venue_id, day, admin_unit_path, category, channel, flagged, checked_in_at) to venue_day_counts. */
 export const COUNT_FRESH_CHECK_INS = `INSERT INTO venue_day_counts AS d (${VENUE_DAY_COLUMNS})
        SELECT venue_id, day, admin_unit_path[1], admin_unit_path[2], admin_unit_path[3], category, ${CHANNEL_SUMS}
-         FROM fresh GROUP BY venue_id, day, admin_unit_path, category ORDER BY venue_id, day
+         FROM fresh GROUP BY venue_id, day, admin_unit_path, category ORDER BY admin_unit_path[1], venue_id, day
        ${UPSERT_VENUE_DAY}
        RETURNING 1`;
 

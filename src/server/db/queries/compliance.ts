@@ -22,7 +22,7 @@ export async function silentVenues(q: Queryable, unitCode: string | null, cutoff
             v.created_at AS "createdAt", last.at AS "lastCheckInAt",
             (SELECT max(r.sent_at) FROM reminders r WHERE r.venue_id = v.id) AS "remindedAt"
        FROM venues v
-       LEFT JOIN LATERAL (SELECT max(d.last_check_in_at) AS at FROM venue_day_counts d WHERE d.venue_id = v.id) last ON TRUE
+       LEFT JOIN LATERAL (SELECT max(d.last_check_in_at) AS at FROM venue_day_counts d WHERE d.path_1 = v.admin_unit_path[1] AND d.venue_id = v.id) last ON TRUE
       WHERE v.status = 'active' AND v.created_at < $1 AND ($3::text IS NULL OR v.admin_unit_path @> ARRAY[$3::text])
         AND (last.at IS NULL OR last.at < $1)
       ORDER BY last.at NULLS FIRST, v.id
@@ -71,7 +71,7 @@ export async function deadlineProgress(
     `SELECT count(*) FILTER (WHERE v.created_at < $3)::int AS "registeredOnTime",
             count(*) FILTER (WHERE v.created_at >= $3)::int AS "registeredLate",
             count(*) FILTER (WHERE NOT EXISTS (
-              SELECT 1 FROM venue_day_counts d WHERE d.venue_id = v.id AND d.last_check_in_at >= $3))::int AS "silentSinceDeadline"
+              SELECT 1 FROM venue_day_counts d WHERE d.path_1 = v.admin_unit_path[1] AND d.venue_id = v.id AND d.last_check_in_at >= $3))::int AS "silentSinceDeadline"
        FROM venues v
       WHERE v.admin_unit_path @> ARRAY[$1::text] AND ($2::text IS NULL OR v.category = $2)`,
     [unitCode, category, deadlineEnd],

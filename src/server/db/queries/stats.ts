@@ -29,6 +29,17 @@ export interface CheckInGroup extends ChannelCounts {
   lastCheckInAt: Date | null;
 }
 
+/** Memory to sort and hash in: a province over 21 days is a few hundred thousand rows and keys. */
+const WORK_MEM = '64MB';
+
+/** One statement with room to work in memory (SET LOCAL lasts for its own transaction only). */
+async function roomy<T>(db: Db, sql: string, params: unknown[]): Promise<T[]> {
+  return db.tx(async (q) => {
+    await q.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+    return (await q.query<T>(sql, params)).rows;
+  });
+}
+
 const pathColumn = (level: number) => `path_${Math.max(1, Math.min(3, Math.trunc(level)))}`;
 
 function scopeCondition(scope: Scope, param: string) {
@@ -52,18 +63,14 @@ type GroupRow = Omit<CheckInGroup, 'breakdown' | 'key'> & {
  * day. Venues are rolled up first (one row each), so "active" is a plain count and every step can
  * hash in little memory; days come from a second statement (one row per venue and day: count = active).
  */
-export async function checkInGroups(
-  q: Queryable,
-  scope: Scope,
-  from: string,
-  to: string,
-): Promise<CheckInGroup[]> {
+export async function checkInGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
   const hasChildren = scope.level < 3;
   const child = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
   const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
   const where = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
   const [rolled, days] = await Promise.all([
-    q.query<GroupRow>(
+    roomy<GroupRow>(
+      db,
       `WITH per_venue AS (
          SELECT venue_id, ${child} AS child_key, category, ${SUMS.replace(/COALESCE\(sum\((\w+)\), 0\)::int AS (\w+)/g, 'sum($1) AS $2').replace('max(last_check_in_at) AS "lastCheckInAt"', 'max(last_check_in_at) AS last_check_in_at')}
            FROM venue_day_counts WHERE ${where} GROUP BY venue_id, ${child}, category
@@ -73,14 +80,15 @@ export async function checkInGroups(
          FROM per_venue GROUP BY GROUPING SETS ((), (category)${hasChildren ? ', (child_key)' : ''})`,
       params,
     ),
-    q.query<GroupRow>(
+    roomy<GroupRow>(
+      db,
       `SELECT NULL::text AS child_key, NULL::text AS category, day::text AS day, 1 AS "gCategory", 1 AS "gChild",
               count(*)::int AS active, ${SUMS}
          FROM venue_day_counts WHERE ${where} GROUP BY day`,
       params,
     ),
   ]);
-  return [...rolled.rows, ...days.rows].map((r) => {
+  return [...rolled, ...days].map((r) => {
     const breakdown =
       r.day !== null
         ? 'day'
@@ -152,20 +160,13 @@ export async function registeredVenueGroups(
   });
 }
 
-/** Memory for the distinct-people hash (a province over 21 days is a few hundred thousand keys). */
-const DISTINCT_WORK_MEM = '64MB';
-
 /**
  * Distinct people seen in [from, to] in each unit of `codes`, and in all of them together. Every
  * check-in is remembered at each level of its path, so the people of a unit's children together are
  * the people of the unit. Two statements on two connections, each with room to hash in memory.
  */
 export async function uniquePeople(db: Db, codes: readonly string[], from: string, to: string) {
-  const withMemory = <T>(sql: string) =>
-    db.tx(async (q) => {
-      await q.query(`SET LOCAL work_mem = '${DISTINCT_WORK_MEM}'`);
-      return (await q.query<T>(sql, [codes, from, to])).rows;
-    });
+  const withMemory = <T>(sql: string) => roomy<T>(db, sql, [codes, from, to]);
   const where = 'unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3';
   const [all, each] = await Promise.all([
     withMemory<{ people: number }>(
@@ -249,9 +250,10 @@ export interface VenueFigures {
 }
 
 /** Every venue of the scope with its check-ins in [from, to] (zero for silent venues), busiest first. */
-export async function venueFigures(q: Queryable, scope: Scope, from: string, to: string, limit: number) {
+export async function venueFigures(db: Db, scope: Scope, from: string, to: string, limit: number) {
   const where = scope.level === 0 ? 'TRUE' : `v.admin_unit_path @> ARRAY[$4::text]`;
-  const { rows } = await q.query<VenueFigures>(
+  return roomy<VenueFigures>(
+    db,
     `WITH counted AS (
        SELECT venue_id, sum(qr_self + qr_staff + kiosk + on_behalf)::int AS electronic, COALESCE(sum(paper), 0)::int AS paper,
               max(last_check_in_at) AS last_at
@@ -268,5 +270,4 @@ export async function venueFigures(q: Queryable, scope: Scope, from: string, to:
       LIMIT $3`,
     scope.level === 0 ? [from, to, limit] : [from, to, limit, scope.code],
   );
-  return rows;
 }
