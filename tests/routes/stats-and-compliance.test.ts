@@ -198,6 +198,19 @@ describe('GET /api/stats', () => {
     ]);
   });
 
+  it('answers for a commune, which has venues but no units below', async () => {
+    const res = await call(t.app, 'GET', `/api/stats?adminUnit=${HANOI_COMMUNE}&from=${today}&to=${today}`, {
+      cookie: baDinh,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      level: 3,
+      venues: { registered: 2, active: 1 },
+      checkIns: { total: 3, paper: 1 },
+      children: [],
+    });
+  });
+
   it('lets the national admin see the country, with provinces as children', async () => {
     const res = await call(t.app, 'GET', `/api/stats?adminUnit=VN&from=${today}`, { cookie: admin });
     expect(res.status).toBe(200);

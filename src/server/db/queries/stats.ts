@@ -75,7 +75,7 @@ export async function checkInGroups(db: Db, scope: Scope, from: string, to: stri
          SELECT venue_id, ${child} AS child_key, category, ${SUMS.replace(/COALESCE\(sum\((\w+)\), 0\)::int AS (\w+)/g, 'sum($1) AS $2').replace('max(last_check_in_at) AS "lastCheckInAt"', 'max(last_check_in_at) AS last_check_in_at')}
            FROM venue_day_counts WHERE ${where} GROUP BY venue_id, ${child}, category
        )
-       SELECT child_key, category, NULL::text AS day, GROUPING(category)::int AS "gCategory", GROUPING(child_key)::int AS "gChild",
+       SELECT ${hasChildren ? 'child_key' : 'NULL::text AS child_key'}, category, NULL::text AS day, GROUPING(category)::int AS "gCategory", ${hasChildren ? 'GROUPING(child_key)' : '1'}::int AS "gChild",
               count(*)::int AS active, ${SUMS}
          FROM per_venue GROUP BY GROUPING SETS ((), (category)${hasChildren ? ', (child_key)' : ''})`,
       params,
