@@ -13,6 +13,7 @@ import { addDays, localDate, startOfLocalDay } from '../../src/server/domain/loc
 import { uuidv7 } from '../../src/server/ids.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
 import { freshDatabase, type FreshDatabase } from '../../tests/support/database.js';
+import { rng } from '../../tests/support/random.js';
 
 export const DAYS = 21;
 export const BENCH_ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
@@ -24,17 +25,6 @@ const CHANNELS: [string, number][] = [
   ['paper', 0.1],
   ['on_behalf', 0.03],
 ];
-
-/** A small deterministic generator. */
-export function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function channelOf(x: number): string {
   let acc = 0;

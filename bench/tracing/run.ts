@@ -8,7 +8,6 @@
  */
 import { buildApp } from '../../src/server/app.js';
 import { presentDuring, subjectStays } from '../../src/server/db/queries/tracing.js';
-import { presence } from '../../src/server/domain/exposure.js';
 import { addDays, startOfLocalDay } from '../../src/server/domain/local-day.js';
 import {
   BENCH_ADMIN,
@@ -17,10 +16,11 @@ import {
   openWorld,
   percentiles,
   personPhone,
-  rng,
   seconds,
   uniformVisits,
 } from '../support/bulk.js';
+import { rng } from '../../tests/support/random.js';
+import { windowsOf } from '../../src/server/services/tracing.js';
 
 const target = process.argv[2] ?? 'pglite';
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 10_000_000);
@@ -77,14 +77,7 @@ async function main() {
         contacts += (res.json() as { contacts: unknown[] }).contacts.length;
         start = performance.now();
         const stays = await subjectStays(world.db, { phone }, new Date(lastTwoWeeks), world.now, null);
-        const windows = stays.map((s) => {
-          const p = presence({
-            checkedInAt: s.checkedInAt.getTime(),
-            checkedOutAt: s.checkedOutAt?.getTime() ?? null,
-            stayMinutes: s.stayMinutes,
-          });
-          return { venueId: s.venueId, from: new Date(p.start - 1_800_000), to: new Date(p.end + 1_800_000) };
-        });
+        const windows = windowsOf(stays, 1_800_000);
         await presentDuring(world.db, windows, [`${phone} người ${PEOPLE + c}`]);
         sql.push(performance.now() - start);
       }

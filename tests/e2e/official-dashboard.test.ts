@@ -9,27 +9,14 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
-import { useJourney } from './support/journey.js';
+import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
 import { renderPdfPage } from './support/qr-from-pdf.js';
 
-const ADMIN = { username: 'quantri', password: 'quan-tri-12345' };
-const journey = useJourney({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
-
-async function post(path: string, body: unknown, cookie?: string) {
-  const res = await fetch(`${journey.server.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return {
-    body: (await res.json()) as Record<string, unknown>,
-    cookie: res.headers.get('set-cookie')?.split(';')[0],
-  };
-}
+const journey = useJourney(ADMIN_ENV);
+const post = (path: string, body: unknown, cookie?: string) => apiPost(journey.server, path, body, cookie);
 
 async function seed() {
-  const admin = (await post('/api/auth/login', ADMIN)).cookie!;
+  const admin = (await post('/api/auth/login', E2E_ADMIN)).cookie!;
   await post(
     '/api/users',
     { username: 'ubnd-hanoi', password: 'ubnd-ha-noi-1', role: 'official', adminUnitCode: '01' },
@@ -80,10 +67,7 @@ describe('official dashboard', () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${journey.server.baseUrl}/login`);
-    await page.fill('#username', 'ubnd-hanoi');
-    await page.fill('#password', 'ubnd-ha-noi-1');
-    await page.click('button[type=submit]');
+    await logInOnPage(page, journey.server, 'ubnd-hanoi', 'ubnd-ha-noi-1');
     await page.waitForURL(/\/dashboard/);
     await page.waitForSelector('text=Quận Ba Đình');
     const tiles = await page.locator('[data-testid=stat]').allTextContents();

@@ -5,27 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
-import { useJourney } from './support/journey.js';
+import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
 
-const ADMIN = { username: 'quantri', password: 'quan-tri-12345' };
-const journey = useJourney({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
-
-async function post(path: string, body: unknown, cookie?: string) {
-  const res = await fetch(`${journey.server.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return {
-    body: (await res.json()) as Record<string, unknown>,
-    cookie: res.headers.get('set-cookie')?.split(';')[0],
-  };
-}
+const journey = useJourney(ADMIN_ENV);
+const post = (path: string, body: unknown, cookie?: string) => apiPost(journey.server, path, body, cookie);
 
 describe('contact tracing', () => {
   it('finds a contact, notifies them on their own phone, and leaves an audit entry', async () => {
-    const admin = (await post('/api/auth/login', ADMIN)).cookie!;
+    const admin = (await post('/api/auth/login', E2E_ADMIN)).cookie!;
     await post(
       '/api/users',
       { username: 'truyvet', password: 'truy-vet-12345', role: 'tracer', adminUnitCode: '01' },
@@ -70,10 +57,7 @@ describe('contact tracing', () => {
 
     const desk = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await desk.newPage();
-    await page.goto(`${journey.server.baseUrl}/login`);
-    await page.fill('#username', 'truyvet');
-    await page.fill('#password', 'truy-vet-12345');
-    await page.click('button[type=submit]');
+    await logInOnPage(page, journey.server, 'truyvet', 'truy-vet-12345');
     await page.waitForURL(/\/tracing/);
     await page.fill('#tr-value', '0900000001');
     // Without a purpose the form does not go (and the API would answer 400).
@@ -96,10 +80,7 @@ describe('contact tracing', () => {
 
     const official = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const audit = await official.newPage();
-    await audit.goto(`${journey.server.baseUrl}/login`);
-    await audit.fill('#username', 'ubnd');
-    await audit.fill('#password', 'ubnd-ha-noi-1');
-    await audit.click('button[type=submit]');
+    await logInOnPage(audit, journey.server, 'ubnd', 'ubnd-ha-noi-1');
     await audit.waitForURL(/\/dashboard/);
     await audit.goto(`${journey.server.baseUrl}/audit`);
     await audit.waitForSelector('text=Truy vết F0 số BN-0001 theo công văn của CDC');

@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presentDuring, subjectStays } from '../../src/server/db/queries/tracing.js';
-import { exposures, presence, type Stay } from '../../src/server/domain/exposure.js';
+import { exposures, type Stay } from '../../src/server/domain/exposure.js';
 import { uuidv7 } from '../../src/server/ids.js';
 import { registerVenue, startTestApp, type TestApp } from '../support/app.js';
+import { rng } from '../support/random.js';
+import { windowsOf } from '../../src/server/services/tracing.js';
 
 const START = Date.parse('2026-11-18T00:00:00Z');
 const HOUR = 3_600_000;
@@ -16,16 +18,6 @@ const RUNS = 40;
 let t: TestApp;
 const venueIds: number[] = [];
 let entranceOf = new Map<number, number>();
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random stays, in whole seconds and on a 15-minute grid half the time, so windows often touch. */
 function randomStays(random: () => number): Stay[] {
@@ -121,14 +113,7 @@ describe('tracing SQL agrees with the overlap rule', () => {
         null,
       );
       expect(fromDb).toHaveLength(caseStays.length);
-      const windows = fromDb.map((s) => {
-        const p = presence({
-          checkedInAt: s.checkedInAt.getTime(),
-          checkedOutAt: s.checkedOutAt?.getTime() ?? null,
-          stayMinutes: s.stayMinutes,
-        });
-        return { venueId: s.venueId, from: new Date(p.start - marginMs), to: new Date(p.end + marginMs) };
-      });
+      const windows = windowsOf(fromDb, marginMs);
       const sql = (await presentDuring(t.ctx.db, windows, [caseKey]))
         .map((c) => ({
           personKey: `${c.phone} ${c.nameKey}`,

@@ -6,7 +6,7 @@
 import * as checkIns from '../db/queries/check-ins.js';
 import * as stats from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
-import { addDays, localDate, localDateTime, resolveRange, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, localDateTime, startOfLocalDay } from '../domain/local-day.js';
 import { sheetsToPdf } from '../documents/report-pdf.js';
 import {
   labels,
@@ -18,10 +18,9 @@ import {
   type VisitListRow,
 } from '../documents/report-tables.js';
 import { toCsv, toXlsx } from '../documents/spreadsheet.js';
-import { AppError } from '../errors.js';
-import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
 import { venueFor } from './access.js';
 import type { ServiceContext } from './context.js';
+import { requestedDays } from './ranges.js';
 import { statsScope, unitStats } from './stats.js';
 
 export type ExportRequest =
@@ -69,9 +68,8 @@ export async function prepareExport(
     return { kind: 'unit_report', format: req.format, actor: actor!, adminUnit: unit.code, from, to };
   }
   const venue = await venueFor(ctx.db, actor, req.venueId, 'manage');
-  const range = resolveRange(req, localDate(ctx.now(), ctx.config.timeZone), MAX_RANGE_DAYS);
-  if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
-  return { kind: 'venue_list', format: req.format, venueId: venue.id, venueName: venue.name, ...range };
+  const { from, to } = requestedDays(ctx, req);
+  return { kind: 'venue_list', format: req.format, venueId: venue.id, venueName: venue.name, from, to };
 }
 
 export async function produceExport(

@@ -6,11 +6,12 @@ import { listAdminUnits } from '../db/queries/admin-units.js';
 import * as stats from '../db/queries/stats.js';
 import type { ChannelCounts, CheckInGroup, DeclarationDay } from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
-import { addDays, eachDay, localDate, resolveRange, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, eachDay, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
-import { CHANNELS, MAX_RANGE_DAYS } from '../../shared/contracts.js';
+import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
 import type { ServiceContext } from './context.js';
+import { requestedDays } from './ranges.js';
 
 export interface CheckInFigures {
   total: number;
@@ -58,9 +59,8 @@ export async function statsScope(
   query: { adminUnit?: string; from?: string; to?: string },
 ) {
   const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, query.adminUnit, 'read_stats');
-  const range = resolveRange(query, localDate(ctx.now(), ctx.config.timeZone), MAX_RANGE_DAYS);
-  if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
-  return { unit, ...range, scope: { level: unit.path.length, code: unit.code } };
+  const { from, to } = requestedDays(ctx, query);
+  return { unit, from, to, scope: { level: unit.path.length, code: unit.code } };
 }
 
 export async function unitStats(

@@ -3,14 +3,14 @@
  * append-only audit entry (who, when, why, about whom, how many rows came back), written in the same
  * transaction as the answer is read. Tracers and officials see only visits at venues in their area.
  */
-import { appendAudit } from '../db/queries/audit.js';
+import { appendAudit, type AuditEntry } from '../db/queries/audit.js';
 import * as cards from '../db/queries/cards.js';
 import * as notices from '../db/queries/notices.js';
 import * as tracing from '../db/queries/tracing.js';
 import type { Queryable } from '../db/db.js';
 import type { Actor } from '../domain/access.js';
 import { overlapMinutes, presence } from '../domain/exposure.js';
-import { addDays, localDate, resolveRange, startOfLocalDay } from '../domain/local-day.js';
+import { localDate } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import {
   DEFAULT_TRACING_DAYS,
@@ -20,6 +20,7 @@ import {
 import { requireActor, unitFor, venueForTracing } from './access.js';
 import { cardPublicIdFromQr } from './cards.js';
 import type { ServiceContext } from './context.js';
+import { requestedDays } from './ranges.js';
 import { sendSms } from './sms.js';
 
 export interface TracingInput {
@@ -54,8 +55,8 @@ async function subjectMatch(
   return { phone: subject.phone! };
 }
 
-/** Widened windows of stays at their venues. */
-function windowsOf(stays: readonly tracing.StayRow[], marginMs: number): tracing.Window[] {
+/** Widened windows of stays at their venues (the case side of the overlap rule). */
+export function windowsOf(stays: readonly tracing.StayRow[], marginMs: number): tracing.Window[] {
   return stays.map((s) => {
     const p = presence({
       checkedInAt: s.checkedInAt.getTime(),
@@ -68,18 +69,8 @@ function windowsOf(stays: readonly tracing.StayRow[], marginMs: number): tracing
 
 export async function traceContacts(ctx: ServiceContext, actor: Actor | null, input: TracingInput) {
   const { who, unit, area } = await tracerArea(ctx, actor);
-  const today = localDate(ctx.now(), ctx.config.timeZone);
-  const range = resolveRange(
-    {
-      from: input.from ?? (input.to ? undefined : addDays(today, -(DEFAULT_TRACING_DAYS - 1))),
-      to: input.to,
-    },
-    today,
-    MAX_RANGE_DAYS,
-  );
-  if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
-  const from = startOfLocalDay(range.from, ctx.config.timeZone);
-  const to = startOfLocalDay(addDays(range.to, 1), ctx.config.timeZone);
+  const range = requestedDays(ctx, input, DEFAULT_TRACING_DAYS);
+  const { start: from, end: to } = range;
   const marginMinutes = input.marginMinutes ?? DEFAULT_TRACING_MARGIN_MINUTES;
   const marginMs = marginMinutes * 60_000;
   const match = await subjectMatch(ctx, input.subject);
@@ -113,11 +104,7 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
       ...level2.map((c) => ({ ...c, level: 2 as const })),
     ];
     const notified = input.notify ? await notifyContacts(ctx, q, level1, windows) : 0;
-    await appendAudit(q, {
-      at: ctx.now(),
-      actorUserId: who.userId,
-      actorUsername: who.username,
-      actorRole: who.role,
+    await audit(ctx, q, who, {
       action: 'contact_trace',
       purpose: input.purpose,
       subject: { ...input.subject, from: range.from, to: range.to, depth: input.depth, marginMinutes },
@@ -144,6 +131,22 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
         .map((c) => ({ ...c, overlapMinutes: overlapMinutes(c.overlapSeconds) })),
       notified,
     };
+  });
+}
+
+/** An audit entry by `who`, now, in the transaction of the read it records. */
+function audit(
+  ctx: ServiceContext,
+  q: Queryable,
+  who: Actor,
+  entry: Omit<AuditEntry, 'at' | 'actorUserId' | 'actorUsername' | 'actorRole'>,
+) {
+  return appendAudit(q, {
+    at: ctx.now(),
+    actorUserId: who.userId,
+    actorUsername: who.username,
+    actorRole: who.role,
+    ...entry,
   });
 }
 
@@ -214,11 +217,7 @@ export async function venueExposureList(
   const window = checkedWindow(input);
   return ctx.db.tx(async (q) => {
     const present = await tracing.presentDuring(q, [{ venueId: venue.id, ...window }], []);
-    await appendAudit(q, {
-      at: ctx.now(),
-      actorUserId: who.userId,
-      actorUsername: who.username,
-      actorRole: who.role,
+    await audit(ctx, q, who, {
       action: 'venue_exposure_list',
       purpose: input.purpose,
       subject: { venueId: venue.id, from: input.from, to: input.to },
@@ -267,11 +266,7 @@ export async function markVenueExposure(
       ctx.now(),
     );
     await textPeople(ctx, q, present, 'venue_exposure_notice');
-    await appendAudit(q, {
-      at: ctx.now(),
-      actorUserId: who.userId,
-      actorUsername: who.username,
-      actorRole: who.role,
+    await audit(ctx, q, who, {
       action: 'venue_exposure_mark',
       purpose: input.purpose,
       subject: { venueId: venue.id, from: input.from, to: input.to },

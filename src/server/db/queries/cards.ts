@@ -21,41 +21,40 @@ const COLUMNS = `c.id, c.public_id AS "publicId", c.person_phone AS phone, c.per
   c.person_name_key AS "nameKey", c.person_birth_year AS "birthYear", c.status, c.issued_at AS "issuedAt",
   d.declared_at AS "declaredAt", d.flagged, d.status_colour AS "statusColour", d.id AS "declarationId"`;
 
-export async function findCard(q: Queryable, id: string) {
+/** Cards with their latest declaration, filtered by `where` over `c` (cards) and `d` (declarations). */
+async function cardsWhere(q: Queryable, where: string, params: unknown[]) {
   const { rows } = await q.query<CardRow>(
-    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id WHERE c.id = $1`,
-    [id],
-  );
-  return rows[0] ?? null;
-}
-
-export async function findCardByPublicId(q: Queryable, publicId: string) {
-  const { rows } = await q.query<CardRow>(
-    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id WHERE c.public_id = $1`,
-    [publicId],
-  );
-  return rows[0] ?? null;
-}
-
-export async function findActiveCardOf(q: Queryable, phone: string, nameKey: string) {
-  const { rows } = await q.query<CardRow>(
-    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id
-      WHERE c.person_phone = $1 AND c.person_name_key = $2 AND c.status = 'active'`,
-    [phone, nameKey],
-  );
-  return rows[0] ?? null;
-}
-
-/** Active cards of everyone using a phone number (a family shares one): for staff look-up. */
-export async function findActiveCardsByPhone(q: Queryable, phone: string) {
-  const { rows } = await q.query<CardRow>(
-    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id
-      WHERE c.person_phone = $1 AND c.status = 'active' ORDER BY c.person_full_name LIMIT 20`,
-    [phone],
+    `SELECT ${COLUMNS} FROM cards c LEFT JOIN declarations d ON d.id = c.latest_declaration_id WHERE ${where}`,
+    params,
   );
   return rows;
 }
 
+export async function findCard(q: Queryable, id: string) {
+  return (await cardsWhere(q, 'c.id = $1', [id]))[0] ?? null;
+}
+
+export async function findCardByPublicId(q: Queryable, publicId: string) {
+  return (await cardsWhere(q, 'c.public_id = $1', [publicId]))[0] ?? null;
+}
+
+export async function findActiveCardOf(q: Queryable, phone: string, nameKey: string) {
+  return (
+    (
+      await cardsWhere(q, `c.person_phone = $1 AND c.person_name_key = $2 AND c.status = 'active'`, [
+        phone,
+        nameKey,
+      ])
+    )[0] ?? null
+  );
+}
+
+/** Active cards of everyone using a phone number (a family shares one): for staff look-up. */
+export async function findActiveCardsByPhone(q: Queryable, phone: string) {
+  return cardsWhere(q, `c.person_phone = $1 AND c.status = 'active' ORDER BY c.person_full_name LIMIT 20`, [
+    phone,
+  ]);
+}
 export async function insertCard(
   q: Queryable,
   c: {

@@ -46,9 +46,11 @@ function scopeCondition(scope: Scope, param: string) {
   return scope.level === 0 ? 'TRUE' : `${pathColumn(scope.level)} = ${param}`;
 }
 
-const SUMS = `COALESCE(sum(qr_self), 0)::int AS qr_self, COALESCE(sum(qr_staff), 0)::int AS qr_staff,
-  COALESCE(sum(kiosk), 0)::int AS kiosk, COALESCE(sum(paper), 0)::int AS paper, COALESCE(sum(on_behalf), 0)::int AS on_behalf,
-  COALESCE(sum(flagged), 0)::int AS flagged, max(last_check_in_at) AS "lastCheckInAt"`;
+const COUNT_COLUMNS = ['qr_self', 'qr_staff', 'kiosk', 'paper', 'on_behalf', 'flagged'] as const;
+/** Totals of the count columns (0 over no rows) and the latest check-in, named as the row's fields. */
+const SUMS = `${COUNT_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::int AS ${c}`).join(', ')}, max(last_check_in_at) AS "lastCheckInAt"`;
+/** The same per venue, under the column names, for the second roll-up to sum again. */
+const VENUE_SUMS = `${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}, max(last_check_in_at) AS last_check_in_at`;
 
 type GroupRow = Omit<CheckInGroup, 'breakdown' | 'key'> & {
   child_key: string | null;
@@ -72,7 +74,7 @@ export async function checkInGroups(db: Db, scope: Scope, from: string, to: stri
     roomy<GroupRow>(
       db,
       `WITH per_venue AS (
-         SELECT venue_id, ${child} AS child_key, category, ${SUMS.replace(/COALESCE\(sum\((\w+)\), 0\)::int AS (\w+)/g, 'sum($1) AS $2').replace('max(last_check_in_at) AS "lastCheckInAt"', 'max(last_check_in_at) AS last_check_in_at')}
+         SELECT venue_id, ${child} AS child_key, category, ${VENUE_SUMS}
            FROM venue_day_counts WHERE ${where} GROUP BY venue_id, ${child}, category
        )
        SELECT ${hasChildren ? 'child_key' : 'NULL::text AS child_key'}, category, NULL::text AS day, GROUPING(category)::int AS "gCategory", ${hasChildren ? 'GROUPING(child_key)' : '1'}::int AS "gChild",

@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client.js';
 import { Link } from '../../app/App.js';
 import { useT } from '../../app/lang.js';
+import { DateRangeFields } from '../../components/DateRangeFields.js';
 import { useSession } from '../../app/session.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { CategoryChart, ChannelChart, DayChart } from './Charts.js';
@@ -76,24 +77,7 @@ export function DashboardPage() {
           ))}
         </nav>
         <div className="row">
-          <label className="inline">
-            {t.dash_from}{' '}
-            <input
-              type="date"
-              value={range.from}
-              max={range.to}
-              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-            />
-          </label>
-          <label className="inline">
-            {t.dash_to}{' '}
-            <input
-              type="date"
-              value={range.to}
-              min={range.from}
-              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-            />
-          </label>
+          <DateRangeFields value={range} onChange={setRange} />
           <button type="button" className="btn secondary" onClick={() => preset(1)}>
             {t.dash_today}
           </button>

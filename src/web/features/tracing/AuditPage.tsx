@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
+import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { addDays, localToday } from '../dashboard/dates.js';
 
@@ -18,16 +19,15 @@ interface Entry {
 export function AuditPage() {
   const { t } = useT();
   const today = localToday();
-  const [from, setFrom] = useState(addDays(today, -29));
-  const [to, setTo] = useState(today);
+  const [range, setRange] = useState<DayRange>({ from: addDays(today, -29), to: today });
   const [items, setItems] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Entry[] }>('GET', `/api/audit?from=${from}&to=${to}`).then(
+    api<{ items: Entry[] }>('GET', `/api/audit?from=${range.from}&to=${range.to}`).then(
       (r) => setItems(r.items),
       (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
     );
-  }, [from, to]);
+  }, [range.from, range.to]);
   const show = (o: Record<string, unknown>) =>
     Object.entries(o)
       .map(([k, v]) => `${k}: ${String(v)}`)
@@ -36,24 +36,7 @@ export function AuditPage() {
     <section className="card scroll">
       <h1>{t.audit_title}</h1>
       <div className="row">
-        <label className="inline">
-          {t.dash_from}{' '}
-          <input
-            type="date"
-            value={from}
-            max={to}
-            onChange={(e) => e.target.value && setFrom(e.target.value)}
-          />
-        </label>
-        <label className="inline">
-          {t.dash_to}{' '}
-          <input
-            type="date"
-            value={to}
-            min={from}
-            onChange={(e) => e.target.value && setTo(e.target.value)}
-          />
-        </label>
+        <DateRangeFields value={range} onChange={setRange} />
       </div>
       {error && (
         <div className="error" role="alert">

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
+import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { addDays, localToday } from '../dashboard/dates.js';
 import { useCamera } from '../scanner/useCamera.js';
@@ -21,8 +22,7 @@ export function TracingPage() {
   const today = localToday();
   const [by, setBy] = useState<By>('phone');
   const [value, setValue] = useState('');
-  const [from, setFrom] = useState(addDays(today, -13));
-  const [to, setTo] = useState(today);
+  const [range, setRange] = useState<DayRange>({ from: addDays(today, -13), to: today });
   const [margin, setMargin] = useState(30);
   const [depth2, setDepth2] = useState(false);
   const [notify, setNotify] = useState(false);
@@ -38,8 +38,7 @@ export function TracingPage() {
 
   const request = () => ({
     subject: { [by]: value.trim() },
-    from,
-    to,
+    ...range,
     purpose,
     depth: depth2 ? 2 : 1,
     marginMinutes: margin,
@@ -88,24 +87,7 @@ export function TracingPage() {
               autoComplete="off"
             />
           </label>
-          <label>
-            {t.dash_from}
-            <input
-              type="date"
-              value={from}
-              max={to}
-              onChange={(e) => e.target.value && setFrom(e.target.value)}
-            />
-          </label>
-          <label>
-            {t.dash_to}
-            <input
-              type="date"
-              value={to}
-              min={from}
-              onChange={(e) => e.target.value && setTo(e.target.value)}
-            />
-          </label>
+          <DateRangeFields value={range} onChange={setRange} inline={false} />
           <label>
             {t.tr_margin}
             <input

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
+import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ExportButton } from '../dashboard/ExportButton.js';
 import { localToday } from '../dashboard/dates.js';
@@ -50,31 +51,13 @@ export function VenueReminders({ venueId }: { venueId: number }) {
 export function VenueExports({ venueId }: { venueId: number }) {
   const { t } = useT();
   const today = localToday();
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(today);
-  const request = { kind: 'venue_list', venueId, from, to };
+  const [range, setRange] = useState<DayRange>({ from: today, to: today });
+  const request = { kind: 'venue_list', venueId, ...range };
   return (
     <section className="card">
       <h2>{t.venue_exports}</h2>
       <div className="row">
-        <label className="inline">
-          {t.dash_from}{' '}
-          <input
-            type="date"
-            value={from}
-            max={to}
-            onChange={(e) => e.target.value && setFrom(e.target.value)}
-          />
-        </label>
-        <label className="inline">
-          {t.dash_to}{' '}
-          <input
-            type="date"
-            value={to}
-            min={from}
-            onChange={(e) => e.target.value && setTo(e.target.value)}
-          />
-        </label>
+        <DateRangeFields value={range} onChange={setRange} />
         <ExportButton label={t.venue_export_csv} request={{ ...request, format: 'csv' }} />
         <ExportButton label={t.venue_export_xlsx} request={{ ...request, format: 'xlsx' }} />
       </div>

@@ -1,0 +1,38 @@
+/** "From" and "to" local-day pickers that keep from ≤ to (dashboard, exports, tracing, audit). */
+import { useT } from '../app/lang.js';
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** `inline`: label and picker on one line (toolbars); otherwise stacked (form grids). */
+export function DateRangeFields({
+  value,
+  onChange,
+  inline = true,
+}: {
+  value: DayRange;
+  onChange(range: DayRange): void;
+  inline?: boolean;
+}) {
+  const { t } = useT();
+  const field = (label: string, key: keyof DayRange, bound: { min?: string; max?: string }) => (
+    <label className={inline ? 'inline' : undefined}>
+      {label}
+      {inline ? ' ' : null}
+      <input
+        type="date"
+        value={value[key]}
+        {...bound}
+        onChange={(e) => e.target.value && onChange({ ...value, [key]: e.target.value })}
+      />
+    </label>
+  );
+  return (
+    <>
+      {field(t.dash_from, 'from', { max: value.to })}
+      {field(t.dash_to, 'to', { min: value.from })}
+    </>
+  );
+}
