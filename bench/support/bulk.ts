@@ -45,14 +45,22 @@ export interface BulkWorld {
   firstEntranceId: number;
   venues: number;
   fresh: FreshDatabase;
+  reused: boolean;
 }
 
-/** A context on a fresh database for `target` ('pglite' | 'postgres'), with the bench admin. */
+/**
+ * A context on a fresh database for `target` ('pglite' | 'postgres'), with the bench admin.
+ * BENCH_REUSE_URL=postgres://…: a database an earlier run kept (BENCH_KEEP=1), loaded on the same
+ * local day, is opened as it is (`reused`), so its queries can be timed again without loading.
+ */
 export async function openWorld(target: string, venues: number): Promise<BulkWorld> {
-  if (target === 'postgres' && !process.env.TEST_DATABASE_URL)
+  if (target === 'postgres' && !process.env.TEST_DATABASE_URL && !process.env.BENCH_REUSE_URL)
     throw new Error('run through bench/run.sh <name> postgres');
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
-  const fresh = await freshDatabase();
+  const reuseUrl = target === 'postgres' ? process.env.BENCH_REUSE_URL : undefined;
+  const fresh: FreshDatabase = reuseUrl
+    ? { url: reuseUrl, drop: async () => undefined }
+    : await freshDatabase();
   const config = parseConfig({
     ...(fresh.url ? { DATABASE_URL: fresh.url } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'qr-bench-')) }),
     ADMIN_USERNAME: BENCH_ADMIN.username,
@@ -63,8 +71,19 @@ export async function openWorld(target: string, venues: number): Promise<BulkWor
   const today = localDate(now, config.timeZone);
   const firstDay = addDays(today, -(DAYS - 1));
   const ctx = await prepareContext(config, () => now);
-  const ids = await loadVenues(ctx.db, config, firstDay, venues);
-  return { ctx, db: ctx.db, config, now, today, firstDay, ...ids, venues, fresh };
+  const ids = reuseUrl ? await loadedVenues(ctx.db) : await loadVenues(ctx.db, config, firstDay, venues);
+  if (process.env.BENCH_KEEP && fresh.url) {
+    console.log(`BENCH_KEEP: the database stays at ${fresh.url}`);
+    fresh.drop = async () => undefined;
+  }
+  return { ctx, db: ctx.db, config, now, today, firstDay, ...ids, venues, fresh, reused: !!reuseUrl };
+}
+
+async function loadedVenues(db: Db) {
+  const { rows } = await db.query<{ v: string; e: string }>(
+    'SELECT (SELECT min(id) FROM venues)::text AS v, (SELECT min(id) FROM venue_entrances)::text AS e',
+  );
+  return { firstVenueId: Number(rows[0]!.v), firstEntranceId: Number(rows[0]!.e) };
 }
 
 /** Venues round robin over every commune, with their unit paths; one entrance each. */

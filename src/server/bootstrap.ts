@@ -28,7 +28,7 @@ export async function prepareContext(
       config,
       keys,
       now,
-      checkInWriter: checkInWriter(db, config.timeZone),
+      checkInWriter: checkInWriter(db, config.timeZone, now),
       scanReader: scanReader(db, now),
       sms: loggingSmsGateway(),
     };

@@ -6,9 +6,11 @@ import { buildApp } from './app.js';
 import { prepareContext } from './bootstrap.js';
 import { ConfigError, parseConfig } from './config.js';
 import { ensurePartitionsAround } from './services/partitions.js';
+import { sketchClosedDays } from './services/people-sketches.js';
 import { purgeExpired } from './services/retention.js';
 
 const HOUR = 3_600_000;
+const TEN_MINUTES = 600_000;
 
 async function main() {
   let config;
@@ -24,9 +26,15 @@ async function main() {
   const ctx = await prepareContext(config);
   const app = await buildApp(ctx, { logger: true });
   trackInFlight(app);
+  // Every ten minutes: people sketches of ended days (before retention takes their keys).
   // Hourly: day partitions ahead, and retention (whichever node gets the lock first does it).
+  const sketching = async () => {
+    const built = await sketchClosedDays(ctx);
+    if (built.length) app.log.info({ days: built }, 'people sketches built');
+  };
   const hourly = async () => {
     await ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0);
+    await sketching();
     const purged = await purgeExpired(ctx);
     if (purged?.droppedPartitions.length) app.log.info({ purged }, 'retention: expired data removed');
   };
@@ -35,6 +43,10 @@ async function main() {
     hourly().catch((err) => app.log.error({ err }, 'hourly job failed'));
   }, HOUR);
   partitionJob.unref();
+  const sketchJob = setInterval(() => {
+    sketching().catch((err) => app.log.error({ err }, 'sketch job failed'));
+  }, TEN_MINUTES);
+  sketchJob.unref();
 
   let closing = false;
   const close = async (signal: string) => {
@@ -42,6 +54,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(partitionJob);
+    clearInterval(sketchJob);
     await app.close();
     // Requests already running on kept-alive connections finish before the database goes away.
     await drained(app, 10_000);

@@ -18,8 +18,9 @@ const L = {
       `Tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
     venuesLine: (registered: number, active: number) =>
       `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
-    peopleLine: (people: number, decl: number, flagged: number) =>
-      `Số người khác nhau: ${fmt(people)}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
+    peopleLine: (people: string, decl: number, flagged: number) =>
+      `Số người khác nhau: ${people}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
+    estimated: (people: number) => `khoảng ${fmt(people)} (ước tính)`,
     sites: 'Theo địa điểm',
     units: 'Theo đơn vị',
     no: 'STT',
@@ -59,8 +60,9 @@ const L = {
       `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
     venuesLine: (registered: number, active: number) =>
       `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
-    peopleLine: (people: number, decl: number, flagged: number) =>
-      `Distinct people: ${fmt(people)}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
+    peopleLine: (people: string, decl: number, flagged: number) =>
+      `Distinct people: ${people}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
+    estimated: (people: number) => `about ${fmt(people)} (estimate)`,
     sites: 'Per site',
     units: 'Per unit',
     no: 'No.',
@@ -111,6 +113,8 @@ export interface UnitReportData {
     registered: number;
     active: number;
     people: number;
+    /** `people` is a sketch estimate (large units over several days). */
+    peopleEstimated: boolean;
     declarations: number;
     flagged: number;
   };
@@ -134,7 +138,11 @@ export function unitReportHeading(d: UnitReportData, lang: ReportLang): string[]
     l.period(d.from, d.to),
     l.summary(d.totals.total, d.totals.electronic, d.totals.paper),
     l.venuesLine(d.totals.registered, d.totals.active),
-    l.peopleLine(d.totals.people, d.totals.declarations, d.totals.flagged),
+    l.peopleLine(
+      d.totals.peopleEstimated ? l.estimated(d.totals.people) : fmt(d.totals.people),
+      d.totals.declarations,
+      d.totals.flagged,
+    ),
   ];
 }
 

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
+import { forgetSketchesOfLateDays } from '../db/queries/people-sketches.js';
 import { latestDeclarationOf } from '../db/queries/declarations.js';
 import { loadScanContexts, type ScanContextInput, type ScanContextRow } from '../db/queries/scan-context.js';
 import type { Actor } from '../domain/access.js';
@@ -239,16 +240,31 @@ export function scanReader(db: Db, now: () => Date) {
   return new Batcher<ScanContextInput, ScanContextRow>((inputs) => loadScanContexts(db, now(), inputs));
 }
 
-/** The batched writer of check-ins; a batch meeting a missing day partition creates it and retries. */
-export function checkInWriter(db: Db, timeZone: string) {
+/**
+ * The batched writer of check-ins; a batch meeting a missing day partition creates it and retries.
+ * Check-ins of days already ended (paper forms typed in later) forget those days' people sketches
+ * in the same transaction (services/people-sketches.ts).
+ */
+export function checkInWriter(db: Db, timeZone: string, now: () => Date) {
+  const write = (rows: readonly checkIns.NewCheckIn[]) => {
+    const today = localDate(now(), timeZone);
+    const lateDays = [...new Set(rows.map((r) => localDate(r.checkedInAt, timeZone)))].filter(
+      (d) => d < today,
+    );
+    if (!lateDays.length) return checkIns.recordCheckIns(db, rows, timeZone);
+    return db.tx(async (q) => {
+      await forgetSketchesOfLateDays(q, lateDays);
+      return checkIns.recordCheckIns(q, rows, timeZone);
+    });
+  };
   return new Batcher<checkIns.NewCheckIn, checkIns.RecordOutcome | null>(async (rows) => {
     try {
-      return await checkIns.recordCheckIns(db, rows, timeZone);
+      return await write(rows);
     } catch (err) {
       if (!isMissingPartition(err)) throw err;
       for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone))))
         await ensureDayPartition(db, day, timeZone);
-      return checkIns.recordCheckIns(db, rows, timeZone);
+      return write(rows);
     }
   });
 }

@@ -107,6 +107,7 @@ async function unitReport(
       registered: report.venues.registered,
       active: report.venues.active,
       people: report.uniquePeople,
+      peopleEstimated: report.uniquePeopleEstimated,
       declarations: report.declarations.total,
       flagged: report.declarations.flagged,
     },

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js';
 import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
 import type { ServiceContext } from './context.js';
+import { countUniquePeople, SKETCHED_LEVELS } from './people-sketches.js';
 import { requestedDays } from './ranges.js';
 
 export interface CheckInFigures {
@@ -32,6 +33,8 @@ export interface StatsReport extends UnitFigures {
   adminUnit: string;
   adminUnitName: string;
   level: number;
+  /** True when uniquePeople (of the unit and its children) is a sketch estimate (±1.6 %), not a count. */
+  uniquePeopleEstimated: boolean;
   from: string;
   to: string;
   children: (UnitFigures & { code: string; name: string })[];
@@ -80,7 +83,7 @@ export async function unitStats(
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
     stats.checkInGroups(db, scope, from, to),
     stats.registeredVenueGroups(db, scope, before),
-    stats.uniquePeople(db, peopleCodes, from, to),
+    countUniquePeople(db, peopleCodes, from, to, SKETCHED_LEVELS.includes(scope.level + 1)),
     stats.declarationDays(db, [unit.code, ...childCodes], from, to),
     stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
     stats.populations(db, version, [unit.code, ...childCodes]),
@@ -112,6 +115,7 @@ export async function unitStats(
     from,
     to,
     ...figuresOf(unit.code, 'total', people.all),
+    uniquePeopleEstimated: people.estimated,
     children: children.map((c) => ({
       code: c.code,
       name: c.name,

@@ -48,6 +48,7 @@ export async function rebuildCheckInAggregates(
 ) {
   await q.query('DELETE FROM venue_day_counts WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
   await q.query('DELETE FROM person_unit_days WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
+  await q.query('DELETE FROM people_sketch_days WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
   const rows = `SELECT c.venue_id, (c.checked_in_at AT TIME ZONE $3::text)::date AS day, v.admin_unit_path, v.category,
                        c.channel, c.flagged, c.checked_in_at, c.person_phone AS phone, c.person_name_key AS name_key
                   FROM check_ins c JOIN venues v ON v.id = c.venue_id

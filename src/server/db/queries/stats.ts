@@ -167,7 +167,7 @@ export async function registeredVenueGroups(
  * check-in is remembered at each level of its path, so the people of a unit's children together are
  * the people of the unit. Two statements on two connections, each with room to hash in memory.
  */
-export async function uniquePeople(db: Db, codes: readonly string[], from: string, to: string) {
+export async function uniquePeopleExact(db: Db, codes: readonly string[], from: string, to: string) {
   const withMemory = <T>(sql: string) => roomy<T>(db, sql, [codes, from, to]);
   const where = 'unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3';
   const [all, each] = await Promise.all([

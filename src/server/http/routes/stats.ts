@@ -42,6 +42,11 @@ const StatsAnswer = z.object({
   from: z.string(),
   to: z.string(),
   ...Figures,
+  uniquePeopleEstimated: z
+    .boolean()
+    .describe(
+      'uniquePeople (here and in children) is a sketch estimate, standard error 1.6 %, not an exact count',
+    ),
   children: z.array(z.object({ code: z.string(), name: z.string(), ...Figures })),
   categories: z.array(
     z.object({

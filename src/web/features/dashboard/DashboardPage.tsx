@@ -153,7 +153,11 @@ function Summary({ report }: { report: StatsReport }) {
           value={count(c.total)}
           note={`${t.dash_electronic} ${count(c.electronic)} · ${t.dash_paper} ${count(c.paper)}`}
         />
-        <Stat label={t.dash_people} value={count(report.uniquePeople)} />
+        <Stat
+          label={t.dash_people}
+          value={people(report, report.uniquePeople)}
+          note={report.uniquePeopleEstimated ? t.dash_people_estimated : undefined}
+        />
         <Stat
           label={t.dash_declarations}
           value={count(report.declarations.total)}
@@ -172,6 +176,9 @@ function Summary({ report }: { report: StatsReport }) {
     </section>
   );
 }
+
+/** Distinct people, with "≈" when the figure is a sketch estimate. */
+const people = (report: StatsReport, n: number) => `${report.uniquePeopleEstimated ? '≈ ' : ''}${count(n)}`;
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -219,7 +226,12 @@ function ChildrenTable({ report, onOpen }: { report: StatsReport; onOpen: (code:
                 </td>
                 <td className="num">{count(c.checkIns.total)}</td>
                 <td className="num">{count(c.checkIns.paper)}</td>
-                <td className="num">{count(c.uniquePeople)}</td>
+                <td
+                  className="num"
+                  title={report.uniquePeopleEstimated ? t.dash_people_estimated : undefined}
+                >
+                  {people(report, c.uniquePeople)}
+                </td>
                 <td className="num">{count(c.declarations.total)}</td>
                 <td className="num">{percent(c.cards.issuanceRate)}</td>
               </tr>

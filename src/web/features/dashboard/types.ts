@@ -18,6 +18,8 @@ export interface StatsReport extends Figures {
   adminUnit: string;
   adminUnitName: string;
   level: number;
+  /** uniquePeople (here and in children) is an estimate within about ±2 %. */
+  uniquePeopleEstimated: boolean;
   from: string;
   to: string;
   children: (Figures & { code: string; name: string })[];

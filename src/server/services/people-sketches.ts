@@ -1,0 +1,92 @@
+/**
+ * Unique people of units over a range of days (F9). Exact (distinct person keys) when that is cheap:
+ * a commune or district's children, or a range without sketched days. For provinces and districts
+ * over sketched days, the union of the day sketches (domain/people-sketch.ts) plus the registers of
+ * the days not yet sketched, marked as an estimate.
+ *
+ * The job `sketchClosedDays` builds the sketches of each local day once it has ended (plus a grace
+ * for check-ins in flight at midnight), for every unit down to district level; every node may call
+ * it, the per-day lock makes the others wait and then find nothing to do.
+ */
+import type { Db, Queryable } from '../db/db.js';
+import * as sketches from '../db/queries/people-sketches.js';
+import { uniquePeopleExact } from '../db/queries/stats.js';
+import { addRegisters, emptySketch, estimate, mergeInto, type Sketch } from '../domain/people-sketch.js';
+import { addDays, eachDay, localDate } from '../domain/local-day.js';
+import type { ServiceContext } from './context.js';
+import { expiredBefore } from './retention.js';
+
+/** Units of these levels have sketches: the country's provinces and their districts. */
+export const SKETCHED_LEVELS: readonly number[] = [1, 2];
+/** A day is sketched this long after it ends, so no check-in of that day is still being written. */
+export const SKETCH_GRACE_MS = 10 * 60_000;
+
+export interface UniquePeople {
+  all: number;
+  perUnit: Map<string, number>;
+  estimated: boolean;
+}
+
+/**
+ * Distinct people seen in [from, to] in each unit of `codes` (units of one level) and in all of them
+ * together. `sketchedLevel`: the units are of a level that has sketches.
+ */
+export async function countUniquePeople(
+  db: Db,
+  codes: readonly string[],
+  from: string,
+  to: string,
+  sketchedLevel: boolean,
+): Promise<UniquePeople> {
+  const days = sketchedLevel ? await sketches.sketchedDays(db, from, to) : [];
+  if (!days.length) return { ...(await uniquePeopleExact(db, codes, from, to)), estimated: false };
+  const sketched = new Set(days);
+  const unsketched = eachDay(from, to).filter((d) => !sketched.has(d));
+  const [stored, fromKeys] = await Promise.all([
+    sketches.storedSketches(db, codes, days),
+    sketches.registersFromKeys(db, codes, unsketched),
+  ]);
+  const perCode = new Map<string, Sketch>(codes.map((c) => [c, emptySketch()]));
+  for (const s of stored) mergeInto(perCode.get(s.code)!, s.registers);
+  for (const r of fromKeys) addRegisters(perCode.get(r.code)!, r.indexes, r.ranks);
+  const all = emptySketch();
+  for (const s of perCode.values()) mergeInto(all, s);
+  return {
+    all: estimate(all),
+    perUnit: new Map([...perCode].map(([code, s]) => [code, estimate(s)])),
+    estimated: true,
+  };
+}
+
+/** Builds the sketches of every ended day of the retention window that has none; returns those days. */
+export async function sketchClosedDays(ctx: ServiceContext): Promise<string[]> {
+  const { db, config } = ctx;
+  const lastClosed = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
+  const firstKept = expiredBefore(localDate(ctx.now(), config.timeZone), config.retentionDays);
+  if (lastClosed < firstKept) return [];
+  const days = await sketches.daysToSketch(db, firstKept, lastClosed);
+  if (!days.length) return [];
+  const codes = await sketches.unitCodesOfLevels(db, config.adminUnitsVersion, SKETCHED_LEVELS);
+  const built: string[] = [];
+  for (const day of days) if (await sketchDay(db, codes, day)) built.push(day);
+  return built;
+}
+
+async function sketchDay(db: Db, codes: readonly string[], day: string): Promise<boolean> {
+  return db.tx(async (q: Queryable) => {
+    await sketches.lockDayForSketching(q, day);
+    // Another node may have built it while this one waited for the lock.
+    if ((await sketches.sketchedDays(q, day, day)).length) return false;
+    const units = await sketches.registersFromKeys(q, codes, [day]);
+    await sketches.saveDaySketches(
+      q,
+      day,
+      units.map((u) => {
+        const registers = emptySketch();
+        addRegisters(registers, u.indexes, u.ranks);
+        return { code: u.code, registers };
+      }),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The HyperLogLog sketch behind unique people over long ranges: registers and ranks follow the
+ * documented rule, unions are exact unions of the registers, and the estimate stays within a few
+ * standard errors (1.6 %) from a handful of people to a million.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  addKey,
+  emptySketch,
+  estimate,
+  mergeInto,
+  registerOf,
+  SKETCH_REGISTERS,
+} from '../../src/server/domain/people-sketch.js';
+import { rng } from '../support/random.js';
+
+/** Random signed 64-bit keys, like hashtextextended's. */
+function keys(count: number, seed: number): bigint[] {
+  const next = rng(seed);
+  return Array.from({ length: count }, () =>
+    BigInt.asIntN(64, (BigInt(Math.floor(next() * 2 ** 32)) << 32n) | BigInt(Math.floor(next() * 2 ** 32))),
+  );
+}
+
+function sketchOf(list: readonly bigint[]) {
+  const s = emptySketch();
+  for (const k of list) addKey(s, k);
+  return s;
+}
+
+describe('people sketch', () => {
+  it('takes the register from the low 12 bits and the rank from the first 1-bit after them', () => {
+    expect(registerOf(0x1005n)).toEqual({ index: 5, rank: 51 }); // bit 12 set: the last of the 51
+    expect(registerOf(0xfffn)).toEqual({ index: 4095, rank: 52 }); // nothing above the index
+    expect(registerOf(1n << 62n)).toEqual({ index: 0, rank: 1 }); // the highest bit looked at
+    expect(registerOf(-1n)).toEqual({ index: 4095, rank: 1 }); // the sign bit is ignored, bit 62 is set
+    expect(registerOf(1n << 63n).rank).toBe(52); // only the sign bit: no 1 among the 51 bits
+  });
+
+  it('estimates nothing as zero and small sets almost exactly', () => {
+    expect(estimate(emptySketch())).toBe(0);
+    for (const n of [1, 2, 10]) expect(estimate(sketchOf(keys(n, n)))).toBe(n);
+    expect(Math.abs(estimate(sketchOf(keys(100, 100))) - 100)).toBeLessThanOrEqual(2);
+    expect(Math.abs(estimate(sketchOf(keys(1000, 7))) - 1000)).toBeLessThanOrEqual(10);
+  });
+
+  it('stays within four standard errors from thousands to a million', () => {
+    for (const n of [5_000, 20_000, 100_000, 1_000_000]) {
+      const error = Math.abs(estimate(sketchOf(keys(n, n + 1))) - n) / n;
+      expect(error, `${n} people`).toBeLessThan(4 * (1.04 / Math.sqrt(SKETCH_REGISTERS)));
+    }
+  });
+
+  it('counts people seen on several days once: the union of sketches is the sketch of the union', () => {
+    const monday = keys(30_000, 1);
+    const tuesday = [...monday.slice(0, 20_000), ...keys(10_000, 2)];
+    const union = sketchOf(monday);
+    mergeInto(union, sketchOf(tuesday));
+    expect(union).toEqual(sketchOf([...monday, ...tuesday]));
+    expect(Math.abs(estimate(union) - 40_000) / 40_000).toBeLessThan(0.064);
+  });
+});
