@@ -117,6 +117,10 @@ describe('unique people from day sketches', () => {
     });
   });
 
+  it('counts exactly where the sketched days saw nobody', async () => {
+    expect(await stats('79', '2026-11-20', '2026-11-22')).toMatchObject({ people: 0, estimated: false });
+  });
+
   it('keeps a district (communes below it) and today alone exact', async () => {
     expect(await stats('001', '2026-11-20', '2026-11-22')).toMatchObject({ people: 3, estimated: false });
     expect(await stats('01', '2026-11-22', '2026-11-22')).toMatchObject({ people: 1, estimated: false });

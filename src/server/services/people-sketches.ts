@@ -38,14 +38,17 @@ export async function countUniquePeople(
   to: string,
   sketchedLevel: boolean,
 ): Promise<UniquePeople> {
+  const exactly = async () => ({ ...(await uniquePeopleExact(db, codes, from, to)), estimated: false });
   const days = sketchedLevel ? await sketches.sketchedDays(db, from, to) : [];
-  if (!days.length) return { ...(await uniquePeopleExact(db, codes, from, to)), estimated: false };
+  if (!days.length) return exactly();
   const sketched = new Set(days);
   const unsketched = eachDay(from, to).filter((d) => !sketched.has(d));
   const [stored, fromKeys] = await Promise.all([
     sketches.storedSketches(db, codes, days),
     sketches.registersFromKeys(db, codes, unsketched),
   ]);
+  // Nobody on the sketched days: the few keys of the other days are counted exactly.
+  if (!stored.length) return exactly();
   const perCode = new Map<string, Sketch>(codes.map((c) => [c, emptySketch()]));
   for (const s of stored) mergeInto(perCode.get(s.code)!, s.registers);
   for (const r of fromKeys) addRegisters(perCode.get(r.code)!, r.indexes, r.ranks);

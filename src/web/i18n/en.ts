@@ -170,7 +170,7 @@ export const en: Messages = {
   dash_electronic: 'Electronic',
   dash_paper: 'Paper',
   dash_people: 'Distinct people',
-  dash_people_estimated: 'estimate, within about ±2 %',
+  dash_people_estimated: 'estimate, usually within 3 %',
   dash_declarations: 'Health declarations',
   dash_flagged: 'flagged',
   dash_cards: 'Cards issued (to date)',

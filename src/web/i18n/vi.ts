@@ -172,7 +172,7 @@ export const vi = {
   dash_electronic: 'Điện tử',
   dash_paper: 'Khai báo giấy',
   dash_people: 'Số người khác nhau',
-  dash_people_estimated: 'ước tính, sai số khoảng ±2 %',
+  dash_people_estimated: 'ước tính, sai lệch thường dưới 3 %',
   dash_declarations: 'Tờ khai y tế',
   dash_flagged: 'cần theo dõi',
   dash_cards: 'Thẻ đã cấp (lũy kế)',

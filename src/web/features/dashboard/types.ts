@@ -18,7 +18,7 @@ export interface StatsReport extends Figures {
   adminUnit: string;
   adminUnitName: string;
   level: number;
-  /** uniquePeople (here and in children) is an estimate within about ±2 %. */
+  /** uniquePeople (here and in children) is an estimate (standard error 1.6 %). */
   uniquePeopleEstimated: boolean;
   from: string;
   to: string;
