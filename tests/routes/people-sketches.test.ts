@@ -5,6 +5,7 @@
  * is counted at once and the day is sketched again; sketches outlive the keys' retention.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/documents.js';
 import { registerOf } from '../../src/server/domain/people-sketch.js';
 import { sketchClosedDays } from '../../src/server/services/people-sketches.js';
 import { purgeExpired } from '../../src/server/services/retention.js';
@@ -145,6 +146,20 @@ describe('unique people from day sketches', () => {
     });
     expect(await sketchClosedDays(t.ctx)).toEqual(['2026-11-20']);
     expect(await stats('01', '2026-11-20', '2026-11-21')).toMatchObject({ people: 5, estimated: true });
+  });
+
+  it('says in the chairman’s report that the figure is an estimate', async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    const res = await call(
+      t.app,
+      'GET',
+      '/api/reports/unit?adminUnit=01&from=2026-11-20&to=2026-11-21&format=pdf',
+      {
+        cookie: admin,
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(pdfText(res.body)).toContain('Số người khác nhau: khoảng 5 (ước tính)');
   });
 
   it('still knows a province’s people after retention has deleted the keys', async () => {

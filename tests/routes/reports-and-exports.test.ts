@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/documents.js';
 import {
   ADMIN,
   call,
@@ -34,12 +31,6 @@ function cells(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
-}
-
-function pdfText(body: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-'));
-  writeFileSync(join(dir, 'r.pdf'), body);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
 }
 
 beforeAll(async () => {
