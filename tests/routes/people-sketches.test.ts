@@ -128,16 +128,27 @@ describe('unique people from day sketches', () => {
   });
 
   it('counts a paper form typed in later for a sketched day at once, then sketches that day again', async () => {
-    const res = await call(t.app, 'POST', `/api/venues/${phucTan.id}/check-ins`, {
-      cookie: await login(t.app, String(phucTan.body.contactPhone), 'manager-pass-1'),
-      body: {
-        clientId: crypto.randomUUID(),
-        channel: 'paper',
-        at: '2026-11-20T15:00:00+07:00',
-        person: { fullName: 'Người E', phone: '0911000005' },
-      },
-    });
-    expect(res.status).toBe(201);
+    const cookie = await login(t.app, String(phucTan.body.contactPhone), 'manager-pass-1');
+    const [late, current] = await Promise.all([
+      call(t.app, 'POST', `/api/venues/${phucTan.id}/check-ins`, {
+        cookie,
+        body: {
+          clientId: crypto.randomUUID(),
+          channel: 'paper',
+          at: '2026-11-20T15:00:00+07:00',
+          person: { fullName: 'Người E', phone: '0911000005' },
+        },
+      }),
+      // In the same batch: written apart, not held up by the late one.
+      call(t.app, 'POST', '/api/check-ins', {
+        body: checkInBody(phucTan.code, { person: { fullName: 'Người G', phone: '0911000007' } }),
+      }),
+    ]);
+    expect([late.status, current.status]).toEqual([201, 201]);
+    expect([late.body.checkedInAt, current.body.checkedInAt]).toEqual([
+      '2026-11-20T08:00:00.000Z',
+      t.clock.now.toISOString(),
+    ]);
     expect(await sketchedDays()).toEqual(['2026-11-21']);
     expect(await stats('01', '2026-11-20', '2026-11-21')).toMatchObject({
       people: 5,

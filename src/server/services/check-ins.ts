@@ -242,30 +242,46 @@ export function scanReader(db: Db, now: () => Date) {
 
 /**
  * The batched writer of check-ins; a batch meeting a missing day partition creates it and retries.
- * Check-ins of days already ended (paper forms typed in later) forget those days' people sketches
- * in the same transaction (services/people-sketches.ts).
+ * Check-ins of days already ended (paper forms typed in later) are written apart, in a transaction
+ * that first forgets those days' people sketches (services/people-sketches.ts): they may wait for a
+ * sketch being built, the rest of the batch does not.
  */
 export function checkInWriter(db: Db, timeZone: string, now: () => Date) {
-  const write = (rows: readonly checkIns.NewCheckIn[]) => {
-    const today = localDate(now(), timeZone);
-    const lateDays = [...new Set(rows.map((r) => localDate(r.checkedInAt, timeZone)))].filter(
-      (d) => d < today,
-    );
-    if (!lateDays.length) return checkIns.recordCheckIns(db, rows, timeZone);
-    return db.tx(async (q) => {
-      await forgetSketchesOfLateDays(q, lateDays);
-      return checkIns.recordCheckIns(q, rows, timeZone);
-    });
-  };
-  return new Batcher<checkIns.NewCheckIn, checkIns.RecordOutcome | null>(async (rows) => {
+  type Row = checkIns.NewCheckIn;
+  const withPartitions = async (
+    rows: readonly Row[],
+    write: () => Promise<(checkIns.RecordOutcome | null)[]>,
+  ) => {
     try {
-      return await write(rows);
+      return await write();
     } catch (err) {
       if (!isMissingPartition(err)) throw err;
       for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone))))
         await ensureDayPartition(db, day, timeZone);
-      return write(rows);
+      return write();
     }
+  };
+  const writeCurrent = (rows: readonly Row[]) =>
+    withPartitions(rows, () => checkIns.recordCheckIns(db, rows, timeZone));
+  const writeLate = (rows: readonly Row[], days: readonly string[]) =>
+    withPartitions(rows, () =>
+      db.tx(async (q) => {
+        await forgetSketchesOfLateDays(q, days);
+        return checkIns.recordCheckIns(q, rows, timeZone);
+      }),
+    );
+  return new Batcher<Row, checkIns.RecordOutcome | null>(async (rows) => {
+    const today = localDate(now(), timeZone);
+    const isLate = rows.map((r) => localDate(r.checkedInAt, timeZone) < today);
+    if (!isLate.includes(true)) return writeCurrent(rows);
+    const late = rows.filter((_, i) => isLate[i]);
+    const current = rows.filter((_, i) => !isLate[i]);
+    const lateDays = [...new Set(late.map((r) => localDate(r.checkedInAt, timeZone)))];
+    const [currentOut, lateOut] = await Promise.all([
+      current.length ? writeCurrent(current) : Promise.resolve([]),
+      writeLate(late, lateDays),
+    ]);
+    return isLate.map((wasLate) => (wasLate ? lateOut.shift()! : currentOut.shift()!) ?? null);
   });
 }
 
