@@ -11,6 +11,7 @@ import { formatDateTime, currentLang } from '../../i18n/index.js';
 import { VENUE_CATEGORIES } from '../../../shared/venue-categories.js';
 import { percent } from '../dashboard/dates.js';
 import { ImportVenues } from './ImportVenues.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Compliance {
   adminUnit: string;
@@ -105,11 +106,7 @@ export function CompliancePage() {
             />
           </label>
         </div>
-        {error && (
-          <div className="error" role="alert">
-            {error}
-          </div>
-        )}
+        <ErrorAlert message={error} />
         {notice && (
           <div className="ok" role="status">
             {notice}

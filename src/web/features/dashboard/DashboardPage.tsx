@@ -13,6 +13,7 @@ import { CategoryChart, ChannelChart, DayChart } from './Charts.js';
 import { addDays, count, localToday, percent } from './dates.js';
 import { ExportButton } from './ExportButton.js';
 import type { StatsReport, VenueRow } from './types.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Crumb {
   code: string;
@@ -88,11 +89,7 @@ export function DashboardPage() {
             {t.dash_21days}
           </button>
         </div>
-        {error && (
-          <div className="error" role="alert">
-            {error}
-          </div>
-        )}
+        <ErrorAlert message={error} />
       </section>
       {!report ? (
         <p className="muted">{t.loading}</p>

@@ -13,6 +13,7 @@ import { loadPeople, savePerson, type DeviceCard } from '../../device/store.js';
 import type { Messages } from '../../i18n/index.js';
 import { normalizePhone } from '../../../shared/phone.js';
 import { ProvinceChecklist } from './ProvinceChecklist.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 const SYMPTOMS = ['fever', 'cough', 'breathlessness', 'pneumonia', 'soreThroat', 'fatigue'] as const;
 const EXPOSURES = ['confirmedCase', 'fromAffectedArea', 'symptomaticPerson'] as const;
@@ -254,11 +255,7 @@ export function DeclarePage() {
         />{' '}
         {t.decl_pledge}
       </label>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       <p>
         <button className="btn" type="submit" disabled={busy || !pledge}>
           {busy ? t.saving : t.decl_submit}

@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { rememberedCheckIns } from '../../device/store.js';
 import { formatDateTime } from '../../i18n/index.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Entry {
   id: string;
@@ -33,11 +34,7 @@ export function HistoryPage() {
     <section className="card" style={{ maxWidth: 720 }}>
       <h1>{t.history_title}</h1>
       <p className="muted">{t.history_lead}</p>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       {items === null && !error && <p className="muted">{t.loading}</p>}
       {items?.length === 0 && <p>{t.history_empty}</p>}
       {warned.map((i) =>

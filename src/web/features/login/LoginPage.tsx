@@ -4,6 +4,7 @@ import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { Field } from '../../components/Field.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 export function LoginPage() {
   const { t } = useT();
@@ -58,11 +59,7 @@ export function LoginPage() {
           required
         />
       </Field>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       <p>
         <button className="btn" type="submit" disabled={busy}>
           {busy ? t.loading : t.submit_login}

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
 import { Field } from '../../components/Field.js';
 import { normalizePhone } from '../../../shared/phone.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Category {
   code: string;
@@ -140,11 +141,7 @@ export function RegisterVenuePage() {
           />
         </Field>
       </div>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       <p>
         <button className="btn" type="submit" disabled={busy || !unit}>
           {busy ? t.saving : t.submit_register}

@@ -5,6 +5,7 @@ import { useT } from '../../app/lang.js';
 import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { addDays, localToday } from '../dashboard/dates.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Entry {
   at: string;
@@ -38,11 +39,7 @@ export function AuditPage() {
       <div className="row">
         <DateRangeFields value={range} onChange={setRange} />
       </div>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert message={error} />
       <table>
         <thead>
           <tr>

@@ -14,6 +14,7 @@ import { downloadPost } from './download.js';
 import { Timeline } from './Timeline.js';
 import type { TracingAnswer } from './types.js';
 import { VenueExposurePanel } from './VenueExposurePanel.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 type By = 'phone' | 'idNumber' | 'cardQr';
 
@@ -127,11 +128,7 @@ export function TracingPage() {
           onChange={(e) => setPurpose(e.target.value)}
           style={{ width: '100%', font: 'inherit', padding: 8 }}
         />
-        {error && (
-          <div className="error" role="alert">
-            {error}
-          </div>
-        )}
+        <ErrorAlert message={error} />
         <p>
           <button className="btn" type="submit" disabled={busy}>
             {busy ? t.loading : t.tr_search}

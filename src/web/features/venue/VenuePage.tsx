@@ -5,6 +5,7 @@ import { useT } from '../../app/lang.js';
 import { formatTime, type Messages } from '../../i18n/index.js';
 import { useVenueToday, type VenueToday } from './useVenueToday.js';
 import { VenueExports, VenueReminders } from './VenueReminders.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Venue {
   id: number;
@@ -26,12 +27,7 @@ export function VenuePage({ id }: { id: number }) {
       setError(e instanceof ApiError ? e.message : String(e)),
     );
   }, [id]);
-  if (error)
-    return (
-      <div className="error" role="alert">
-        {error}
-      </div>
-    );
+  if (error) return <ErrorAlert message={error} />;
   if (!venue) return <p className="muted">{t.loading}</p>;
   const isNew = new URLSearchParams(location.search).has('new');
   return (
