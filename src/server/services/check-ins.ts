@@ -271,8 +271,8 @@ export function checkInWriter(db: Db, timeZone: string, now: () => Date) {
       }),
     );
   return new Batcher<Row, checkIns.RecordOutcome | null>(async (rows) => {
-    const today = localDate(now(), timeZone);
-    const isLate = rows.map((r) => localDate(r.checkedInAt, timeZone) < today);
+    const todayStart = startOfLocalDay(localDate(now(), timeZone), timeZone).getTime();
+    const isLate = rows.map((r) => r.checkedInAt.getTime() < todayStart);
     if (!isLate.includes(true)) return writeCurrent(rows);
     const late = rows.filter((_, i) => isLate[i]);
     const current = rows.filter((_, i) => !isLate[i]);

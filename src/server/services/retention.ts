@@ -3,7 +3,8 @@
  * every instant of D is older than that, so whole day partitions are detached and dropped
  * (`expiredBefore` is the first day kept). Declarations, idempotency keys, seen-people keys, notices
  * and text-message records go by the same clock; cards whose holder has no kept declaration go too.
- * The daily aggregates (venue_day_counts, unit_day_declarations) carry no personal data and stay.
+ * The daily aggregates (venue_day_counts, unit_day_declarations) and the people sketches carry no
+ * personal data and stay.
  * One node at a time runs it (advisory lock); running it again changes nothing.
  */
 import type { Db, Queryable } from '../db/db.js';

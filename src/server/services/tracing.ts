@@ -10,7 +10,7 @@ import * as tracing from '../db/queries/tracing.js';
 import type { Queryable } from '../db/db.js';
 import type { Actor } from '../domain/access.js';
 import { overlapMinutes, presence } from '../domain/exposure.js';
-import { localDate } from '../domain/local-day.js';
+import { localDate, vietnameseDate } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import {
   DEFAULT_TRACING_DAYS,
@@ -84,15 +84,14 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
     let f1Stays: tracing.StayRow[] = [];
     if (input.depth === 2 && level1.length) {
       // An F1 can only pass it on after their own exposure: their stays from their first contact on.
-      const firstContact = new Map<string, number>();
-      for (const c of level1)
-        firstContact.set(
-          keyOf(c),
-          Math.min(firstContact.get(keyOf(c)) ?? Infinity, new Date(c.firstAt).getTime()),
-        );
-      const people = [...firstContact.keys()].map((k) => level1.find((c) => keyOf(c) === k)!);
-      f1Stays = (await tracing.staysOfPeople(q, people, from, to, area)).filter(
-        (s) => s.checkedInAt.getTime() + s.stayMinutes * 60_000 >= firstContact.get(keyOf(s))!,
+      const firstContact = new Map<string, { phone: string; nameKey: string; at: number }>();
+      for (const c of level1) {
+        const at = new Date(c.firstAt).getTime();
+        const known = firstContact.get(keyOf(c));
+        if (!known || at < known.at) firstContact.set(keyOf(c), { phone: c.phone, nameKey: c.nameKey, at });
+      }
+      f1Stays = (await tracing.staysOfPeople(q, [...firstContact.values()], from, to, area)).filter(
+        (s) => s.checkedInAt.getTime() + s.stayMinutes * 60_000 >= firstContact.get(keyOf(s))!.at,
       );
       level2 = await tracing.presentDuring(q, windowsOf(f1Stays, marginMs), [
         ...caseKeys,
@@ -170,19 +169,31 @@ async function notifyContacts(
       to: known && known.to > w.to ? known.to : w.to,
     });
   }
-  const list = contacts.flatMap((c) =>
-    c.checkIns.map((ci) => ({
-      checkInId: ci.id,
-      checkedInAt: ci.at,
-      kind: 'contact' as const,
-      venueId: c.venueId,
-      exposureFrom: perVenue.get(c.venueId)!.from,
-      exposureTo: perVenue.get(c.venueId)!.to,
-    })),
+  const added = await notices.insertNotices(
+    q,
+    noticesFor(contacts, 'contact', (venueId) => perVenue.get(venueId)!),
+    ctx.now(),
   );
-  const added = await notices.insertNotices(q, list, ctx.now());
   await textPeople(ctx, q, contacts, 'contact_notice');
   return added;
+}
+
+/** A notice on every check-in of each person found, with the exposure window at their venue. */
+function noticesFor(
+  people: readonly tracing.ContactRow[],
+  kind: notices.NewNotice['kind'],
+  windowAt: (venueId: number) => { from: Date; to: Date },
+): notices.NewNotice[] {
+  return people.flatMap((p) =>
+    p.checkIns.map((ci) => ({
+      checkInId: ci.id,
+      checkedInAt: ci.at,
+      kind,
+      venueId: p.venueId,
+      exposureFrom: windowAt(p.venueId).from,
+      exposureTo: windowAt(p.venueId).to,
+    })),
+  );
 }
 
 async function textPeople(
@@ -195,7 +206,7 @@ async function textPeople(
   for (const p of people) {
     if (seen.has(p.phone)) continue;
     seen.add(p.phone);
-    const day = localDate(new Date(p.firstAt), ctx.config.timeZone).split('-').reverse().join('/');
+    const day = vietnameseDate(localDate(new Date(p.firstAt), ctx.config.timeZone));
     await sendSms(
       q,
       ctx.sms,
@@ -253,16 +264,7 @@ export async function markVenueExposure(
     const present = await tracing.presentDuring(q, [{ venueId: venue.id, ...window }], []);
     const notified = await notices.insertNotices(
       q,
-      present.flatMap((p) =>
-        p.checkIns.map((ci) => ({
-          checkInId: ci.id,
-          checkedInAt: ci.at,
-          kind: 'venue_exposure' as const,
-          venueId: venue.id,
-          exposureFrom: window.from,
-          exposureTo: window.to,
-        })),
-      ),
+      noticesFor(present, 'venue_exposure', () => window),
       ctx.now(),
     );
     await textPeople(ctx, q, present, 'venue_exposure_notice');
