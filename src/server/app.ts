@@ -15,7 +15,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { AppError } from './errors.js';
 import { registerAuth } from './http/plugins/auth.js';
-import { registerErrorHandling } from './http/plugins/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/plugins/errors.js';
+import { registerGuard } from './http/plugins/guard.js';
+import { redactedRequest } from './http/redaction.js';
+import { kioskRoutes } from './http/routes/kiosks.js';
 import { authRoutes } from './http/routes/auth.js';
 import { checkInRoutes } from './http/routes/check-ins.js';
 import { complianceRoutes } from './http/routes/compliance.js';
@@ -44,12 +47,15 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } = {}) {
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    logger: opts.logger ? { level: ctx.config.logLevel, serializers: { req: redactedRequest } } : false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    // The client address of every per-address limit: X-Forwarded-For only from the configured proxies.
+    trustProxy: ctx.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as ZodApp;
   const routes: RouteEntry[] = [];
   routeTables.set(app, routes);
@@ -67,8 +73,9 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   });
 
   await app.register(fastifyCookie);
+  registerGuard(app, ctx);
   // Per-address limits per app node; each route names its own limit (see routes). Behind a load
-  // balancer, the client address comes from X-Forwarded-For (trustProxy).
+  // balancer, the client address comes from X-Forwarded-For of the proxies in TRUST_PROXY only.
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
@@ -83,13 +90,14 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerAuth(app, ctx);
 
   systemRoutes(app, ctx);
   authRoutes(app, ctx);
   referenceRoutes(app, ctx);
   venueRoutes(app, ctx);
+  kioskRoutes(app, ctx);
   checkInRoutes(app, ctx);
   declarationRoutes(app, ctx);
   userRoutes(app, ctx);

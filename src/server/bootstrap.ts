@@ -9,20 +9,24 @@ import { ensureAdminUnitsLoaded } from './services/admin-units.js';
 import { ensureBootstrapAdmin } from './services/auth.js';
 import { checkInWriter, scanReader } from './services/check-ins.js';
 import type { ServiceContext } from './services/context.js';
-import { loadSigningKeys } from './services/keys.js';
+import { loadKeyRing } from './services/keys.js';
+import { sealClearRows } from './services/sealing.js';
 import { ensurePartitionsAround } from './services/partitions.js';
 import { loggingSmsGateway } from './services/sms.js';
 
 export async function prepareContext(
   config: Config,
   now: () => Date = () => new Date(),
+  log: (message: string) => void = (message) => console.log(message),
 ): Promise<ServiceContext> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir || undefined });
   try {
     await migrate(db);
     await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
     await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays);
-    const keys = await loadSigningKeys(db, config.signingKey);
+    const keys = await loadKeyRing(db, config, log);
+    const sealed = await sealClearRows(db, keys.sealer);
+    if (sealed) log(`sealed ${sealed} rows that older versions stored in clear`);
     const ctx: ServiceContext = {
       db,
       config,

@@ -2,6 +2,7 @@
  * Configuration, read once from the environment at start. Every invalid variable is reported and the
  * process exits 1; nothing else in the code reads process.env.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -19,11 +20,32 @@ const ConfigSchema = z
     TZ_REGION: z.string().default('Asia/Ho_Chi_Minh').refine(isKnownTimeZone, 'unknown time zone'),
     ADMIN_USERNAME: z.string().min(1).optional(),
     ADMIN_PASSWORD: z.string().min(8).optional(),
-    /** Base64 HMAC key for venue codes and checkout tokens; generated and kept in the database when absent. */
+    /**
+     * Base64 master key (≥ 32 bytes) that signs new codes and tokens and encrypts personal columns.
+     * When unset, the current key of KEYS_DIR is used (generated there on first start).
+     */
     QR_SIGNING_KEY: z
       .string()
       .refine((s) => Buffer.from(s, 'base64').length >= 32, 'must be at least 32 bytes, base64')
       .optional(),
+    /** The one-character id (Crockford base32) printed in codes signed by QR_SIGNING_KEY. */
+    QR_SIGNING_KEY_ID: z
+      .string()
+      .regex(/^[0-9A-HJKMNP-TV-Z]$/, 'one character of 0-9 A-Z without I L O U')
+      .default('K'),
+    /** Directory of key files (0600), outside the database. Default: DATA_DIR/keys. */
+    KEYS_DIR: z.string().optional(),
+    /**
+     * Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs. Unset: the
+     * header is ignored and the TCP peer is the client address every per-address limit uses.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .refine(
+        (s) => !s || s.split(',').every((p) => isAddressOrCidr(p.trim())),
+        'addresses or CIDRs, comma-separated',
+      ),
     /** Version of the admin-unit list that new venues and accounts use. */
     ADMIN_UNITS_VERSION: z.string().default('vn-gso-2021'),
     /** A stay without check-out ends this many minutes after check-in (F4 default 4 h). */
@@ -34,8 +56,10 @@ const ConfigSchema = z
     RATE_LIMIT_PUBLIC_PER_MINUTE: positiveInt(6000).refine((n) => n >= 3000, 'at least 3000 (API.md)'),
     /** Login attempts allowed per minute from one address. */
     RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(20),
-    /** Failed logins for one username within 15 minutes before it is locked for 15 minutes. */
+    /** Failed logins from one address within 15 minutes before that address must wait (429). */
     LOGIN_MAX_FAILURES: positiveInt(10),
+    /** Longest wait imposed on a login from an unknown address to an account under attack. */
+    LOGIN_DELAY_CAP_MS: z.coerce.number().int().min(0).max(30_000).default(4000),
     SESSION_HOURS: positiveInt(12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -50,7 +74,11 @@ const ConfigSchema = z
       env.ADMIN_USERNAME && env.ADMIN_PASSWORD
         ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }
         : undefined,
-    signingKey: env.QR_SIGNING_KEY ? Buffer.from(env.QR_SIGNING_KEY, 'base64') : undefined,
+    signingKey: env.QR_SIGNING_KEY
+      ? { id: env.QR_SIGNING_KEY_ID, secret: Buffer.from(env.QR_SIGNING_KEY, 'base64') }
+      : undefined,
+    keysDir: env.KEYS_DIR ?? (env.DATA_DIR ? `${env.DATA_DIR.replace(/\/+$/, '')}/keys` : undefined),
+    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((p) => p.trim()) : false,
     adminUnitsVersion: env.ADMIN_UNITS_VERSION,
     defaultStayMinutes: env.DEFAULT_STAY_MINUTES,
     retentionDays: env.RETENTION_DAYS,
@@ -58,6 +86,7 @@ const ConfigSchema = z
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginDelayCapMs: env.LOGIN_DELAY_CAP_MS,
     },
     sessionHours: env.SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
@@ -69,6 +98,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+}
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }
 
 function isKnownTimeZone(tz: string): boolean {

@@ -10,7 +10,11 @@ export type ErrorCode =
   | 'bad_request'
   | 'not_logged_in'
   | 'invalid_credentials'
-  | 'account_locked'
+  | 'forbidden_origin'
+  | 'phone_has_account'
+  | 'uri_too_long'
+  | 'headers_too_large'
+  | 'kiosk_not_found'
   | 'forbidden'
   | 'not_found'
   | 'venue_not_found'
@@ -44,7 +48,11 @@ const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   not_logged_in: 401,
   invalid_credentials: 401,
-  account_locked: 429,
+  forbidden_origin: 403,
+  phone_has_account: 409,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  kiosk_not_found: 404,
   forbidden: 403,
   not_found: 404,
   venue_not_found: 404,
@@ -82,6 +90,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details: ErrorDetail[] = [],
+    /** Seconds after which a retry may succeed (429, 503): sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
     this.status = STATUS[code];

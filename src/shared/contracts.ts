@@ -27,6 +27,38 @@ export type Role = (typeof ROLES)[number];
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
+/** First and last calendar day the API accepts: outside them a date is a typo (`0000-01-01`, `9999-12-31`). */
+export const FIRST_ACCEPTED_DAY = '2000-01-01';
+export const LAST_ACCEPTED_DAY = '2100-12-31';
+
+/** A calendar day `YYYY-MM-DD` (local day of TZ_REGION where it bounds a range). */
+export const LocalDate = z.iso
+  .date()
+  .refine((d) => d >= FIRST_ACCEPTED_DAY && d <= LAST_ACCEPTED_DAY, { message: 'date_out_of_range' });
+
+/** An ISO-8601 instant with offset, within the accepted days. */
+export const Timestamp = z.iso.datetime({ offset: true }).refine(
+  (t) => {
+    const ms = Date.parse(t);
+    return (
+      ms >= Date.parse(`${FIRST_ACCEPTED_DAY}T00:00:00Z`) &&
+      ms <= Date.parse(`${LAST_ACCEPTED_DAY}T23:59:59Z`)
+    );
+  },
+  { message: 'date_out_of_range' },
+);
+
+/**
+ * A whole number written in plain decimal digits, as a query parameter carries it
+ * (`0x10`, `1e1`, ` 1` are not numbers here).
+ */
+export const decimalInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, 'decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 /** A GSO administrative-unit code: 2 digits (province), 3 (district) or 5 (commune). */
 export const AdminUnitCode = z.string().regex(/^\d{2,5}$/, 'admin_unit_code');
 
@@ -165,7 +197,7 @@ export const StaffCheckIn = z.object({
   cardQr: z.string().trim().min(1).max(300).optional(),
   person: Person.optional(),
   /** When the person entered (paper entries typed in later, offline scans synced later); never in the future. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: Timestamp.optional(),
   /** A paper declaration typed in with the entry. */
   declaration: DeclarationAnswers.optional(),
 });
@@ -191,8 +223,8 @@ export const MAX_HOTSPOT_DAYS = 90;
 
 export const NewHotspot = z.object({
   adminUnitCode: AdminUnitCode,
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: LocalDate,
+  to: LocalDate,
   note: z.string().trim().max(500).optional(),
 });
 
@@ -205,8 +237,8 @@ export const ScopeCode = z.union([AdminUnitCode, z.literal('VN')]);
 /** `from`–`to` inclusive local days; both default to today, `from` defaults to `to`. */
 export const DateRangeQuery = z.object({
   adminUnit: ScopeCode.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
 });
 
 /** Compliance: venues silent for this many days or more are listed (F10). */
@@ -223,7 +255,7 @@ export const ReminderRequest = z.object({
 export const NewDeadline = z.object({
   adminUnitCode: AdminUnitCode,
   category: z.string().max(40).nullable().optional(),
-  deadline: z.iso.date(),
+  deadline: LocalDate,
   note: z.string().trim().max(300).optional(),
 });
 
@@ -254,8 +286,8 @@ export const TracingSubject = z
 
 export const TracingRequest = z.object({
   subject: TracingSubject,
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
   purpose: Purpose,
   depth: z.union([z.literal(1), z.literal(2)]).default(1),
   marginMinutes: z.number().int().min(0).max(240).optional(),
@@ -265,8 +297,8 @@ export const TracingRequest = z.object({
 
 export const VenueWindow = z.object({
   venueId: z.number().int().positive(),
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: Timestamp,
+  to: Timestamp,
   purpose: Purpose,
   note: z.string().trim().max(300).optional(),
 });

@@ -16,3 +16,12 @@ export function normalizePhone(input: string): string | null {
 export function isPhone(input: string): boolean {
   return normalizePhone(input) !== null;
 }
+
+/**
+ * A phone as venue managers and staff see their visitors' (API v1.1): the first two and last two
+ * digits (`09******78`), enough to tell people apart at the door, not to call or trace them.
+ */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 4) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 2)}${'*'.repeat(phone.length - 4)}${phone.slice(-2)}`;
+}

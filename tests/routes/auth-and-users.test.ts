@@ -32,26 +32,6 @@ describe('login and sessions', () => {
     }
   });
 
-  it('locks a username after repeated failures, even with the right password', async () => {
-    const venue = await registerVenue(t.app);
-    const phone = String(venue.body.contactPhone);
-    for (let i = 0; i < 3; i++)
-      await call(t.app, 'POST', '/api/auth/login', { body: { username: phone, password: 'guess-' + i } });
-    const locked = await call(t.app, 'POST', '/api/auth/login', {
-      body: { username: phone, password: 'manager-pass-1' },
-    });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('account_locked');
-    t.clock.advanceMinutes(16);
-    expect(
-      (
-        await call(t.app, 'POST', '/api/auth/login', {
-          body: { username: phone, password: 'manager-pass-1' },
-        })
-      ).status,
-    ).toBe(200);
-  });
-
   it('ends the session on logout', async () => {
     const cookie = await login(t.app, ADMIN.username, ADMIN.password);
     expect((await call(t.app, 'POST', '/api/auth/logout', { cookie })).status).toBe(204);
@@ -144,12 +124,12 @@ describe('POST /api/users', () => {
 
 describe('login rate limit', () => {
   it('limits logins from one address with 429 and Retry-After', async () => {
-    const limited = await startTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '5' });
+    const limited = await startTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '5', LOGIN_MAX_FAILURES: '50' });
     try {
       const attempt = (ip: string) =>
         call(limited.app, 'POST', '/api/auth/login', {
           body: { username: 'spray', password: 'x' },
-          headers: { 'x-forwarded-for': ip },
+          from: ip,
         });
       for (let i = 0; i < 5; i++) expect((await attempt('203.0.113.9')).status).toBe(401);
       const blocked = await attempt('203.0.113.9');

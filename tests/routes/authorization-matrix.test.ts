@@ -1,6 +1,6 @@
 /**
- * The authorization matrix (F14): every API route the app serves × every kind of caller, each acting
- * on a venue and unit in Hà Nội. Routes come from the app's own route table, so a new endpoint without
+ * The authorization matrix (F14): every API route the app serves × every kind of caller (a kiosk
+ * device token included), each acting on a venue and unit in Hà Nội. Routes come from the app's own route table, so a new endpoint without
  * a rule here fails the suite. "Allowed" means the access check let the call through (not 401/403/404,
  * never 5xx); a refused logged-in caller gets 403 or, outside their area, 404; anonymous gets 401.
  */
@@ -31,18 +31,19 @@ const CALLERS = [
   'manager',
   'manager_other',
   'staff',
+  'kiosk',
 ] as const;
 type Caller = (typeof CALLERS)[number];
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Fixture {
   venue: Awaited<ReturnType<typeof registerVenue>>;
   card: { id: string; holderToken: string };
-  password: Record<Exclude<Caller, 'anonymous'>, { username: string; password: string }>;
+  password: Record<Exclude<Caller, 'anonymous' | 'kiosk'>, { username: string; password: string }>;
 }
 
 interface Rule {
-  /** Who gets through; everyone else is refused. 'everyone' = public endpoint. */
+  /** Who gets through; everyone else is refused. 'everyone' = public endpoint (a kiosk excepted). */
   allowed: readonly Caller[] | 'everyone';
   /** Builds one call (run once per caller, so it may create what it consumes). */
   request: (
@@ -55,7 +56,9 @@ interface Rule {
   ownSession?: boolean;
 }
 
-const LOGGED_IN = CALLERS.filter((c) => c !== 'anonymous');
+const LOGGED_IN = CALLERS.filter((c) => c !== 'anonymous' && c !== 'kiosk');
+/** A kiosk may only record check-ins at its venue; every other call is refused, public ones too. */
+const EVERYONE = CALLERS.filter((c) => c !== 'kiosk');
 const OFFICIALS = ['admin', 'official_in'] as const;
 const VENUE_READERS = ['admin', 'official_in', 'manager', 'staff'] as const;
 const VENUE_MANAGERS = ['admin', 'official_in', 'manager'] as const;
@@ -66,6 +69,7 @@ let t: TestApp;
 let fixture: Fixture;
 let adminCookie: string;
 let exportId: string;
+let kioskToken: string;
 
 async function adminCall(method: Method, url: string, body?: unknown) {
   const res = await call(t.app, method, url, { cookie: adminCookie, body });
@@ -95,7 +99,7 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/venues': {
     // Self-registration is public; an official registers only within their area.
-    allowed: CALLERS.filter((c) => c !== 'official_out'),
+    allowed: EVERYONE.filter((c) => c !== 'official_out'),
     request: () => ({ method: 'POST', url: '/api/venues', body: venueBody() }),
   },
   'GET /api/venues': { allowed: LOGGED_IN, request: () => ({ method: 'GET', url: '/api/venues' }) },
@@ -108,15 +112,15 @@ const RULES: Record<string, Rule> = {
     request: (f) => ({ method: 'GET', url: `/api/venues/by-code/${f.venue.code}` }),
   },
   'GET /api/venues/:id/poster.pdf': {
-    allowed: VENUE_READERS,
+    allowed: VENUE_MANAGERS,
     request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/poster.pdf` }),
   },
   'GET /api/venues/:id/qr.png': {
-    allowed: VENUE_READERS,
+    allowed: VENUE_MANAGERS,
     request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/qr.png` }),
   },
   'GET /api/venues/:id/qr.svg': {
-    allowed: VENUE_READERS,
+    allowed: VENUE_MANAGERS,
     request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/qr.svg` }),
   },
   'POST /api/venues/:id/suspend': {
@@ -144,13 +148,13 @@ const RULES: Record<string, Rule> = {
     request: (f) => ({ method: 'POST', url: '/api/check-ins', body: checkInBody(f.venue.code) }),
   },
   'POST /api/venues/:id/check-ins': {
-    allowed: VENUE_RECORDERS,
-    request: (f) => ({
+    allowed: [...VENUE_RECORDERS, 'kiosk'],
+    request: (f, caller) => ({
       method: 'POST',
       url: `/api/venues/${f.venue.id}/check-ins`,
       body: {
         clientId: crypto.randomUUID(),
-        channel: 'qr_staff',
+        channel: caller === 'kiosk' ? 'kiosk' : 'qr_staff',
         person: { fullName: 'Ngô Văn Bảy', phone: uniquePhone() },
       },
     }),
@@ -202,7 +206,7 @@ const RULES: Record<string, Rule> = {
     },
   },
   'GET /api/status-rules/:scope': {
-    allowed: ['admin', 'official_in', 'official_out'],
+    allowed: OFFICIALS,
     request: () => ({ method: 'GET', url: '/api/status-rules/01' }),
   },
   'PUT /api/status-rules/:scope': {
@@ -377,6 +381,24 @@ const RULES: Record<string, Rule> = {
     request: () => ({ method: 'GET', url: '/api/audit' }),
   },
   // A device proves each check-in with its token; no token, nothing.
+  'GET /api/venues/:id/kiosks': {
+    allowed: VENUE_MANAGERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/kiosks` }),
+  },
+  'POST /api/venues/:id/kiosks': {
+    allowed: ['manager'],
+    request: (f) => ({ method: 'POST', url: `/api/venues/${f.venue.id}/kiosks`, body: { name: 'Quầy 2' } }),
+  },
+  'DELETE /api/venues/:id/kiosks/:kioskId': {
+    allowed: VENUE_MANAGERS,
+    request: async (f) => {
+      const kiosk = await call(t.app, 'POST', `/api/venues/${f.venue.id}/kiosks`, {
+        cookie: cookies.manager,
+        body: { name: 'Tạm' },
+      });
+      return { method: 'DELETE', url: `/api/venues/${f.venue.id}/kiosks/${kiosk.body.id}` };
+    },
+  },
   'POST /api/history': {
     allowed: 'everyone',
     request: () => ({ method: 'POST', url: '/api/history', body: { items: [] } }),
@@ -395,12 +417,13 @@ beforeAll(async () => {
   const venue = await registerVenue(t.app, { adminUnitCode: HANOI_COMMUNE });
   const other = await registerVenue(t.app, { adminUnitCode: HCMC_COMMUNE });
   const password = 'matrix-pass-1';
-  const accounts: [Exclude<Caller, 'anonymous' | 'admin' | 'manager' | 'manager_other'>, object][] = [
-    ['official_in', { role: 'official', adminUnitCode: '01' }],
-    ['official_out', { role: 'official', adminUnitCode: '79' }],
-    ['tracer_in', { role: 'tracer', adminUnitCode: '01' }],
-    ['staff', { role: 'venue_staff', venueIds: [venue.id] }],
-  ];
+  const accounts: [Exclude<Caller, 'anonymous' | 'admin' | 'manager' | 'manager_other' | 'kiosk'>, object][] =
+    [
+      ['official_in', { role: 'official', adminUnitCode: '01' }],
+      ['official_out', { role: 'official', adminUnitCode: '79' }],
+      ['tracer_in', { role: 'tracer', adminUnitCode: '01' }],
+      ['staff', { role: 'venue_staff', venueIds: [venue.id] }],
+    ];
   const credentials = {
     admin: ADMIN,
     manager: { username: String(venue.body.contactPhone), password: 'manager-pass-1' },
@@ -413,6 +436,12 @@ beforeAll(async () => {
   for (const caller of LOGGED_IN)
     cookies[caller] = await login(t.app, credentials[caller].username, credentials[caller].password);
   fixture = { venue, card: (await declare(t.app)).card, password: credentials };
+  kioskToken = (
+    await call(t.app, 'POST', `/api/venues/${venue.id}/kiosks`, {
+      cookie: cookies.manager,
+      body: { name: 'Cổng chính' },
+    })
+  ).body.deviceToken;
   const started = await call(t.app, 'POST', '/api/exports', {
     cookie: cookies.official_in,
     body: { kind: 'unit_report', format: 'xlsx', adminUnit: '001' },
@@ -433,22 +462,26 @@ describe('authorization matrix', () => {
   });
 
   for (const [route, rule] of Object.entries(RULES)) {
-    it(`${route}: ${rule.allowed === 'everyone' ? 'everyone' : rule.allowed.join(', ')}`, async () => {
+    it(`${route}: ${rule.allowed === 'everyone' ? 'everyone but kiosks' : rule.allowed.join(', ')}`, async () => {
       const outcomes: Record<string, number> = {};
       for (const caller of CALLERS) {
         const req = await rule.request(fixture, caller);
         const cookie =
-          rule.ownSession && caller !== 'anonymous'
+          rule.ownSession && caller !== 'anonymous' && caller !== 'kiosk'
             ? await login(t.app, fixture.password[caller].username, fixture.password[caller].password)
             : cookies[caller];
-        const res = await call(t.app, req.method, req.url, { cookie, body: req.body });
+        const res = await call(t.app, req.method, req.url, {
+          cookie,
+          body: req.body,
+          headers: caller === 'kiosk' ? { authorization: `Kiosk ${kioskToken}` } : undefined,
+        });
         outcomes[caller] = res.status;
       }
       const expected: Record<string, string> = {};
       const actual: Record<string, string> = {};
       for (const caller of CALLERS) {
         const status = outcomes[caller]!;
-        const allowed = rule.allowed === 'everyone' || rule.allowed.includes(caller);
+        const allowed = (rule.allowed === 'everyone' ? EVERYONE : rule.allowed).includes(caller);
         expected[caller] = allowed ? 'through' : caller === 'anonymous' ? '401' : 'refused';
         actual[caller] =
           status >= 500

@@ -148,7 +148,7 @@ describe('stays and check-out', () => {
     });
     expect(unknown.status).toBe(404);
     const notUuid = await call(t.app, 'POST', '/api/check-ins/123/check-out', { body: {} });
-    expect(notUuid.status).toBe(400);
+    expect(notUuid.status).toBe(404);
   });
 
   it('checks out with the token, and a second check-out keeps the first time', async () => {

@@ -278,9 +278,13 @@ describe('GET /api/audit', () => {
       action: 'venue_exposure_list',
       result: { people: 3 },
     });
-    expect(traces.find((e: { result: { contacts: number } }) => e.result.contacts === 3)).toMatchObject({
-      subject: { phone: F0.phone },
+    // The audit keeps a keyed hash and a masked phone, never the traced person's number.
+    const trace = traces.find((e: { result: { contacts: number } }) => e.result.contacts === 3);
+    expect(trace.subject).toMatchObject({
+      phoneMasked: '09******00',
+      phoneHash: t.ctx.keys.sealer.lookupHash(F0.phone).toString('hex'),
     });
+    expect(JSON.stringify(trace)).not.toContain(F0.phone);
   });
 
   it('shows officials only the entries touching their area', async () => {

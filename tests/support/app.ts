@@ -9,6 +9,8 @@ import type { ServiceContext } from '../../src/server/services/context.js';
 import { freshDatabase } from './database.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+/** The master key of test apps (32 bytes, base64): codes stay valid across apps on one database. */
+export const TEST_SIGNING_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,6 +26,7 @@ export async function startTestApp(env: Record<string, string> = {}, start = new
     PUBLIC_URL: 'https://qr.example.vn',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
+    QR_SIGNING_KEY: TEST_SIGNING_KEY,
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...env,
   });
@@ -33,7 +36,11 @@ export async function startTestApp(env: Record<string, string> = {}, start = new
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
   };
-  const ctx = await prepareContext(config, () => clock.now);
+  const ctx = await prepareContext(
+    config,
+    () => clock.now,
+    () => undefined,
+  );
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -58,13 +65,21 @@ export interface Call {
 
 export async function call(
   app: FastifyInstance,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
-  opts: { body?: unknown; cookie?: string; lang?: string; headers?: Record<string, string> } = {},
+  opts: {
+    body?: unknown;
+    cookie?: string;
+    lang?: string;
+    headers?: Record<string, string>;
+    /** The TCP peer address of the request (default 127.0.0.1). */
+    from?: string;
+  } = {},
 ): Promise<Call> {
   const res = await app.inject({
     method,
     url,
+    ...(opts.from ? { remoteAddress: opts.from } : {}),
     payload: opts.body === undefined ? undefined : (opts.body as Json),
     headers: {
       ...(opts.cookie ? { cookie: opts.cookie } : {}),

@@ -49,3 +49,8 @@ export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier ${name}`);
   return `"${name}"`;
 }
+
+/** PostgreSQL's unique_violation (both engines report the SQLSTATE as `code`). */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === '23505';
+}

@@ -5,9 +5,11 @@
 import type { Role } from '../../shared/contracts.js';
 
 export interface Actor {
+  /** The account; 0 for a kiosk device, which has none. */
   userId: number;
   username: string;
-  role: Role;
+  /** `kiosk`: an enrolled device that records check-ins at its one venue and reads nothing. */
+  role: Role | 'kiosk';
   adminUnitCode: string | null;
   /** Venues a manager or staff member is attached to. */
   venueIds: readonly number[];
@@ -26,13 +28,21 @@ export function coversUnitPath(actor: Actor, path: readonly string[]): boolean {
   return actor.adminUnitCode !== null && path.includes(actor.adminUnitCode);
 }
 
-export type VenueAction = 'read' | 'manage' | 'record_check_ins' | 'govern';
+/**
+ * `read`: see the venue and its lists; `manage`: change it (its manager, officials over it);
+ * `own`: what only its manager does (enrol kiosks, create staff); `record_check_ins`: scan at it;
+ * `govern`: officials' acts (suspend, remind).
+ */
+export type VenueAction = 'read' | 'manage' | 'own' | 'record_check_ins' | 'govern';
 
 export function mayOnVenue(actor: Actor, venue: VenuePlace, action: VenueAction): boolean {
   const attached = actor.venueIds.includes(venue.id);
+  if (actor.role === 'kiosk') return attached && action === 'record_check_ins';
   switch (action) {
     case 'read':
       return attached || (actor.role !== 'tracer' && coversUnitPath(actor, venue.adminUnitPath));
+    case 'own':
+      return attached && actor.role === 'venue_manager';
     case 'record_check_ins':
       return attached || actor.role === 'admin';
     case 'manage':

@@ -14,10 +14,17 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   bad_request: { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' },
   not_logged_in: { vi: 'Bạn cần đăng nhập.', en: 'You need to log in.' },
   invalid_credentials: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
-  account_locked: {
-    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-    en: 'Too many failed logins. Try again in 15 minutes.',
+  forbidden_origin: {
+    vi: 'Yêu cầu đến từ một trang web khác nên bị từ chối.',
+    en: 'The request came from another web site and was refused.',
   },
+  phone_has_account: {
+    vi: 'Số điện thoại này đã có tài khoản. Hãy đăng nhập bằng tài khoản đó rồi thêm địa điểm.',
+    en: 'This phone number already has an account. Log in with it, then add the venue.',
+  },
+  uri_too_long: { vi: 'Địa chỉ yêu cầu quá dài.', en: 'The request address is too long.' },
+  headers_too_large: { vi: 'Phần đầu yêu cầu quá lớn.', en: 'The request headers are too large.' },
+  kiosk_not_found: { vi: 'Không tìm thấy thiết bị tự động.', en: 'Kiosk not found.' },
   forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
   venue_not_found: {
@@ -46,8 +53,8 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'This venue is suspended and cannot take check-ins.',
   },
   username_taken: {
-    vi: 'Số điện thoại này đã có tài khoản. Nhập đúng mật khẩu của tài khoản đó để thêm địa điểm.',
-    en: 'This phone number already has an account. Enter that account’s password to add the venue.',
+    vi: 'Tên đăng nhập này đã được dùng. Hãy chọn tên khác.',
+    en: 'This username is already taken. Choose another one.',
   },
   manager_password_required: {
     vi: 'Cần đặt mật khẩu cho tài khoản quản lý địa điểm.',

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { decimalInt } from '../../shared/contracts.js';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -16,7 +17,8 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/** A numeric record id in a path: plain decimal digits only (`0x10`, `1e1`, ` 1` name nothing: 404). */
+export const IdParam = z.object({ id: decimalInt(1, Number.MAX_SAFE_INTEGER) });
 export const UuidParam = z.object({ id: z.uuid() });
 
 export const ErrorBody = z.object({
@@ -35,3 +37,12 @@ export const Instant = z.string().describe('ISO-8601 timestamp');
 
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Route config of an endpoint anyone may call (no login), optionally limited per client address
+ * (the address TRUST_PROXY establishes) to `perMinute` requests.
+ */
+export const publicRoute = (perMinute?: number) => ({
+  access: 'public' as const,
+  ...(perMinute ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {}),
+});

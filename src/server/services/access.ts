@@ -33,7 +33,9 @@ export async function venueFor(
 /** The same decision for a venue the caller already loaded (hot paths that read it with other data). */
 export function checkVenueAccess(actor: Actor | null, venue: VenueRow | null, action: VenueAction): VenueRow {
   const who = requireActor(actor);
-  if (!venue || !mayOnVenue(who, venue, 'read')) throw new AppError('venue_not_found');
+  // Visible = readable, or the very act is allowed (a kiosk records at its venue and reads nothing).
+  if (!venue || !(mayOnVenue(who, venue, 'read') || mayOnVenue(who, venue, action)))
+    throw new AppError('venue_not_found');
   if (!mayOnVenue(who, venue, action)) throw new AppError('forbidden');
   return venue;
 }

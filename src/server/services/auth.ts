@@ -3,15 +3,19 @@
  * app node can serve any request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/db.js';
+import { isUniqueViolation, type Queryable } from '../db/db.js';
 import * as users from '../db/queries/users.js';
 import type { Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
+import {
+  accountDelayMs,
+  addressRetryAfterSeconds,
+  KNOWN_ADDRESS_MS,
+  LOGIN_WINDOW_MS,
+} from '../domain/login-throttle.js';
 import { normalizePhone } from '../../shared/phone.js';
 import type { ServiceContext } from './context.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
-
-const LOCK_WINDOW_MS = 15 * 60_000;
 
 /** Phone-number usernames are matched in their national form, whichever form was typed. */
 export function canonicalUsername(username: string): string {
@@ -22,29 +26,33 @@ export function tokenHash(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-export async function login(ctx: ServiceContext, rawUsername: string, password: string) {
+/** Logs in from `address` (the client address as the proxy settings establish it). */
+export async function login(ctx: ServiceContext, rawUsername: string, password: string, address: string) {
   const username = canonicalUsername(rawUsername);
   const now = ctx.now();
-  const failures = await users.countRecentLoginFailures(
+  const history = await users.loginHistory(
     ctx.db,
     username,
-    new Date(now.getTime() - LOCK_WINDOW_MS),
+    address,
+    new Date(now.getTime() - LOGIN_WINDOW_MS),
+    new Date(now.getTime() - KNOWN_ADDRESS_MS),
   );
-  if (failures >= ctx.config.rateLimits.loginMaxFailures) throw new AppError('account_locked');
+  const retryAfter = addressRetryAfterSeconds(history, ctx.config.rateLimits.loginMaxFailures, now);
+  if (retryAfter !== null) throw new AppError('rate_limited', [], retryAfter);
+  const delay = accountDelayMs(history, ctx.config.rateLimits.loginDelayCapMs);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const user = await users.findUserByUsername(ctx.db, username);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  if (!user || !valid || user.disabledAt) {
-    await users.recordLoginFailure(ctx.db, username, now);
-    throw new AppError('invalid_credentials');
-  }
-  if (failures > 0) await users.clearLoginFailures(ctx.db, username);
+  const succeeded = Boolean(user && valid && !user.disabledAt);
+  await users.recordLoginAttempt(ctx.db, { username, address, at: now, succeeded });
+  if (!succeeded) throw new AppError('invalid_credentials');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
-  await users.insertSession(ctx.db, tokenHash(token), user.id, expiresAt);
+  await users.insertSession(ctx.db, tokenHash(token), user!.id, expiresAt);
   return {
     token,
     expiresAt,
-    user: { id: user.id, username: user.username, role: user.role, adminUnitCode: user.adminUnitCode },
+    user: { id: user!.id, username: user!.username, role: user!.role, adminUnitCode: user!.adminUnitCode },
   };
 }
 
@@ -67,28 +75,37 @@ export async function ensureBootstrapAdmin(ctx: ServiceContext) {
 }
 
 /**
- * The manager account of a self-registered venue: `username = contactPhone`. An owner registering a
- * second venue with the same phone and password gets it attached to the same account.
+ * The manager account of a self-registered venue: `username = contactPhone`. A public request never
+ * attaches a venue to an existing account (that would make registration a password oracle): a phone
+ * that has an account gets 409 `phone_has_account`, and its owner adds venues while logged in.
  */
-export async function attachManagerAccount(
+export async function createManagerAccount(
   q: Queryable,
   phone: string,
   password: string,
   venueId: number,
 ): Promise<number> {
-  const existing = await users.findUserByUsername(q, phone);
-  if (existing) {
-    const samePerson =
-      existing.role === 'venue_manager' && (await verifyPassword(existing.passwordHash, password));
-    if (!samePerson) throw new AppError('username_taken', [{ path: 'contactPhone', code: 'taken' }]);
-    await users.attachVenue(q, existing.id, venueId);
-    return existing.id;
-  }
-  const id = await users.insertUser(q, {
-    username: phone,
-    passwordHash: await hashPassword(password),
-    role: 'venue_manager',
-  });
+  if (await users.findUserByUsername(q, phone))
+    throw new AppError('phone_has_account', [{ path: 'contactPhone', code: 'has_account' }]);
+  const id = await insertUserOnce(
+    q,
+    { username: phone, passwordHash: await hashPassword(password), role: 'venue_manager' },
+    new AppError('phone_has_account', [{ path: 'contactPhone', code: 'has_account' }]),
+  );
   await users.attachVenue(q, id, venueId);
   return id;
+}
+
+/** Inserts an account; a username taken meanwhile (two requests at once) is `taken`, not a 500. */
+export async function insertUserOnce(
+  q: Queryable,
+  user: Parameters<typeof users.insertUser>[1],
+  taken: AppError,
+): Promise<number> {
+  try {
+    return await users.insertUser(q, user);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw taken;
+    throw err;
+  }
 }

@@ -15,7 +15,7 @@ import type { ServiceContext } from './context.js';
 export const CARD_PATH = '/card/';
 
 export function cardQrContent(ctx: ServiceContext, publicId: string): string {
-  return `${ctx.config.publicUrl}${CARD_PATH}${signCardCode(publicId, ctx.keys.current)}`;
+  return `${ctx.config.publicUrl}${CARD_PATH}${signCardCode(publicId, ctx.keys.card_code.current)}`;
 }
 
 /** "K7M2 QX9P AB": the public id, grouped for reading out over the phone. */
@@ -33,14 +33,14 @@ export function presentCard(
     number: cardNumber(card.publicId),
     fullName: card.fullName,
     status: card.status,
-    holderToken: tokenFor('card_holder', card.id, ctx.keys.current),
+    holderToken: tokenFor('card_holder', card.id, ctx.keys.card_holder_token.current),
   };
 }
 
 /** The public id in a scanned card QR (the URL or the bare code a wedge scanner types); null if forged. */
 export function cardPublicIdFromQr(ctx: ServiceContext, qr: string): string | null {
   const code = qr.includes(CARD_PATH) ? qr.slice(qr.lastIndexOf(CARD_PATH) + CARD_PATH.length) : qr;
-  return verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.all);
+  return verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.card_code.all);
 }
 
 /** A card found for a scan must exist and not be revoked. */
@@ -59,6 +59,7 @@ export async function issueOrLinkCard(
     nameKey: string;
     birthYear: number | null;
     idNumber: string | null;
+    idHash: Buffer | null;
   },
   declarationId: string,
   now: Date,
@@ -82,7 +83,7 @@ export async function issueOrLinkCard(
 async function holderCard(ctx: ServiceContext, id: string, token: string) {
   const card = await cards.findCard(ctx.db, id);
   if (!card) throw new AppError('card_not_found');
-  if (!ctx.keys.all.some((key) => verifyToken('card_holder', id, token, key)))
+  if (!ctx.keys.card_holder_token.all.some((key) => verifyToken('card_holder', id, token, key)))
     throw new AppError('invalid_holder_token');
   return card;
 }
@@ -112,6 +113,7 @@ export async function reissueCard(ctx: ServiceContext, id: string, token: string
       nameKey: old.nameKey,
       birthYear: old.birthYear,
       idNumber: null,
+      idHash: null,
       declarationId: old.declarationId,
       issuedAt: now,
     });

@@ -10,7 +10,7 @@ import { loadScanContexts, type ScanContextInput, type ScanContextRow } from '..
 import type { Actor } from '../domain/access.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { currentColour } from '../domain/status.js';
-import { checkoutTime } from '../domain/stay.js';
+import { checkoutTime, personNameKey } from '../domain/stay.js';
 import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
@@ -59,7 +59,7 @@ async function declareWithEntry(
   person: Person,
   answers: DeclarationAnswers | undefined,
   channel: 'self' | 'on_behalf' | 'paper',
-  extra: { recordedByUserId?: number; venueId?: number } = {},
+  extra: { recordedByUserId?: number | null; venueId?: number } = {},
 ) {
   if (!answers) return null;
   const { result } = await submitDeclaration(ctx, {
@@ -73,7 +73,7 @@ async function declareWithEntry(
 }
 
 export async function citizenCheckIn(ctx: ServiceContext, body: CitizenCheckIn): Promise<Recorded> {
-  const entrancePublicId = verifyVenueCode(body.venueCode, ctx.keys.all);
+  const entrancePublicId = verifyVenueCode(body.venueCode, ctx.keys.venue_code.all);
   if (!entrancePublicId) throw new AppError('venue_not_found');
   const declaration = await declareWithEntry(
     ctx,
@@ -115,32 +115,30 @@ function entryTime(ctx: ServiceContext, at: string | undefined): Date {
  */
 export async function staffCheckIn(
   ctx: ServiceContext,
-  sessionToken: string | undefined,
+  credentials: { sessionToken?: string; kioskToken?: string },
   venueId: number,
   body: StaffCheckIn,
 ): Promise<Recorded> {
   const byCard = body.cardQr !== undefined && body.channel !== 'paper';
   const scan = await ctx.scanReader.run({
-    tokenHash: sessionToken ? tokenHash(sessionToken) : null,
+    tokenHash:
+      credentials.sessionToken && !credentials.kioskToken ? tokenHash(credentials.sessionToken) : null,
+    kioskTokenHash: credentials.kioskToken ? tokenHash(credentials.kioskToken) : null,
     venueId,
     cardPublicId: byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
   });
-  const actor: Actor | null = scan.actorUserId
-    ? {
-        userId: scan.actorUserId,
-        username: scan.actorUsername,
-        role: scan.actorRole,
-        adminUnitCode: scan.actorAdminUnitCode,
-        venueIds: (scan.actorVenueIds ?? []).map(Number),
-      }
-    : null;
+  const actor = scanActor(scan);
   const venue = checkVenueAccess(actor, scan.venueFound ? scan : null, 'record_check_ins');
+  // A kiosk records its own channel only (its entries are counted as "thiết bị tự động").
+  if (actor?.role === 'kiosk' && body.channel !== 'kiosk')
+    throw new AppError('forbidden', [{ path: 'channel', code: 'kiosk_only' }]);
+  const recorderId = actor?.role === 'kiosk' ? null : actor!.userId;
   const checkedInAt = entryTime(ctx, body.at);
   if (!byCard && !body.person) throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
   const rules = mergeRules(scan.nationalRules, scan.provinceRules);
   const { person, cardId, latest } = byCard
     ? entrantFromCard(scan)
-    : await entrantFromPerson(ctx, body, actor!.userId, venueId);
+    : await entrantFromPerson(ctx, body, recorderId, venueId);
   const fresh =
     latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
   return record(ctx, {
@@ -153,8 +151,28 @@ export async function staffCheckIn(
     statusColour: currentColour(latest, rules, checkedInAt),
     cardId,
     declarationId: latest?.id ?? null,
-    recordedByUserId: actor!.userId,
+    recordedByUserId: recorderId,
   });
+}
+
+/** The staff member's account or the kiosk device found with the scan, or null (401). */
+function scanActor(scan: ScanContextRow): Actor | null {
+  if (scan.kioskId)
+    return {
+      userId: 0,
+      username: `kiosk:${scan.kioskId}`,
+      role: 'kiosk',
+      adminUnitCode: null,
+      venueIds: [Number(scan.kioskVenueId)],
+    };
+  if (!scan.actorUserId) return null;
+  return {
+    userId: scan.actorUserId,
+    username: scan.actorUsername,
+    role: scan.actorRole,
+    adminUnitCode: scan.actorAdminUnitCode,
+    venueIds: (scan.actorVenueIds ?? []).map(Number),
+  };
 }
 
 interface Entrant {
@@ -187,7 +205,7 @@ function entrantFromCard(scan: ScanContextRow): Entrant {
 async function entrantFromPerson(
   ctx: ServiceContext,
   body: StaffCheckIn,
-  userId: number,
+  userId: number | null,
   venueId: number,
 ): Promise<Entrant> {
   const person = body.person!;
@@ -207,7 +225,7 @@ async function entrantFromPerson(
   return {
     person,
     cardId: null,
-    latest: await latestDeclarationOf(ctx.db, person.phone, personColumns(person).nameKey),
+    latest: await latestDeclarationOf(ctx.db, person.phone, personNameKey(person.fullName)),
   };
 }
 
@@ -218,7 +236,7 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
     ...input,
     id: uuidv7(ctx.now().getTime()),
     defaultStayMinutes: ctx.config.defaultStayMinutes,
-    person: personColumns(input.person),
+    person: personColumns(input.person, ctx.keys.sealer),
   };
   const outcome = await ctx.checkInWriter.run(row);
   if (!outcome) throw new AppError('venue_not_found');
@@ -301,7 +319,7 @@ function present(
     checkedInAt: c.checkedInAt,
     venue: { name: c.venueName },
     flagged: c.flagged,
-    checkoutToken: checkoutTokenFor(c.id, ctx.keys.current),
+    checkoutToken: checkoutTokenFor(c.id, ctx.keys.checkout_token.current),
     person: { fullName: c.fullName },
     statusColour: c.statusColour,
   };
@@ -318,7 +336,7 @@ export async function checkOut(
   if (!checkIn) throw new AppError('check_in_not_found');
   let reason: 'self' | 'staff';
   if (token) {
-    if (!ctx.keys.all.some((key) => verifyCheckoutToken(id, token, key)))
+    if (!ctx.keys.checkout_token.all.some((key) => verifyCheckoutToken(id, token, key)))
       throw new AppError('invalid_checkout_token');
     reason = 'self';
   } else {

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/check-ins.js';
 import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
-import type { SigningKeys } from './keys.js';
+import type { KeyRing } from './keys.js';
 import type { Batcher } from './batcher.js';
 import type { SmsGateway } from './sms.js';
 
@@ -10,7 +10,8 @@ import type { SmsGateway } from './sms.js';
 export interface ServiceContext {
   db: Db;
   config: Config;
-  keys: SigningKeys;
+  /** Derived keys per purpose (codes, tokens, sealing); the master keys live outside the database. */
+  keys: KeyRing;
   now: () => Date;
   /** Check-in writes, batched across concurrent requests (services/check-ins.ts makes it). */
   checkInWriter: Batcher<NewCheckIn, RecordOutcome | null>;

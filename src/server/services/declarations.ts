@@ -61,7 +61,7 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
       if (claim.rowCount === 0)
         return { result: await firstResult(ctx, tx, input.clientId), duplicate: true };
     }
-    const person = personColumns(input.person);
+    const person = personColumns(input.person, ctx.keys.sealer);
     const hotspots = await activeHotspots(ctx, tx);
     const known = new Set(hotspots.map((h) => h.id));
     const unknown = input.answers.hotspotVisits.filter((h) => !known.has(h));
@@ -83,10 +83,14 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
       declaredAt: now,
       channel: input.channel,
       person,
-      visitedAreas: [...new Set(input.answers.visitedAreas)],
-      symptoms: input.answers.symptoms,
-      exposure: input.answers.exposure,
-      vaccineDoses: input.answers.vaccineDoses ?? null,
+      answersSealed: ctx.keys.sealer.seal(
+        JSON.stringify({
+          visitedAreas: [...new Set(input.answers.visitedAreas)],
+          symptoms: input.answers.symptoms,
+          exposure: input.answers.exposure,
+          vaccineDoses: input.answers.vaccineDoses ?? null,
+        }),
+      ),
       hotspotIds,
       flagged,
       statusColour,

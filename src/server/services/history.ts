@@ -12,7 +12,7 @@ export async function deviceHistory(
   items: readonly { id: string; checkoutToken: string }[],
 ) {
   const proven = items
-    .filter((i) => ctx.keys.all.some((key) => verifyCheckoutToken(i.id, i.checkoutToken, key)))
+    .filter((i) => ctx.keys.checkout_token.all.some((key) => verifyCheckoutToken(i.id, i.checkoutToken, key)))
     .map((i) => i.id);
   return proven.length ? historyOf(ctx.db, proven) : [];
 }

@@ -15,7 +15,8 @@ export async function venueQrDocument(
   format: QrFormat,
   entranceId?: number,
 ): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
-  const venue = await getVenue(ctx, actor, venueId);
+  // Posters are printed by the venue's manager or officials over it, not by door staff.
+  const venue = await getVenue(ctx, actor, venueId, 'manage');
   const entrance =
     entranceId === undefined ? venue.entrances[0] : venue.entrances.find((e) => e.id === entranceId);
   if (!entrance) throw new AppError('not_found');

@@ -7,6 +7,7 @@
  * personal data and stay.
  * One node at a time runs it (advisory lock); running it again changes nothing.
  */
+import { KNOWN_ADDRESS_MS } from '../domain/login-throttle.js';
 import type { Db, Queryable } from '../db/db.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import type { ServiceContext } from './context.js';
@@ -51,8 +52,9 @@ export async function purgeExpired(ctx: ServiceContext): Promise<PurgeReport | n
       new Date(ctx.now().getTime() - EXPORT_KEEP_MS),
     ]);
     await run('sessions', 'DELETE FROM sessions WHERE expires_at < $1', [ctx.now()]);
-    await run('login_failures', 'DELETE FROM login_failures WHERE at < $1', [
-      new Date(ctx.now().getTime() - 86_400_000),
+    // Login attempts make an address "known" to an account for KNOWN_ADDRESS_MS; older ones go.
+    await run('login_attempts', 'DELETE FROM login_attempts WHERE at < $1', [
+      new Date(ctx.now().getTime() - KNOWN_ADDRESS_MS),
     ]);
     return { keptFrom, droppedPartitions, deleted };
   });

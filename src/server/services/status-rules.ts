@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import { StatusRulesPatch } from '../../shared/contracts.js';
 import type { z } from 'zod';
 import { requireActor } from './access.js';
+import { adminUnitPath } from '../db/queries/admin-units.js';
 import type { ServiceContext } from './context.js';
 
 export const NATIONAL_SCOPE = 'VN';
@@ -29,9 +30,16 @@ function mayConfigure(actor: Actor, scope: string): boolean {
   return actor.role === 'official' && actor.adminUnitCode === scope;
 }
 
+/** The admin reads every province's rules; an official the national ones and their own province's. */
 export async function getRules(ctx: ServiceContext, caller: Actor | null, scope: string) {
   const actor = requireActor(caller);
   if (actor.role !== 'admin' && actor.role !== 'official') throw new AppError('forbidden');
+  if (actor.role === 'official' && scope !== NATIONAL_SCOPE) {
+    const home = actor.adminUnitCode
+      ? await adminUnitPath(ctx.db, ctx.config.adminUnitsVersion, actor.adminUnitCode)
+      : [];
+    if (home[0] !== scope) throw new AppError('forbidden');
+  }
   return rulesFor(ctx.db, scope === NATIONAL_SCOPE ? null : scope);
 }
 

@@ -12,6 +12,8 @@ import type { Actor } from '../domain/access.js';
 import { overlapMinutes, presence } from '../domain/exposure.js';
 import { localDate, vietnameseDate } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
+import { idNumberKey } from '../domain/keyring.js';
+import { maskPhone } from '../../shared/phone.js';
 import {
   DEFAULT_TRACING_DAYS,
   DEFAULT_TRACING_MARGIN_MINUTES,
@@ -41,6 +43,19 @@ async function tracerArea(ctx: ServiceContext, actor: Actor | null) {
   return { who, unit, area: unit.path.length ? unit.code : null };
 }
 
+/**
+ * The subject as the audit log keeps it (forever): a keyed hash of the phone or ID number that an
+ * official holding the number can match, and a masked phone to read; never the number itself.
+ */
+export function auditedSubject(ctx: ServiceContext, subject: TracingInput['subject']) {
+  const hash = (value: string) => ctx.keys.sealer.lookupHash(value).toString('hex');
+  return {
+    ...(subject.phone ? { phoneHash: hash(subject.phone), phoneMasked: maskPhone(subject.phone) } : {}),
+    ...(subject.idNumber ? { idNumberHash: hash(idNumberKey(subject.idNumber)) } : {}),
+    ...(subject.cardQr ? { byCard: true } : {}),
+  };
+}
+
 async function subjectMatch(
   ctx: ServiceContext,
   subject: TracingInput['subject'],
@@ -51,7 +66,7 @@ async function subjectMatch(
     if (!card) throw new AppError('card_not_found');
     return { phone: card.phone, nameKey: card.nameKey };
   }
-  if (subject.idNumber) return { idNumber: subject.idNumber };
+  if (subject.idNumber) return { idHashes: ctx.keys.sealer.lookupHashes(idNumberKey(subject.idNumber)) };
   return { phone: subject.phone! };
 }
 
@@ -106,7 +121,13 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
     await audit(ctx, q, who, {
       action: 'contact_trace',
       purpose: input.purpose,
-      subject: { ...input.subject, from: range.from, to: range.to, depth: input.depth, marginMinutes },
+      subject: {
+        ...auditedSubject(ctx, input.subject),
+        from: range.from,
+        to: range.to,
+        depth: input.depth,
+        marginMinutes,
+      },
       result: { visits: visits.length, contacts: level1.length, secondLevel: level2.length, notified },
       areaCodes: areaCodes(
         unit.path,

@@ -8,7 +8,7 @@ import { coversUnitPath, type Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
 import type { NewUser } from '../../shared/contracts.js';
 import { requireActor, venueFor } from './access.js';
-import { canonicalUsername } from './auth.js';
+import { canonicalUsername, insertUserOnce } from './auth.js';
 import type { ServiceContext } from './context.js';
 import { hashPassword } from './passwords.js';
 
@@ -39,15 +39,19 @@ export async function createUser(ctx: ServiceContext, caller: Actor | null, body
       for (const id of venueIds) await venueFor(q, actor, id, 'govern');
     }
     const username = canonicalUsername(body.username);
-    if (await users.findUserByUsername(q, username))
-      throw new AppError('username_taken', [{ path: 'username', code: 'taken' }]);
-    const id = await users.insertUser(q, {
-      username,
-      passwordHash: await hashPassword(body.password),
-      role: body.role,
-      adminUnitVersion: version,
-      adminUnitCode,
-    });
+    const taken = new AppError('username_taken', [{ path: 'username', code: 'taken' }]);
+    if (await users.findUserByUsername(q, username)) throw taken;
+    const id = await insertUserOnce(
+      q,
+      {
+        username,
+        passwordHash: await hashPassword(body.password),
+        role: body.role,
+        adminUnitVersion: version,
+        adminUnitCode,
+      },
+      taken,
+    );
     if (VENUE_ROLES.has(body.role)) for (const venueId of venueIds) await users.attachVenue(q, id, venueId);
     return { id };
   });

@@ -12,7 +12,8 @@ import { AppError } from '../errors.js';
 import type { VenueRegistration } from '../../shared/contracts.js';
 import { venueFor } from './access.js';
 import { resolveLowestLevelUnit } from './admin-units.js';
-import { attachManagerAccount } from './auth.js';
+import { createManagerAccount } from './auth.js';
+import { attachVenue } from '../db/queries/users.js';
 import type { ServiceContext } from './context.js';
 
 /** The name of the entrance every venue starts with. */
@@ -20,9 +21,14 @@ const MAIN_ENTRANCE = 'Cổng chính';
 
 const isOfficial = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'official';
 
+/**
+ * Who registers: an official (in their area), a logged-in venue manager (the venue joins their
+ * account), or anyone else (self-registration: a new manager account `username = contactPhone`).
+ */
 export async function registerVenue(ctx: ServiceContext, actor: Actor | null, body: VenueRegistration) {
   const byOfficial = isOfficial(actor);
-  if (!byOfficial && !body.managerPassword) {
+  const byManager = actor?.role === 'venue_manager';
+  if (!byOfficial && !byManager && !body.managerPassword) {
     throw new AppError('manager_password_required', [{ path: 'managerPassword', code: 'required' }]);
   }
   const version = ctx.config.adminUnitsVersion;
@@ -41,12 +47,13 @@ export async function registerVenue(ctx: ServiceContext, actor: Actor | null, bo
       contactPhone: body.contactPhone,
       capacity: body.capacity ?? null,
       registeredBy: byOfficial ? 'official' : 'self',
-      createdByUserId: byOfficial ? actor!.userId : null,
+      createdByUserId: actor && (byOfficial || byManager) ? actor.userId : null,
       createdAt: ctx.now(),
     });
     const entrance = await venues.insertEntrance(q, id, MAIN_ENTRANCE, newPublicId());
-    if (body.managerPassword) await attachManagerAccount(q, body.contactPhone, body.managerPassword, id);
-    const code = signVenueCode(entrance.publicId, ctx.keys.current);
+    if (byManager) await attachVenue(q, actor.userId, id);
+    else if (body.managerPassword) await createManagerAccount(q, body.contactPhone, body.managerPassword, id);
+    const code = signVenueCode(entrance.publicId, ctx.keys.venue_code.current);
     return { id, code, checkInUrl: checkInUrl(ctx, code), status: 'active' as const };
   });
 }
@@ -64,14 +71,19 @@ async function placeName(ctx: ServiceContext, q: Queryable, path: readonly strin
     .join(', ');
 }
 
-export async function getVenue(ctx: ServiceContext, actor: Actor | null, id: number) {
-  const venue = await venueFor(ctx.db, actor, id, 'read');
+export async function getVenue(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  id: number,
+  action: 'read' | 'manage' = 'read',
+) {
+  const venue = await venueFor(ctx.db, actor, id, action);
   const entrances = await venues.listEntrances(ctx.db, id);
   return {
     ...venue,
     adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
     entrances: entrances.map((e) => {
-      const code = signVenueCode(e.publicId, ctx.keys.current);
+      const code = signVenueCode(e.publicId, ctx.keys.venue_code.current);
       return { id: e.id, name: e.name, code, checkInUrl: checkInUrl(ctx, code) };
     }),
   };
@@ -83,7 +95,7 @@ export async function listMyVenues(ctx: ServiceContext, actor: Actor) {
 
 /** What anyone holding a venue code may learn: enough to show the check-in page, nothing more. */
 export async function publicVenueByCode(ctx: ServiceContext, code: string) {
-  const publicId = verifyVenueCode(code, ctx.keys.all);
+  const publicId = verifyVenueCode(code, ctx.keys.venue_code.all);
   const venue = publicId ? await venues.findVenueByEntrance(ctx.db, publicId) : null;
   if (!venue) throw new AppError('venue_not_found');
   return {

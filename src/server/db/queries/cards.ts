@@ -64,16 +64,29 @@ export async function insertCard(
     fullName: string;
     nameKey: string;
     birthYear: number | null;
+    /** Sealed, with its keyed hash. */
     idNumber: string | null;
+    idHash: Buffer | null;
     declarationId: string | null;
     issuedAt: Date;
   },
 ) {
   await q.query(
     `INSERT INTO cards (id, public_id, person_phone, person_full_name, person_name_key, person_birth_year,
-                        person_id_number, latest_declaration_id, issued_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [c.id, c.publicId, c.phone, c.fullName, c.nameKey, c.birthYear, c.idNumber, c.declarationId, c.issuedAt],
+                        person_id_number, person_id_hash, latest_declaration_id, issued_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      c.id,
+      c.publicId,
+      c.phone,
+      c.fullName,
+      c.nameKey,
+      c.birthYear,
+      c.idNumber,
+      c.idHash,
+      c.declarationId,
+      c.issuedAt,
+    ],
   );
 }
 

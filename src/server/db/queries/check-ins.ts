@@ -14,7 +14,10 @@ export interface NewCheckIn {
     phone: string;
     fullName: string;
     nameKey: string;
+    /** Sealed (AES-GCM), never the number in clear. */
     idNumber: string | null;
+    /** Keyed hash of the ID number, for look-ups. */
+    idHash: Buffer | null;
     birthYear: number | null;
     sex: string | null;
     nationality: string | null;
@@ -68,10 +71,11 @@ export async function recordCheckIns(
     `WITH input AS (
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
                             $8::text[], $9::text[], $10::smallint[], $11::text[], $12::text[], $13::text[], $14::text[],
-                            $15::boolean[], $16::bigint[], $17::text[], $18::uuid[], $19::uuid[], $20::int[])
+                            $15::boolean[], $16::bigint[], $17::text[], $18::uuid[], $19::uuid[], $20::int[],
+                            $24::bytea[])
          WITH ORDINALITY AS t(id, client_id, entrance, checked_in_at, channel, phone, full_name, name_key, id_number,
                               birth_year, sex, nationality, admin_unit_code, address, flagged, recorded_by,
-                              status_colour, card_id, declaration_id, default_stay, ord)
+                              status_colour, card_id, declaration_id, default_stay, id_hash, ord)
      ), v AS (
        SELECT i.*, e.id AS entrance_id, e.venue_id, vn.name AS venue_name, vn.status AS venue_status,
               vn.category, vn.admin_unit_path, (i.checked_in_at AT TIME ZONE $23::text)::date AS day,
@@ -97,10 +101,11 @@ export async function recordCheckIns(
        INSERT INTO check_ins (id, venue_id, entrance_id, checked_in_at, stay_minutes, channel,
                               person_phone, person_full_name, person_name_key, person_id_number,
                               person_birth_year, person_sex, person_nationality, person_admin_unit_code,
-                              person_address, flagged, recorded_by_user_id, status_colour, card_id, declaration_id)
+                              person_address, flagged, recorded_by_user_id, status_colour, card_id, declaration_id,
+                              person_id_hash)
        SELECT id, venue_id, entrance_id, checked_in_at, stay_minutes, channel, phone, full_name, name_key, id_number,
               birth_year, sex, nationality, admin_unit_code, address, flagged, recorded_by, status_colour, card_id,
-              declaration_id
+              declaration_id, id_hash
          FROM fresh
        RETURNING id
      ), counted AS (
@@ -137,6 +142,7 @@ export async function recordCheckIns(
       new Date(Math.min(...times) - MAX_STAY_MINUTES * 60_000),
       new Date(Math.max(...times)),
       timeZone,
+      col((c) => c.person.idHash),
     ],
     'record_check_ins',
   );

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import type { Exposure, StatusColour, Symptoms } from '../../../shared/contracts.js';
+import type { StatusColour } from '../../../shared/contracts.js';
 import { personParams, type NewCheckIn } from './check-ins.js';
 
 export interface NewDeclaration {
@@ -7,10 +7,8 @@ export interface NewDeclaration {
   declaredAt: Date;
   channel: 'self' | 'on_behalf' | 'paper';
   person: NewCheckIn['person'];
-  visitedAreas: string[];
-  symptoms: Symptoms;
-  exposure: Exposure;
-  vaccineDoses: number | null;
+  /** The health answers (visited areas, symptoms, exposure, vaccine doses), sealed. */
+  answersSealed: string;
   hotspotIds: number[];
   flagged: boolean;
   statusColour: StatusColour;
@@ -22,22 +20,20 @@ export async function insertDeclaration(q: Queryable, d: NewDeclaration) {
   await q.query(
     `INSERT INTO declarations (id, declared_at, channel, person_phone, person_full_name, person_name_key,
        person_id_number, person_birth_year, person_sex, person_nationality, person_admin_unit_code, person_address,
-       visited_areas, symptoms, exposure, vaccine_doses, hotspot_ids, flagged, status_colour, recorded_by_user_id, venue_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+       answers_sealed, hotspot_ids, flagged, status_colour, recorded_by_user_id, venue_id, person_id_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       d.id,
       d.declaredAt,
       d.channel,
       ...personParams(d.person),
-      d.visitedAreas,
-      JSON.stringify(d.symptoms),
-      JSON.stringify(d.exposure),
-      d.vaccineDoses,
+      d.answersSealed,
       d.hotspotIds,
       d.flagged,
       d.statusColour,
       d.recordedByUserId,
       d.venueId,
+      d.person.idHash,
     ],
   );
 }

@@ -14,6 +14,9 @@ export interface ScanContextRow extends VenueRow {
   actorRole: Role;
   actorAdminUnitCode: string | null;
   actorVenueIds: number[] | null;
+  /** The live kiosk the token belongs to, when the scan came from a kiosk. */
+  kioskId: number | null;
+  kioskVenueId: number | null;
   venueFound: boolean;
   cardId: string | null;
   cardPublicId: string | null;
@@ -31,7 +34,10 @@ export interface ScanContextRow extends VenueRow {
 }
 
 export interface ScanContextInput {
+  /** SHA-256 of the session token (staff) … */
   tokenHash: Buffer | null;
+  /** … or of the kiosk device token. */
+  kioskTokenHash: Buffer | null;
   venueId: number;
   cardPublicId: string | null;
 }
@@ -48,17 +54,22 @@ export async function loadScanContexts(
     `SELECT i.ord::int AS ord, ${VENUE_COLUMNS}, v.id IS NOT NULL AS "venueFound",
             a.id AS "actorUserId", a.username AS "actorUsername", a.role AS "actorRole",
             a.admin_unit_code AS "actorAdminUnitCode", a.venue_ids AS "actorVenueIds",
+            k.id AS "kioskId", k.venue_id AS "kioskVenueId",
             c.id AS "cardId", c.public_id AS "cardPublicId", c.person_phone AS "cardPhone",
             c.person_full_name AS "cardFullName", c.person_name_key AS "cardNameKey",
             c.person_birth_year AS "cardBirthYear", c.status AS "cardStatus",
             c.declaration_id AS "declarationId", c.declared_at AS "declaredAt", c.flagged, c.status_colour AS "statusColour",
             r.national AS "nationalRules", r.province AS "provinceRules"
-       FROM unnest($1::bytea[], $2::bigint[], $3::text[]) WITH ORDINALITY AS i(token_hash, venue_id, card_public_id, ord)
+       FROM unnest($1::bytea[], $2::bigint[], $3::text[], $5::bytea[])
+            WITH ORDINALITY AS i(token_hash, venue_id, card_public_id, kiosk_token_hash, ord)
        LEFT JOIN LATERAL (
          SELECT u.id, u.username, u.role, u.admin_unit_code,
                 (SELECT array_agg(uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id) AS venue_ids
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = i.token_hash AND s.expires_at > $4 AND u.disabled_at IS NULL LIMIT 1) a ON true
+       LEFT JOIN LATERAL (
+         SELECT id, venue_id FROM kiosks
+          WHERE token_hash = i.kiosk_token_hash AND revoked_at IS NULL LIMIT 1) k ON true
        LEFT JOIN LATERAL (SELECT * FROM venues WHERE id = i.venue_id LIMIT 1) v ON true
        LEFT JOIN LATERAL (
          SELECT cc.*, d.id AS declaration_id, d.declared_at, d.flagged, d.status_colour
@@ -67,7 +78,13 @@ export async function loadScanContexts(
        LEFT JOIN LATERAL (
          SELECT (SELECT rules FROM status_rules WHERE scope = 'VN') AS national,
                 (SELECT rules FROM status_rules WHERE scope = v.admin_unit_path[1]) AS province) r ON true`,
-    [inputs.map((x) => x.tokenHash), inputs.map((x) => x.venueId), inputs.map((x) => x.cardPublicId), now],
+    [
+      inputs.map((x) => x.tokenHash),
+      inputs.map((x) => x.venueId),
+      inputs.map((x) => x.cardPublicId),
+      now,
+      inputs.map((x) => x.kioskTokenHash),
+    ],
     'load_scan_contexts',
   );
   const byOrd = new Map(rows.map((r) => [r.ord, r]));

@@ -9,7 +9,8 @@ import { MAX_STAY_MINUTES } from '../../domain/stay.js';
 const PRESENCE = 'presence(c.checked_in_at, c.checked_out_at, c.stay_minutes)';
 const MAX_STAY_MS = MAX_STAY_MINUTES * 60_000;
 
-export type SubjectMatch = { phone: string } | { idNumber: string } | { phone: string; nameKey: string };
+/** `idHashes`: the keyed hashes of an ID number under every key of the ring. */
+export type SubjectMatch = { phone: string } | { idHashes: Buffer[] } | { phone: string; nameKey: string };
 
 export interface StayRow {
   checkInId: string;
@@ -37,8 +38,8 @@ export async function subjectStays(
   area: string | null,
 ) {
   const [where, params] =
-    'idNumber' in subject
-      ? ['c.person_id_number = $1', [subject.idNumber]]
+    'idHashes' in subject
+      ? ['c.person_id_hash = ANY($1::bytea[])', [subject.idHashes]]
       : 'nameKey' in subject
         ? ['c.person_phone = $1 AND c.person_name_key = $5', [subject.phone]]
         : ['c.person_phone = $1', [subject.phone]];

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.js';
 import type { Role } from '../../../shared/contracts.js';
+import type { LoginHistory } from '../../domain/login-throttle.js';
 
 export interface UserRow {
   id: number;
@@ -92,18 +93,37 @@ export async function findSessionActor(q: Queryable, tokenHash: Buffer, now: Dat
   return row ? { ...row, venueIds: row.venueIds.map(Number) } : null;
 }
 
-export async function countRecentLoginFailures(q: Queryable, username: string, since: Date) {
-  const { rows } = await q.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM login_failures WHERE username = $1 AND at > $2',
-    [username, since],
+/** What the login throttle needs to know about an attempt, in one round trip. */
+export async function loginHistory(
+  q: Queryable,
+  username: string,
+  address: string,
+  failuresSince: Date,
+  knownSince: Date,
+): Promise<LoginHistory> {
+  const { rows } = await q.query<LoginHistory>(
+    `SELECT (SELECT count(*) FROM login_attempts WHERE address = $2 AND NOT succeeded AND at > $3)::int AS "addressFailures",
+            (SELECT min(at) FROM login_attempts WHERE address = $2 AND NOT succeeded AND at > $3) AS "oldestAddressFailureAt",
+            (SELECT count(*) FROM login_attempts WHERE username = $1 AND NOT succeeded AND at > $3)::int AS "accountFailures",
+            EXISTS (SELECT 1 FROM login_attempts
+                     WHERE username = $1 AND address = $2 AND succeeded AND at > $4) AS "knownAddress"`,
+    [username, address, failuresSince, knownSince],
   );
-  return rows[0]!.n;
+  return rows[0]!;
 }
 
-export async function recordLoginFailure(q: Queryable, username: string, at: Date) {
-  await q.query('INSERT INTO login_failures (username, at) VALUES ($1, $2)', [username, at]);
+export async function recordLoginAttempt(
+  q: Queryable,
+  a: { username: string; address: string; at: Date; succeeded: boolean },
+) {
+  await q.query('INSERT INTO login_attempts (username, address, at, succeeded) VALUES ($1, $2, $3, $4)', [
+    a.username,
+    a.address,
+    a.at,
+    a.succeeded,
+  ]);
 }
 
-export async function clearLoginFailures(q: Queryable, username: string) {
-  await q.query('DELETE FROM login_failures WHERE username = $1', [username]);
+export async function deleteLoginAttemptsBefore(q: Queryable, before: Date) {
+  await q.query('DELETE FROM login_attempts WHERE at < $1', [before]);
 }

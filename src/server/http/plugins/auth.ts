@@ -28,6 +28,14 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   });
 }
 
+/** The device token of an enrolled kiosk (`Authorization: Kiosk <token>`), if the request carries one. */
+export function kioskTokenOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Kiosk\s+(\S{1,200})$/i.exec(header.trim());
+  return match ? match[1]! : null;
+}
+
 export function setSessionCookie(reply: FastifyReply, ctx: ServiceContext, token: string, expiresAt: Date) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,

@@ -1,8 +1,12 @@
 /**
- * The one error handler: typed AppErrors, schema validation failures and Fastify's own client errors
- * become `{"error":{code,message,details,requestId}}` with a 4xx status and a translated message;
- * anything else is logged and answered as a bare 500 without internals.
+ * The one error handler: typed AppErrors, schema validation failures, Fastify's router errors and
+ * Node's HTTP parser errors all become `{"error":{code,message,details,requestId}}` with a 4xx status
+ * and a message in the caller's language; anything else is logged and answered as a bare 500 without
+ * internals.
  */
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../errors.js';
@@ -14,34 +18,55 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
 };
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const lang = languageOf(request.headers['accept-language']);
-  return reply.status(error.status).send({
+/** Node's HTTP parser errors (before any request object exists). */
+const PARSER_CODES: Record<string, ErrorCode> = {
+  HPE_HEADER_OVERFLOW: 'headers_too_large',
+  HPE_URI_TOO_LONG: 'uri_too_long',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 'payload_too_large',
+};
+
+function errorBody(error: AppError, acceptLanguage: string | undefined, requestId: string) {
+  return {
     error: {
       code: error.code,
-      message: messageFor(error.code, lang),
+      message: messageFor(error.code, languageOf(acceptLanguage)),
       details: error.details,
-      requestId: request.id,
+      requestId,
     },
-  });
+  };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  return reply
+    .status(error.status)
+    .header('cache-control', 'no-store')
+    .send(errorBody(error, request.headers['accept-language'], request.id));
+}
+
+function validationError(err: FastifyError): AppError {
+  // A path parameter that cannot be an id or a code names nothing: not found (never a schema hint).
+  if (err.validationContext === 'params') return new AppError('not_found');
+  const details: ErrorDetail[] = (err.validation ?? []).map((v) => ({
+    path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || undefined,
+    code: String(
+      v.params?.issue && typeof v.params.issue === 'object'
+        ? (v.params.issue as { code?: string }).code
+        : v.keyword,
+    ),
+    message: v.message,
+  }));
+  return new AppError('validation_failed', details);
 }
 
 function toAppError(err: FastifyError): AppError | null {
   if (err instanceof AppError) return err;
-  if (hasZodFastifySchemaValidationErrors(err)) {
-    const details: ErrorDetail[] = err.validation.map((v) => ({
-      path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || undefined,
-      code: String(
-        v.params?.issue && typeof v.params.issue === 'object'
-          ? (v.params.issue as { code?: string }).code
-          : v.keyword,
-      ),
-      message: v.message,
-    }));
-    return new AppError('validation_failed', details);
-  }
+  if (hasZodFastifySchemaValidationErrors(err)) return validationError(err);
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (err instanceof SyntaxError) return new AppError('invalid_json');
@@ -57,4 +82,23 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return sendError(request, reply, new AppError('internal_error'));
   });
+}
+
+/** Fastify's router errors (bad percent-encoding, a path parameter over the router's limit). */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return sendError(request, reply, toAppError(err) ?? new AppError('bad_request'));
+}
+
+/** Errors of Node's HTTP parser (a too-long URL or header, garbage on the wire): the same shape. */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+  if (!socket.writable) return socket.destroy();
+  const error = new AppError((err.code ? PARSER_CODES[err.code] : undefined) ?? 'bad_request');
+  const body = JSON.stringify(errorBody(error, undefined, randomUUID()));
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+      body,
+  );
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Login, ROLES } from '../../../shared/contracts.js';
+import { AppError } from '../../errors.js';
 import { requireActor } from '../../services/access.js';
 import * as auth from '../../services/auth.js';
 import type { ServiceContext } from '../../services/context.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/auth.js';
-import type { ZodApp } from '../types.js';
+import { publicRoute, type ZodApp } from '../types.js';
 
 const User = z.object({
   id: z.number(),
@@ -17,11 +18,11 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext) {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: ctx.config.rateLimits.loginPerMinute, timeWindow: 60_000 } },
+      config: publicRoute(ctx.config.rateLimits.loginPerMinute),
       schema: { tags: ['auth'], body: Login, response: { 200: z.object({ user: User }) } },
     },
     async (req, reply) => {
-      const session = await auth.login(ctx, req.body.username, req.body.password);
+      const session = await auth.login(ctx, req.body.username, req.body.password, req.ip);
       setSessionCookie(reply, ctx, session.token, session.expiresAt);
       return { user: session.user };
     },
@@ -44,6 +45,7 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext) {
     },
     async (req) => {
       const actor = requireActor(await req.actor());
+      if (actor.role === 'kiosk') throw new AppError('forbidden');
       return {
         user: {
           id: actor.userId,

@@ -3,8 +3,8 @@ import { CheckOut, CitizenCheckIn, Phone, STATUS_COLOURS, StaffCheckIn } from '.
 import * as checkIns from '../../services/check-ins.js';
 import type { ServiceContext } from '../../services/context.js';
 import { lookUpPeople } from '../../services/scanner.js';
-import { SESSION_COOKIE } from '../plugins/auth.js';
-import { IdParam, Instant, iso, UuidParam, type ZodApp } from '../types.js';
+import { kioskTokenOf, SESSION_COOKIE } from '../plugins/auth.js';
+import { IdParam, Instant, iso, publicRoute, UuidParam, type ZodApp } from '../types.js';
 
 const CheckInAnswer = z.object({
   id: z.string(),
@@ -25,7 +25,7 @@ const answer = (r: { result: checkIns.CheckInResult; duplicate: boolean }) => ({
 });
 
 export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
-  const publicLimit = { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } };
+  const publicLimit = publicRoute(ctx.config.rateLimits.publicPerMinute);
 
   app.post(
     '/api/check-ins',
@@ -48,6 +48,7 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
   app.post(
     '/api/venues/:id/check-ins',
     {
+      config: { access: 'scanner' },
       schema: {
         tags: ['check-ins'],
         description:
@@ -58,7 +59,12 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
       },
     },
     async (req, reply) => {
-      const recorded = await checkIns.staffCheckIn(ctx, req.cookies[SESSION_COOKIE], req.params.id, req.body);
+      const recorded = await checkIns.staffCheckIn(
+        ctx,
+        { sessionToken: req.cookies[SESSION_COOKIE], kioskToken: kioskTokenOf(req) ?? undefined },
+        req.params.id,
+        req.body,
+      );
       return reply.status(recorded.duplicate ? 200 : 201).send(answer(recorded));
     },
   );

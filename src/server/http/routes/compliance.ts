@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NewDeadline, ReminderRequest, ScopeCode } from '../../../shared/contracts.js';
+import { decimalInt, NewDeadline, ReminderRequest, ScopeCode } from '../../../shared/contracts.js';
 import * as compliance from '../../services/compliance.js';
 import type { ServiceContext } from '../../services/context.js';
 import { IdParam, iso, isoOrNull, type ZodApp } from '../types.js';
@@ -57,8 +57,12 @@ export function complianceRoutes(app: ZodApp, ctx: ServiceContext) {
           'Venues without a check-in for `silentDays` days (default 3), child units whose share of active venues is below `target` (default 0.8), and registration deadlines.',
         querystring: z.object({
           adminUnit: ScopeCode.optional(),
-          silentDays: z.coerce.number().int().min(1).max(90).optional(),
-          target: z.coerce.number().min(0).max(1).optional(),
+          silentDays: decimalInt(1, 90).optional(),
+          target: z
+            .string()
+            .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a decimal between 0 and 1')
+            .transform(Number)
+            .optional(),
         }),
         response: { 200: ComplianceAnswer },
       },

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { submitDeclaration } from '../../services/declarations.js';
 import * as hotspots from '../../services/hotspots.js';
 import * as statusRules from '../../services/status-rules.js';
-import { IdParam, Instant, iso, isoOrNull, UuidParam, type ZodApp } from '../types.js';
+import { IdParam, Instant, iso, isoOrNull, publicRoute, UuidParam, type ZodApp } from '../types.js';
 
 const Colour = z.enum(STATUS_COLOURS);
 const Card = z.object({
@@ -32,7 +32,7 @@ const HolderToken = z.object({ holderToken: z.string().min(1).max(100) });
 const Scope = z.object({ scope: z.string().regex(/^(VN|\d{2})$/) });
 
 export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
-  const publicLimit = { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } };
+  const publicLimit = publicRoute(ctx.config.rateLimits.publicPerMinute);
 
   app.post(
     '/api/declarations',
@@ -61,6 +61,7 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(
     '/api/hotspots/active',
     {
+      config: publicRoute(),
       schema: {
         tags: ['declarations'],
         description: 'Hotspot areas the declaration form asks about (window ended less than 21 days ago).',
@@ -141,6 +142,7 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(
     '/api/cards/:id',
     {
+      config: publicLimit,
       schema: {
         tags: ['cards'],
         description: 'The card and its current colour, for the device that holds it (`token` = holderToken).',
@@ -164,6 +166,7 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(
     '/api/cards/:id/card.pdf',
     {
+      config: publicLimit,
       schema: {
         tags: ['cards'],
         params: UuidParam,

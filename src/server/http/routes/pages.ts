@@ -10,7 +10,7 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { publicVenueByCode } from '../../services/venues.js';
 import { sendError } from '../plugins/errors.js';
-import type { ZodApp } from '../types.js';
+import { publicRoute, type ZodApp } from '../types.js';
 
 export const WEB_DIR = resolve(import.meta.dirname, '../../../../dist/web');
 
@@ -43,7 +43,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
     '/c/:code',
     {
       schema: { hide: true },
-      config: { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } },
+      config: publicRoute(ctx.config.rateLimits.publicPerMinute),
     },
     async (req, reply) => {
       const { code } = req.params as { code: string };

@@ -4,12 +4,13 @@ import { VENUE_CATEGORIES } from '../../../shared/venue-categories.js';
 import { listChildren } from '../../services/admin-units.js';
 import type { ServiceContext } from '../../services/context.js';
 import { languageOf } from '../messages.js';
-import type { ZodApp } from '../types.js';
+import { publicRoute, type ZodApp } from '../types.js';
 
 export function referenceRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(
     '/api/admin-units',
     {
+      config: publicRoute(),
       schema: {
         tags: ['reference'],
         description: 'Children of `parent`, or the top level (provinces) without it.',
@@ -37,6 +38,7 @@ export function referenceRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(
     '/api/venue-categories',
     {
+      config: publicRoute(),
       schema: {
         tags: ['reference'],
         response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },

@@ -1,3 +1,4 @@
+import { LocalDate } from '../../../shared/contracts.js';
 import { z } from 'zod';
 import { DateRangeQuery, LIST_FORMATS, REPORT_FORMATS } from '../../../shared/contracts.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -8,7 +9,7 @@ import { startVenueImport } from '../../services/imports.js';
 import { IdParam, UuidParam, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
 
-const Range = { from: z.iso.date().optional(), to: z.iso.date().optional() };
+const Range = { from: LocalDate.optional(), to: LocalDate.optional() };
 
 const ExportRequest = z.discriminatedUnion('kind', [
   z.object({

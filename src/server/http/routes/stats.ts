@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AdminUnitCode, DateRangeQuery, PopulationUpdate } from '../../../shared/contracts.js';
+import { AdminUnitCode, DateRangeQuery, decimalInt, PopulationUpdate } from '../../../shared/contracts.js';
 import { venueCategoryName } from '../../../shared/venue-categories.js';
 import type { ServiceContext } from '../../services/context.js';
 import * as stats from '../../services/stats.js';
@@ -117,7 +117,7 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
         tags: ['statistics'],
         description:
           'Every venue of the unit with its check-ins in the range (silent venues with 0), busiest first.',
-        querystring: DateRangeQuery.extend({ limit: z.coerce.number().int().min(1).max(20_000).optional() }),
+        querystring: DateRangeQuery.extend({ limit: decimalInt(1, 20_000).optional() }),
         response: { 200: VenueTable },
       },
     },

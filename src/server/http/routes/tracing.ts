@@ -1,3 +1,4 @@
+import { LocalDate } from '../../../shared/contracts.js';
 import { z } from 'zod';
 import { HistoryRequest, TracingRequest, VenueWindow } from '../../../shared/contracts.js';
 import { auditEntries } from '../../services/audit.js';
@@ -6,7 +7,7 @@ import { deviceHistory } from '../../services/history.js';
 import { tracingSheets } from '../../services/reports.js';
 import * as tracing from '../../services/tracing.js';
 import { languageOf } from '../messages.js';
-import { Instant, iso, isoOrNull, type ZodApp } from '../types.js';
+import { Instant, iso, isoOrNull, publicRoute, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
 
 const Visit = z.object({
@@ -133,7 +134,7 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
         tags: ['tracing'],
         description:
           'Tracing audit entries (admin: all; officials: those concerning their area). Read-only: the log cannot be changed or deleted.',
-        querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+        querystring: z.object({ from: LocalDate.optional(), to: LocalDate.optional() }),
         response: {
           200: z.object({
             from: z.string(),
@@ -173,7 +174,7 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
   app.post(
     '/api/history',
     {
-      config: { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } },
+      config: publicRoute(ctx.config.rateLimits.publicPerMinute),
       schema: {
         tags: ['check-ins'],
         description: "A device's own check-ins and the notices on them, each proven by its checkout token.",

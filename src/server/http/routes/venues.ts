@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { VenueCode, VenueRegistration } from '../../../shared/contracts.js';
+import { decimalInt, VenueCode, VenueRegistration } from '../../../shared/contracts.js';
 import { VENUE_CATEGORY_CODES } from '../../../shared/venue-categories.js';
 import { requireActor } from '../../services/access.js';
 import { venueToday } from '../../services/check-ins.js';
 import type { ServiceContext } from '../../services/context.js';
 import { venueQrDocument, type QrFormat } from '../../services/posters.js';
 import * as venues from '../../services/venues.js';
-import { IdParam, Instant, iso, isoOrNull, type ZodApp } from '../types.js';
+import { IdParam, Instant, iso, isoOrNull, publicRoute, type ZodApp } from '../types.js';
 
 /** Self-registrations allowed per minute from one address. */
 const REGISTRATIONS_PER_MINUTE = 120;
@@ -38,7 +38,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
   app.post(
     '/api/venues',
     {
-      config: { rateLimit: { max: REGISTRATIONS_PER_MINUTE, timeWindow: 60_000 } },
+      config: publicRoute(REGISTRATIONS_PER_MINUTE),
       schema: {
         tags: ['venues'],
         description:
@@ -89,7 +89,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
   app.get(
     '/api/venues/by-code/:code',
     {
-      config: { rateLimit: { max: ctx.config.rateLimits.publicPerMinute, timeWindow: 60_000 } },
+      config: publicRoute(ctx.config.rateLimits.publicPerMinute),
       schema: {
         tags: ['venues'],
         params: z.object({ code: VenueCode }),
@@ -118,7 +118,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
           tags: ['venues'],
           description: `The venue QR as ${format.toUpperCase()} (\`entrance\` picks an entrance; main entrance by default).`,
           params: IdParam,
-          querystring: z.object({ entrance: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ entrance: decimalInt(1, Number.MAX_SAFE_INTEGER).optional() }),
         },
       },
       async (req, reply) => {
