@@ -25,14 +25,18 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const base = wrap(pg);
   // PGlite is one session: a hot statement is PREPAREd once and then EXECUTEd, so it is parsed and
   // planned once (as named statements on a PostgreSQL connection).
-  const prepared = new Set<string>();
+  // Kept as promises: two requests that need the same statement at once share one PREPARE.
+  const prepared = new Map<string, Promise<void>>();
   async function query<T>(sql: string, params: unknown[] = [], prepare?: string) {
     if (!prepare) return base.query<T>(sql, params);
     if (!/^[a-z_]+$/.test(prepare)) throw new Error(`bad statement name ${prepare}`);
-    if (!prepared.has(prepare)) {
-      await pg.exec(`PREPARE ${prepare} AS ${sql}`);
-      prepared.add(prepare);
+    let ready = prepared.get(prepare);
+    if (!ready) {
+      ready = pg.exec(`PREPARE ${prepare} AS ${sql}`).then(() => undefined);
+      prepared.set(prepare, ready);
+      ready.catch(() => prepared.delete(prepare));
     }
+    await ready;
     // EXECUTE takes no bind parameters, so the values travel as escaped literals (see sqlLiteral).
     const args = params.map(sqlLiteral).join(', ');
     return base.query<T>(`EXECUTE ${prepare}${args ? `(${args})` : ''}`);

@@ -55,6 +55,14 @@ export function mayOnVenue(actor: Actor, venue: VenuePlace, action: VenueAction)
   }
 }
 
+/**
+ * Venue managers and staff see their visitors' phones masked (`09******78`, API v1.1): enough to tell
+ * people apart at the door. Officials, tracers and the admin see them whole.
+ */
+export function seesVisitorPhones(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'official' || actor.role === 'tracer';
+}
+
 export type UnitAction = 'read_stats' | 'govern' | 'trace' | 'read_audit';
 
 /**

@@ -12,10 +12,14 @@ export function neutraliseCell(value: CellValue): CellValue {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** One CSV field (RFC 4180 quoting) after neutralising it. */
+/**
+ * One CSV field (RFC 4180 quoting) after neutralising it. Fields with `;` or a tab are quoted too:
+ * spreadsheets set to split on them (common with Vietnamese and European locales) would otherwise
+ * start a new cell, which could begin with `=`.
+ */
 export function csvField(value: CellValue): string {
   const safe = neutraliseCell(value);
   if (safe === null) return '';
   const text = String(safe);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -7,7 +7,8 @@ import * as checkIns from '../db/queries/check-ins.js';
 import { forgetSketchesOfLateDays } from '../db/queries/people-sketches.js';
 import { latestDeclarationOf } from '../db/queries/declarations.js';
 import { loadScanContexts, type ScanContextInput, type ScanContextRow } from '../db/queries/scan-context.js';
-import type { Actor } from '../domain/access.js';
+import { seesVisitorPhones, type Actor } from '../domain/access.js';
+import { maskPhone } from '../../shared/phone.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { currentColour } from '../domain/status.js';
 import { checkoutTime, personNameKey } from '../domain/stay.js';
@@ -372,7 +373,7 @@ export async function venueToday(ctx: ServiceContext, actor: Actor | null, venue
     items: items.map((c) => ({
       id: c.id,
       fullName: c.fullName,
-      phone: c.phone,
+      phone: seesVisitorPhones(actor!) ? c.phone : maskPhone(c.phone),
       channel: c.channel,
       checkedInAt: c.checkedInAt,
       checkedOutAt: c.checkedOutAt,

@@ -5,7 +5,8 @@
  */
 import * as checkIns from '../db/queries/check-ins.js';
 import * as stats from '../db/queries/stats.js';
-import type { Actor } from '../domain/access.js';
+import { seesVisitorPhones, type Actor } from '../domain/access.js';
+import { maskPhone } from '../../shared/phone.js';
 import { addDays, localDateTime, startOfLocalDay } from '../domain/local-day.js';
 import { sheetsToPdf } from '../documents/report-pdf.js';
 import {
@@ -37,6 +38,8 @@ export type PreparedExport =
       venueName: string;
       from: string;
       to: string;
+      /** The caller is a venue manager: phones are masked. */
+      maskPhones: boolean;
     };
 
 export interface ExportFile {
@@ -69,7 +72,15 @@ export async function prepareExport(
   }
   const venue = await venueFor(ctx.db, actor, req.venueId, 'manage');
   const { from, to } = requestedDays(ctx, req);
-  return { kind: 'venue_list', format: req.format, venueId: venue.id, venueName: venue.name, from, to };
+  return {
+    kind: 'venue_list',
+    format: req.format,
+    venueId: venue.id,
+    venueName: venue.name,
+    from,
+    to,
+    maskPhones: !seesVisitorPhones(actor!),
+  };
 }
 
 export async function produceExport(
@@ -151,7 +162,7 @@ async function visitList(
     for (const c of page) {
       rows.push({
         fullName: c.fullName,
-        phone: c.phone,
+        phone: p.maskPhones ? maskPhone(c.phone) : c.phone,
         checkedIn: localDateTime(c.checkedInAt, tz),
         checkedOut: c.checkedOutAt ? localDateTime(c.checkedOutAt, tz) : null,
         channel: c.channel,
