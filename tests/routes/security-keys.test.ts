@@ -37,7 +37,7 @@ describe('a dump of the database', () => {
   it('holds no signing key, and ID numbers and health answers only sealed', async () => {
     const venue = await registerVenue(t.app);
     const declared = await call(t.app, 'POST', '/api/declarations', {
-      body: declarationBody({ symptoms: { ...declarationBody().symptoms, cough: true } }),
+      body: declarationBody({ symptoms: { ...(declarationBody().symptoms as object), cough: true } }),
     });
     expect(declared.status).toBe(201);
     await call(t.app, 'POST', '/api/check-ins', {
