@@ -21,8 +21,17 @@ export function formErrors(err: unknown): { message: string; fields: Record<stri
   return { message: err.message, fields };
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'accept-language': currentLang(), accept: 'application/json' };
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    'accept-language': currentLang(),
+    accept: 'application/json',
+    ...extraHeaders,
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, {
     method,

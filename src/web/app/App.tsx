@@ -37,6 +37,7 @@ import { VenuePage } from '../features/venue/VenuePage.js';
 import { LangProvider, useT } from './lang.js';
 import { match, navigate, usePath } from './router.js';
 import { SessionProvider, useSession } from './session.js';
+import { kioskEnrolment } from '../device/kiosk.js';
 
 export function App() {
   return (
@@ -65,6 +66,16 @@ function Shell() {
   const { t, toggle } = useT();
   const { user, logout } = useSession();
   const path = usePath();
+  // A device enrolled as a kiosk shows its scanner and nothing else, whatever the address.
+  const kiosk = kioskEnrolment();
+  if (kiosk)
+    return (
+      <main>
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>
+          <ScannerPage venueId={kiosk.venueId} kiosk />
+        </Suspense>
+      </main>
+    );
   return (
     <>
       <header className="bar">
@@ -104,10 +115,7 @@ function Shell() {
 
 function page(path: string): ReactNode {
   const scanner = match('/venues/:id/scanner', path);
-  if (scanner)
-    return (
-      <ScannerPage venueId={Number(scanner.id)} kiosk={new URLSearchParams(location.search).has('kiosk')} />
-    );
+  if (scanner) return <ScannerPage venueId={Number(scanner.id)} kiosk={false} />;
   const venue = match('/venues/:id', path);
   if (venue) return <VenuePage id={Number(venue.id)} />;
   if (match('/card/:code', path)) return <CardInfoPage />;

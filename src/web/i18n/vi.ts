@@ -133,7 +133,6 @@ export const vi = {
   // Scanner station
   scanner_title: 'Trạm quét',
   scanner_open: 'Mở trạm quét',
-  kiosk_open: 'Chế độ thiết bị tự động (kiosk)',
   scanner_camera: 'Quét bằng camera',
   scanner_camera_start: 'Bật camera',
   scanner_camera_error: 'Không mở được camera: ',
@@ -287,5 +286,23 @@ export const vi = {
   import_title: 'Nhập danh sách địa điểm (CSV)',
   import_help: 'Mỗi dòng một địa điểm; dòng đầu là tên cột:',
   import_start: 'Nhập',
+  // Kiosks (unattended devices)
+  kiosk_title: 'Thiết bị tự động (kiosk)',
+  kiosk_explain:
+    'Máy tính bảng hoặc máy quét đặt ở cổng, tự ghi nhận người ra vào. Thiết bị chỉ ghi nhận được lượt vào tại địa điểm này và không xem được danh sách nào.',
+  kiosk_default_name: 'Kiosk cổng chính',
+  kiosk_name: 'Tên thiết bị',
+  kiosk_pin: 'Mã PIN để thoát (ít nhất 4 chữ số)',
+  kiosk_pin_hint: 'Chọn mã PIN ít nhất 4 chữ số để thoát chế độ kiosk.',
+  kiosk_enrol: 'Biến thiết bị này thành kiosk',
+  kiosk_revoke: 'Thu hồi',
+  kiosk_revoked: 'Đã thu hồi',
+  kiosk_exit: 'Thoát chế độ kiosk',
+  kiosk_exit_login: 'Đăng nhập để thoát',
+  kiosk_pin_wrong: 'Mã PIN không đúng.',
+  login_username: 'Tên đăng nhập',
+  login_password: 'Mật khẩu',
+  cancel: 'Hủy',
+  phone_has_account_hint: 'Đăng nhập bằng số điện thoại này rồi thêm địa điểm từ trang quản lý.',
 };
 export type Messages = typeof vi;

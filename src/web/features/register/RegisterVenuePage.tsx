@@ -1,6 +1,10 @@
-/** Self-registration of a venue by its owner (F2): the owner becomes its manager and gets the QR. */
+/**
+ * Self-registration of a venue by its owner (F2): the owner becomes its manager and gets the QR. A
+ * logged-in manager adds another venue to their own account (no password asked). A phone that already
+ * has an account is told to log in first: a public form never attaches a venue to an account.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, formErrors } from '../../api/client.js';
+import { api, ApiError, formErrors } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
@@ -27,7 +31,9 @@ const EMPTY = {
 
 export function RegisterVenuePage() {
   const { t, lang } = useT();
-  const { refresh } = useSession();
+  const { refresh, user } = useSession();
+  const forMyAccount = user?.role === 'venue_manager';
+  const [hasAccount, setHasAccount] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [unit, setUnit] = useState<string | null>(null);
   const [categories, setCategories] = useState<Category[]>([]);
@@ -49,7 +55,7 @@ export function RegisterVenuePage() {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!normalizePhone(form.contactPhone)) local.contactPhone = t.phone_invalid;
-    if (form.password !== form.password2) local.password2 = t.passwords_differ;
+    if (!forMyAccount && form.password !== form.password2) local.password2 = t.passwords_differ;
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -63,13 +69,16 @@ export function RegisterVenuePage() {
         contactName: form.contactName,
         contactPhone: form.contactPhone,
         capacity: form.capacity ? Number(form.capacity) : undefined,
-        managerPassword: form.password,
+        managerPassword: forMyAccount ? undefined : form.password,
       });
-      await api('POST', '/api/auth/login', { username: form.contactPhone, password: form.password });
-      await refresh();
+      if (!forMyAccount) {
+        await api('POST', '/api/auth/login', { username: form.contactPhone, password: form.password });
+        await refresh();
+      }
       navigate(`/venues/${created.id}?new=1`);
     } catch (err) {
       const { message, fields } = formErrors(err);
+      setHasAccount(err instanceof ApiError && err.code === 'phone_has_account');
       setError(message);
       setErrors(fields);
     } finally {
@@ -119,29 +128,38 @@ export function RegisterVenuePage() {
         <Field label={t.field_capacity} htmlFor="capacity" error={errors.capacity}>
           <input id="capacity" type="number" min={1} value={form.capacity} onChange={set('capacity')} />
         </Field>
-        <Field label={t.field_password} htmlFor="password" error={errors.managerPassword}>
-          <input
-            id="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            value={form.password}
-            onChange={set('password')}
-            required
-          />
-        </Field>
-        <Field label={t.field_password_again} htmlFor="password2" error={errors.password2}>
-          <input
-            id="password2"
-            type="password"
-            autoComplete="new-password"
-            value={form.password2}
-            onChange={set('password2')}
-            required
-          />
-        </Field>
+        {!forMyAccount && (
+          <>
+            <Field label={t.field_password} htmlFor="password" error={errors.managerPassword}>
+              <input
+                id="password"
+                type="password"
+                autoComplete="new-password"
+                minLength={8}
+                value={form.password}
+                onChange={set('password')}
+                required
+              />
+            </Field>
+            <Field label={t.field_password_again} htmlFor="password2" error={errors.password2}>
+              <input
+                id="password2"
+                type="password"
+                autoComplete="new-password"
+                value={form.password2}
+                onChange={set('password2')}
+                required
+              />
+            </Field>
+          </>
+        )}
       </div>
       <ErrorAlert message={error} />
+      {hasAccount && (
+        <p>
+          {t.phone_has_account_hint} <a href="/login">{t.home_login}</a>
+        </p>
+      )}
       <p>
         <button className="btn" type="submit" disabled={busy || !unit}>
           {busy ? t.saving : t.submit_register}

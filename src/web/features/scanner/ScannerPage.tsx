@@ -1,6 +1,7 @@
 /**
  * The scanner station (F7, F8): camera, USB/keyboard-wedge scanner, look-up by phone and paper
- * entries for staff; or, with ?kiosk=1, an unattended full-screen kiosk that resets itself. Every
+ * entries for staff; or, on a device enrolled as a kiosk, an unattended full-screen kiosk that resets
+ * itself, records with the device token and reads nothing. Every
  * scan goes through the offline outbox, so nothing is lost when the network drops.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -11,6 +12,8 @@ import { formatTime, type Messages } from '../../i18n/index.js';
 import { flush, enqueue, pending, type Delivery } from './offline-queue.js';
 import { LookupPanel, PaperPanel } from './StaffPanels.js';
 import { useCamera } from './useCamera.js';
+import { kioskEnrolment } from '../../device/kiosk.js';
+import { KioskExit } from '../kiosk/KioskExit.js';
 
 /** How long a kiosk shows a result before it is ready for the next person. */
 const KIOSK_RESET_MS = 4000;
@@ -21,7 +24,9 @@ export type Shown = { kind: 'delivery'; delivery: Delivery } | { kind: 'queued';
 
 export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolean }) {
   const { t } = useT();
-  const [venueName, setVenueName] = useState(() => localStorage.getItem(`venue-name:${venueId}`) ?? '');
+  const [venueName, setVenueName] = useState(
+    () => (kiosk ? kioskEnrolment()?.venueName : localStorage.getItem(`venue-name:${venueId}`)) ?? '',
+  );
   const [shown, setShown] = useState<Shown>(null);
   const [pendingCount, setPendingCount] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
@@ -30,6 +35,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
   useEffect(() => {
     // The station must reopen without network: keep this page and its code for offline use.
     void keepPageForOffline();
+    if (kiosk) return; // a kiosk reads nothing: its venue's name came with the enrolment
     api<{ name: string }>('GET', `/api/venues/${venueId}`).then(
       (v) => {
         setVenueName(v.name);
@@ -37,7 +43,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
       },
       () => undefined,
     );
-  }, [venueId]);
+  }, [venueId, kiosk]);
 
   const show = useCallback(
     (next: Shown) => {
@@ -108,6 +114,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
           </span>
         </div>
         {!online && <div className="warn-box">{t.scanner_offline}</div>}
+        {kiosk && <KioskExit />}
         <ResultPanel shown={shown} t={t} />
       </section>
       <div className={kiosk ? '' : 'grid'}>

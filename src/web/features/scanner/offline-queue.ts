@@ -3,6 +3,7 @@
  * time, then sent. Whatever the network does (offline, reload, crash), a scan is sent until the server
  * answers it, and the clientId makes a second delivery harmless (the server returns the first result).
  */
+import { kioskHeaders } from '../../device/kiosk.js';
 import { api, ApiError } from '../../api/client.js';
 
 export interface QueuedScan {
@@ -81,7 +82,12 @@ export function flush(venueId: number): Promise<Delivery[]> {
     try {
       for (const scan of await pending(venueId)) {
         try {
-          const answer = await api<ScanAnswer>('POST', `/api/venues/${venueId}/check-ins`, scan.body);
+          const answer = await api<ScanAnswer>(
+            'POST',
+            `/api/venues/${venueId}/check-ins`,
+            scan.body,
+            kioskHeaders(venueId),
+          );
           await remove(scan.clientId);
           delivered.push({ kind: 'recorded', scan, answer });
         } catch (err) {

@@ -6,6 +6,7 @@ import { formatTime, type Messages } from '../../i18n/index.js';
 import { useVenueToday, type VenueToday } from './useVenueToday.js';
 import { VenueExports, VenueReminders } from './VenueReminders.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { KioskPanel } from '../kiosk/KioskPanel.js';
 
 interface Venue {
   id: number;
@@ -54,11 +55,9 @@ export function VenuePage({ id }: { id: number }) {
           <a className="btn" href={`/venues/${id}/scanner`}>
             {t.scanner_open}
           </a>
-          <a className="btn secondary" href={`/venues/${id}/scanner?kiosk=1`}>
-            {t.kiosk_open}
-          </a>
         </p>
       </section>
+      <KioskPanel venueId={id} venueName={venue.name} />
       <section className="card">
         <h2>{t.venue_qr}</h2>
         {venue.entrances.map((e) => (
