@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecords, parseCsv } from '../../src/server/domain/csv.js';
+import { csvField } from '../../src/server/domain/spreadsheet-safety.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
@@ -30,5 +31,14 @@ describe('csvRecords', () => {
       { name: 'Quán A', phone: '0912345678' },
       { name: 'Quán B', phone: '' },
     ]);
+  });
+});
+
+describe('CSV export fields', () => {
+  it('quote fields with ; or a tab, so a spreadsheet splitting on them cannot start a cell with a formula', () => {
+    expect(csvField('Nguyễn;=HYPERLINK("http://x")')).toBe('"Nguyễn;=HYPERLINK(""http://x"")"');
+    expect(csvField('a\t=1+1')).toBe('"a\t=1+1"');
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('Phở Thìn')).toBe('Phở Thìn');
   });
 });
