@@ -88,7 +88,8 @@ describe('POST /api/check-ins', () => {
     expect(res.body.checkoutToken).toMatch(/^[\w-]{32}$/);
     const today = await insideNow();
     expect(today.byChannel.qr_self).toBeGreaterThanOrEqual(1);
-    expect(JSON.stringify(today.items)).toContain('0987000111');
+    // The venue's own manager sees visitors' phones masked (API v1.1).
+    expect(JSON.stringify(today.items)).toContain('09******11');
   });
 
   it('returns the first result with 200 and writes nothing when a clientId is repeated', async () => {

@@ -155,7 +155,7 @@ describe("GET /api/venues/:id/visits (a venue's in/out list)", () => {
       .split('\r\n');
     expect(lines[0]).toBe('STT,Họ và tên,Số điện thoại,Giờ vào,Giờ ra,Hình thức,Cần theo dõi');
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe("1,'@SUM(A1:A9),0912000004,2026-11-20 08:30,,Khai báo giấy,");
+    expect(lines[1]).toBe("1,'@SUM(A1:A9),09******04,2026-11-20 08:30,,Khai báo giấy,");
     expect(
       lines.some((l: string) => l.includes(`"'=HYPERLINK(""http://evil.example"",""bấm vào đây"")"`)),
     ).toBe(true);
