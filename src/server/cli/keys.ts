@@ -35,6 +35,7 @@ async function main() {
       console.log(`key ${id} retired: posters, cards and tokens it signed no longer verify after a restart`);
       return;
     }
+    case undefined:
     default:
       console.log('usage: npm run keys -- list | rotate | retire ID');
       process.exitCode = 2;
