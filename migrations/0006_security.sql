@@ -45,3 +45,10 @@ ALTER TABLE declarations ADD COLUMN answers_sealed text;
 ALTER TABLE declarations ALTER COLUMN symptoms DROP NOT NULL;
 ALTER TABLE declarations ALTER COLUMN exposure DROP NOT NULL;
 ALTER TABLE cards ADD COLUMN person_id_hash bytea;
+
+-- One-off upgrades of existing rows done by the app at start (they need keys the database does not
+-- hold), each recorded once done so later starts skip it.
+CREATE TABLE data_upgrades (
+  name     text PRIMARY KEY,
+  done_at  timestamptz NOT NULL DEFAULT now()
+);

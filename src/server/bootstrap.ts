@@ -10,7 +10,7 @@ import { ensureBootstrapAdmin } from './services/auth.js';
 import { checkInWriter, scanReader } from './services/check-ins.js';
 import type { ServiceContext } from './services/context.js';
 import { loadKeyRing } from './services/keys.js';
-import { sealClearRows } from './services/sealing.js';
+import { sealClearRowsOnce } from './services/sealing.js';
 import { ensurePartitionsAround } from './services/partitions.js';
 import { loggingSmsGateway } from './services/sms.js';
 
@@ -25,7 +25,7 @@ export async function prepareContext(
     await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
     await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays);
     const keys = await loadKeyRing(db, config, log);
-    const sealed = await sealClearRows(db, keys.sealer);
+    const sealed = await sealClearRowsOnce(db, keys.sealer);
     if (sealed) log(`sealed ${sealed} rows that older versions stored in clear`);
     const ctx: ServiceContext = {
       db,

@@ -36,14 +36,14 @@ export const LocalDate = z.iso
   .date()
   .refine((d) => d >= FIRST_ACCEPTED_DAY && d <= LAST_ACCEPTED_DAY, { message: 'date_out_of_range' });
 
+const FIRST_ACCEPTED_MS = Date.parse(`${FIRST_ACCEPTED_DAY}T00:00:00Z`);
+const LAST_ACCEPTED_MS = Date.parse(`${LAST_ACCEPTED_DAY}T23:59:59Z`);
+
 /** An ISO-8601 instant with offset, within the accepted days. */
 export const Timestamp = z.iso.datetime({ offset: true }).refine(
   (t) => {
     const ms = Date.parse(t);
-    return (
-      ms >= Date.parse(`${FIRST_ACCEPTED_DAY}T00:00:00Z`) &&
-      ms <= Date.parse(`${LAST_ACCEPTED_DAY}T23:59:59Z`)
-    );
+    return ms >= FIRST_ACCEPTED_MS && ms <= LAST_ACCEPTED_MS;
   },
   { message: 'date_out_of_range' },
 );

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
 import { apiPost, useJourney } from './support/journey.js';
+import { declarationBody } from '../support/app.js';
 
 const journey = useJourney();
 
@@ -23,21 +24,11 @@ describe('a tablet at the gate in kiosk mode', () => {
       managerPassword: 'cho-dong-xuan-1',
     });
     const venueId = Number(venue.body.id);
-    const card = await apiPost(journey.server, '/api/declarations', {
-      clientId: crypto.randomUUID(),
-      person: { fullName: 'Phan Văn Mười', phone: '0977000111' },
-      visitedAreas: [],
-      symptoms: {
-        fever: false,
-        cough: false,
-        breathlessness: false,
-        pneumonia: false,
-        soreThroat: false,
-        fatigue: false,
-      },
-      exposure: { confirmedCase: false, fromAffectedArea: false, symptomaticPerson: false },
-      pledge: true,
-    });
+    const card = await apiPost(
+      journey.server,
+      '/api/declarations',
+      declarationBody({ person: { fullName: 'Phan Văn Mười', phone: '0977000111' } }),
+    );
 
     const tablet = await journey.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await tablet.newPage();

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTables } from '../../src/server/app.js';
 import {
   ADMIN,
+  NO_EXPOSURE,
+  NO_SYMPTOMS,
   call,
   checkInBody,
   login,
@@ -237,15 +239,8 @@ function validRequests(): Seed[] {
   const person = { fullName: 'Lê Văn Minh', phone: '0912345678', idNumber: '001190012345', address: 'Số 1' };
   const answers = {
     visitedAreas: ['01'],
-    symptoms: {
-      fever: false,
-      cough: false,
-      breathlessness: false,
-      pneumonia: false,
-      soreThroat: false,
-      fatigue: false,
-    },
-    exposure: { confirmedCase: false, fromAffectedArea: false, symptomaticPerson: false },
+    symptoms: NO_SYMPTOMS,
+    exposure: NO_EXPOSURE,
     pledge: true,
   };
   return [

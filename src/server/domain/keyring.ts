@@ -21,8 +21,7 @@ export interface MasterKey {
   legacy?: boolean;
 }
 
-export const SIGNING_PURPOSES = ['venue_code', 'card_code', 'checkout_token', 'card_holder_token'] as const;
-export type SigningPurpose = (typeof SIGNING_PURPOSES)[number];
+export type SigningPurpose = 'venue_code' | 'card_code' | 'checkout_token' | 'card_holder_token';
 
 export interface SigningKeys {
   current: SigningKey;
@@ -30,8 +29,6 @@ export interface SigningKeys {
 }
 
 export interface KeyRing extends Record<SigningPurpose, SigningKeys> {
-  currentId: string;
-  ids: string[];
   sealer: Sealer;
 }
 
@@ -52,8 +49,6 @@ export function buildKeyRing(current: MasterKey, others: readonly MasterKey[]): 
     return { current: keys[0]!, all: keys };
   };
   return {
-    currentId: current.id,
-    ids: all.map((k) => k.id),
     venue_code: signing('venue_code'),
     card_code: signing('card_code'),
     checkout_token: signing('checkout_token'),
@@ -128,11 +123,14 @@ export function idNumberKey(idNumber: string): string {
   return idNumber.replace(/\s+/g, '').toUpperCase();
 }
 
-/** Key ids in the order new keys take them; '1' was the database-kept key of early installations. */
-export const KEY_ID_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ01';
+/**
+ * Key ids in the order new keys take them. '1' is not among them: it names the database-kept key of
+ * early installations (see services/keys.ts), which is never generated again.
+ */
+export const KEY_ID_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ0';
 
 export function nextKeyId(used: readonly string[]): string {
   const free = [...KEY_ID_ALPHABET].find((c) => !used.includes(c));
-  if (!free) throw new Error('all 32 key ids are in use: retire old keys first');
+  if (!free) throw new Error('all 31 key ids are in use: retire old keys first');
   return free;
 }

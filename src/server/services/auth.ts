@@ -45,14 +45,14 @@ export async function login(ctx: ServiceContext, rawUsername: string, password: 
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   const succeeded = Boolean(user && valid && !user.disabledAt);
   await users.recordLoginAttempt(ctx.db, { username, address, at: now, succeeded });
-  if (!succeeded) throw new AppError('invalid_credentials');
+  if (!succeeded || !user) throw new AppError('invalid_credentials');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
-  await users.insertSession(ctx.db, tokenHash(token), user!.id, expiresAt);
+  await users.insertSession(ctx.db, tokenHash(token), user.id, expiresAt);
   return {
     token,
     expiresAt,
-    user: { id: user!.id, username: user!.username, role: user!.role, adminUnitCode: user!.adminUnitCode },
+    user: { id: user.id, username: user.username, role: user.role, adminUnitCode: user.adminUnitCode },
   };
 }
 
@@ -85,12 +85,12 @@ export async function createManagerAccount(
   password: string,
   venueId: number,
 ): Promise<number> {
-  if (await users.findUserByUsername(q, phone))
-    throw new AppError('phone_has_account', [{ path: 'contactPhone', code: 'has_account' }]);
+  const hasAccount = new AppError('phone_has_account', [{ path: 'contactPhone', code: 'has_account' }]);
+  if (await users.findUserByUsername(q, phone)) throw hasAccount;
   const id = await insertUserOnce(
     q,
     { username: phone, passwordHash: await hashPassword(password), role: 'venue_manager' },
-    new AppError('phone_has_account', [{ path: 'contactPhone', code: 'has_account' }]),
+    hasAccount,
   );
   await users.attachVenue(q, id, venueId);
   return id;

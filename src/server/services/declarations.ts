@@ -16,7 +16,7 @@ import type { DeclarationAnswers, Person, StatusColour } from '../../shared/cont
 import { issueOrLinkCard, presentCard } from './cards.js';
 import type { ServiceContext } from './context.js';
 import { activeHotspots } from './hotspots.js';
-import { personColumns } from './people.js';
+import { personColumns, sealedAnswers } from './people.js';
 import { rulesFor } from './status-rules.js';
 
 export interface DeclarationResult {
@@ -83,14 +83,12 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
       declaredAt: now,
       channel: input.channel,
       person,
-      answersSealed: ctx.keys.sealer.seal(
-        JSON.stringify({
-          visitedAreas: [...new Set(input.answers.visitedAreas)],
-          symptoms: input.answers.symptoms,
-          exposure: input.answers.exposure,
-          vaccineDoses: input.answers.vaccineDoses ?? null,
-        }),
-      ),
+      answersSealed: sealedAnswers(ctx.keys.sealer, {
+        visitedAreas: [...new Set(input.answers.visitedAreas)],
+        symptoms: input.answers.symptoms,
+        exposure: input.answers.exposure,
+        vaccineDoses: input.answers.vaccineDoses ?? null,
+      }),
       hotspotIds,
       flagged,
       statusColour,

@@ -9,7 +9,7 @@
  * to start with the reason.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
@@ -48,7 +48,6 @@ export async function writeKeyFile(dir: string, key: MasterKey) {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${key.id}${key.legacy ? '.legacy' : ''}.key`);
   await writeFile(file, key.secret.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-  await chmod(file, 0o600);
 }
 
 export async function setCurrentKey(dir: string, id: string) {
@@ -58,10 +57,10 @@ export async function setCurrentKey(dir: string, id: string) {
 }
 
 /** A new key in the directory, made current. */
-export async function rotateKey(dir: string, alsoUsed: readonly string[] = []): Promise<MasterKey> {
+export async function rotateKey(dir: string): Promise<MasterKey> {
   const { keys } = await readKeyDirectory(dir);
   const retired = await readdir(join(dir, 'retired')).catch(() => [] as string[]);
-  const used = [...keys.map((k) => k.id), ...retired.map((f) => f[0]!), ...alsoUsed, '1'];
+  const used = [...keys.map((k) => k.id), ...retired.map((f) => f[0]!)];
   const key: MasterKey = { id: nextKeyId(used), secret: randomBytes(32) };
   await writeKeyFile(dir, key);
   await setCurrentKey(dir, key.id);
@@ -86,7 +85,7 @@ export async function loadKeyRing(db: Db, config: Config, log: (message: string)
           `copy the key files of another node into ${dir ?? 'KEYS_DIR'} or set QR_SIGNING_KEY`,
       );
     current = {
-      id: nextKeyId([...directory.keys.map((k) => k.id), ...known.keys(), '1']),
+      id: nextKeyId([...directory.keys.map((k) => k.id), ...known.keys()]),
       secret: randomBytes(32),
     };
     if (dir) {

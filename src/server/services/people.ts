@@ -1,20 +1,41 @@
 /**
- * A person as stored beside check-ins, declarations and cards: the ID number sealed with a key that
- * is not in the database, with a keyed hash to find it again (tracing by ID number).
+ * A person and their health answers as stored beside check-ins, declarations and cards: the ID number
+ * sealed with a key that is not in the database, with a keyed hash to find it again (tracing by ID
+ * number), and a declaration's answers sealed as one value.
  */
 import type { NewCheckIn } from '../db/queries/check-ins.js';
 import { idNumberKey, type Sealer } from '../domain/keyring.js';
 import { personNameKey } from '../domain/stay.js';
 import type { Person } from '../../shared/contracts.js';
 
+/** An ID number as stored: sealed, and the keyed hash that finds it (case and spaces ignored). */
+export function sealedIdNumber(sealer: Sealer, idNumber: string): { sealed: string; hash: Buffer } {
+  const key = idNumberKey(idNumber);
+  return { sealed: sealer.seal(key), hash: sealer.lookupHash(key) };
+}
+
+/** The answers sealed together (rows of older versions carry them as stored JSON, hence unknown). */
+export interface HealthAnswers {
+  visitedAreas: string[];
+  symptoms: unknown;
+  exposure: unknown;
+  vaccineDoses: number | null;
+}
+
+/** A declaration's health answers as stored: one sealed value. */
+export function sealedAnswers(sealer: Sealer, answers: HealthAnswers): string {
+  const { visitedAreas, symptoms, exposure, vaccineDoses } = answers;
+  return sealer.seal(JSON.stringify({ visitedAreas, symptoms, exposure, vaccineDoses }));
+}
+
 export function personColumns(person: Person, sealer: Sealer): NewCheckIn['person'] {
-  const idNumber = person.idNumber ? idNumberKey(person.idNumber) : null;
+  const id = person.idNumber ? sealedIdNumber(sealer, person.idNumber) : null;
   return {
     phone: person.phone,
     fullName: person.fullName,
     nameKey: personNameKey(person.fullName),
-    idNumber: idNumber ? sealer.seal(idNumber) : null,
-    idHash: idNumber ? sealer.lookupHash(idNumber) : null,
+    idNumber: id?.sealed ?? null,
+    idHash: id?.hash ?? null,
     birthYear: person.birthYear ?? null,
     sex: person.sex ?? null,
     nationality: person.nationality ?? null,

@@ -1,36 +1,53 @@
 /**
- * Seals what older versions stored in clear (ID numbers, declaration answers), in batches, at start.
- * Running it again finds nothing to do.
+ * Seals what versions before sealing stored in clear (ID numbers, declaration answers), in batches,
+ * once: the upgrade is recorded in `data_upgrades`, so later starts do not scan the tables again. One
+ * node at a time (advisory lock); a node that waited finds it done.
  */
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import * as sealing from '../db/queries/sealing.js';
-import { idNumberKey, type Sealer } from '../domain/keyring.js';
+import type { Sealer } from '../domain/keyring.js';
+import { sealedAnswers, sealedIdNumber } from './people.js';
 
 const BATCH = 1000;
+const UPGRADE = 'seal_personal_columns';
+/** Arbitrary constant naming this upgrade's advisory lock. */
+const SEALING_LOCK = 7_020_031;
 
-export async function sealClearRows(db: Db, sealer: Sealer): Promise<number> {
+export async function sealClearRowsOnce(db: Db, sealer: Sealer): Promise<number> {
+  return db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock($1)', [SEALING_LOCK]);
+    if (await sealing.isUpgradeDone(q, UPGRADE)) return 0;
+    const sealed = (await sealIdNumbers(q, sealer)) + (await sealAnswers(q, sealer));
+    await sealing.markUpgradeDone(q, UPGRADE);
+    return sealed;
+  });
+}
+
+async function sealIdNumbers(q: Queryable, sealer: Sealer): Promise<number> {
   let sealed = 0;
   for (const table of ['check_ins', 'declarations', 'cards'] as const) {
     for (;;) {
-      const rows = await sealing.clearIdNumbers(db, table, BATCH);
+      const rows = await sealing.clearIdNumbers(q, table, BATCH);
       if (rows.length === 0) break;
       await sealing.writeSealedIdNumbers(
-        db,
+        q,
         table,
-        rows.map((r) => {
-          const id = idNumberKey(r.idNumber);
-          return { id: r.id, sealed: sealer.seal(id), hash: sealer.lookupHash(id) };
-        }),
+        rows.map((r) => ({ id: r.id, ...sealedIdNumber(sealer, r.idNumber) })),
       );
       sealed += rows.length;
     }
   }
+  return sealed;
+}
+
+async function sealAnswers(q: Queryable, sealer: Sealer): Promise<number> {
+  let sealed = 0;
   for (;;) {
-    const rows = await sealing.clearDeclarationAnswers(db, BATCH);
+    const rows = await sealing.clearDeclarationAnswers(q, BATCH);
     if (rows.length === 0) break;
     await sealing.writeSealedAnswers(
-      db,
-      rows.map(({ id, ...answers }) => ({ id, sealed: sealer.seal(JSON.stringify(answers)) })),
+      q,
+      rows.map(({ id, ...answers }) => ({ id, sealed: sealedAnswers(sealer, answers) })),
     );
     sealed += rows.length;
   }

@@ -298,8 +298,6 @@ export const en: Messages = {
   kiosk_exit: 'Leave kiosk mode',
   kiosk_exit_login: 'Log in to leave',
   kiosk_pin_wrong: 'Wrong PIN.',
-  login_username: 'Username',
-  login_password: 'Password',
   cancel: 'Cancel',
   phone_has_account_hint: 'Log in with this phone number, then add the venue from your venues page.',
 };

@@ -300,8 +300,6 @@ export const vi = {
   kiosk_exit: 'Thoát chế độ kiosk',
   kiosk_exit_login: 'Đăng nhập để thoát',
   kiosk_pin_wrong: 'Mã PIN không đúng.',
-  login_username: 'Tên đăng nhập',
-  login_password: 'Mật khẩu',
   cancel: 'Hủy',
   phone_has_account_hint: 'Đăng nhập bằng số điện thoại này rồi thêm địa điểm từ trang quản lý.',
 };

@@ -6,6 +6,15 @@ import type { Queryable } from '../db.js';
 
 export type SealableTable = 'check_ins' | 'declarations' | 'cards';
 
+export async function isUpgradeDone(q: Queryable, name: string): Promise<boolean> {
+  const { rows } = await q.query('SELECT 1 FROM data_upgrades WHERE name = $1', [name]);
+  return rows.length > 0;
+}
+
+export async function markUpgradeDone(q: Queryable, name: string) {
+  await q.query('INSERT INTO data_upgrades (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+}
+
 export async function clearIdNumbers(q: Queryable, table: SealableTable, limit: number) {
   const { rows } = await q.query<{ id: string; idNumber: string }>(
     `SELECT id::text, person_id_number AS "idNumber" FROM ${table}

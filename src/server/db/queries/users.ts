@@ -102,11 +102,12 @@ export async function loginHistory(
   knownSince: Date,
 ): Promise<LoginHistory> {
   const { rows } = await q.query<LoginHistory>(
-    `SELECT (SELECT count(*) FROM login_attempts WHERE address = $2 AND NOT succeeded AND at > $3)::int AS "addressFailures",
-            (SELECT min(at) FROM login_attempts WHERE address = $2 AND NOT succeeded AND at > $3) AS "oldestAddressFailureAt",
+    `SELECT a.failures AS "addressFailures", a.oldest AS "oldestAddressFailureAt",
             (SELECT count(*) FROM login_attempts WHERE username = $1 AND NOT succeeded AND at > $3)::int AS "accountFailures",
             EXISTS (SELECT 1 FROM login_attempts
-                     WHERE username = $1 AND address = $2 AND succeeded AND at > $4) AS "knownAddress"`,
+                     WHERE username = $1 AND address = $2 AND succeeded AND at > $4) AS "knownAddress"
+       FROM (SELECT count(*)::int AS failures, min(at) AS oldest FROM login_attempts
+              WHERE address = $2 AND NOT succeeded AND at > $3) a`,
     [username, address, failuresSince, knownSince],
   );
   return rows[0]!;
@@ -122,8 +123,4 @@ export async function recordLoginAttempt(
     a.at,
     a.succeeded,
   ]);
-}
-
-export async function deleteLoginAttemptsBefore(q: Queryable, before: Date) {
-  await q.query('DELETE FROM login_attempts WHERE at < $1', [before]);
 }

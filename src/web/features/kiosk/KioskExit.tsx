@@ -66,11 +66,11 @@ export function KioskExit() {
       </form>
       <form onSubmit={(e) => void byLogin(e)} className="row">
         <label>
-          {t.login_username}
+          {t.field_username}
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
         </label>
         <label>
-          {t.login_password}
+          {t.field_login_password}
           <input
             type="password"
             value={password}
