@@ -494,6 +494,8 @@ describe('authorization matrix', () => {
                   : 'refused'
               : 'through';
         if (!allowed && caller !== 'anonymous' && status === 401) actual[caller] = '401 (logged in)';
+        // API v1.1: a kiosk is refused with 403 everywhere but its own scanner route, never 401 or 404.
+        if (!allowed && caller === 'kiosk' && status !== 403) actual[caller] = `${status} (kiosk)`;
       }
       expect(actual).toEqual(expected);
     });

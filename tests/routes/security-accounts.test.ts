@@ -95,7 +95,7 @@ describe('kiosks', () => {
       });
     expect((await scan(venue.id)).status).toBe(201);
     expect((await scan(venue.id, 'paper')).status).toBe(403);
-    expect((await scan(other.id)).status).toBe(404);
+    expect((await scan(other.id)).status).toBe(403);
     for (const url of [
       `/api/venues/${venue.id}`,
       `/api/venues/${venue.id}/today`,

@@ -33,9 +33,12 @@ export async function venueFor(
 /** The same decision for a venue the caller already loaded (hot paths that read it with other data). */
 export function checkVenueAccess(actor: Actor | null, venue: VenueRow | null, action: VenueAction): VenueRow {
   const who = requireActor(actor);
-  // Visible = readable, or the very act is allowed (a kiosk records at its venue and reads nothing).
-  if (!venue || !(mayOnVenue(who, venue, 'read') || mayOnVenue(who, venue, action)))
-    throw new AppError('venue_not_found');
+  // A kiosk knows one venue and reads nothing: there is no scope to hide, every refusal is a 403 (API v1.1).
+  if (who.role === 'kiosk') {
+    if (!venue || !mayOnVenue(who, venue, action)) throw new AppError('forbidden');
+    return venue;
+  }
+  if (!venue || !mayOnVenue(who, venue, 'read')) throw new AppError('venue_not_found');
   if (!mayOnVenue(who, venue, action)) throw new AppError('forbidden');
   return venue;
 }
