@@ -12,7 +12,7 @@ run() { echo; echo "=== $1"; shift; "$@" || status=1; }
 
 run "typecheck" npm run --silent typecheck
 run "lint" npm run --silent lint
-run "build web app" npm run --silent build:web
+run "build the web app and the server" node scripts/build-if-stale.mjs
 run "domain and route tests on PGlite" npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile="$REPORTS/pglite.json"
 run "journeys in Chromium on PGlite" npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile="$REPORTS/e2e-pglite.json"
 run "route tests and journeys on PostgreSQL" bash scripts/with-postgres.sh bash -c "

@@ -4,10 +4,10 @@
  * migrating at the same time. A failing migration throws (main exits non-zero).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../paths.js';
 import type { Db } from './db.js';
 
-const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../migrations');
 const LOCK_ID = 7_020_021;
 
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {

@@ -8,8 +8,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../db/db.js';
 import * as units from '../db/queries/admin-units.js';
 import { AppError } from '../errors.js';
-
-const UNITS_DIR = resolve(import.meta.dirname, '../../../reference-data/admin-units');
+import { ADMIN_UNITS_DIR } from '../paths.js';
 
 const VersionsFile = z.record(
   z.string(),
@@ -19,12 +18,12 @@ const VersionsFile = z.record(
 /** Loads `version` from reference-data/admin-units when it is not in the database yet. Safe on concurrent starts. */
 export async function ensureAdminUnitsLoaded(db: Db, version: string): Promise<boolean> {
   if (await units.isVersionLoaded(db, version)) return false;
-  const meta = VersionsFile.parse(JSON.parse(readFileSync(resolve(UNITS_DIR, 'versions.json'), 'utf8')))[
-    version
-  ];
+  const meta = VersionsFile.parse(
+    JSON.parse(readFileSync(resolve(ADMIN_UNITS_DIR, 'versions.json'), 'utf8')),
+  )[version];
   if (!meta)
     throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
-  const rows = parseTsv(readFileSync(resolve(UNITS_DIR, meta.file), 'utf8'), version);
+  const rows = parseTsv(readFileSync(resolve(ADMIN_UNITS_DIR, meta.file), 'utf8'), version);
   await db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(7020022)');
     if (await units.isVersionLoaded(q, version)) return;

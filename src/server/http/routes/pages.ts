@@ -7,12 +7,11 @@ import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../errors.js';
+import { WEB_DIR } from '../../paths.js';
 import type { ServiceContext } from '../../services/context.js';
 import { publicVenueByCode } from '../../services/venues.js';
 import { sendError } from '../plugins/errors.js';
 import { publicRoute, type ZodApp } from '../types.js';
-
-export const WEB_DIR = resolve(import.meta.dirname, '../../../../dist/web');
 
 const PAGE_HEADERS = {
   'content-security-policy':
