@@ -15,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { AppError } from './errors.js';
 import { registerAuth } from './http/plugins/auth.js';
+import { registerAvailability } from './http/plugins/availability.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/plugins/errors.js';
 import { registerGuard } from './http/plugins/guard.js';
 import { redactedRequest } from './http/redaction.js';
@@ -56,6 +57,8 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
     clientErrorHandler,
+    // A stopping node answers 503 shutting_down in the contract's shape (plugins/availability.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>() as unknown as ZodApp;
   const routes: RouteEntry[] = [];
   routeTables.set(app, routes);
@@ -72,6 +75,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
     reply.header('referrer-policy', 'same-origin');
   });
 
+  registerAvailability(app, ctx);
   await app.register(fastifyCookie);
   registerGuard(app, ctx);
   // Per-address limits per app node; each route names its own limit (see routes). Behind a load

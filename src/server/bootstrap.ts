@@ -3,7 +3,10 @@
  * admin-unit list, create partitions and keys, make the bootstrap admin. Used by main and by tests.
  */
 import type { Config } from './config.js';
+import { mkdirSync } from 'node:fs';
+import { DiskFloor, megabytes } from './db/disk-floor.js';
 import { openDb } from './db/open.js';
+import type { FileLayerObserver } from './db/pglite-files.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdminUnitsLoaded } from './services/admin-units.js';
 import { ensureBootstrapAdmin } from './services/auth.js';
@@ -14,18 +17,52 @@ import { sealClearRowsOnce } from './services/sealing.js';
 import { ensurePartitionsAround } from './services/partitions.js';
 import { loggingSmsGateway } from './services/sms.js';
 
+/**
+ * The embedded database's directory, once it has more free space than the floor: a start on a full
+ * disk waits (and says so every minute) rather than opening a database it cannot write.
+ */
+async function enoughDiskSpace(dataDir: string, floorBytes: number, log: (message: string) => void) {
+  mkdirSync(dataDir, { recursive: true });
+  const floor = new DiskFloor(dataDir, floorBytes);
+  for (let waited = 0; floor.check().low; waited += DISK_WAIT_MS) {
+    if (waited % 60_000 === 0) {
+      log(
+        `not starting yet: ${megabytes(floor.current.freeBytes)} free in ${dataDir}, ` +
+          `below the floor of ${megabytes(floorBytes)} (DISK_FLOOR_MB); free some space`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, DISK_WAIT_MS));
+  }
+  return floor;
+}
+
+const DISK_WAIT_MS = 5000;
+
 export async function prepareContext(
   config: Config,
   now: () => Date = () => new Date(),
   log: (message: string) => void = (message) => console.log(message),
+  /** Sees the embedded database's file writes and flushes (durability tests). */
+  files?: FileLayerObserver,
 ): Promise<ServiceContext> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir || undefined });
+  const dataDir = config.databaseUrl ? undefined : config.dataDir || undefined;
+  const diskFloor = dataDir ? await enoughDiskSpace(dataDir, config.diskFloorBytes, log) : undefined;
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir,
+    queryTimeoutMs: config.queryTimeoutMs,
+    files,
+    onRetry: (attempt, waitMs, reason) =>
+      log(`database not reachable (${reason}); attempt ${attempt}, next try in ${waitMs / 1000} s`),
+  });
   try {
-    await migrate(db);
-    await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
-    await ensurePartitionsAround(db, now(), config.timeZone, config.retentionDays);
-    const keys = await loadKeyRing(db, config, log);
-    const sealed = await sealClearRowsOnce(db, keys.sealer);
+    // Start-up work may rightly take long (a migration over big tables): no per-call time limit.
+    const setup = db.withoutTimeLimit();
+    await migrate(setup);
+    await ensureAdminUnitsLoaded(setup, config.adminUnitsVersion);
+    await ensurePartitionsAround(setup, now(), config.timeZone, config.retentionDays);
+    const keys = await loadKeyRing(setup, config, log);
+    const sealed = await sealClearRowsOnce(setup, keys.sealer);
     if (sealed) log(`sealed ${sealed} rows that older versions stored in clear`);
     const ctx: ServiceContext = {
       db,
@@ -35,6 +72,7 @@ export async function prepareContext(
       checkInWriter: checkInWriter(db, config.timeZone, now),
       scanReader: scanReader(db, now),
       sms: loggingSmsGateway(),
+      diskFloor,
     };
     await ensureBootstrapAdmin(ctx);
     return ctx;

@@ -17,6 +17,13 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional(),
     DATA_DIR: z.string().default('./data'),
+    /**
+     * A database call not answered after this many ms fails the request with 503
+     * `database_unavailable` (so a stalled database never makes a request hang past 10 s).
+     */
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+    /** Below this many MB free in DATA_DIR (embedded database), writes get 503 and health fails. */
+    DISK_FLOOR_MB: z.coerce.number().int().min(0).default(256),
     TZ_REGION: z.string().default('Asia/Ho_Chi_Minh').refine(isKnownTimeZone, 'unknown time zone'),
     ADMIN_USERNAME: z.string().min(1).optional(),
     ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -69,6 +76,8 @@ const ConfigSchema = z
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
+    queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
+    diskFloorBytes: env.DISK_FLOOR_MB * 1024 * 1024,
     timeZone: env.TZ_REGION,
     admin:
       env.ADMIN_USERNAME && env.ADMIN_PASSWORD

@@ -38,6 +38,9 @@ export type ErrorCode =
   | 'export_not_found'
   | 'export_not_ready'
   | 'deadline_not_found'
+  | 'database_unavailable'
+  | 'shutting_down'
+  | 'storage_full'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -76,6 +79,9 @@ const STATUS: Record<ErrorCode, number> = {
   export_not_found: 404,
   export_not_ready: 409,
   deadline_not_found: 404,
+  database_unavailable: 503,
+  shutting_down: 503,
+  storage_full: 503,
   internal_error: 500,
 };
 

@@ -11,6 +11,7 @@ import { purgeExpired } from './services/retention.js';
 
 const HOUR = 3_600_000;
 const TEN_MINUTES = 600_000;
+const DISK_CHECK_MS = 5000;
 
 async function main() {
   let config;
@@ -26,16 +27,27 @@ async function main() {
   const ctx = await prepareContext(config);
   const app = await buildApp(ctx, { logger: true });
   trackInFlight(app);
+  ctx.diskFloor?.watch(DISK_CHECK_MS, (disk) => {
+    const figures = {
+      freeMB: Math.floor(disk.freeBytes / 2 ** 20),
+      floorMB: Math.floor(disk.floorBytes / 2 ** 20),
+    };
+    if (disk.low)
+      app.log.error(figures, 'free disk space below the floor: writes refused until space is freed');
+    else app.log.info(figures, 'free disk space back above the floor: writes accepted');
+  });
+  // Jobs may rightly take long (a day of sketches, dropping partitions): no per-call time limit.
+  const jobs = { ...ctx, db: ctx.db.withoutTimeLimit() };
   // Every ten minutes: people sketches of ended days (before retention takes their keys).
   // Hourly: day partitions ahead, and retention (whichever node gets the lock first does it).
   const sketching = async () => {
-    const built = await sketchClosedDays(ctx);
+    const built = await sketchClosedDays(jobs);
     if (built.length) app.log.info({ days: built }, 'people sketches built');
   };
   const hourly = async () => {
-    await ensurePartitionsAround(ctx.db, ctx.now(), config.timeZone, 0);
+    await ensurePartitionsAround(jobs.db, ctx.now(), config.timeZone, 0);
     await sketching();
-    const purged = await purgeExpired(ctx);
+    const purged = await purgeExpired(jobs);
     if (purged?.droppedPartitions.length) app.log.info({ purged }, 'retention: expired data removed');
   };
   await hourly().catch((err) => app.log.error({ err }, 'retention job failed'));
@@ -55,10 +67,12 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     clearInterval(partitionJob);
     clearInterval(sketchJob);
+    ctx.diskFloor?.stop();
+    // New requests get 503 shutting_down; those already running finish before the database closes.
     await app.close();
-    // Requests already running on kept-alive connections finish before the database goes away.
     await drained(app, 10_000);
     await ctx.db.close();
+    app.log.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void close('SIGINT'));
@@ -85,6 +99,7 @@ async function drained(_app: FastifyInstance, timeoutMs: number) {
 }
 
 main().catch((err) => {
-  console.error('failed to start:', err instanceof Error ? err.message : err);
+  // The real cause, with its own causes (PGlite's "failed to initialize" says nothing by itself).
+  console.error('failed to start:', err);
   process.exit(1);
 });

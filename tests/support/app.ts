@@ -5,6 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { prepareContext } from '../../src/server/bootstrap.js';
 import { parseConfig } from '../../src/server/config.js';
+import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
 import { freshDatabase } from './database.js';
 
@@ -19,7 +20,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, start = new Date()): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  start = new Date(),
+  opts: { files?: FileLayerObserver } = {},
+): Promise<TestApp> {
   const db = await freshDatabase();
   const config = parseConfig({
     DATA_DIR: '',
@@ -40,6 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, start = new
     config,
     () => clock.now,
     () => undefined,
+    opts.files,
   );
   const app = await buildApp(ctx);
   await app.ready();

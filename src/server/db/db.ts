@@ -27,6 +27,12 @@ export interface Db extends Queryable {
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Bulk-loads rows with COPY (text format). Values are written with String(); null is NULL. */
   copyRows(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void>;
+  /**
+   * The same database without the per-call time limit, for work that may rightly take long
+   * (migrations, retention, nightly jobs). Requests use the limited handle: a database that does not
+   * answer in time is DatabaseUnavailableError (503), never a hang.
+   */
+  withoutTimeLimit(): Db;
   close(): Promise<void>;
 }
 

@@ -1,8 +1,23 @@
 import type { Db } from './db.js';
 import { openPglite } from './pglite.js';
+import type { FileLayerObserver } from './pglite-files.js';
 import { openPostgres } from './postgres.js';
 
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite's directory; in memory when undefined. */
+  dataDir?: string;
+  /** A call not answered after this long fails as DatabaseUnavailableError (0: no limit). */
+  queryTimeoutMs?: number;
+  /** PGlite on disk: sees file writes and flushes (durability tests). */
+  files?: FileLayerObserver;
+  /** PostgreSQL: told about each retry while the server is not reachable at start. */
+  onRetry?: (attempt: number, waitMs: number, reason: string) => void;
+}
+
 /** PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (in memory when undefined). */
-export function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export function openDb(opts: OpenOptions): Promise<Db> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, { queryTimeoutMs: opts.queryTimeoutMs, onRetry: opts.onRetry })
+    : openPglite(opts.dataDir, { queryTimeoutMs: opts.queryTimeoutMs, files: opts.files });
 }

@@ -1,7 +1,10 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
+import { DatabaseUnavailableError, rethrowClassified, withTimeLimit } from './failures.js';
+import { DURABLE_START_PARAMS, DurableNodeFS, flushTree, type FileLayerObserver } from './pglite-files.js';
 
 /** Parse types the same way as our `pg` setup: bigint as number, date as 'YYYY-MM-DD'. */
 const parsers = {
@@ -9,51 +12,111 @@ const parsers = {
   [types.DATE]: (v: string) => v,
 };
 
-/** Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir, { parsers, extensions: { btree_gist } });
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<T>(sql: string, params?: unknown[]) {
-      const res = await q.query<T>(sql, params);
-      return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length };
-    },
-    async exec(sql: string) {
-      await q.exec(sql);
-    },
-  });
-  const base = wrap(pg);
+export interface PgliteOptions {
+  /** Each call that has not answered after this long fails as DatabaseUnavailableError (0: no limit). */
+  queryTimeoutMs?: number;
+  /** Sees the file layer's writes and flushes (tests of durability). */
+  files?: FileLayerObserver;
+}
+
+/**
+ * Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). On disk, a COMMIT is
+ * flushed before it returns (see pglite-files.ts).
+ */
+export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Promise<Db> {
+  const pg = dataDir ? await openOnDisk(dataDir, opts.files) : await openInMemory();
   // PGlite is one session: a hot statement is PREPAREd once and then EXECUTEd, so it is parsed and
   // planned once (as named statements on a PostgreSQL connection).
   // Kept as promises: two requests that need the same statement at once share one PREPARE.
   const prepared = new Map<string, Promise<void>>();
-  async function query<T>(sql: string, params: unknown[] = [], prepare?: string) {
-    if (!prepare) return base.query<T>(sql, params);
-    if (!/^[a-z_]+$/.test(prepare)) throw new Error(`bad statement name ${prepare}`);
-    let ready = prepared.get(prepare);
+  const preparedOnce = (name: string, sql: string) => {
+    let ready = prepared.get(name);
     if (!ready) {
-      ready = pg.exec(`PREPARE ${prepare} AS ${sql}`).then(() => undefined);
-      prepared.set(prepare, ready);
-      ready.catch(() => prepared.delete(prepare));
+      ready = pg.exec(`PREPARE ${name} AS ${sql}`).then(() => undefined);
+      prepared.set(name, ready);
+      ready.catch(() => prepared.delete(name));
     }
-    await ready;
-    // EXECUTE takes no bind parameters, so the values travel as escaped literals (see sqlLiteral).
-    const args = params.map(sqlLiteral).join(', ');
-    return base.query<T>(`EXECUTE ${prepare}${args ? `(${args})` : ''}`);
-  }
-  return {
-    kind: 'pglite',
-    query,
-    exec: base.exec,
-    tx: (fn) => pg.transaction((t) => fn(wrap(t))),
-    async copyRows(table, columns, rows) {
-      const cols = columns.map(quoteIdent).join(', ');
-      await pg.query(`COPY ${quoteIdent(table)} (${cols}) FROM '/dev/blob'`, [], {
-        blob: new Blob([toCopyText(rows)]),
-      });
-    },
-    close: () => pg.close(),
+    return ready;
   };
+
+  const build = (limitMs: number): Db => {
+    const guarded = <T>(work: () => Promise<T>): Promise<T> =>
+      withTimeLimit(Promise.resolve().then(work), limitMs, 'the embedded database').catch(
+        rethrowEngineFailure,
+      );
+    const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+      query: <T>(sql: string, params?: unknown[]) =>
+        guarded(async () => {
+          const res = await q.query<T>(sql, params);
+          return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length };
+        }),
+      exec: (sql: string) => guarded(async () => void (await q.exec(sql))),
+    });
+    const base = wrap(pg);
+    return {
+      kind: 'pglite',
+      async query<T>(sql: string, params: unknown[] = [], prepare?: string) {
+        if (!prepare) return base.query<T>(sql, params);
+        if (!/^[a-z_]+$/.test(prepare)) throw new Error(`bad statement name ${prepare}`);
+        await guarded(() => preparedOnce(prepare, sql));
+        // EXECUTE takes no bind parameters, so the values travel as escaped literals (see sqlLiteral).
+        const args = params.map(sqlLiteral).join(', ');
+        return base.query<T>(`EXECUTE ${prepare}${args ? `(${args})` : ''}`);
+      },
+      exec: base.exec,
+      tx: (fn) => pg.transaction((t) => fn(wrap(t))).catch(rethrowEngineFailure),
+      copyRows: (table, columns, rows) =>
+        guarded(async () => {
+          const cols = columns.map(quoteIdent).join(', ');
+          await pg.query(`COPY ${quoteIdent(table)} (${cols}) FROM '/dev/blob'`, [], {
+            blob: new Blob([toCopyText(rows)]),
+          });
+        }),
+      withoutTimeLimit: () => build(0),
+      close: () => pg.close(),
+    };
+  };
+  return build(opts.queryTimeoutMs ?? 0);
+}
+
+function openInMemory() {
+  return PGlite.create({ parsers, extensions: { btree_gist } });
+}
+
+async function openOnDisk(dataDir: string, files?: FileLayerObserver) {
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  mkdirSync(dataDir, { recursive: true });
+  // PostgreSQL's own messages, kept to explain a failed start (PGlite only says "failed to initialize").
+  const messages: string[] = [];
+  const pg = await PGlite.create({
+    fs: new DurableNodeFS(dataDir, files),
+    startParams: DURABLE_START_PARAMS,
+    parsers,
+    extensions: { btree_gist },
+    onStderr: (text) => (messages.push(text), messages.splice(0, messages.length - 20), true),
+  }).catch((err: unknown) => {
+    const said = messages.filter((m) => /FATAL|PANIC|ERROR|could not|No space/i.test(m));
+    throw new Error(
+      `PGlite could not open ${dataDir}: ${String(err)}${said.length ? `\n${said.join('\n')}` : ''}`,
+      {
+        cause: err,
+      },
+    );
+  });
+  // PGlite unpacks a new data directory without flushing it: flush it once, then every commit does.
+  if (fresh) flushTree(dataDir);
+  return pg;
+}
+
+/**
+ * A call that failed inside the engine rather than in SQL (WebAssembly aborted, the instance closed)
+ * or a SQLSTATE of unavailability: DatabaseUnavailableError. SQL errors stay as they are.
+ */
+function rethrowEngineFailure(err: unknown): never {
+  if ((err as Error | null)?.name === 'RuntimeError' || /PGlite is closed/i.test(String(err))) {
+    throw new DatabaseUnavailableError('the embedded database stopped', { cause: err });
+  }
+  rethrowClassified(err);
 }
 
 /**

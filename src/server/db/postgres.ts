@@ -3,56 +3,134 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
+import { rethrowClassified, unavailability, withTimeLimit } from './failures.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+export interface PostgresOptions {
+  poolSize?: number;
+  /** Longest wait for a connection (a free one from the pool or a new one). */
+  connectTimeoutMs?: number;
+  /** Longest wait for a statement's answer, on the client (a stalled server) and on the server. */
+  queryTimeoutMs?: number;
+  /** Called before each new attempt while the server cannot be reached at start. */
+  onRetry?: (attempt: number, waitMs: number, reason: string) => void;
+}
+
+/**
+ * A pool on the PostgreSQL server. Waits for the server at start (a node may come up before its
+ * database). Connection failures, stalls and timeouts surface as DatabaseUnavailableError.
+ */
+export async function openPostgres(connectionString: string, opts: PostgresOptions = {}): Promise<Db> {
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 3000;
+  const queryTimeoutMs = opts.queryTimeoutMs ?? 0;
+  const pool = newPool(connectionString, opts.poolSize ?? 10, connectTimeoutMs, queryTimeoutMs);
+  await waitForServer(pool, opts.onRetry);
+  let unlimited: Db | undefined;
+  const db = poolDb(pool, queryTimeoutMs, () => {
+    // Long jobs (migrations, retention) get a small pool of their own without time limits.
+    unlimited ??= poolDb(newPool(connectionString, 2, connectTimeoutMs, 0), 0, () => unlimited!);
+    return unlimited;
+  });
+  const close = db.close;
+  db.close = async () => {
+    await Promise.all([close(), unlimited?.close()]);
+  };
+  return db;
+}
+
+function newPool(connectionString: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number) {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // Client side: a server that stops answering (stalled, partitioned) frees the request in time.
+    query_timeout: queryTimeoutMs || undefined,
+    // Server side: a statement that runs too long is cancelled rather than left running.
+    statement_timeout: queryTimeoutMs || undefined,
+    keepAlive: true,
+  });
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it */
   });
-  await pool.query('SELECT 1');
+  return pool;
+}
+
+/** Retries the first connection with backoff (1 s doubling to 15 s) while the server is unavailable. */
+async function waitForServer(pool: pg.Pool, onRetry: PostgresOptions['onRetry']) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query('SELECT 1');
+      return;
+    } catch (err) {
+      const unavailable = unavailability(err);
+      // A wrong password or database name is a configuration error: say it at once.
+      if (!unavailable || !onRetry) {
+        await pool.end().catch(() => undefined);
+        throw unavailable ?? err;
+      }
+      const waitMs = Math.min(15_000, 1000 * 2 ** (attempt - 1));
+      onRetry(attempt, waitMs, unavailable.reason);
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+  }
+}
+
+function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => Db): Db {
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[], prepare?: string) {
-      const res = prepare
-        ? await q.query({ name: prepare, text: sql, values: params })
-        : await q.query(sql, params);
-      return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
+      try {
+        const res = prepare
+          ? await q.query({ name: prepare, text: sql, values: params })
+          : await q.query(sql, params);
+        return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
+      } catch (err) {
+        rethrowClassified(err);
+      }
     },
     async exec(sql: string) {
-      await q.query(sql);
+      await q.query(sql).catch(rethrowClassified);
     },
   });
+  /** A client of its own for `fn`; given back broken (closed) when the server failed it. */
+  const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>) => {
+    const client = await pool.connect().catch(rethrowClassified);
+    let failure: Error | undefined;
+    try {
+      return await fn(client);
+    } catch (err) {
+      const unavailable = unavailability(err);
+      if (unavailable) failure = unavailable;
+      throw unavailable ?? err;
+    } finally {
+      client.release(failure);
+    }
+  };
   const base = wrap(pool);
   return {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async tx(fn) {
-      const client = await pool.connect();
-      try {
+    tx: (fn) =>
+      withClient(async (client) => {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
-    async copyRows(table, columns, rows) {
-      const client = await pool.connect();
-      try {
+        try {
+          const result = await fn(wrap(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          if (!unavailability(err)) await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
+    copyRows: (table, columns, rows) =>
+      withClient(async (client) => {
         const cols = columns.map(quoteIdent).join(', ');
         const sink = client.query(copyFrom(`COPY ${quoteIdent(table)} (${cols}) FROM STDIN`));
-        await pipeline(Readable.from([toCopyText(rows)]), sink);
-      } finally {
-        client.release();
-      }
-    },
+        await withTimeLimit(pipeline(Readable.from([toCopyText(rows)]), sink), queryTimeoutMs, 'COPY');
+      }),
+    withoutTimeLimit,
     close: () => pool.end(),
   };
 }

@@ -90,6 +90,18 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'Scan a card or enter a full name and phone number.',
   },
   hotspot_not_found: { vi: 'Không tìm thấy vùng dịch.', en: 'Hotspot not found.' },
+  database_unavailable: {
+    vi: 'Cơ sở dữ liệu tạm thời không phản hồi. Dữ liệu chưa được lưu, vui lòng thử lại sau ít giây.',
+    en: 'The database is not answering right now. Nothing was saved; try again in a few seconds.',
+  },
+  shutting_down: {
+    vi: 'Máy chủ đang khởi động lại. Dữ liệu chưa được lưu, vui lòng thử lại sau ít giây.',
+    en: 'The server is restarting. Nothing was saved; try again in a few seconds.',
+  },
+  storage_full: {
+    vi: 'Máy chủ sắp hết dung lượng lưu trữ nên tạm ngừng ghi dữ liệu. Vui lòng báo quản trị hệ thống.',
+    en: 'The server is nearly out of disk space and has stopped accepting writes. Tell its administrator.',
+  },
   internal_error: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong, please try again.' },
 };
 

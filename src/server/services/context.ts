@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
+import type { DiskFloor } from '../db/disk-floor.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/check-ins.js';
 import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
 import type { KeyRing } from './keys.js';
@@ -19,4 +20,6 @@ export interface ServiceContext {
   scanReader: Batcher<ScanContextInput, ScanContextRow>;
   /** Where reminders and notices go by text message (default: log only). */
   sms: SmsGateway;
+  /** Free space of the embedded database's directory (absent on PostgreSQL and in memory). */
+  diskFloor?: DiskFloor;
 }

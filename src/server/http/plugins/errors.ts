@@ -10,7 +10,11 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../../errors.js';
+import { unavailability } from '../../db/failures.js';
 import { languageOf, messageFor } from '../messages.js';
+
+/** When a client may try again after the database did not answer. */
+export const DATABASE_RETRY_SECONDS = 5;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -79,6 +83,11 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appError = toAppError(err);
     if (appError) return sendError(request, reply, appError);
+    const down = unavailability(err);
+    if (down) {
+      request.log.warn({ reason: down.reason }, 'database unavailable');
+      return sendError(request, reply, new AppError('database_unavailable', [], DATABASE_RETRY_SECONDS));
+    }
     request.log.error({ err }, 'unhandled error');
     return sendError(request, reply, new AppError('internal_error'));
   });
