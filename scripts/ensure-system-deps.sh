@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs when they are missing:
-#   chromium (end-to-end journeys), poppler-utils (pdftoppm renders PDFs), postgresql (the PostgreSQL run).
+#   chromium (end-to-end journeys), poppler-utils (pdftoppm renders PDFs), postgresql (the PostgreSQL run),
+#   strace (counts the embedded database's fsync calls).
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 fc-list 2>/dev/null | grep -qi 'dejavu' || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -1,23 +1,12 @@
 /** Starts the real server (`src/server/main.ts`) on a free port against a fresh database. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshDatabase } from '../../support/database.js';
+import { freePort } from '../../support/server-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
 
 export interface RunningServer {
   baseUrl: string;

@@ -1,0 +1,72 @@
+/**
+ * A PostgreSQL server of one test's own (initdb in a temporary directory, loopback port), which the test
+ * may stop, start, freeze (SIGSTOP) and thaw without disturbing the suite's shared server.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './server-process.js';
+
+function postgresBin(): string {
+  const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b));
+  return `/usr/lib/postgresql/${versions.at(-1)}/bin`;
+}
+
+export interface PostgresServer {
+  url: string;
+  start(): void;
+  stop(): void;
+  /** SIGSTOP / SIGCONT every process of the server: it keeps its sockets but answers nothing. */
+  freeze(): void;
+  thaw(): void;
+  remove(): void;
+}
+
+export async function startPostgresServer(settings: string[] = []): Promise<PostgresServer> {
+  const bin = postgresBin();
+  const work = mkdtempSync(join(tmpdir(), 'qr-own-pg-'));
+  const data = join(work, 'data');
+  const port = await freePort();
+  // PostgreSQL refuses to run as root: as root, run it as the 'postgres' system user.
+  const asPostgres = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+  if (asPostgres.length) {
+    spawnSync('useradd', ['--system', '--home-dir', work, 'postgres']);
+    chownSync(work, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
+  }
+  const run = (cmd: string, args: string[]) => {
+    const [exe, ...rest] = [...asPostgres, `${bin}/${cmd}`, ...args];
+    execFileSync(exe!, rest, { stdio: 'ignore' });
+  };
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  const options = [
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${work}`,
+    '-c fsync=off -c synchronous_commit=off',
+    ...settings.map((s) => `-c ${s}`),
+  ].join(' ');
+  const pids = () => {
+    const pidFile = join(data, 'postmaster.pid');
+    if (!existsSync(pidFile)) return []; // not running
+    const postmaster = readFileSync(pidFile, 'utf8').split('\n')[0]!;
+    const children = spawnSync('pgrep', ['-P', postmaster]).stdout.toString().split('\n').filter(Boolean);
+    return [postmaster, ...children].map(Number);
+  };
+  const server: PostgresServer = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start: () =>
+      run('pg_ctl', ['-D', data, '-l', join(work, 'log'), '-w', '-t', '60', 'start', '-o', options]),
+    stop: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    freeze: () => pids().forEach((pid) => process.kill(pid, 'SIGSTOP')),
+    thaw: () => pids().forEach((pid) => process.kill(pid, 'SIGCONT')),
+    remove: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      } catch {
+        /* already stopped */
+      }
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+  server.start();
+  return server;
+}

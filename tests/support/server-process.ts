@@ -1,0 +1,81 @@
+/**
+ * The production server as a process: `node dist/node/server/main.js` (built when stale), on a free
+ * loopback port, with its log lines kept, for tests of signals, crashes and start-up.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const SERVER_MAIN = 'dist/node/server/main.js';
+
+/** Builds dist/ when a source changed since the last build (a no-op otherwise). */
+export function buildIfStale() {
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  child: ChildProcess;
+  /** Every line the server wrote (stdout and stderr). */
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  healthy(timeoutMs?: number): Promise<void>;
+}
+
+/** Starts the server with `env` (PORT, HOST, PUBLIC_URL set here); `wrapper` runs it under e.g. strace. */
+export async function spawnServer(
+  env: Record<string, string>,
+  wrapper: string[] = [],
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const command = [...wrapper, process.execPath, SERVER_MAIN];
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop()!;
+      lines.push(...parts);
+    });
+  }
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
+  return {
+    baseUrl,
+    child,
+    lines,
+    exited,
+    async healthy(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${lines.join('\n')}`);
+        const ok = await fetch(`${baseUrl}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) return;
+        if (Date.now() > deadline) throw new Error(`server not healthy after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+  };
+}
