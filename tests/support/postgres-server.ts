@@ -15,11 +15,14 @@ function postgresBin(): string {
 
 export interface PostgresServer {
   url: string;
+  dataDir: string;
   start(): void;
   stop(): void;
   /** SIGSTOP / SIGCONT every process of the server: it keeps its sockets but answers nothing. */
   freeze(): void;
   thaw(): void;
+  /** kill -9 of every process of the server, as a crash leaves it (start() then recovers). */
+  crash(): void;
   remove(): void;
 }
 
@@ -53,11 +56,26 @@ export async function startPostgresServer(settings: string[] = []): Promise<Post
   };
   const server: PostgresServer = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir: data,
     start: () =>
       run('pg_ctl', ['-D', data, '-l', join(work, 'log'), '-w', '-t', '60', 'start', '-o', options]),
     stop: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
     freeze: () => pids().forEach((pid) => process.kill(pid, 'SIGSTOP')),
     thaw: () => pids().forEach((pid) => process.kill(pid, 'SIGCONT')),
+    crash: () => {
+      const killed = pids();
+      killed.forEach((pid) => process.kill(pid, 'SIGKILL'));
+      // Gone (or a zombie) before a new postmaster looks at the old one's lock file.
+      const alive = (pid: number) => {
+        try {
+          return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        } catch {
+          return false; // gone
+        }
+      };
+      const deadline = Date.now() + 10_000;
+      while (killed.some(alive) && Date.now() < deadline) spawnSync('sleep', ['0.1']);
+    },
     remove: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
