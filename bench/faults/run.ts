@@ -36,6 +36,11 @@ const env = {
 };
 
 let server: ServerProcess = await startApp();
+// However this program ends, it leaves no server or database behind.
+process.on('exit', () => {
+  server.child.kill('SIGKILL');
+  pgServer?.remove();
+});
 async function startApp() {
   const s = await spawnServer(env);
   await s.healthy(120_000);
@@ -189,7 +194,6 @@ console.log(
     `  daily aggregates ${aggregate[0]!.n} vs raw rows ${stored.length}: ${aggregate[0]!.n === stored.length ? 'match' : 'MISMATCH'}`,
   ].join('\n'),
 );
-pgServer?.remove();
 rmSync(dataDir, { recursive: true, force: true });
 const ok =
   lost === 0 &&

@@ -2,8 +2,10 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
 import { DatabaseUnavailableError, rethrowClassified, withTimeLimit } from './failures.js';
+import { lockDataDir } from './pglite-lock.js';
 import { DURABLE_START_PARAMS, DurableNodeFS, flushTree, type FileLayerObserver } from './pglite-files.js';
 
 /** Parse types the same way as our `pg` setup: bigint as number, date as 'YYYY-MM-DD'. */
@@ -83,9 +85,10 @@ function openInMemory() {
   return PGlite.create({ parsers, extensions: { btree_gist } });
 }
 
-async function openOnDisk(dataDir: string, files?: FileLayerObserver) {
+async function openOnDisk(dataDir: string, files?: FileLayerObserver, load?: Blob) {
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
   // PostgreSQL's own messages, kept to explain a failed start (PGlite only says "failed to initialize").
   const messages: string[] = [];
   const pg = await PGlite.create({
@@ -93,8 +96,10 @@ async function openOnDisk(dataDir: string, files?: FileLayerObserver) {
     startParams: DURABLE_START_PARAMS,
     parsers,
     extensions: { btree_gist },
+    loadDataDir: load,
     onStderr: (text) => (messages.push(text), messages.splice(0, messages.length - 20), true),
   }).catch((err: unknown) => {
+    unlock();
     const said = messages.filter((m) => /FATAL|PANIC|ERROR|could not|No space/i.test(m));
     throw new Error(
       `PGlite could not open ${dataDir}: ${String(err)}${said.length ? `\n${said.join('\n')}` : ''}`,
@@ -105,7 +110,55 @@ async function openOnDisk(dataDir: string, files?: FileLayerObserver) {
   });
   // PGlite unpacks a new data directory without flushing it: flush it once, then every commit does.
   if (fresh) flushTree(dataDir);
+  const close = pg.close.bind(pg);
+  pg.close = () => close().finally(unlock);
   return pg;
+}
+
+/**
+ * A backup of a closed embedded database (PGlite's dump of its data directory, gzipped tar), without
+ * the key files that live beside it: keys are backed up separately, never with the data they protect.
+ */
+export async function dumpPgliteDataDir(dataDir: string): Promise<Buffer> {
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`no database in ${dataDir}`);
+  const pg = await openOnDisk(dataDir);
+  try {
+    await pg.exec('CHECKPOINT');
+    const tar = new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer());
+    return gzipSync(withoutEntries(tar, (name) => /^\/?(keys(\/|$)|\.qr-checkin\.lock$)/.test(name)));
+  } finally {
+    await pg.close();
+  }
+}
+
+/** Restores a backup made by dumpPgliteDataDir into `dataDir`, which must hold no database yet. */
+export async function restorePgliteDataDir(dataDir: string, backup: Buffer): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`${dataDir} already holds a database`);
+  const pg = await openOnDisk(dataDir, undefined, new Blob([gunzipSync(backup)]));
+  await pg.query('SELECT 1');
+  await pg.close();
+  flushTree(dataDir);
+}
+
+/** A tar archive without the entries `drop` names (ustar: 512-byte headers, data padded to 512). */
+function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+  const kept: Uint8Array[] = [];
+  for (let at = 0; at + 512 <= tar.length;) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const field = (from: number, length: number) =>
+      Buffer.from(header.subarray(from, from + length))
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
+    const prefix = field(345, 155);
+    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const end = at + 512 + Math.ceil(size / 512) * 512;
+    if (!drop(name)) kept.push(tar.subarray(at, end));
+    at = end;
+  }
+  kept.push(new Uint8Array(1024)); // two empty blocks end an archive
+  return Buffer.concat(kept);
 }
 
 /**
