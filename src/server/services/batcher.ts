@@ -5,8 +5,11 @@
  * `maxBatch` at a time; a lone request goes out alone without waiting. Nothing is kept beyond the
  * few milliseconds a batch is in flight, so app nodes stay interchangeable.
  *
- * If a batch fails, its items are retried one by one, so one bad row cannot fail its neighbours.
+ * If a batch fails, its items are retried one by one, so one bad row cannot fail its neighbours;
+ * when the database is unavailable, every item fails at once instead.
  */
+import { unavailability } from '../db/failures.js';
+
 export class Batcher<I, O> {
   private pending: { item: I; resolve(o: O): void; reject(e: unknown): void }[] = [];
   private scheduled = false;
@@ -38,7 +41,8 @@ export class Batcher<I, O> {
     this.runMany(batch.map((b) => b.item)).then(
       (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
       (err) => {
-        if (batch.length === 1) return batch[0]!.reject(err);
+        // A database that cannot answer would fail each retry too, only later: answer 503 now.
+        if (batch.length === 1 || unavailability(err)) return batch.forEach((b) => b.reject(err));
         for (const b of batch) this.runMany([b.item]).then((r) => b.resolve(r[0]!), b.reject);
       },
     );
