@@ -15,6 +15,9 @@ import { LOCK_FILE } from '../../src/server/db/pglite-lock.js';
 import { call, checkInBody, registerVenue, startTestApp } from '../support/app.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 
+/** A database on disk is created (initdb, flushed, migrated) for each app: slower than in memory. */
+const ON_DISK_TIMEOUT_MS = 120_000;
+
 const server = process.env.TEST_DATABASE_URL;
 const dirs: string[] = [];
 const databases: FreshDatabase[] = [];
@@ -59,59 +62,71 @@ async function storedOf(env: Record<string, string>, ids: string[]) {
 }
 
 describe.runIf(!server)('backup and restore of the embedded database', () => {
-  it('restores a dump into a fresh data directory with every check-in, and leaves the keys out', async () => {
-    const live = tempDir();
-    const ids = await recordCheckIns({ DATA_DIR: live }, 25);
-    const backup = await dumpPgliteDataDir(live);
-    const names = gunzipSync(backup).toString('latin1');
-    expect(names).toContain('PG_VERSION');
-    expect(readdirSync(live)).toContain('keys');
-    expect(names).not.toMatch(/keys\/\d\.key/);
+  it(
+    'restores a dump into a fresh data directory with every check-in, and leaves the keys out',
+    async () => {
+      const live = tempDir();
+      const ids = await recordCheckIns({ DATA_DIR: live }, 25);
+      const backup = await dumpPgliteDataDir(live);
+      const names = gunzipSync(backup).toString('latin1');
+      expect(names).toContain('PG_VERSION');
+      expect(readdirSync(live)).toContain('keys');
+      expect(names).not.toMatch(/keys\/\d\.key/);
 
-    const restored = join(tempDir(), 'data');
-    await restorePgliteDataDir(restored, backup);
-    expect(await storedOf({ DATA_DIR: restored }, ids)).toBe(25);
-    await expect(restorePgliteDataDir(restored, backup)).rejects.toThrow(/already holds a database/);
-  });
+      const restored = join(tempDir(), 'data');
+      await restorePgliteDataDir(restored, backup);
+      expect(await storedOf({ DATA_DIR: restored }, ids)).toBe(25);
+      await expect(restorePgliteDataDir(restored, backup)).rejects.toThrow(/already holds a database/);
+    },
+    ON_DISK_TIMEOUT_MS,
+  );
 
-  it('refuses to open a data directory that another running process holds, and takes over a stale lock', async () => {
-    const live = tempDir();
-    await recordCheckIns({ DATA_DIR: live }, 1);
-    const other = spawn('sleep', ['30']);
-    try {
-      writeFileSync(join(live, LOCK_FILE), `${other.pid}\n`);
-      await expect(dumpPgliteDataDir(live)).rejects.toThrow(`in use by process ${other.pid}`);
-    } finally {
-      other.kill();
-      await new Promise((r) => other.once('exit', r));
-    }
-    // Its owner is gone (kill -9, power cut): the lock is stale and taken over.
-    expect((await dumpPgliteDataDir(live)).length).toBeGreaterThan(0);
-  });
+  it(
+    'refuses to open a data directory that another running process holds, and takes over a stale lock',
+    async () => {
+      const live = tempDir();
+      await recordCheckIns({ DATA_DIR: live }, 1);
+      const other = spawn('sleep', ['30']);
+      try {
+        writeFileSync(join(live, LOCK_FILE), `${other.pid}\n`);
+        await expect(dumpPgliteDataDir(live)).rejects.toThrow(`in use by process ${other.pid}`);
+      } finally {
+        other.kill();
+        await new Promise((r) => other.once('exit', r));
+      }
+      // Its owner is gone (kill -9, power cut): the lock is stale and taken over.
+      expect((await dumpPgliteDataDir(live)).length).toBeGreaterThan(0);
+    },
+    ON_DISK_TIMEOUT_MS,
+  );
 });
 
 describe.runIf(server)('backup and restore on PostgreSQL', () => {
-  it('pg_dump then pg_restore into a fresh database keeps every check-in', async () => {
-    const source = await freshDatabase();
-    const target = await freshDatabase();
-    databases.push(source, target);
-    const ids = await recordCheckIns({ DATABASE_URL: source.url! }, 25);
+  it(
+    'pg_dump then pg_restore into a fresh database keeps every check-in',
+    async () => {
+      const source = await freshDatabase();
+      const target = await freshDatabase();
+      databases.push(source, target);
+      const ids = await recordCheckIns({ DATABASE_URL: source.url! }, 25);
 
-    const bin = `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql')
-      .sort((a, b) => Number(a) - Number(b))
-      .at(-1)}/bin`;
-    const dump = join(tempDir(), 'qr.dump');
-    execFileSync(`${bin}/pg_dump`, ['--format=custom', `--file=${dump}`, `--dbname=${source.url}`]);
-    execFileSync(`${bin}/pg_restore`, ['--no-owner', `--dbname=${target.url}`, dump]);
+      const bin = `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql')
+        .sort((a, b) => Number(a) - Number(b))
+        .at(-1)}/bin`;
+      const dump = join(tempDir(), 'qr.dump');
+      execFileSync(`${bin}/pg_dump`, ['--format=custom', `--file=${dump}`, `--dbname=${source.url}`]);
+      execFileSync(`${bin}/pg_restore`, ['--no-owner', `--dbname=${target.url}`, dump]);
 
-    const check = new pg.Client({ connectionString: target.url });
-    await check.connect();
-    const { rows } = await check.query(
-      'SELECT count(*)::int AS n FROM check_ins WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    await check.end();
-    expect(rows[0].n).toBe(25);
-    expect(await storedOf({ DATABASE_URL: target.url! }, ids)).toBe(25);
-  });
+      const check = new pg.Client({ connectionString: target.url });
+      await check.connect();
+      const { rows } = await check.query(
+        'SELECT count(*)::int AS n FROM check_ins WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      await check.end();
+      expect(rows[0].n).toBe(25);
+      expect(await storedOf({ DATABASE_URL: target.url! }, ids)).toBe(25);
+    },
+    ON_DISK_TIMEOUT_MS,
+  );
 });

@@ -12,6 +12,9 @@ import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import { call, checkInBody, registerVenue, startTestApp } from '../support/app.js';
 import { DiskModel } from '../support/disk-model.js';
 
+/** A database on disk is created (initdb, flushed, migrated) for each app: slower than in memory. */
+const ON_DISK_TIMEOUT_MS = 120_000;
+
 const onPglite = !process.env.TEST_DATABASE_URL;
 const dirs: string[] = [];
 const tempDir = (name: string) => {
@@ -42,60 +45,68 @@ function walWatcher() {
 }
 
 describe.runIf(onPglite)('PGlite on disk: acknowledged means flushed', () => {
-  it('flushes the WAL before each answer, once per batch and not once per check-in', async () => {
-    const wal = walWatcher();
-    const t = await startTestApp({ DATA_DIR: tempDir('flush') }, new Date(), { files: wal.observer });
-    try {
-      const venue = await registerVenue(t.app);
-      const before = wal.flushes;
-      const unflushedAtAnswer: string[][] = [];
-      const answers = await Promise.all(
-        Array.from({ length: 60 }, () =>
-          call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) }).then((res) => {
-            unflushedAtAnswer.push(wal.unflushed());
-            return res.status;
-          }),
-        ),
-      );
-      expect(answers.every((s) => s === 201)).toBe(true);
-      expect(unflushedAtAnswer.every((files) => files.length === 0)).toBe(true);
-      const flushes = wal.flushes - before;
-      expect(flushes).toBeGreaterThanOrEqual(1);
-      expect(flushes).toBeLessThan(60 / 4); // batches of concurrent check-ins share one flush
-    } finally {
+  it(
+    'flushes the WAL before each answer, once per batch and not once per check-in',
+    async () => {
+      const wal = walWatcher();
+      const t = await startTestApp({ DATA_DIR: tempDir('flush') }, new Date(), { files: wal.observer });
+      try {
+        const venue = await registerVenue(t.app);
+        const before = wal.flushes;
+        const unflushedAtAnswer: string[][] = [];
+        const answers = await Promise.all(
+          Array.from({ length: 60 }, () =>
+            call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) }).then((res) => {
+              unflushedAtAnswer.push(wal.unflushed());
+              return res.status;
+            }),
+          ),
+        );
+        expect(answers.every((s) => s === 201)).toBe(true);
+        expect(unflushedAtAnswer.every((files) => files.length === 0)).toBe(true);
+        const flushes = wal.flushes - before;
+        expect(flushes).toBeGreaterThanOrEqual(1);
+        expect(flushes).toBeLessThan(60 / 4); // batches of concurrent check-ins share one flush
+      } finally {
+        await t.close();
+      }
+    },
+    ON_DISK_TIMEOUT_MS,
+  );
+
+  it(
+    'reopens a copy of what the disk held right after the acknowledgements with every check-in in it',
+    async () => {
+      const live = tempDir('live');
+      const first = await startTestApp({ DATA_DIR: live });
+      const venue = await registerVenue(first.app);
+      await first.close(); // a clean close: everything so far is on the disk
+
+      const disk = new DiskModel(live, join(tempDir('disk'), 'data'));
+      const t = await startTestApp({ DATA_DIR: live }, new Date(), { files: disk });
+      const acknowledged: string[] = [];
+      const checkIn = async () => {
+        const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) });
+        expect(res.status).toBe(201);
+        acknowledged.push(res.body.id);
+      };
+      await Promise.all(Array.from({ length: 40 }, checkIn));
+      for (let i = 0; i < 10; i++) await checkIn();
+      const cut = join(tempDir('cut'), 'data');
+      disk.powerCut(cut); // the power goes now: only flushed data is on the disk
       await t.close();
-    }
-  });
 
-  it('reopens a copy of what the disk held right after the acknowledgements with every check-in in it', async () => {
-    const live = tempDir('live');
-    const first = await startTestApp({ DATA_DIR: live });
-    const venue = await registerVenue(first.app);
-    await first.close(); // a clean close: everything so far is on the disk
-
-    const disk = new DiskModel(live, join(tempDir('disk'), 'data'));
-    const t = await startTestApp({ DATA_DIR: live }, new Date(), { files: disk });
-    const acknowledged: string[] = [];
-    const checkIn = async () => {
-      const res = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) });
-      expect(res.status).toBe(201);
-      acknowledged.push(res.body.id);
-    };
-    await Promise.all(Array.from({ length: 40 }, checkIn));
-    for (let i = 0; i < 10; i++) await checkIn();
-    const cut = join(tempDir('cut'), 'data');
-    disk.powerCut(cut); // the power goes now: only flushed data is on the disk
-    await t.close();
-
-    const reopened = await openPglite(cut);
-    try {
-      const { rows } = await reopened.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM check_ins WHERE id = ANY($1::uuid[])',
-        [acknowledged],
-      );
-      expect(rows[0]!.n).toBe(50);
-    } finally {
-      await reopened.close();
-    }
-  });
+      const reopened = await openPglite(cut);
+      try {
+        const { rows } = await reopened.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM check_ins WHERE id = ANY($1::uuid[])',
+          [acknowledged],
+        );
+        expect(rows[0]!.n).toBe(50);
+      } finally {
+        await reopened.close();
+      }
+    },
+    ON_DISK_TIMEOUT_MS,
+  );
 });
