@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { withTimeLimit } from '../../db/failures.js';
-import { megabytes } from '../../db/disk-floor.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { DATABASE_RETRY_SECONDS } from '../plugins/errors.js';
@@ -35,17 +34,11 @@ export function systemRoutes(app: ZodApp, ctx: ServiceContext) {
       );
       const disk = ctx.diskFloor?.check();
       if (disk?.low) {
-        throw new AppError(
-          'storage_full',
-          [
-            {
-              path: 'disk',
-              code: 'below_floor',
-              message: `${megabytes(disk.freeBytes)} free, floor ${megabytes(disk.floorBytes)}`,
-            },
-          ],
-          60,
+        req.log.warn(
+          { freeBytes: disk.freeBytes, floorBytes: disk.floorBytes },
+          'health: disk below the floor',
         );
+        throw new AppError('storage_full', [{ path: 'disk', code: 'below_floor' }], 60);
       }
       return { status: 'ok' as const, db: ctx.db.kind };
     },
