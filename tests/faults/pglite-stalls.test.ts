@@ -50,7 +50,7 @@ describe('the free-space floor', () => {
       });
       expect(write.status).toBe(503);
       expect(write.body.error.code).toBe('storage_full');
-      expect(write.body.error.message).toMatch(/disk space/);
+      expect(write.body.error.message).toMatch(/out of disk space/);
       expect(Number(write.headers['retry-after'])).toBeGreaterThan(0);
       expect((await call(t.app, 'GET', `/api/venues/by-code/${venue.code}`)).status).toBe(200);
       const health = await call(t.app, 'GET', '/api/health');

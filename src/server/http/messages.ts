@@ -99,8 +99,8 @@ const MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The server is restarting. Nothing was saved; try again in a few seconds.',
   },
   storage_full: {
-    vi: 'Máy chủ sắp hết dung lượng lưu trữ nên tạm ngừng ghi dữ liệu. Vui lòng báo quản trị hệ thống.',
-    en: 'The server is nearly out of disk space and has stopped accepting writes. Tell its administrator.',
+    vi: 'Máy chủ tạm ngừng ghi dữ liệu vì sắp hết dung lượng lưu trữ. Dữ liệu chưa được lưu, vui lòng thử lại sau.',
+    en: 'The server has paused writing because it is nearly out of disk space. Nothing was saved; try again later.',
   },
   internal_error: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong, please try again.' },
 };
