@@ -4,8 +4,7 @@
  * pg_restore as the README says.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -14,20 +13,15 @@ import { dumpPgliteDataDir, restorePgliteDataDir } from '../../src/server/db/pgl
 import { LOCK_FILE } from '../../src/server/db/pglite-lock.js';
 import { call, checkInBody, registerVenue, startTestApp } from '../support/app.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { tempDirs } from '../support/temp-dirs.js';
 
 /** A database on disk is created (initdb, flushed, migrated) for each app: slower than in memory. */
 const ON_DISK_TIMEOUT_MS = 120_000;
 
 const server = process.env.TEST_DATABASE_URL;
-const dirs: string[] = [];
 const databases: FreshDatabase[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qr-backup-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('backup');
 afterAll(async () => {
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   await Promise.all(databases.map((d) => d.drop()));
 });
 

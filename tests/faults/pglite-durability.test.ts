@@ -3,26 +3,19 @@
  * check-ins is flushed (fsync) before its answer, once per batch rather than per row, and a copy of
  * what the disk holds right after the acknowledgements (not the page cache) reopens with every one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db/pglite.js';
 import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import { call, checkInBody, registerVenue, startTestApp } from '../support/app.js';
 import { DiskModel } from '../support/disk-model.js';
+import { tempDirs } from '../support/temp-dirs.js';
 
 /** A database on disk is created (initdb, flushed, migrated) for each app: slower than in memory. */
 const ON_DISK_TIMEOUT_MS = 120_000;
 
 const onPglite = !process.env.TEST_DATABASE_URL;
-const dirs: string[] = [];
-const tempDir = (name: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `qr-${name}-`));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('durability');
 
 const isWal = (path: string) => path.includes(`${sep}pg_wal${sep}`);
 

@@ -6,25 +6,19 @@
  * - started on a disk below the free-space floor, it waits and says why.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/server/db/open.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 import { buildIfStale, spawnServer, type ServerProcess } from '../support/server-process.js';
+import { tempDirs } from '../support/temp-dirs.js';
 
 const onPglite = !process.env.TEST_DATABASE_URL;
-const dirs: string[] = [];
 const databases: FreshDatabase[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qr-process-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('process');
 beforeAll(() => buildIfStale(), 180_000);
 afterAll(async () => {
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   await Promise.all(databases.map((d) => d.drop()));
 });
 
