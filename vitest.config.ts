@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // test file, or, with TEST_DATABASE_URL set, a fresh database on that PostgreSQL server.
 export default defineConfig({
   test: {
+    globalSetup: ['tests/support/global-setup.ts'],
     include: ['tests/domain/**/*.test.ts', 'tests/routes/**/*.test.ts', 'tests/faults/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

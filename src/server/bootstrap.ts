@@ -42,8 +42,12 @@ export async function prepareContext(
   config: Config,
   now: () => Date = () => new Date(),
   log: (message: string) => void = (message) => console.log(message),
-  /** Sees the embedded database's file writes and flushes (durability tests). */
-  files?: FileLayerObserver,
+  opts: {
+    /** Sees the embedded database's file writes and flushes (durability tests). */
+    files?: FileLayerObserver;
+    /** A new PGlite database starts from this dump (a migrated template: tests start fast). */
+    initialData?: Blob;
+  } = {},
 ): Promise<ServiceContext> {
   const dataDir = config.databaseUrl ? undefined : config.dataDir || undefined;
   const diskFloor = dataDir ? await enoughDiskSpace(dataDir, config.diskFloorBytes, log) : undefined;
@@ -51,7 +55,8 @@ export async function prepareContext(
     databaseUrl: config.databaseUrl,
     dataDir,
     queryTimeoutMs: config.queryTimeoutMs,
-    files,
+    files: opts.files,
+    initialData: opts.initialData,
     onRetry: (attempt, waitMs, reason) =>
       log(`database not reachable (${reason}); attempt ${attempt}, next try in ${waitMs / 1000} s`),
   });

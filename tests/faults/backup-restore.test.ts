@@ -100,7 +100,7 @@ describe.runIf(server)('backup and restore on PostgreSQL', () => {
     'pg_dump then pg_restore into a fresh database keeps every check-in',
     async () => {
       const source = await freshDatabase();
-      const target = await freshDatabase();
+      const target = await freshDatabase({ empty: true });
       databases.push(source, target);
       const ids = await recordCheckIns({ DATABASE_URL: source.url! }, 25);
 

@@ -2,12 +2,14 @@
  * The app on a fresh real database, driven through app.inject(), with a clock the test controls.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { readFileSync } from 'node:fs';
 import { buildApp } from '../../src/server/app.js';
 import { prepareContext } from '../../src/server/bootstrap.js';
 import { parseConfig } from '../../src/server/config.js';
 import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
 import { freshDatabase } from './database.js';
+import { provided } from './provided.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 /** The master key of test apps (32 bytes, base64): codes stay valid across apps on one database. */
@@ -18,6 +20,14 @@ export interface TestApp {
   ctx: ServiceContext;
   clock: { now: Date; advanceMinutes(minutes: number): void };
   close(): Promise<void>;
+}
+
+/** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per file. */
+let template: Blob | undefined;
+function migratedTemplate(): Blob | undefined {
+  const file = provided('pgliteTemplate');
+  if (file && !template) template = new Blob([readFileSync(file)]);
+  return template;
 }
 
 export async function startTestApp(
@@ -45,7 +55,7 @@ export async function startTestApp(
     config,
     () => clock.now,
     () => undefined,
-    opts.files,
+    { files: opts.files, initialData: migratedTemplate() },
   );
   const app = await buildApp(ctx);
   await app.ready();

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { provided } from './provided.js';
 
 export interface FreshDatabase {
   /** postgres://… for the new database, or undefined for PGlite. */
@@ -11,13 +12,16 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-export async function freshDatabase(): Promise<FreshDatabase> {
+/** `empty`: not a copy of the run's migrated template (e.g. to restore a dump into). */
+export async function freshDatabase(opts: { empty?: boolean } = {}): Promise<FreshDatabase> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) return { drop: async () => undefined };
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // A copy of the migrated template of this run (tests/support/global-setup.ts) when there is one.
+  const template = opts.empty ? undefined : provided('postgresTemplate');
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;

@@ -9,6 +9,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** A call not answered after this long fails as DatabaseUnavailableError (0: no limit). */
   queryTimeoutMs?: number;
+  /** PGlite: a new database starts from this dump instead of an empty one (tests). */
+  initialData?: Blob;
   /** PGlite on disk: sees file writes and flushes (durability tests). */
   files?: FileLayerObserver;
   /** PostgreSQL: told about each retry while the server is not reachable at start. */
@@ -19,5 +21,9 @@ export interface OpenOptions {
 export function openDb(opts: OpenOptions): Promise<Db> {
   return opts.databaseUrl
     ? openPostgres(opts.databaseUrl, { queryTimeoutMs: opts.queryTimeoutMs, onRetry: opts.onRetry })
-    : openPglite(opts.dataDir, { queryTimeoutMs: opts.queryTimeoutMs, files: opts.files });
+    : openPglite(opts.dataDir, {
+        queryTimeoutMs: opts.queryTimeoutMs,
+        files: opts.files,
+        initialData: opts.initialData,
+      });
 }

@@ -15,6 +15,8 @@ const parsers = {
 };
 
 export interface PgliteOptions {
+  /** A new database starts from this data directory (a dump, e.g. a migrated test database), not initdb. */
+  initialData?: Blob;
   /** Each call that has not answered after this long fails as DatabaseUnavailableError (0: no limit). */
   queryTimeoutMs?: number;
   /** Sees the file layer's writes and flushes (tests of durability). */
@@ -26,7 +28,9 @@ export interface PgliteOptions {
  * flushed before it returns (see pglite-files.ts).
  */
 export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Promise<Db> {
-  const pg = dataDir ? await openOnDisk(dataDir, opts.files) : await openInMemory();
+  const pg = dataDir
+    ? await openOnDisk(dataDir, opts.files, opts.initialData)
+    : await openInMemory(opts.initialData);
   // PGlite is one session: a hot statement is PREPAREd once and then EXECUTEd, so it is parsed and
   // planned once (as named statements on a PostgreSQL connection).
   // Kept as promises: two requests that need the same statement at once share one PREPARE.
@@ -78,11 +82,22 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
       close: () => pg.close(),
     };
   };
-  return build(opts.queryTimeoutMs ?? 0);
+  const db = build(opts.queryTimeoutMs ?? 0);
+  engines.set(db, pg);
+  return db;
 }
 
-function openInMemory() {
-  return PGlite.create({ parsers, extensions: { btree_gist } });
+const engines = new WeakMap<Db, PGlite>();
+
+/** The whole data directory of an open PGlite database as a tar (e.g. a migrated test template). */
+export async function dumpOpenPglite(db: Db): Promise<Blob> {
+  const pg = engines.get(db);
+  if (!pg) throw new Error('not a PGlite database opened by openPglite');
+  return pg.dumpDataDir('none');
+}
+
+function openInMemory(initialData?: Blob) {
+  return PGlite.create({ parsers, extensions: { btree_gist }, loadDataDir: initialData });
 }
 
 async function openOnDisk(dataDir: string, files?: FileLayerObserver, load?: Blob) {
@@ -96,7 +111,7 @@ async function openOnDisk(dataDir: string, files?: FileLayerObserver, load?: Blo
     startParams: DURABLE_START_PARAMS,
     parsers,
     extensions: { btree_gist },
-    loadDataDir: load,
+    loadDataDir: fresh ? load : undefined,
     onStderr: (text) => (messages.push(text), messages.splice(0, messages.length - 20), true),
   }).catch((err: unknown) => {
     unlock();

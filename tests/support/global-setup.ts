@@ -1,0 +1,61 @@
+/**
+ * Once per test run, before any test file: build what the tests serve (dist/), and migrate one database
+ * that every test file copies instead of creating and migrating its own (a PGlite data-directory dump,
+ * or a PostgreSQL template database). Keys, accounts and the clock stay per test app.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { parseConfig } from '../../src/server/config.js';
+import type { Db } from '../../src/server/db/db.js';
+import { migrate } from '../../src/server/db/migrate.js';
+import { dumpOpenPglite, openPglite } from '../../src/server/db/pglite.js';
+import { openPostgres } from '../../src/server/db/postgres.js';
+import { ensureAdminUnitsLoaded } from '../../src/server/services/admin-units.js';
+import { buildIfStale } from './server-process.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A tar of a migrated PGlite data directory (PGlite runs). */
+    pgliteTemplate: string;
+    /** A migrated database on the TEST_DATABASE_URL server to copy (PostgreSQL runs). */
+    postgresTemplate: string;
+  }
+}
+
+async function prepare(db: Db) {
+  await migrate(db);
+  await ensureAdminUnitsLoaded(db, parseConfig({}).adminUnitsVersion);
+}
+
+export default async function setup(project: TestProject) {
+  buildIfStale();
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const db = await openPglite();
+    await prepare(db);
+    const dir = mkdtempSync(join(tmpdir(), 'qr-template-'));
+    const file = join(dir, 'pglite.tar');
+    writeFileSync(file, Buffer.from(await (await dumpOpenPglite(db)).arrayBuffer()));
+    await db.close();
+    project.provide('pgliteTemplate', file);
+    return () => rmSync(dir, { recursive: true, force: true });
+  }
+  const name = `qr_template_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  await prepare(db);
+  await db.close();
+  project.provide('postgresTemplate', name);
+  return async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+}
