@@ -13,10 +13,6 @@ export function normalizePhone(input: string): string | null {
   return NATIONAL.test(digits) ? digits : null;
 }
 
-export function isPhone(input: string): boolean {
-  return normalizePhone(input) !== null;
-}
-
 /**
  * A phone as venue managers and staff see their visitors' (API v1.1): the first two and last two
  * digits (`09******78`), enough to tell people apart at the door, not to call or trace them.

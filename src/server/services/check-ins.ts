@@ -342,8 +342,10 @@ export async function checkOut(
     reason = 'self';
   } else {
     if (!actor) throw new AppError('invalid_checkout_token');
-    await venueFor(ctx.db, actor, checkIn.venueId, 'record_check_ins').catch(() => {
-      throw new AppError('check_in_not_found');
+    // Someone who may not record at that venue learns nothing about the check-in; a database that
+    // does not answer stays a 503.
+    await venueFor(ctx.db, actor, checkIn.venueId, 'record_check_ins').catch((err: unknown) => {
+      throw err instanceof AppError ? new AppError('check_in_not_found') : err;
     });
     reason = 'staff';
   }

@@ -303,8 +303,9 @@ export async function markVenueExposure(
 function checkedWindow(input: { from: string; to: string }) {
   const from = new Date(input.from);
   const to = new Date(input.to);
-  if (!(to > from) || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new AppError('invalid_date_range', [{ path: 'to', code: 'from_after_to' }]);
+  if (!(to > from)) throw new AppError('invalid_date_range', [{ path: 'to', code: 'from_after_to' }]);
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new AppError('invalid_date_range', [{ path: 'to', code: 'too_long' }]);
   }
   return { from, to };
 }

@@ -84,13 +84,6 @@ export function savePerson(person: DevicePerson) {
   if (person.me) write(PROFILE, { fullName: person.fullName, phone: person.phone });
 }
 
-export function removePerson(key: string) {
-  write(
-    PEOPLE,
-    loadPeople().filter((p) => p.key !== key),
-  );
-}
-
 export function pendingClientId(venueCode: string, create: () => string): string {
   const key = `pending:${venueCode}`;
   const existing = sessionStorage.getItem(key);

@@ -114,8 +114,7 @@ export async function recordCheckIns(
        ${REMEMBER_FRESH_PEOPLE}
      )
      SELECT v.ord::int AS ord, v.venue_id AS "venueId", v.venue_name AS "venueName", v.venue_status AS "venueStatus",
-            v.id IN (SELECT id FROM inserted) AS inserted,
-            (SELECT count(*) FROM closed) AS closed
+            v.id IN (SELECT id FROM inserted) AS inserted
        FROM v`,
     [
       col((c) => c.id),

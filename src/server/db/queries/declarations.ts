@@ -54,11 +54,3 @@ export async function latestDeclarationOf(q: Queryable, phone: string, nameKey: 
   );
   return rows[0] ?? null;
 }
-
-export async function findDeclaration(q: Queryable, id: string) {
-  const { rows } = await q.query<LatestDeclaration>(
-    `SELECT id, declared_at AS "declaredAt", flagged, status_colour AS "statusColour" FROM declarations WHERE id = $1`,
-    [id],
-  );
-  return rows[0] ?? null;
-}

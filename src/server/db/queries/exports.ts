@@ -67,8 +67,3 @@ export async function exportJobBody(q: Queryable, id: string) {
   const body = rows[0]?.body;
   return body ? Buffer.from(body) : null;
 }
-
-/** Jobs are kept for a day: long enough to download, short enough not to keep personal lists. */
-export async function deleteExportJobsBefore(q: Queryable, before: Date) {
-  await q.query('DELETE FROM export_jobs WHERE created_at < $1', [before]);
-}
