@@ -237,6 +237,24 @@ describe('notices', () => {
     expect(history.body.items[0].notices).toEqual([expect.objectContaining({ kind: 'venue_exposure' })]);
   });
 
+  it('says what is wrong with a window: it ends before it starts, or it is longer than allowed', async () => {
+    const window = async (from: string, to: string) =>
+      (
+        await call(t.app, 'POST', '/api/tracing/venue-exposures', {
+          cookie: hanoiTracer,
+          body: { venueId: venues.cafe.id, from, to, purpose: PURPOSE },
+        })
+      ).body.error;
+    expect(await window('2026-11-20T10:40:00+07:00', '2026-11-20T10:00:00+07:00')).toMatchObject({
+      code: 'invalid_date_range',
+      details: [{ path: 'to', code: 'from_after_to' }],
+    });
+    expect(await window('2025-09-01T00:00:00+07:00', '2026-11-20T10:00:00+07:00')).toMatchObject({
+      code: 'invalid_date_range',
+      details: [{ path: 'to', code: 'too_long' }],
+    });
+  });
+
   it('lists who was at a venue during a window', async () => {
     const res = await call(t.app, 'POST', '/api/tracing/venue-exposures', {
       cookie: hanoiTracer,

@@ -21,6 +21,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A tar of a migrated PGlite data directory (PGlite runs). */
     pgliteTemplate: string;
+    /** The same as a data directory on disk, for servers started as processes (PGlite runs). */
+    pgliteTemplateDir: string;
     /** A migrated database on the TEST_DATABASE_URL server to copy (PostgreSQL runs). */
     postgresTemplate: string;
   }
@@ -39,9 +41,13 @@ export default async function setup(project: TestProject) {
     await prepare(db);
     const dir = mkdtempSync(join(tmpdir(), 'qr-template-'));
     const file = join(dir, 'pglite.tar');
-    writeFileSync(file, Buffer.from(await (await dumpOpenPglite(db)).arrayBuffer()));
+    const dump = await dumpOpenPglite(db);
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     await db.close();
+    const onDisk = join(dir, 'data');
+    await (await openPglite(onDisk, { initialData: dump })).close();
     project.provide('pgliteTemplate', file);
+    project.provide('pgliteTemplateDir', onDisk);
     return () => rmSync(dir, { recursive: true, force: true });
   }
   const name = `qr_template_${randomBytes(4).toString('hex')}`;

@@ -1,10 +1,11 @@
 /** Starts the real server (`src/server/main.ts`) on a free port against a fresh database. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshDatabase } from '../../support/database.js';
 import { freePort } from '../../support/server-process.js';
+import { provided } from '../../support/provided.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -20,6 +21,9 @@ export async function startServer(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'qr-e2e-'));
   const db = await freshDatabase();
+  // A copy of the run's migrated database (tests/support/global-setup.ts): no initdb, no migrations.
+  const template = provided('pgliteTemplateDir');
+  if (!db.url && template) cpSync(template, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
