@@ -149,10 +149,10 @@ export async function dumpPgliteDataDir(dataDir: string): Promise<Buffer> {
 /** Restores a backup made by dumpPgliteDataDir into `dataDir`, which must hold no database yet. */
 export async function restorePgliteDataDir(dataDir: string, backup: Buffer): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`${dataDir} already holds a database`);
+  // openOnDisk flushes the unpacked directory; the clean close flushes what the check wrote.
   const pg = await openOnDisk(dataDir, undefined, new Blob([gunzipSync(backup)]));
   await pg.query('SELECT 1');
   await pg.close();
-  flushTree(dataDir);
 }
 
 /** A tar archive without the entries `drop` names (ustar: 512-byte headers, data padded to 512). */
