@@ -8,6 +8,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
   publicDir: resolve(import.meta.dirname, 'src/web/public'),
   esbuild: { jsx: 'automatic' },
+  // The shared contracts give the web their types, methods and paths; zod itself stays on the server.
+  resolve: { alias: { zod: resolve(import.meta.dirname, 'src/web/zod-types-only.ts') } },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

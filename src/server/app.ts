@@ -26,7 +26,7 @@ import { complianceRoutes } from './http/routes/compliance.js';
 import { declarationRoutes } from './http/routes/declarations.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { referenceRoutes } from './http/routes/reference.js';
-import { importRoutes, reportRoutes } from './http/routes/reports.js';
+import { reportRoutes } from './http/routes/reports.js';
 import { statsRoutes } from './http/routes/stats.js';
 import { tracingRoutes } from './http/routes/tracing.js';
 import { systemRoutes } from './http/routes/system.js';
@@ -108,7 +108,6 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   statsRoutes(app, ctx);
   complianceRoutes(app, ctx);
   reportRoutes(app, ctx);
-  importRoutes(app, ctx);
   tracingRoutes(app, ctx);
   pageRoutes(app, ctx);
 

@@ -131,3 +131,20 @@ describe('the check-in page /c/:code', () => {
     expect(html).toContain('<main id="root"');
   });
 });
+
+describe('one contract for server and web', () => {
+  it('serves exactly the endpoints of src/shared/api, each under its declared method and path', async () => {
+    const { routeTables } = await import('../../src/server/app.js');
+    const { ALL_ENDPOINTS } = await import('../../src/shared/api/index.js');
+    const served = routeTables
+      .get(t.app)!
+      .filter(
+        (r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json' && !r.url.startsWith('/api/docs'),
+      )
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    const declared = ALL_ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort();
+    expect(served).toEqual(declared);
+    expect(new Set(declared).size).toBe(declared.length);
+  });
+});

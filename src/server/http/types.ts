@@ -6,8 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { decimalInt } from '../../shared/contracts.js';
+import type { Endpoint } from '../../shared/api/endpoint.js';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -17,23 +16,26 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** A numeric record id in a path: plain decimal digits only (`0x10`, `1e1`, ` 1` name nothing: 404). */
-export const IdParam = z.object({ id: decimalInt(1, Number.MAX_SAFE_INTEGER) });
-export const UuidParam = z.object({ id: z.uuid() });
-
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(
-      z.object({ path: z.string().optional(), code: z.string(), message: z.string().optional() }),
-    ),
-    requestId: z.string().optional(),
-  }),
-});
-
-/** ISO-8601 instant with offset, as every timestamp in the API. */
-export const Instant = z.string().describe('ISO-8601 timestamp');
+/**
+ * The route of a shared endpoint (src/shared/api): method, path and schemas come from the contract, so
+ * validation, OpenAPI, serialisation and the web client cannot drift apart. Spread it into
+ * `app.route({ ...routeOf(endpoint), config, handler })`.
+ */
+export function routeOf<E extends Endpoint>(e: E) {
+  const schema = {
+    tags: [e.tag],
+    description: e.description,
+    params: e.params as E['params'],
+    querystring: e.query as E['query'],
+    body: e.body as E['body'],
+    response: e.responses as E['responses'],
+  };
+  // Fastify warns about schema keys present without a schema.
+  for (const key of Object.keys(schema) as (keyof typeof schema)[]) {
+    if (schema[key] === undefined) delete schema[key];
+  }
+  return { method: e.method, url: e.path, schema };
+}
 
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);

@@ -15,13 +15,8 @@ import { checkoutTime, personNameKey } from '../domain/stay.js';
 import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
-import type {
-  CitizenCheckIn,
-  DeclarationAnswers,
-  Person,
-  StaffCheckIn,
-  StatusColour,
-} from '../../shared/contracts.js';
+import type { DeclarationAnswers, Person, StatusColour } from '../../shared/contracts.js';
+import type { CitizenCheckIn, StaffCheckIn } from '../../shared/api/check-ins.js';
 import { checkVenueAccess, venueFor } from './access.js';
 import { tokenHash } from './auth.js';
 import { cardPublicIdFromQr, usableCard } from './cards.js';

@@ -9,7 +9,7 @@ import { coversUnitPath, type Actor } from '../domain/access.js';
 import { addDays, localDate } from '../domain/local-day.js';
 import { HOTSPOT_LOOKBACK_DAYS } from '../domain/status.js';
 import { AppError } from '../errors.js';
-import { MAX_HOTSPOT_DAYS } from '../../shared/contracts.js';
+import { MAX_HOTSPOT_DAYS } from '../../shared/api/declarations.js';
 import { requireActor } from './access.js';
 import type { ServiceContext } from './context.js';
 

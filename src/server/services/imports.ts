@@ -7,7 +7,7 @@ import { csvRecords } from '../domain/csv.js';
 import type { Actor } from '../domain/access.js';
 import { toCsv } from '../documents/spreadsheet.js';
 import { AppError, type ErrorCode } from '../errors.js';
-import { VenueRegistration } from '../../shared/contracts.js';
+import { VenueRegistration } from '../../shared/api/venues.js';
 import { requireActor } from './access.js';
 import type { ServiceContext } from './context.js';
 import { runJob } from './exports.js';

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/db.js';
 import { DEFAULT_STATUS_RULES, type StatusRules } from '../domain/status.js';
 import type { Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
-import { StatusRulesPatch } from '../../shared/contracts.js';
+import { StatusRulesPatch } from '../../shared/api/declarations.js';
 import type { z } from 'zod';
 import { requireActor } from './access.js';
 import { adminUnitPath } from '../db/queries/admin-units.js';

@@ -6,7 +6,7 @@ import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
 import * as users from '../db/queries/users.js';
 import { coversUnitPath, type Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
-import type { NewUser } from '../../shared/contracts.js';
+import type { NewUser } from '../../shared/api/users.js';
 import { requireActor, venueFor } from './access.js';
 import { canonicalUsername, insertUserOnce } from './auth.js';
 import type { ServiceContext } from './context.js';

@@ -9,7 +9,7 @@ import type { Actor } from '../domain/access.js';
 import { coversUnitPath } from '../domain/access.js';
 import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
-import type { VenueRegistration } from '../../shared/contracts.js';
+import type { VenueRegistration } from '../../shared/api/venues.js';
 import { venueFor } from './access.js';
 import { resolveLowestLevelUnit } from './admin-units.js';
 import { createManagerAccount } from './auth.js';

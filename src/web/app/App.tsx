@@ -1,4 +1,5 @@
-import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link } from '../components/Link.js';
 import { DeclarePage } from '../features/declare/DeclarePage.js';
 import { HomePage } from '../features/home/HomePage.js';
 
@@ -46,19 +47,6 @@ export function App() {
         <Shell />
       </SessionProvider>
     </LangProvider>
-  );
-}
-
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
-  const onClick = (e: MouseEvent) => {
-    if (e.metaKey || e.ctrlKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a href={to} onClick={onClick} className={className}>
-      {children}
-    </a>
   );
 }
 

@@ -1,13 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/client.js';
+import { authApi } from '../../shared/api/auth.js';
+import type { AnswerOf } from '../../shared/api/endpoint.js';
+import { call } from '../api/client.js';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: string;
-  adminUnitCode: string | null;
-  venueIds: number[];
-}
+export type SessionUser = AnswerOf<typeof authApi.me>['user'];
 
 interface Session {
   user: SessionUser | null;
@@ -23,7 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loaded, setLoaded] = useState(false);
   const refresh = useCallback(async () => {
     try {
-      setUser((await api<{ user: SessionUser }>('GET', '/api/auth/me')).user);
+      setUser((await call(authApi.me)).user);
     } catch {
       setUser(null);
     } finally {
@@ -31,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const logout = useCallback(async () => {
-    await api('POST', '/api/auth/logout').catch(() => undefined);
+    await call(authApi.logout).catch(() => undefined);
     setUser(null);
   }, []);
   useEffect(() => void refresh(), [refresh]);

@@ -4,7 +4,9 @@
  * once and remembered on the device; one tap checks in the owner and the family members kept on the
  * device; the confirmation is big enough for staff at the door to read.
  */
-import { api, ApiError, newClientId } from '../api/client.js';
+import type { CheckInAnswer, checkInsApi } from '../../shared/api/check-ins.js';
+import type { PublicVenue } from '../../shared/api/venues.js';
+import { ApiError, newClientId, send } from '../api/client.js';
 import { currentLang, formatTime, messages, setLang } from '../i18n/index.js';
 import { normalizePhone } from '../../shared/phone.js';
 import {
@@ -17,22 +19,6 @@ import {
   saveProfile,
   type DevicePerson,
 } from '../device/store.js';
-
-interface PublicVenue {
-  name: string;
-  address: string;
-  adminUnitName: string;
-  status: 'active' | 'suspended';
-  entrance: string;
-}
-interface CheckInAnswer {
-  id: string;
-  checkedInAt: string;
-  venue: { name: string };
-  checkoutToken: string;
-  flagged: boolean;
-  person: { fullName: string };
-}
 
 const root = document.getElementById('root')!;
 const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{}') as {
@@ -181,16 +167,21 @@ async function checkIn(people: DevicePerson[], editing: boolean) {
   try {
     for (const person of people) {
       const pendingKey = `${data.code}:${person.key}`;
-      const answer = await api<CheckInAnswer>('POST', '/api/check-ins', {
-        venueCode: data.code,
-        clientId: pendingClientId(pendingKey, newClientId),
-        channel: person.me ? 'qr_self' : 'on_behalf',
-        person: {
-          fullName: person.fullName,
-          phone: person.phone,
-          ...(person.birthYear ? { birthYear: person.birthYear } : {}),
+      const answer = await send<typeof checkInsApi.citizen>(
+        { method: 'POST', path: '/api/check-ins' },
+        {
+          body: {
+            venueCode: data.code!,
+            clientId: pendingClientId(pendingKey, newClientId),
+            channel: person.me ? 'qr_self' : 'on_behalf',
+            person: {
+              fullName: person.fullName,
+              phone: person.phone,
+              ...(person.birthYear ? { birthYear: person.birthYear } : {}),
+            },
+          },
         },
-      });
+      );
       clearPending(pendingKey);
       rememberCheckIn({
         id: answer.id,
@@ -244,9 +235,10 @@ function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
       try {
         let checkedOutAt = '';
         for (const answer of view.answers) {
-          const res = await api<{ checkedOutAt: string }>('POST', `/api/check-ins/${answer.id}/check-out`, {
-            checkoutToken: answer.checkoutToken,
-          });
+          const res = await send<typeof checkInsApi.checkOut>(
+            { method: 'POST', path: '/api/check-ins/:id/check-out' },
+            { params: { id: answer.id }, body: { checkoutToken: answer.checkoutToken } },
+          );
           checkedOutAt = res.checkedOutAt;
         }
         rememberCheckOut(
@@ -282,6 +274,7 @@ render(
           checkoutToken: e.checkoutToken,
           flagged: false,
           person: { fullName: e.fullName ?? '' },
+          statusColour: null,
         })),
       }
     : { kind: 'form', editing: false },

@@ -1,22 +1,16 @@
 /** Province → district → commune pickers fed by GET /api/admin-units. Reports the lowest unit chosen. */
 import { useEffect, useState } from 'react';
-import { api } from '../api/client.js';
+import { referenceApi, type AdminUnit } from '../../shared/api/reference.js';
+import { call } from '../api/client.js';
 import { useT } from '../app/lang.js';
 import { Field } from './Field.js';
 
-interface Unit {
-  code: string;
-  name: string;
-  level: number;
-}
-
 function useChildren(parent: string | null, enabled: boolean) {
-  const [units, setUnits] = useState<Unit[]>([]);
+  const [units, setUnits] = useState<AdminUnit[]>([]);
   useEffect(() => {
     if (!enabled) return setUnits([]);
     let live = true;
-    const query = parent ? `?parent=${encodeURIComponent(parent)}` : '';
-    api<{ items: Unit[] }>('GET', `/api/admin-units${query}`)
+    call(referenceApi.adminUnits, { query: { parent: parent ?? undefined } })
       .then((res) => live && setUnits(res.items))
       .catch(() => live && setUnits([]));
     return () => {
@@ -50,7 +44,7 @@ export function AdminUnitPicker({
     id: string,
     label: string,
     value: string,
-    units: Unit[],
+    units: AdminUnit[],
     set: (v: string) => void,
     err?: string,
   ) => (

@@ -4,6 +4,8 @@
  * a dropped connection cannot count twice), and their own recent check-ins with the checkout tokens
  * (the only key to their own history). Shared by the check-in page and the web app (same origin).
  */
+import type { StatusColour } from '../../shared/contracts.js';
+
 export interface Profile {
   fullName: string;
   phone: string;
@@ -14,7 +16,7 @@ export interface DeviceCard {
   qr: string;
   number: string;
   holderToken: string;
-  statusColour: 'green' | 'yellow' | 'red';
+  statusColour: StatusColour;
   declaredAt: string;
 }
 

@@ -1,4 +1,5 @@
 /** Vietnamese first, English second (F16). The choice is kept on the device. */
+import { DEFAULT_TIME_ZONE, TIME_ZONE_META } from '../../shared/region.js';
 import { en } from './en.js';
 import { vi, type Messages } from './vi.js';
 
@@ -26,11 +27,18 @@ export function messages(lang: Lang = currentLang()): Messages {
   return lang === 'en' ? en : vi;
 }
 
+/** The region's time zone, as the server's TZ_REGION tells the page (a meta tag it adds). */
+export function regionTimeZone(): string {
+  return (
+    document.querySelector(`meta[name="${TIME_ZONE_META}"]`)?.getAttribute('content') || DEFAULT_TIME_ZONE
+  );
+}
+
 export function formatTime(iso: string, lang: Lang = currentLang()): string {
   return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', {
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Asia/Ho_Chi_Minh',
+    timeZone: regionTimeZone(),
   });
 }
 
@@ -38,7 +46,7 @@ export function formatDateTime(iso: string, lang: Lang = currentLang()): string 
   return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', {
     dateStyle: 'short',
     timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
+    timeZone: regionTimeZone(),
   });
 }
 

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { TIME_ZONE_META } from '../../../shared/region.js';
 import { AppError } from '../../errors.js';
 import { WEB_DIR } from '../../paths.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -34,6 +35,11 @@ function readPage(name: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/** Tells the page the region's time zone (TZ_REGION), in which it shows days and times. */
+function withTimeZone(html: string, zone: string): string {
+  return html.replace('<head>', `<head><meta name="${TIME_ZONE_META}" content="${escapeHtml(zone)}">`);
+}
+
 export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   let checkinTemplate: string | undefined;
   let appShell: string | undefined;
@@ -46,7 +52,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
     },
     async (req, reply) => {
       const { code } = req.params as { code: string };
-      checkinTemplate ??= readPage('checkin.html');
+      checkinTemplate ??= withTimeZone(readPage('checkin.html'), ctx.config.timeZone);
       let venue: Awaited<ReturnType<typeof publicVenueByCode>> | null = null;
       try {
         venue = await publicVenueByCode(ctx, code.slice(0, 64));
@@ -72,7 +78,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   }
 
   const sendShell = (reply: FastifyReply) => {
-    appShell ??= readPage('index.html');
+    appShell ??= withTimeZone(readPage('index.html'), ctx.config.timeZone);
     return reply
       .headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')

@@ -1,6 +1,8 @@
 /** Accounts (F14): the admin or an official creates official and tracer accounts for units in their area. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { usersApi } from '../../../shared/api/users.js';
+import type { Role } from '../../../shared/contracts.js';
+import { call, errorText } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { useSession } from '../../app/session.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
@@ -11,24 +13,26 @@ export function AccountsPage() {
   const { user } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [role, setRole] = useState('official');
+  const [role, setRole] = useState<Role>('official');
   const [unit, setUnit] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', '/api/users', {
-        username,
-        password,
-        role,
-        adminUnitCode: role === 'admin' ? undefined : unit || user?.adminUnitCode,
+      await call(usersApi.create, {
+        body: {
+          username,
+          password,
+          role,
+          adminUnitCode: role === 'admin' ? undefined : unit || (user?.adminUnitCode ?? undefined),
+        },
       });
       setResult({ ok: true, text: `${t.acc_created}: ${username}` });
       setUsername('');
       setPassword('');
     } catch (err) {
-      setResult({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+      setResult({ ok: false, text: errorText(err) });
     }
   };
 
@@ -58,7 +62,7 @@ export function AccountsPage() {
           />
         </Field>
         <Field label={t.acc_role} htmlFor="acc-role">
-          <select id="acc-role" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select id="acc-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             <option value="official">{t.role_official}</option>
             <option value="tracer">{t.role_tracer}</option>
             {user?.role === 'admin' && <option value="admin">{t.role_admin}</option>}

@@ -1,10 +1,11 @@
 /** The personal QR cards kept on this device (F6): shown to staff, printed, reissued; colour (F18). */
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
-import { Link } from '../../app/App.js';
+import { declarationsApi } from '../../../shared/api/declarations.js';
+import { call, errorText, urlOf } from '../../api/client.js';
+import { Link } from '../../components/Link.js';
 import { useT } from '../../app/lang.js';
 import { QrSvg } from '../../components/QrSvg.js';
-import { loadPeople, savePerson, type DeviceCard, type DevicePerson } from '../../device/store.js';
+import { loadPeople, savePerson, type DevicePerson } from '../../device/store.js';
 import { formatDateTime, type Messages } from '../../i18n/index.js';
 
 export function CardsPage() {
@@ -16,10 +17,10 @@ export function CardsPage() {
     // Refresh colours: a newer declaration (or, later, a tracing result) may have changed them.
     for (const person of loadPeople()) {
       if (!person.card) continue;
-      api<{ statusColour: DeviceCard['statusColour'] | null; declaredAt: string | null }>(
-        'GET',
-        `/api/cards/${person.card.id}?token=${encodeURIComponent(person.card.holderToken)}`,
-      ).then(
+      call(declarationsApi.card, {
+        params: { id: person.card.id },
+        query: { token: person.card.holderToken },
+      }).then(
         (card) => {
           if (card.statusColour && card.declaredAt)
             savePerson({
@@ -63,15 +64,17 @@ function PersonCard({ person, t, onChange }: { person: DevicePerson; t: Messages
   const reissue = async () => {
     if (!confirm(t.card_reissue_confirm)) return;
     try {
-      const fresh = await api<{ id: string; qr: string; number: string; holderToken: string }>(
-        'POST',
-        `/api/cards/${card.id}/reissue`,
-        { holderToken: card.holderToken },
-      );
-      savePerson({ ...person, card: { ...card, ...fresh } });
+      const fresh = await call(declarationsApi.reissueCard, {
+        params: { id: card.id },
+        body: { holderToken: card.holderToken },
+      });
+      savePerson({
+        ...person,
+        card: { ...card, id: fresh.id, qr: fresh.qr, number: fresh.number, holderToken: fresh.holderToken },
+      });
       onChange();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -91,7 +94,10 @@ function PersonCard({ person, t, onChange }: { person: DevicePerson; t: Messages
           <p className="row">
             <a
               className="btn secondary"
-              href={`/api/cards/${card.id}/card.pdf?token=${encodeURIComponent(card.holderToken)}`}
+              href={urlOf(declarationsApi.cardPdf, {
+                params: { id: card.id },
+                query: { token: card.holderToken },
+              })}
               target="_blank"
               rel="noreferrer"
             >

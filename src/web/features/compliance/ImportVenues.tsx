@@ -1,6 +1,7 @@
 /** Officials register many venues at once from a CSV file; the job reports progress and a per-row result. */
 import { useState } from 'react';
-import { api } from '../../api/client.js';
+import { reportsApi } from '../../../shared/api/reports.js';
+import { call } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { JobButton } from '../dashboard/ExportButton.js';
 
@@ -26,7 +27,7 @@ export function ImportVenues() {
         <JobButton
           label={t.import_start}
           disabled={!csv}
-          start={() => api<{ id: string }>('POST', '/api/imports/venues', { csv })}
+          start={() => call(reportsApi.importVenues, { body: { csv: csv ?? '' } })}
         />
       </div>
     </section>

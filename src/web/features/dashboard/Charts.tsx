@@ -1,12 +1,13 @@
 /** The dashboard's charts (recharts): check-ins per day (electronic vs paper), per channel, per category. */
+import { channelName } from '../../../shared/channels.js';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '../../app/lang.js';
-import type { StatsReport } from './types.js';
+import type { UnitStats } from '../../../shared/api/stats.js';
 
 const GREEN = '#0b6e4f';
 const AMBER = '#e0a800';
 
-export function DayChart({ days }: { days: StatsReport['days'] }) {
+export function DayChart({ days }: { days: UnitStats['days'] }) {
   const { t } = useT();
   const data = days.map((d) => ({
     date: d.date.slice(5).split('-').reverse().join('/'),
@@ -28,16 +29,9 @@ export function DayChart({ days }: { days: StatsReport['days'] }) {
   );
 }
 
-export function ChannelChart({ byChannel }: { byChannel: StatsReport['checkIns']['byChannel'] }) {
-  const { t } = useT();
-  const names: Record<string, string> = {
-    qr_self: t.channel_qr_self,
-    qr_staff: t.channel_qr_staff,
-    kiosk: t.channel_kiosk,
-    paper: t.channel_paper,
-    on_behalf: t.channel_on_behalf,
-  };
-  const data = Object.entries(byChannel).map(([channel, n]) => ({ channel: names[channel] ?? channel, n }));
+export function ChannelChart({ byChannel }: { byChannel: UnitStats['checkIns']['byChannel'] }) {
+  const { t, lang } = useT();
+  const data = Object.entries(byChannel).map(([channel, n]) => ({ channel: channelName(channel, lang), n }));
   return (
     <ResponsiveContainer width="100%" height={240}>
       <BarChart data={data} layout="vertical" margin={{ left: 24 }}>
@@ -50,7 +44,7 @@ export function ChannelChart({ byChannel }: { byChannel: StatsReport['checkIns']
   );
 }
 
-export function CategoryChart({ categories }: { categories: StatsReport['categories'] }) {
+export function CategoryChart({ categories }: { categories: UnitStats['categories'] }) {
   const { t } = useT();
   const data = categories.slice(0, 10).map((c) => ({
     name: c.name,

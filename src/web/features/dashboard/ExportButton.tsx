@@ -1,12 +1,13 @@
 /** Starts a background export, shows its progress, then offers the file (F11 "long exports show progress"). */
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { reportsApi, type ExportJob, type ExportRequest } from '../../../shared/api/reports.js';
+import { call, errorText, urlOf } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 
-type Job = { id: string; status: 'running' | 'done' | 'failed'; progress: number; filename: string | null };
+type Job = Pick<ExportJob, 'id' | 'status' | 'progress' | 'filename'>;
 
-export function ExportButton({ label, request }: { label: string; request: Record<string, unknown> }) {
-  return <JobButton label={label} start={() => api<{ id: string }>('POST', '/api/exports', request)} />;
+export function ExportButton({ label, request }: { label: string; request: ExportRequest }) {
+  return <JobButton label={label} start={() => call(reportsApi.startExport, { body: request })} />;
 }
 
 /** A button that starts a background job (export or import) and follows it to its file. */
@@ -26,8 +27,8 @@ export function JobButton({
   useEffect(() => {
     if (!job || job.status !== 'running') return;
     const timer = setTimeout(() => {
-      api<Job>('GET', `/api/exports/${job.id}`).then(setJob, (e: unknown) =>
-        setError(e instanceof ApiError ? e.message : String(e)),
+      call(reportsApi.exportStatus, { params: { id: job.id } }).then(setJob, (e: unknown) =>
+        setError(errorText(e)),
       );
     }, 400);
     return () => clearTimeout(timer);
@@ -39,7 +40,7 @@ export function JobButton({
       const { id } = await begin();
       setJob({ id, status: 'running', progress: 0, filename: null });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -60,7 +61,11 @@ export function JobButton({
         </span>
       )}
       {job?.status === 'done' && (
-        <a className="download" href={`/api/exports/${job.id}/file`} download={job.filename ?? undefined}>
+        <a
+          className="download"
+          href={urlOf(reportsApi.exportFile, { params: { id: job.id } })}
+          download={job.filename ?? undefined}
+        >
           {' '}
           {t.export_done}: {job.filename}
         </a>

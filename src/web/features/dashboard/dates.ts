@@ -1,7 +1,9 @@
-/** Local days in Asia/Ho_Chi_Minh, the region's calendar, for the date pickers. */
+import { regionTimeZone } from '../../i18n/index.js';
+
+/** Today in the region's calendar (TZ_REGION), for the date pickers. */
 export function localToday(): string {
   return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
+    timeZone: regionTimeZone(),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -1,11 +1,7 @@
-/** The 63 provinces as a compact checklist for "provinces visited in the last 14 days". */
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
-
-interface Unit {
-  code: string;
-  name: string;
-}
+/** The provinces as a compact checklist for "provinces visited in the last 14 days". */
+import { referenceApi } from '../../../shared/api/reference.js';
+import { call } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 
 export function ProvinceChecklist({
   selected,
@@ -14,13 +10,7 @@ export function ProvinceChecklist({
   selected: string[];
   onChange(codes: string[]): void;
 }) {
-  const [provinces, setProvinces] = useState<Unit[]>([]);
-  useEffect(() => {
-    api<{ items: Unit[] }>('GET', '/api/admin-units').then(
-      (r) => setProvinces(r.items),
-      () => setProvinces([]),
-    );
-  }, []);
+  const provinces = useRequest(() => call(referenceApi.adminUnits), []).data?.items ?? [];
   const toggle = (code: string) =>
     onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
   return (

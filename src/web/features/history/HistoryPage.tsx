@@ -2,33 +2,21 @@
  * A citizen's own history (F13): the check-ins this device made, proven to the server by the
  * checkout tokens the device kept, and any notice health authorities left on them.
  */
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { tracingApi } from '../../../shared/api/tracing.js';
+import { call } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { rememberedCheckIns } from '../../device/store.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
-interface Entry {
-  id: string;
-  venueName: string;
-  checkedInAt: string;
-  checkedOutAt: string | null;
-  notices: { kind: 'contact' | 'venue_exposure'; exposureFrom: string; exposureTo: string }[];
-}
-
 export function HistoryPage() {
   const { t } = useT();
-  const [items, setItems] = useState<Entry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const { data, error } = useRequest(async () => {
     const mine = rememberedCheckIns().map((c) => ({ id: c.id, checkoutToken: c.checkoutToken }));
-    if (mine.length === 0) return setItems([]);
-    api<{ items: Entry[] }>('POST', '/api/history', { items: mine }).then(
-      (r) => setItems(r.items),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
+    return mine.length === 0 ? { items: [] } : call(tracingApi.history, { body: { items: mine } });
   }, []);
+  const items = data?.items ?? null;
   const warned = items?.filter((i) => i.notices.length) ?? [];
   return (
     <section className="card" style={{ maxWidth: 720 }}>

@@ -1,4 +1,4 @@
-import { Link } from '../../app/App.js';
+import { Link } from '../../components/Link.js';
 import { useT } from '../../app/lang.js';
 
 export function HomePage() {

@@ -3,7 +3,8 @@
  * Anyone else stays on the scanner: the device holds no session and shows no navigation.
  */
 import { useState, type FormEvent } from 'react';
-import { api, formErrors } from '../../api/client.js';
+import { authApi } from '../../../shared/api/auth.js';
+import { call, formErrors } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { kioskEnrolment, leaveKioskMode, pinMatches } from '../../device/kiosk.js';
 
@@ -28,10 +29,7 @@ export function KioskExit() {
     e.preventDefault();
     const venueId = kioskEnrolment()?.venueId;
     try {
-      const { user } = await api<{ user: { role: string } }>('POST', '/api/auth/login', {
-        username,
-        password,
-      });
+      const { user } = await call(authApi.login, { body: { username, password } });
       leave(user.role === 'venue_staff' ? '/venues' : `/venues/${venueId}`);
     } catch (err) {
       setError(formErrors(err).message);

@@ -3,40 +3,30 @@
  * manager, turning this device into a kiosk: the token shown once goes straight into the device, the
  * manager chooses an exit PIN, and their own session on the device ends.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, formErrors } from '../../api/client.js';
+import { useState, type FormEvent } from 'react';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { call, formErrors } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { enrolThisDevice, MIN_KIOSK_PIN } from '../../device/kiosk.js';
 import { formatDateTime } from '../../i18n/index.js';
 
-interface Kiosk {
-  id: number;
-  name: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
 export function KioskPanel({ venueId, venueName }: { venueId: number; venueName: string }) {
   const { t } = useT();
   const { user, logout } = useSession();
-  const [kiosks, setKiosks] = useState<Kiosk[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const listed = useRequest(() => call(venuesApi.kiosks, { params: { id: venueId } }), [venueId]);
+  const kiosks = listed.data?.items ?? [];
+  const [failure, setError] = useState<string | null>(null);
+  const error = failure ?? listed.error;
   const [name, setName] = useState(t.kiosk_default_name);
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const load = useCallback(() => {
-    api<{ items: Kiosk[] }>('GET', `/api/venues/${venueId}/kiosks`).then(
-      (r) => setKiosks(r.items),
+  const revoke = async (kioskId: number) => {
+    await call(venuesApi.revokeKiosk, { params: { id: venueId, kioskId } }).then(
+      listed.reload,
       (e: unknown) => setError(formErrors(e).message),
-    );
-  }, [venueId]);
-  useEffect(load, [load]);
-
-  const revoke = async (id: number) => {
-    await api('DELETE', `/api/venues/${venueId}/kiosks/${id}`).then(load, (e: unknown) =>
-      setError(formErrors(e).message),
     );
   };
 
@@ -44,9 +34,7 @@ export function KioskPanel({ venueId, venueName }: { venueId: number; venueName:
     e.preventDefault();
     setBusy(true);
     try {
-      const k = await api<{ id: number; deviceToken: string }>('POST', `/api/venues/${venueId}/kiosks`, {
-        name,
-      });
+      const k = await call(venuesApi.enrolKiosk, { params: { id: venueId }, body: { name } });
       await enrolThisDevice({ kioskId: k.id, venueId, venueName, deviceToken: k.deviceToken }, pin);
       await logout();
       location.assign('/');

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { authApi } from '../../../shared/api/auth.js';
+import { call } from '../../api/client.js';
+import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
@@ -11,31 +13,21 @@ export function LoginPage() {
   const { refresh } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
+  const login = useSubmit(async () => {
+    const { user } = await call(authApi.login, { body: { username, password } });
+    await refresh();
+    navigate(
+      user.role === 'admin' || user.role === 'official'
+        ? '/dashboard'
+        : user.role === 'tracer'
+          ? '/tracing'
+          : '/venues',
+    );
+  });
+  const { busy, error } = login;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { user } = await api<{ user: { role: string } }>('POST', '/api/auth/login', {
-        username,
-        password,
-      });
-      await refresh();
-      navigate(
-        user.role === 'admin' || user.role === 'official'
-          ? '/dashboard'
-          : user.role === 'tracer'
-            ? '/tracing'
-            : '/venues',
-      );
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    void login.run();
   };
   return (
     <form className="card" onSubmit={submit} style={{ maxWidth: 420 }}>

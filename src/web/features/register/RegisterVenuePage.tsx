@@ -3,8 +3,14 @@
  * logged-in manager adds another venue to their own account (no password asked). A phone that already
  * has an account is told to log in first: a public form never attaches a venue to an account.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, formErrors } from '../../api/client.js';
+import { useState, type FormEvent } from 'react';
+import { authApi } from '../../../shared/api/auth.js';
+import { referenceApi } from '../../../shared/api/reference.js';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../../../shared/contracts.js';
+import type { VenueCategory } from '../../../shared/venue-categories.js';
+import { ApiError, call, formErrors } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
@@ -12,11 +18,6 @@ import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
 import { Field } from '../../components/Field.js';
 import { normalizePhone } from '../../../shared/phone.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-
-interface Category {
-  code: string;
-  name: string;
-}
 
 const EMPTY = {
   name: '',
@@ -36,17 +37,10 @@ export function RegisterVenuePage() {
   const [hasAccount, setHasAccount] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [unit, setUnit] = useState<string | null>(null);
-  const [categories, setCategories] = useState<Category[]>([]);
+  const categories = useRequest(() => call(referenceApi.venueCategories), [lang]).data?.items ?? [];
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api<{ items: Category[] }>('GET', '/api/venue-categories').then(
-      (r) => setCategories(r.items),
-      () => setCategories([]),
-    );
-  }, [lang]);
 
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -61,18 +55,20 @@ export function RegisterVenuePage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<{ id: number }>('POST', '/api/venues', {
-        name: form.name,
-        category: form.category,
-        adminUnitCode: unit,
-        address: form.address,
-        contactName: form.contactName,
-        contactPhone: form.contactPhone,
-        capacity: form.capacity ? Number(form.capacity) : undefined,
-        managerPassword: forMyAccount ? undefined : form.password,
+      const created = await call(venuesApi.register, {
+        body: {
+          name: form.name,
+          category: form.category as VenueCategory,
+          adminUnitCode: unit ?? '',
+          address: form.address,
+          contactName: form.contactName,
+          contactPhone: form.contactPhone,
+          capacity: form.capacity ? Number(form.capacity) : undefined,
+          managerPassword: forMyAccount ? undefined : form.password,
+        },
       });
       if (!forMyAccount) {
-        await api('POST', '/api/auth/login', { username: form.contactPhone, password: form.password });
+        await call(authApi.login, { body: { username: form.contactPhone, password: form.password } });
         await refresh();
       }
       navigate(`/venues/${created.id}?new=1`);
@@ -91,7 +87,7 @@ export function RegisterVenuePage() {
       <h1>{t.register_title}</h1>
       <div className="grid">
         <Field label={t.field_name} htmlFor="name" error={errors.name}>
-          <input id="name" value={form.name} onChange={set('name')} required maxLength={200} />
+          <input id="name" value={form.name} onChange={set('name')} required maxLength={MAX_NAME_LENGTH} />
         </Field>
         <Field label={t.field_category} htmlFor="category" error={errors.category}>
           <select id="category" value={form.category} onChange={set('category')} required>
@@ -105,7 +101,13 @@ export function RegisterVenuePage() {
         </Field>
         <AdminUnitPicker onChange={setUnit} error={errors.adminUnitCode} />
         <Field label={t.field_address} htmlFor="address" error={errors.address}>
-          <input id="address" value={form.address} onChange={set('address')} required maxLength={300} />
+          <input
+            id="address"
+            value={form.address}
+            onChange={set('address')}
+            required
+            maxLength={MAX_ADDRESS_LENGTH}
+          />
         </Field>
         <Field label={t.field_contact_name} htmlFor="contactName" error={errors.contactName}>
           <input
@@ -113,7 +115,7 @@ export function RegisterVenuePage() {
             value={form.contactName}
             onChange={set('contactName')}
             required
-            maxLength={200}
+            maxLength={MAX_NAME_LENGTH}
           />
         </Field>
         <Field label={t.field_contact_phone} htmlFor="contactPhone" error={errors.contactPhone}>

@@ -5,11 +5,12 @@
  * scan goes through the offline outbox, so nothing is lost when the network drops.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, newClientId } from '../../api/client.js';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { call, newClientId } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { keepPageForOffline } from '../../app/offline.js';
 import { formatTime, type Messages } from '../../i18n/index.js';
-import { flush, enqueue, pending, type Delivery } from './offline-queue.js';
+import { flush, enqueue, pending, type Delivery, type StaffEntry } from './offline-queue.js';
 import { LookupPanel, PaperPanel } from './StaffPanels.js';
 import { useCamera } from './useCamera.js';
 import { kioskEnrolment } from '../../device/kiosk.js';
@@ -36,7 +37,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
     // The station must reopen without network: keep this page and its code for offline use.
     void keepPageForOffline();
     if (kiosk) return; // a kiosk reads nothing: its venue's name came with the enrolment
-    api<{ name: string }>('GET', `/api/venues/${venueId}`).then(
+    call(venuesApi.detail, { params: { id: venueId } }).then(
       (v) => {
         setVenueName(v.name);
         localStorage.setItem(`venue-name:${venueId}`, v.name);
@@ -78,7 +79,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
 
   /** Queue first, then try to deliver; the answer for this scan is what the screen shows. */
   const record = useCallback(
-    async (entry: Record<string, unknown>) => {
+    async (entry: Omit<StaffEntry, 'clientId' | 'channel'> & { channel?: StaffEntry['channel'] }) => {
       const clientId = newClientId();
       const at = new Date().toISOString();
       await enqueue({

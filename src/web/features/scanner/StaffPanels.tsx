@@ -1,16 +1,15 @@
 /** The staff-only parts of the scanner station: look-up by phone and paper declarations (F7, F8). */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { checkInsApi } from '../../../shared/api/check-ins.js';
+import type { AnswerOf } from '../../../shared/api/endpoint.js';
+import { EXPOSURE_KEYS, MAX_NAME_LENGTH, SYMPTOM_KEYS } from '../../../shared/contracts.js';
+import { call, errorText } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { YesNo } from '../../components/YesNo.js';
 import type { Messages } from '../../i18n/index.js';
+import type { StaffEntry } from './offline-queue.js';
 
-interface Found {
-  fullName: string;
-  phone: string;
-  cardNumber: string;
-  statusColour: 'green' | 'yellow' | 'red';
-}
+type Found = AnswerOf<typeof checkInsApi.peopleByPhone>['items'][number];
 
 export function LookupPanel({
   venueId,
@@ -28,17 +27,10 @@ export function LookupPanel({
     e.preventDefault();
     setError(null);
     try {
-      setFound(
-        (
-          await api<{ items: Found[] }>(
-            'GET',
-            `/api/venues/${venueId}/people?phone=${encodeURIComponent(phone)}`,
-          )
-        ).items,
-      );
+      setFound((await call(checkInsApi.peopleByPhone, { params: { id: venueId }, query: { phone } })).items);
     } catch (err) {
       setFound(null);
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -77,9 +69,6 @@ export function LookupPanel({
   );
 }
 
-const SYMPTOMS = ['fever', 'cough', 'breathlessness', 'pneumonia', 'soreThroat', 'fatigue'] as const;
-const EXPOSURES = ['confirmedCase', 'fromAffectedArea', 'symptomaticPerson'] as const;
-
 function localInputValue(d: Date): string {
   const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
@@ -89,7 +78,7 @@ export function PaperPanel({
   onSubmit,
   t,
 }: {
-  onSubmit(entry: Record<string, unknown>): Promise<void>;
+  onSubmit(entry: Pick<StaffEntry, 'person' | 'at' | 'declaration'>): Promise<void>;
   t: Messages;
 }) {
   const [fullName, setFullName] = useState('');
@@ -99,12 +88,19 @@ export function PaperPanel({
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const pick = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, answers[k] ?? false]));
+    const pick = <K extends string>(keys: readonly K[]) =>
+      Object.fromEntries(keys.map((k) => [k, answers[k] ?? false])) as Record<K, boolean>;
     await onSubmit({
       person: { fullName, phone },
       at: new Date(at).toISOString(),
       ...(withDeclaration
-        ? { declaration: { symptoms: pick(SYMPTOMS), exposure: pick(EXPOSURES), pledge: true } }
+        ? {
+            declaration: {
+              symptoms: pick(SYMPTOM_KEYS),
+              exposure: pick(EXPOSURE_KEYS),
+              pledge: true as const,
+            },
+          }
         : {}),
     });
     setFullName('');
@@ -121,7 +117,7 @@ export function PaperPanel({
           value={fullName}
           onChange={(e) => setFullName(e.target.value)}
           required
-          maxLength={200}
+          maxLength={MAX_NAME_LENGTH}
         />
       </Field>
       <Field label={t.ci_phone} htmlFor="paper-phone">
@@ -152,7 +148,7 @@ export function PaperPanel({
         {t.scanner_paper_has_decl}
       </label>
       {withDeclaration &&
-        [...SYMPTOMS.map((k) => [k, `sym_${k}`]), ...EXPOSURES.map((k) => [k, `exp_${k}`])].map(
+        [...SYMPTOM_KEYS.map((k) => [k, `sym_${k}`]), ...EXPOSURE_KEYS.map((k) => [k, `exp_${k}`])].map(
           ([k, label]) => (
             <YesNo
               key={k}

@@ -4,26 +4,24 @@
  * answers it, and the clientId makes a second delivery harmless (the server returns the first result).
  */
 import { kioskHeaders } from '../../device/kiosk.js';
-import { api, ApiError } from '../../api/client.js';
+import type { CheckInAnswer } from '../../../shared/api/check-ins.js';
+import { checkInsApi } from '../../../shared/api/check-ins.js';
+import type { BodyOf } from '../../../shared/api/endpoint.js';
+import { ApiError, call } from '../../api/client.js';
+
+/** What staff and kiosks send for one entry (POST /api/venues/:id/check-ins). */
+export type StaffEntry = BodyOf<typeof checkInsApi.staff>;
 
 export interface QueuedScan {
   clientId: string;
   venueId: number;
   queuedAt: string;
-  body: Record<string, unknown>;
+  body: StaffEntry;
 }
 
 export type Delivery =
-  | { kind: 'recorded'; scan: QueuedScan; answer: ScanAnswer }
+  | { kind: 'recorded'; scan: QueuedScan; answer: CheckInAnswer }
   | { kind: 'rejected'; scan: QueuedScan; code: string; message: string };
-
-export interface ScanAnswer {
-  id: string;
-  checkedInAt: string;
-  flagged: boolean;
-  person: { fullName: string };
-  statusColour: 'green' | 'yellow' | 'red' | null;
-}
 
 const DB_NAME = 'scanner';
 const STORE = 'outbox';
@@ -82,12 +80,11 @@ export function flush(venueId: number): Promise<Delivery[]> {
     try {
       for (const scan of await pending(venueId)) {
         try {
-          const answer = await api<ScanAnswer>(
-            'POST',
-            `/api/venues/${venueId}/check-ins`,
-            scan.body,
-            kioskHeaders(venueId),
-          );
+          const answer = await call(checkInsApi.staff, {
+            params: { id: venueId },
+            body: scan.body,
+            headers: kioskHeaders(venueId),
+          });
           await remove(scan.clientId);
           delivered.push({ kind: 'recorded', scan, answer });
         } catch (err) {

@@ -1,34 +1,23 @@
 /** The tracing audit (F12): every look-up with who, when, why, about whom and what it returned. Read-only. */
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { useState } from 'react';
+import { tracingApi } from '../../../shared/api/tracing.js';
+import { call } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { addDays, localToday } from '../dashboard/dates.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
-interface Entry {
-  at: string;
-  actor: string;
-  actorRole: string;
-  action: string;
-  purpose: string;
-  subject: Record<string, unknown>;
-  result: Record<string, number>;
-}
-
 export function AuditPage() {
   const { t } = useT();
   const today = localToday();
   const [range, setRange] = useState<DayRange>({ from: addDays(today, -29), to: today });
-  const [items, setItems] = useState<Entry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: Entry[] }>('GET', `/api/audit?from=${range.from}&to=${range.to}`).then(
-      (r) => setItems(r.items),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
-  }, [range.from, range.to]);
+  const { data, error } = useRequest(
+    () => call(tracingApi.audit, { query: { from: range.from, to: range.to } }),
+    [range.from, range.to],
+  );
+  const items = data?.items ?? [];
   const show = (o: Record<string, unknown>) =>
     Object.entries(o)
       .map(([k, v]) => `${k}: ${String(v)}`)

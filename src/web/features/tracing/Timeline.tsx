@@ -1,7 +1,7 @@
 /** Per-venue timeline of a tracing answer: the case's stays and each contact's shared time, on one axis per venue. */
 import { useT } from '../../app/lang.js';
 import { formatTime } from '../../i18n/index.js';
-import type { TracingAnswer } from './types.js';
+import type { TracingAnswer } from '../../../shared/api/tracing.js';
 
 export function Timeline({ answer }: { answer: TracingAnswer }) {
   const { t } = useT();

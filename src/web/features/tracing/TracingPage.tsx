@@ -4,7 +4,9 @@
  * per-venue timeline and exports. Below: who was at a venue in a window, and marking it as exposure.
  */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { tracingApi, type TracingAnswer } from '../../../shared/api/tracing.js';
+import { call, errorText, urlOf } from '../../api/client.js';
+import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -12,7 +14,6 @@ import { addDays, localToday } from '../dashboard/dates.js';
 import { useCamera } from '../scanner/useCamera.js';
 import { downloadPost } from './download.js';
 import { Timeline } from './Timeline.js';
-import type { TracingAnswer } from './types.js';
 import { VenueExposurePanel } from './VenueExposurePanel.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -29,8 +30,7 @@ export function TracingPage() {
   const [notify, setNotify] = useState(false);
   const [purpose, setPurpose] = useState('');
   const [answer, setAnswer] = useState<TracingAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const camera = useCamera((text) => {
     setBy('cardQr');
     setValue(text);
@@ -41,29 +41,27 @@ export function TracingPage() {
     subject: { [by]: value.trim() },
     ...range,
     purpose,
-    depth: depth2 ? 2 : 1,
+    depth: depth2 ? (2 as const) : (1 as const),
     marginMinutes: margin,
     notify,
   });
-  const run = async (e: FormEvent) => {
+  const search = useSubmit(async () => {
+    setAnswer(await call(tracingApi.trace, { body: request() }));
+    setNotify(false);
+  });
+  const { busy } = search;
+  const error = search.error ?? exportError;
+  const run = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setAnswer(await api<TracingAnswer>('POST', '/api/tracing/queries', request()));
-      setNotify(false);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    setExportError(null);
+    void search.run();
   };
   const exportAs = (format: 'csv' | 'xlsx') =>
     downloadPost(
-      `/api/tracing/queries?format=${format}`,
+      urlOf(tracingApi.trace, { query: { format } }),
       { ...request(), notify: false },
       `truy-vet.${format}`,
-    ).catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+    ).catch((err: unknown) => setExportError(errorText(err)));
 
   return (
     <>

@@ -1,12 +1,8 @@
 /** Who was at a venue during a window; mark that window as exposure so everyone present is notified. */
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { tracingApi, type PresentPerson } from '../../../shared/api/tracing.js';
+import { call, errorText } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
-
-interface Present {
-  person: { fullName: string; phone: string };
-  overlapMinutes: number;
-}
 
 /** `datetime-local` value (local to the browser, which tracers use in Việt Nam) → ISO with offset. */
 const toIso = (local: string) => new Date(local).toISOString();
@@ -17,7 +13,7 @@ export function VenueExposurePanel() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [present, setPresent] = useState<Present[] | null>(null);
+  const [present, setPresent] = useState<PresentPerson[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const body = () => ({ venueId: Number(venueId), from: toIso(from), to: toIso(to), purpose });
@@ -26,16 +22,14 @@ export function VenueExposurePanel() {
     try {
       await fn();
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+      setMessage({ ok: false, text: errorText(err) });
     }
   };
   const list = () =>
-    act(async () =>
-      setPresent((await api<{ present: Present[] }>('POST', '/api/tracing/venue-exposures', body())).present),
-    );
+    act(async () => setPresent((await call(tracingApi.venueExposures, { body: body() })).present));
   const mark = () =>
     act(async () => {
-      const r = await api<{ notified: number }>('POST', '/api/tracing/exposure-marks', body());
+      const r = await call(tracingApi.markExposure, { body: body() });
       setMessage({ ok: true, text: `${t.tr_marked}: ${r.notified}` });
     });
   const ready = venueId && from && to && purpose.trim().length >= 5;

@@ -1,5 +1,5 @@
 /** POSTs a request whose answer is a file, and saves it (tracing exports). */
-import { ApiError } from '../../api/client.js';
+import { apiErrorOf } from '../../api/client.js';
 import { currentLang } from '../../i18n/index.js';
 
 export async function downloadPost(path: string, body: unknown, fallbackName: string) {
@@ -9,10 +9,7 @@ export async function downloadPost(path: string, body: unknown, fallbackName: st
     body: JSON.stringify(body),
     credentials: 'same-origin',
   });
-  if (!res.ok) {
-    const err = (await res.json().catch(() => null))?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? res.statusText);
-  }
+  if (!res.ok) throw await apiErrorOf(res);
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: name });

@@ -1,25 +1,13 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
-import { Link } from '../../app/App.js';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { call } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
+import { Link } from '../../components/Link.js';
 import { useT } from '../../app/lang.js';
-
-interface VenueItem {
-  id: number;
-  name: string;
-  address: string;
-  status: 'active' | 'suspended';
-}
 
 export function MyVenuesPage() {
   const { t } = useT();
-  const [items, setItems] = useState<VenueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: VenueItem[] }>('GET', '/api/venues').then(
-      (r) => setItems(r.items),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
+  const { data, error } = useRequest(() => call(venuesApi.mine), []);
+  const items = data?.items;
   if (error) return <div className="error">{error}</div>;
   if (!items) return <p className="muted">{t.loading}</p>;
   return (

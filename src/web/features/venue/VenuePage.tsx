@@ -1,33 +1,22 @@
 /** The manager's venue page: the QR with its downloads, and today's check-ins live (F3, F4, F17). */
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { call, urlOf } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
-import { formatTime, type Messages } from '../../i18n/index.js';
+import { channelName } from '../../../shared/channels.js';
+import { currentLang, formatTime, type Messages } from '../../i18n/index.js';
 import { useVenueToday, type VenueToday } from './useVenueToday.js';
 import { VenueExports, VenueReminders } from './VenueReminders.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { KioskPanel } from '../kiosk/KioskPanel.js';
 
-interface Venue {
-  id: number;
-  name: string;
-  address: string;
-  adminUnitName: string;
-  capacity: number | null;
-  status: 'active' | 'suspended';
-  statusReason: string | null;
-  entrances: { id: number; name: string; code: string; checkInUrl: string }[];
-}
+/** The URL of one of the venue's QR files for an entrance. */
+const qrFile = (file: 'posterPdf' | 'qrPng' | 'qrSvg', id: number, entrance: number) =>
+  urlOf(venuesApi[file], { params: { id }, query: { entrance } });
 
 export function VenuePage({ id }: { id: number }) {
   const { t } = useT();
-  const [venue, setVenue] = useState<Venue | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<Venue>('GET', `/api/venues/${id}`).then(setVenue, (e: unknown) =>
-      setError(e instanceof ApiError ? e.message : String(e)),
-    );
-  }, [id]);
+  const { data: venue, error } = useRequest(() => call(venuesApi.detail, { params: { id } }), [id]);
   if (error) return <ErrorAlert message={error} />;
   if (!venue) return <p className="muted">{t.loading}</p>;
   const isNew = new URLSearchParams(location.search).has('new');
@@ -62,7 +51,7 @@ export function VenuePage({ id }: { id: number }) {
         <h2>{t.venue_qr}</h2>
         {venue.entrances.map((e) => (
           <div className="row" key={e.id} style={{ alignItems: 'flex-start' }}>
-            <img className="qr" src={`/api/venues/${id}/qr.svg?entrance=${e.id}`} alt={t.venue_qr} />
+            <img className="qr" src={qrFile('qrSvg', id, e.id)} alt={t.venue_qr} />
             <div>
               <p>
                 <strong>{e.name}</strong>
@@ -70,25 +59,13 @@ export function VenuePage({ id }: { id: number }) {
                 <code>{e.code}</code>
               </p>
               <p className="row">
-                <a
-                  className="btn"
-                  href={`/api/venues/${id}/poster.pdf?entrance=${e.id}`}
-                  download={`ma-qr-${id}.pdf`}
-                >
+                <a className="btn" href={qrFile('posterPdf', id, e.id)} download={`ma-qr-${id}.pdf`}>
                   {t.download_pdf}
                 </a>
-                <a
-                  className="btn secondary"
-                  href={`/api/venues/${id}/qr.png?entrance=${e.id}`}
-                  download={`ma-qr-${id}.png`}
-                >
+                <a className="btn secondary" href={qrFile('qrPng', id, e.id)} download={`ma-qr-${id}.png`}>
                   {t.download_png}
                 </a>
-                <a
-                  className="btn secondary"
-                  href={`/api/venues/${id}/qr.svg?entrance=${e.id}`}
-                  download={`ma-qr-${id}.svg`}
-                >
+                <a className="btn secondary" href={qrFile('qrSvg', id, e.id)} download={`ma-qr-${id}.svg`}>
                   {t.download_svg}
                 </a>
               </p>
@@ -137,7 +114,7 @@ function TodayPanel({ venueId, t }: { venueId: number; t: Messages }) {
                 <td>{c.checkedOutAt ? formatTime(c.checkedOutAt) : '—'}</td>
                 <td>{c.fullName}</td>
                 <td>{c.phone}</td>
-                <td>{channelName(c.channel, t)}</td>
+                <td>{channelName(c.channel, currentLang())}</td>
               </tr>
             ))}
           </tbody>
@@ -145,11 +122,6 @@ function TodayPanel({ venueId, t }: { venueId: number; t: Messages }) {
       )}
     </section>
   );
-}
-
-function channelName(channel: string, t: Messages): string {
-  const key = `channel_${channel}` as keyof Messages;
-  return key in t ? String(t[key]) : channel;
 }
 
 function Stats({ today, t }: { today: VenueToday; t: Messages }) {
@@ -170,7 +142,7 @@ function Stats({ today, t }: { today: VenueToday; t: Messages }) {
       {Object.entries(today.byChannel).map(([channel, n]) => (
         <div className="stat" key={channel}>
           <div className="n">{n}</div>
-          {channelName(channel, t)}
+          {channelName(channel, currentLang())}
         </div>
       ))}
     </div>

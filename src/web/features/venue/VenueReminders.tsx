@@ -1,29 +1,21 @@
 /** What officials sent to this venue (F10 reminders) and its in/out list exports (F11). */
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
+import { useState } from 'react';
+import { complianceApi } from '../../../shared/api/compliance.js';
+import { call } from '../../api/client.js';
+import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ExportButton } from '../dashboard/ExportButton.js';
 import { localToday } from '../dashboard/dates.js';
 
-interface Reminder {
-  id: number;
-  message: string;
-  sentAt: string;
-  readAt: string | null;
-  sentBy: string | null;
-}
-
 export function VenueReminders({ venueId }: { venueId: number }) {
   const { t } = useT();
-  const [items, setItems] = useState<Reminder[]>([]);
-  const load = () =>
-    void api<{ items: Reminder[] }>('GET', `/api/venues/${venueId}/reminders`).then(
-      (r) => setItems(r.items),
-      () => setItems([]),
-    );
-  useEffect(load, [venueId]);
+  const reminders = useRequest(
+    () => call(complianceApi.venueReminders, { params: { id: venueId } }),
+    [venueId],
+  );
+  const items = reminders.data?.items ?? [];
   const unread = items.filter((r) => !r.readAt);
   if (unread.length === 0) return null;
   return (
@@ -40,7 +32,12 @@ export function VenueReminders({ venueId }: { venueId: number }) {
       <button
         type="button"
         className="btn secondary"
-        onClick={() => void api('POST', `/api/venues/${venueId}/reminders/read`).then(load, () => undefined)}
+        onClick={() =>
+          void call(complianceApi.readReminders, { params: { id: venueId } }).then(
+            reminders.reload,
+            () => undefined,
+          )
+        }
       >
         {t.reminders_mark_read}
       </button>
@@ -52,7 +49,7 @@ export function VenueExports({ venueId }: { venueId: number }) {
   const { t } = useT();
   const today = localToday();
   const [range, setRange] = useState<DayRange>({ from: today, to: today });
-  const request = { kind: 'venue_list', venueId, ...range };
+  const request = { kind: 'venue_list' as const, venueId, ...range };
   return (
     <section className="card">
       <h2>{t.venue_exports}</h2>

@@ -1,22 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
+import type { AnswerOf } from '../../../shared/api/endpoint.js';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { call } from '../../api/client.js';
 
-export interface VenueToday {
-  date: string;
-  capacity: number | null;
-  inside: number;
-  total: number;
-  byChannel: Record<string, number>;
-  items: {
-    id: string;
-    fullName: string;
-    phone: string;
-    channel: string;
-    checkedInAt: string;
-    checkedOutAt: string | null;
-    flagged: boolean;
-  }[];
-}
+export type VenueToday = AnswerOf<typeof venuesApi.today>;
 
 /** How often the manager's page refreshes today's list (polling keeps app nodes stateless). */
 export const REFRESH_MS = 5000;
@@ -26,7 +13,7 @@ export function useVenueToday(venueId: number) {
   useEffect(() => {
     let live = true;
     const load = () =>
-      api<VenueToday>('GET', `/api/venues/${venueId}/today`).then(
+      call(venuesApi.today, { params: { id: venueId } }).then(
         (data) => live && setToday(data),
         () => undefined,
       );

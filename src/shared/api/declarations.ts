@@ -1,0 +1,168 @@
+/** Health declarations (F5), personal QR cards, hotspots, status-colour rules. */
+import { z } from 'zod';
+import {
+  AdminUnitCode,
+  ClientId,
+  DeclarationAnswers,
+  LocalDate,
+  Person,
+  STATUS_COLOURS,
+} from '../contracts.js';
+import { IdParam, Instant, itemsOf, UuidParam } from './common.js';
+import { endpoint } from './endpoint.js';
+
+export const DeclarationSubmission = DeclarationAnswers.extend({
+  clientId: ClientId,
+  person: Person,
+  /** `on_behalf`: a family member's declaration made on this device. */
+  onBehalf: z.boolean().optional(),
+});
+export type DeclarationSubmission = z.infer<typeof DeclarationSubmission>;
+
+const Colour = z.enum(STATUS_COLOURS);
+
+/** A province's (or the national) status-colour rules; omitted fields inherit from the level above. */
+export const StatusRulesPatch = z
+  .object({
+    confirmedCase: Colour,
+    symptomaticPerson: Colour,
+    fromAffectedArea: Colour,
+    anySymptom: Colour,
+    hotspotVisit: Colour,
+    symptomsWithExposure: Colour,
+    noRecentDeclaration: Colour,
+    declarationValidDays: z.number().int().min(1).max(60),
+  })
+  .partial();
+const StatusRules = StatusRulesPatch.required();
+
+/** Longest hotspot window officials may declare at once. */
+export const MAX_HOTSPOT_DAYS = 90;
+/** Longest note on a hotspot. */
+export const MAX_HOTSPOT_NOTE_LENGTH = 500;
+
+export const NewHotspot = z.object({
+  adminUnitCode: AdminUnitCode,
+  from: LocalDate,
+  to: LocalDate,
+  note: z.string().trim().max(MAX_HOTSPOT_NOTE_LENGTH).optional(),
+});
+
+export const Card = z.object({
+  id: z.string(),
+  qr: z.string().describe('QR content: a URL with the signed card code, no personal data'),
+  number: z.string(),
+  fullName: z.string(),
+  status: z.enum(['active', 'revoked']),
+  holderToken: z.string().describe('Kept by the device that received the card: print, reissue, revoke'),
+});
+
+const DeclarationAnswer = z.object({
+  id: z.string(),
+  declaredAt: Instant,
+  flagged: z.boolean(),
+  statusColour: Colour,
+  card: Card,
+});
+const HolderToken = z.object({ holderToken: z.string().min(1).max(100) });
+const HolderQuery = z.object({ token: z.string().min(1).max(100) });
+const RulesScope = z.object({ scope: z.string().regex(/^(VN|\d{2})$/) });
+
+export const Hotspot = z.object({
+  id: z.number(),
+  adminUnitCode: z.string(),
+  adminUnitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  note: z.string().nullable(),
+});
+
+export const declarationsApi = {
+  submit: endpoint({
+    method: 'POST',
+    path: '/api/declarations',
+    tag: 'declarations',
+    description:
+      'Domestic health declaration (F5). Issues the personal QR card on the first one. Idempotent on clientId.',
+    body: DeclarationSubmission,
+    responses: { 200: DeclarationAnswer, 201: DeclarationAnswer },
+  }),
+  activeHotspots: endpoint({
+    method: 'GET',
+    path: '/api/hotspots/active',
+    tag: 'declarations',
+    description: 'Hotspot areas the declaration form asks about (window ended less than 21 days ago).',
+    responses: { 200: itemsOf(Hotspot) },
+  }),
+  createHotspot: endpoint({
+    method: 'POST',
+    path: '/api/hotspots',
+    tag: 'declarations',
+    description: 'Officials and tracers mark an admin unit of their area as a hotspot for a date window.',
+    body: NewHotspot,
+    responses: {
+      201: z.object({ id: z.number(), adminUnitCode: z.string(), fromDate: z.string(), toDate: z.string() }),
+    },
+  }),
+  deleteHotspot: endpoint({
+    method: 'DELETE',
+    path: '/api/hotspots/:id',
+    tag: 'declarations',
+    params: IdParam,
+  }),
+  statusRules: endpoint({
+    method: 'GET',
+    path: '/api/status-rules/:scope',
+    tag: 'declarations',
+    params: RulesScope,
+    responses: { 200: StatusRules },
+  }),
+  setStatusRules: endpoint({
+    method: 'PUT',
+    path: '/api/status-rules/:scope',
+    tag: 'declarations',
+    description:
+      'Admin: national (`VN`) or any province; an official: their own province. Omitted fields inherit.',
+    params: RulesScope,
+    body: StatusRulesPatch,
+    responses: { 200: StatusRules },
+  }),
+  card: endpoint({
+    method: 'GET',
+    path: '/api/cards/:id',
+    tag: 'cards',
+    description: 'The card and its current colour, for the device that holds it (`token` = holderToken).',
+    params: UuidParam,
+    query: HolderQuery,
+    responses: {
+      200: Card.extend({
+        statusColour: Colour.nullable(),
+        flagged: z.boolean().nullable(),
+        declaredAt: Instant.nullable(),
+      }),
+    },
+  }),
+  cardPdf: endpoint({
+    method: 'GET',
+    path: '/api/cards/:id/card.pdf',
+    tag: 'cards',
+    params: UuidParam,
+    query: HolderQuery,
+  }),
+  reissueCard: endpoint({
+    method: 'POST',
+    path: '/api/cards/:id/reissue',
+    tag: 'cards',
+    params: UuidParam,
+    body: HolderToken,
+    responses: { 201: Card },
+  }),
+  revokeCard: endpoint({
+    method: 'POST',
+    path: '/api/cards/:id/revoke',
+    tag: 'cards',
+    params: UuidParam,
+    body: HolderToken,
+    responses: { 200: z.object({ id: z.string(), status: z.literal('revoked') }) },
+  }),
+};

@@ -1,0 +1,166 @@
+/** Contact tracing (F12–F13), its audit log, and a device's own history and notices. */
+import { z } from 'zod';
+import { LIST_FORMATS, LocalDate, Phone, Timestamp } from '../contracts.js';
+import { DayRange, Instant, NamedPerson } from './common.js';
+import { endpoint } from './endpoint.js';
+
+/** Tracing window when none is given: the last 14 days (F12). */
+export const DEFAULT_TRACING_DAYS = 14;
+/** A case's stay is widened by this many minutes on both sides unless the tracer says otherwise. */
+export const DEFAULT_TRACING_MARGIN_MINUTES = 30;
+/** Widest margin a tracer may ask for. */
+export const MAX_TRACING_MARGIN_MINUTES = 240;
+/** Longest purpose written to the audit log. */
+export const MAX_PURPOSE_LENGTH = 500;
+
+export const Purpose = z
+  .string()
+  .trim()
+  .min(5)
+  .max(MAX_PURPOSE_LENGTH)
+  .describe('why this look-up is needed (written to the audit log)');
+
+export const TracingSubject = z
+  .object({
+    phone: Phone.optional(),
+    idNumber: z.string().trim().min(6).max(20).optional(),
+    cardQr: z.string().trim().min(1).max(300).optional(),
+  })
+  .refine((s) => Boolean(s.phone || s.idNumber || s.cardQr), { message: 'phone, idNumber or cardQr' });
+
+export const TracingRequest = z.object({
+  subject: TracingSubject,
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  purpose: Purpose,
+  depth: z.union([z.literal(1), z.literal(2)]).default(1),
+  marginMinutes: z.number().int().min(0).max(MAX_TRACING_MARGIN_MINUTES).optional(),
+  /** Leave a notice on every F1 check-in (shown on their device) and text them. */
+  notify: z.boolean().default(false),
+});
+export type TracingRequest = z.infer<typeof TracingRequest>;
+
+export const VenueWindow = z.object({
+  venueId: z.number().int().positive(),
+  from: Timestamp,
+  to: Timestamp,
+  purpose: Purpose,
+  note: z.string().trim().max(300).optional(),
+});
+export type VenueWindow = z.infer<typeof VenueWindow>;
+
+/** Most check-ins one device may ask about at once. */
+export const MAX_HISTORY_ITEMS = 100;
+export const HistoryRequest = z.object({
+  items: z
+    .array(z.object({ id: z.uuid(), checkoutToken: z.string().min(1).max(100) }))
+    .max(MAX_HISTORY_ITEMS),
+});
+
+export const Visit = z.object({
+  checkInId: z.string(),
+  venueId: z.number(),
+  venueName: z.string(),
+  checkedInAt: Instant,
+  checkedOutAt: Instant.nullable(),
+});
+export const Contact = z.object({
+  person: NamedPerson,
+  venueId: z.number(),
+  venueName: z.string(),
+  overlapMinutes: z.number(),
+  level: z.union([z.literal(1), z.literal(2)]),
+  firstContactAt: Instant,
+});
+export const TracingAnswer = z.object({
+  subject: NamedPerson.nullable(),
+  from: z.string(),
+  to: z.string(),
+  marginMinutes: z.number(),
+  visits: z.array(Visit),
+  contacts: z.array(Contact),
+  notified: z.number(),
+});
+export type TracingAnswer = z.infer<typeof TracingAnswer>;
+
+export const PresentPerson = z.object({ person: NamedPerson, overlapMinutes: z.number(), firstAt: Instant });
+export type PresentPerson = z.infer<typeof PresentPerson>;
+
+export const AuditEntry = z.object({
+  at: Instant,
+  actor: z.string(),
+  actorRole: z.string(),
+  action: z.string(),
+  purpose: z.string(),
+  subject: z.record(z.string(), z.unknown()),
+  result: z.record(z.string(), z.number()),
+});
+
+export const HistoryEntry = z.object({
+  id: z.string(),
+  venueName: z.string(),
+  checkedInAt: Instant,
+  checkedOutAt: Instant.nullable(),
+  notices: z.array(
+    z.object({
+      kind: z.enum(['contact', 'venue_exposure']),
+      exposureFrom: Instant,
+      exposureTo: Instant,
+      createdAt: Instant,
+    }),
+  ),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const tracingApi = {
+  trace: endpoint({
+    method: 'POST',
+    path: '/api/tracing/queries',
+    tag: 'tracing',
+    description:
+      'F0 → visits and contacts (F1; F2 with depth 2) whose stays overlapped at the same venue, widened by `marginMinutes` (default 30). Default window: the last 14 days. A purpose is required; every query is audited. `?format=csv|xlsx` answers the contact list as a file.',
+    query: z.object({ format: z.enum(LIST_FORMATS).optional() }),
+    body: TracingRequest,
+    responses: { 200: TracingAnswer },
+  }),
+  venueExposures: endpoint({
+    method: 'POST',
+    path: '/api/tracing/venue-exposures',
+    tag: 'tracing',
+    description:
+      'Everyone present at a venue during a time window, with the minutes they were there (audited).',
+    body: VenueWindow.omit({ note: true }),
+    responses: {
+      200: z.object({
+        venue: z.object({ id: z.number(), name: z.string() }),
+        present: z.array(PresentPerson),
+      }),
+    },
+  }),
+  markExposure: endpoint({
+    method: 'POST',
+    path: '/api/tracing/exposure-marks',
+    tag: 'tracing',
+    description:
+      'Marks a venue and a time window as exposure: everyone present gets a notice on their device and a text (audited).',
+    body: VenueWindow,
+    responses: { 201: z.object({ id: z.number(), people: z.number(), notified: z.number() }) },
+  }),
+  audit: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    tag: 'tracing',
+    description:
+      'Tracing audit entries (admin: all; officials: those concerning their area). Read-only: the log cannot be changed or deleted.',
+    query: z.object(DayRange),
+    responses: { 200: z.object({ from: z.string(), to: z.string(), items: z.array(AuditEntry) }) },
+  }),
+  history: endpoint({
+    method: 'POST',
+    path: '/api/history',
+    tag: 'check-ins',
+    description: "A device's own check-ins and the notices on them, each proven by its checkout token.",
+    body: HistoryRequest,
+    responses: { 200: z.object({ items: z.array(HistoryEntry) }) },
+  }),
+};

@@ -1,0 +1,196 @@
+/** Venues: registration, details, QR files, suspension, today's entries, kiosks. */
+import { z } from 'zod';
+import {
+  AdminUnitCode,
+  decimalInt,
+  MAX_ADDRESS_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MAX_VENUE_CAPACITY,
+  MIN_PASSWORD_LENGTH,
+  Phone,
+  STATUS_COLOURS,
+  trimmedText,
+  VenueCode,
+} from '../contracts.js';
+import { VENUE_CATEGORY_CODES } from '../venue-categories.js';
+import { IdParam, Instant, itemsOf } from './common.js';
+import { endpoint } from './endpoint.js';
+
+export const VenueRegistration = z.object({
+  name: trimmedText(MAX_NAME_LENGTH),
+  category: z.enum(VENUE_CATEGORY_CODES),
+  adminUnitCode: AdminUnitCode,
+  address: trimmedText(MAX_ADDRESS_LENGTH),
+  contactName: trimmedText(MAX_NAME_LENGTH),
+  contactPhone: Phone,
+  capacity: z.number().int().min(1).max(MAX_VENUE_CAPACITY).optional(),
+  managerPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
+});
+export type VenueRegistration = z.infer<typeof VenueRegistration>;
+
+/** Longest reason given for suspending or reinstating a venue. */
+export const MAX_STATUS_REASON_LENGTH = 500;
+
+export const VenueStatus = z.enum(['active', 'suspended']);
+
+export const VenueDetail = z.object({
+  id: z.number(),
+  name: z.string(),
+  category: z.enum(VENUE_CATEGORY_CODES),
+  adminUnitCode: z.string(),
+  adminUnitName: z.string(),
+  address: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  capacity: z.number().nullable(),
+  status: VenueStatus,
+  statusReason: z.string().nullable(),
+  registeredBy: z.enum(['self', 'official']),
+  createdAt: Instant,
+  entrances: z.array(
+    z.object({ id: z.number(), name: z.string(), code: z.string(), checkInUrl: z.string() }),
+  ),
+});
+
+/** What the QR page shows before a check-in. */
+export const PublicVenue = z.object({
+  name: z.string(),
+  address: z.string(),
+  adminUnitName: z.string(),
+  category: z.string(),
+  status: VenueStatus,
+  entrance: z.string(),
+  capacity: z.number().nullable(),
+});
+export type PublicVenue = z.infer<typeof PublicVenue>;
+
+const StatusChange = z.object({ reason: z.string().trim().min(1).max(MAX_STATUS_REASON_LENGTH) });
+const StatusChanged = z.object({ id: z.number(), status: VenueStatus, statusReason: z.string() });
+
+/** The venue QR as a file; `entrance` picks an entrance (main entrance by default). */
+const qrFile = (file: string, format: string) =>
+  endpoint({
+    method: 'GET',
+    path: `/api/venues/:id/${file}` as const,
+    tag: 'venues',
+    description: `The venue QR as ${format} (\`entrance\` picks an entrance; main entrance by default).`,
+    params: IdParam,
+    query: z.object({ entrance: decimalInt(1, Number.MAX_SAFE_INTEGER).optional() }),
+  });
+
+export const TodayCheckIn = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  phone: z.string(),
+  channel: z.string(),
+  checkedInAt: Instant,
+  checkedOutAt: Instant.nullable(),
+  flagged: z.boolean(),
+  statusColour: z.enum(STATUS_COLOURS).nullable(),
+});
+
+export const Kiosk = z.object({
+  id: z.number(),
+  name: z.string(),
+  createdAt: Instant,
+  revokedAt: Instant.nullable(),
+});
+
+export const venuesApi = {
+  register: endpoint({
+    method: 'POST',
+    path: '/api/venues',
+    tag: 'venues',
+    description:
+      'Self-registration (anyone; creates the manager account `username = contactPhone`) or registration by an official.',
+    body: VenueRegistration,
+    responses: {
+      201: z.object({ id: z.number(), code: z.string(), checkInUrl: z.string(), status: VenueStatus }),
+    },
+  }),
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/venues',
+    tag: 'venues',
+    description: 'The venues the caller manages or staffs.',
+    responses: {
+      200: itemsOf(z.object({ id: z.number(), name: z.string(), address: z.string(), status: VenueStatus })),
+    },
+  }),
+  detail: endpoint({
+    method: 'GET',
+    path: '/api/venues/:id',
+    tag: 'venues',
+    params: IdParam,
+    responses: { 200: VenueDetail },
+  }),
+  byCode: endpoint({
+    method: 'GET',
+    path: '/api/venues/by-code/:code',
+    tag: 'venues',
+    params: z.object({ code: VenueCode }),
+    responses: { 200: PublicVenue },
+  }),
+  posterPdf: qrFile('poster.pdf', 'PDF'),
+  qrPng: qrFile('qr.png', 'PNG'),
+  qrSvg: qrFile('qr.svg', 'SVG'),
+  suspend: endpoint({
+    method: 'POST',
+    path: '/api/venues/:id/suspend',
+    tag: 'venues',
+    params: IdParam,
+    body: StatusChange,
+    responses: { 200: StatusChanged },
+  }),
+  reinstate: endpoint({
+    method: 'POST',
+    path: '/api/venues/:id/reinstate',
+    tag: 'venues',
+    params: IdParam,
+    body: StatusChange,
+    responses: { 200: StatusChanged },
+  }),
+  today: endpoint({
+    method: 'GET',
+    path: '/api/venues/:id/today',
+    tag: 'venues',
+    description: "Today's check-ins (local day), counts per channel, and the number of people inside now.",
+    params: IdParam,
+    responses: {
+      200: z.object({
+        date: z.string(),
+        capacity: z.number().nullable(),
+        inside: z.number(),
+        total: z.number(),
+        byChannel: z.record(z.string(), z.number()),
+        items: z.array(TodayCheckIn),
+      }),
+    },
+  }),
+  kiosks: endpoint({
+    method: 'GET',
+    path: '/api/venues/:id/kiosks',
+    tag: 'venues',
+    description: "The venue's kiosks (its manager, officials over it); tokens are never shown again.",
+    params: IdParam,
+    responses: { 200: itemsOf(Kiosk) },
+  }),
+  enrolKiosk: endpoint({
+    method: 'POST',
+    path: '/api/venues/:id/kiosks',
+    tag: 'venues',
+    description:
+      'Its manager enrols an unattended kiosk. The device token is shown once; the device sends `Authorization: Kiosk <deviceToken>` and may only record check-ins at this venue.',
+    params: IdParam,
+    body: z.object({ name: trimmedText(MAX_NAME_LENGTH) }),
+    responses: { 201: z.object({ id: z.number(), name: z.string(), deviceToken: z.string() }) },
+  }),
+  revokeKiosk: endpoint({
+    method: 'DELETE',
+    path: '/api/venues/:id/kiosks/:kioskId',
+    tag: 'venues',
+    description: 'Revokes a kiosk (its manager, officials over it): its token stops working at once.',
+    params: IdParam.extend({ kioskId: IdParam.shape.id }),
+  }),
+};
