@@ -15,7 +15,7 @@ import type { ServiceContext } from './services/context.js';
 import { loadKeyRing } from './services/keys.js';
 import { sealClearRowsOnce } from './services/sealing.js';
 import { ensurePartitionsAround } from './services/partitions.js';
-import { loggingSmsGateway } from './services/sms.js';
+import { httpSmsGateway, loggingSmsGateway, type SmsGateway } from './services/sms.js';
 
 /**
  * The embedded database's directory, once it has more free space than the floor: a start on a full
@@ -76,7 +76,7 @@ export async function prepareContext(
       now,
       checkInWriter: checkInWriter(db, config.timeZone, now),
       scanReader: scanReader(db, now),
-      sms: loggingSmsGateway(),
+      sms: smsGatewayFor(config),
       diskFloor,
     };
     await ensureBootstrapAdmin(ctx);
@@ -85,4 +85,9 @@ export async function prepareContext(
     await db.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** The gateway texts go through: the carrier's HTTP API when SMS_GATEWAY_URL is set, else the log. */
+function smsGatewayFor(config: Config): SmsGateway {
+  return config.smsGateway ? httpSmsGateway(config.smsGateway) : loggingSmsGateway();
 }

@@ -2,6 +2,7 @@
  * Configuration, read once from the environment at start. Every invalid variable is reported and the
  * process exits 1; nothing else in the code reads process.env.
  */
+import { DEFAULT_TIME_ZONE } from '../shared/region.js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -24,7 +25,7 @@ const ConfigSchema = z
     DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
     /** Below this many MB free in DATA_DIR (embedded database), writes get 503 and health fails. */
     DISK_FLOOR_MB: z.coerce.number().int().min(0).default(256),
-    TZ_REGION: z.string().default('Asia/Ho_Chi_Minh').refine(isKnownTimeZone, 'unknown time zone'),
+    TZ_REGION: z.string().default(DEFAULT_TIME_ZONE).refine(isKnownTimeZone, 'unknown time zone'),
     ADMIN_USERNAME: z.string().min(1).optional(),
     ADMIN_PASSWORD: z.string().min(8).optional(),
     /**
@@ -68,7 +69,16 @@ const ConfigSchema = z
     /** Longest wait imposed on a login from an unknown address to an account under attack. */
     LOGIN_DELAY_CAP_MS: z.coerce.number().int().min(0).max(30_000).default(4000),
     SESSION_HOURS: positiveInt(12),
+    /** The carrier's HTTP SMS API (POST JSON); unset: texts are only logged. */
+    SMS_GATEWAY_URL: z.url().optional(),
+    /** Its API key (sent as a bearer token); required with SMS_GATEWAY_URL. */
+    SMS_GATEWAY_KEY: z.string().min(8).optional(),
+    SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((env) => !env.SMS_GATEWAY_URL || env.SMS_GATEWAY_KEY, {
+    message: 'SMS_GATEWAY_KEY is required with SMS_GATEWAY_URL',
+    path: ['SMS_GATEWAY_KEY'],
   })
   .transform((env) => ({
     port: env.PORT,
@@ -99,6 +109,9 @@ const ConfigSchema = z
     },
     sessionHours: env.SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    smsGateway: env.SMS_GATEWAY_URL
+      ? { url: env.SMS_GATEWAY_URL, apiKey: env.SMS_GATEWAY_KEY!, timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS }
+      : undefined,
   }));
 
 export type Config = z.output<typeof ConfigSchema>;

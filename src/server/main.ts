@@ -1,6 +1,7 @@
 /**
  * Entry point: config → database → migrations → listen → graceful close.
  */
+import { deliverDueSms } from './services/sms.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { prepareContext } from './bootstrap.js';
@@ -9,6 +10,8 @@ import { ensurePartitionsAround } from './services/partitions.js';
 import { sketchClosedDays } from './services/people-sketches.js';
 import { purgeExpired } from './services/retention.js';
 
+/** How often queued text messages are handed to the gateway. */
+const SMS_EVERY_MS = 2000;
 const HOUR = 3_600_000;
 const TEN_MINUTES = 600_000;
 const DISK_CHECK_MS = 5000;
@@ -59,6 +62,19 @@ async function main() {
     sketching().catch((err) => app.log.error({ err }, 'sketch job failed'));
   }, TEN_MINUTES);
   sketchJob.unref();
+  // Every few seconds: queued text messages go out (each claimed by one node at a time).
+  let delivering = false;
+  const smsJob = setInterval(() => {
+    if (delivering) return;
+    delivering = true;
+    deliverDueSms(jobs)
+      .then((sent) => {
+        if (sent.failed || sent.retrying) app.log.warn({ sms: sent }, 'some text messages did not go out');
+      })
+      .catch((err) => app.log.error({ err }, 'sms job failed'))
+      .finally(() => (delivering = false));
+  }, SMS_EVERY_MS);
+  smsJob.unref();
 
   let closing = false;
   const close = async (signal: string) => {
@@ -67,6 +83,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     clearInterval(partitionJob);
     clearInterval(sketchJob);
+    clearInterval(smsJob);
     ctx.diskFloor?.stop();
     // New requests get 503 shutting_down; those already running finish before the database closes.
     await app.close();

@@ -1,3 +1,4 @@
+import { deliverDueSms } from '../../src/server/services/sms.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -385,10 +386,12 @@ describe('compliance', () => {
         })
       ).status,
     ).toBe(404);
-    const { rows } = await t.ctx.db.query<{ phone: string; status: string }>(
-      'SELECT phone, status FROM sms_messages',
-    );
-    expect(rows).toEqual([{ phone: venues.silent.body.contactPhone, status: 'logged' }]);
+    // The text is queued with the reminder and goes out after commit, through the job.
+    const texts = () =>
+      t.ctx.db.query<{ phone: string; status: string }>('SELECT phone, status FROM sms_messages');
+    expect((await texts()).rows).toEqual([{ phone: venues.silent.body.contactPhone, status: 'queued' }]);
+    expect(await deliverDueSms(t.ctx)).toEqual({ sent: 0, logged: 1, retrying: 0, failed: 0 });
+    expect((await texts()).rows).toEqual([{ phone: venues.silent.body.contactPhone, status: 'logged' }]);
   });
 
   it('tracks a registration deadline per category', async () => {

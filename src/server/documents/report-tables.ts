@@ -3,100 +3,14 @@
  * seed 000 (per site: total, electronic with QR scan, paper; totals) and seed 002 (cards issued %,
  * scans per unit). The same tables feed the PDF, the XLSX and the CSV.
  */
+import { textsFor, type Lang } from '../texts/index.js';
+import { channelName, type Channel } from '../../shared/channels.js';
 import type { CellValue } from '../domain/spreadsheet-safety.js';
-import { vietnameseDate } from '../domain/local-day.js';
 import type { Sheet } from './spreadsheet.js';
 
-export type ReportLang = 'vi' | 'en';
+export type ReportLang = Lang;
 
-const L = {
-  vi: {
-    title: 'BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR',
-    unit: 'Đơn vị',
-    period: (f: string, t: string) => `Từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)}`,
-    summary: (total: number, electronic: number, paper: number) =>
-      `Tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
-    venuesLine: (registered: number, active: number) =>
-      `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
-    peopleLine: (people: string, decl: number, flagged: number) =>
-      `Số người khác nhau: ${people}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
-    estimated: (people: number) => `khoảng ${fmt(people)} (ước tính)`,
-    sites: 'Theo địa điểm',
-    units: 'Theo đơn vị',
-    no: 'STT',
-    site: 'Địa điểm',
-    total: 'Tổng số lượt',
-    electronic: 'Điện tử (quét mã QR)',
-    paper: 'Khai báo giấy',
-    totals: 'Tổng cộng',
-    unitCol: 'Đơn vị',
-    registered: 'Địa điểm đăng ký',
-    active: 'Địa điểm có quét',
-    scans: 'Lượt quét',
-    cards: 'Thẻ đã cấp (lũy kế)',
-    population: 'Dân số',
-    rate: 'Tỷ lệ cấp thẻ',
-    listTitle: 'DANH SÁCH NGƯỜI RA, VÀO',
-    name: 'Họ và tên',
-    phone: 'Số điện thoại',
-    in: 'Giờ vào',
-    out: 'Giờ ra',
-    channel: 'Hình thức',
-    flag: 'Cần theo dõi',
-    yes: 'Có',
-    channels: {
-      qr_self: 'Tự quét mã',
-      qr_staff: 'Quét thẻ',
-      kiosk: 'Thiết bị tự động',
-      paper: 'Khai báo giấy',
-      on_behalf: 'Khai hộ',
-    },
-  },
-  en: {
-    title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
-    unit: 'Unit',
-    period: (f: string, t: string) => `From ${f} to ${t}`,
-    summary: (total: number, electronic: number, paper: number) =>
-      `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
-    venuesLine: (registered: number, active: number) =>
-      `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
-    peopleLine: (people: string, decl: number, flagged: number) =>
-      `Distinct people: ${people}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
-    estimated: (people: number) => `about ${fmt(people)} (estimate)`,
-    sites: 'Per site',
-    units: 'Per unit',
-    no: 'No.',
-    site: 'Site',
-    total: 'Total',
-    electronic: 'Electronic (QR scan)',
-    paper: 'Paper',
-    totals: 'Total',
-    unitCol: 'Unit',
-    registered: 'Venues registered',
-    active: 'Venues scanning',
-    scans: 'Scans',
-    cards: 'Cards issued (to date)',
-    population: 'Population',
-    rate: 'Card issuance rate',
-    listTitle: 'ENTRY AND EXIT LIST',
-    name: 'Full name',
-    phone: 'Phone',
-    in: 'In',
-    out: 'Out',
-    channel: 'Channel',
-    flag: 'Flagged',
-    yes: 'Yes',
-    channels: {
-      qr_self: 'Self scan',
-      qr_staff: 'Card scan',
-      kiosk: 'Kiosk',
-      paper: 'Paper',
-      on_behalf: 'On behalf',
-    },
-  },
-} as const;
-
-export const labels = (lang: ReportLang) => L[lang];
+export const labels = (lang: ReportLang) => textsFor(lang).report;
 
 function fmt(n: number): string {
   return n.toLocaleString('vi-VN');
@@ -197,7 +111,7 @@ export interface VisitListRow {
   phone: string;
   checkedIn: string;
   checkedOut: string | null;
-  channel: keyof (typeof L)['vi']['channels'];
+  channel: Channel;
   flagged: boolean;
 }
 
@@ -227,7 +141,7 @@ export function visitListSheet(
       r.phone,
       r.checkedIn,
       r.checkedOut,
-      l.channels[r.channel],
+      channelName(r.channel, lang),
       r.flagged ? l.yes : null,
     ]),
   };

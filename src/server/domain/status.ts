@@ -6,7 +6,7 @@
  * names the colour it raises the status to; the worst colour wins. A person without a recent
  * declaration gets the `noRecentDeclaration` colour.
  */
-import type { Exposure, StatusColour, Symptoms } from '../../shared/contracts.js';
+import { SYMPTOM_KEYS, type Exposure, type StatusColour, type Symptoms } from '../../shared/contracts.js';
 
 export interface StatusRules {
   confirmedCase: StatusColour;
@@ -45,7 +45,7 @@ export interface Answers {
 }
 
 export function hasAnySymptom(s: Symptoms): boolean {
-  return s.fever || s.cough || s.breathlessness || s.pneumonia || s.soreThroat || s.fatigue;
+  return SYMPTOM_KEYS.some((k) => s[k]);
 }
 
 export function hasAnyExposure(e: Exposure): boolean {

@@ -4,7 +4,7 @@
  * may see but not act on is a 403.
  */
 import type { Queryable } from '../db/db.js';
-import { findVenue, type VenueRow } from '../db/queries/venues.js';
+import { findVenue, listVenuesByIds, type VenueRow } from '../db/queries/venues.js';
 import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
 import {
   coversUnitPath,
@@ -28,6 +28,18 @@ export async function venueFor(
   action: VenueAction,
 ): Promise<VenueRow> {
   return checkVenueAccess(actor, await findVenue(q, venueId), action);
+}
+
+/** venueFor over many venues in one read: every one must pass, or the first refusal is thrown. */
+export async function venuesFor(
+  q: Queryable,
+  actor: Actor | null,
+  venueIds: readonly number[],
+  action: VenueAction,
+): Promise<VenueRow[]> {
+  const ids = [...new Set(venueIds)];
+  const found = new Map((await listVenuesByIds(q, ids)).map((v) => [v.id, v]));
+  return ids.map((id) => checkVenueAccess(actor, found.get(id) ?? null, action));
 }
 
 /** The same decision for a venue the caller already loaded (hot paths that read it with other data). */

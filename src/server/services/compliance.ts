@@ -7,12 +7,13 @@ import * as stats from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
-import { DEFAULT_ACTIVE_SHARE_TARGET, DEFAULT_SILENT_DAYS } from '../../shared/contracts.js';
+import { DEFAULT_ACTIVE_SHARE_TARGET, DEFAULT_SILENT_DAYS } from '../../shared/api/compliance.js';
 import { VENUE_CATEGORY_CODES } from '../../shared/venue-categories.js';
 import { listAdminUnits } from '../db/queries/admin-units.js';
-import { requireActor, unitFor, venueFor } from './access.js';
+import { requireActor, unitFor, venueFor, venuesFor } from './access.js';
 import type { ServiceContext } from './context.js';
-import { sendSms } from './sms.js';
+import { queueSms } from './sms.js';
+import { textsFor } from '../texts/index.js';
 
 /** Most silent venues listed at once. */
 const SILENT_LIST_LIMIT = 1000;
@@ -83,18 +84,27 @@ export async function sendReminders(
   input: { venueIds: number[]; message: string; sms: boolean },
 ) {
   const who = requireActor(actor);
-  const venues = [];
   // Every venue is checked first: one venue outside the caller's area stops the whole request.
-  for (const id of new Set(input.venueIds)) venues.push(await venueFor(ctx.db, who, id, 'govern'));
-  let texted = 0;
-  for (const v of venues) {
-    await compliance.insertReminder(ctx.db, v.id, input.message, who.userId, ctx.now());
-    if (input.sms) {
-      await sendSms(ctx.db, ctx.sms, v.contactPhone, `[${v.name}] ${input.message}`, 'reminder');
-      texted++;
-    }
-  }
-  return { reminded: venues.length, texted };
+  const venues = await venuesFor(ctx.db, who, input.venueIds, 'govern');
+  const texts = input.sms
+    ? venues.map((v) => ({
+        phone: v.contactPhone,
+        body: textsFor('vi').sms.reminder(v.name, input.message),
+        purpose: 'reminder',
+      }))
+    : [];
+  // The reminders and their texts commit together; the texts go out after commit (services/sms.ts).
+  await ctx.db.tx(async (q) => {
+    await compliance.insertReminders(
+      q,
+      venues.map((v) => v.id),
+      input.message,
+      who.userId,
+      ctx.now(),
+    );
+    await queueSms(q, texts, ctx.now());
+  });
+  return { reminded: venues.length, texted: texts.length };
 }
 
 export async function venueReminders(ctx: ServiceContext, actor: Actor | null, venueId: number) {

@@ -47,7 +47,7 @@ export interface StatsReport extends UnitFigures {
   }[];
 }
 
-const NO_CHECK_INS: ChannelCounts = { qr_self: 0, qr_staff: 0, kiosk: 0, paper: 0, on_behalf: 0 };
+const NO_CHECK_INS = Object.fromEntries(CHANNELS.map((ch) => [ch, 0])) as ChannelCounts;
 
 export function checkInFigures(c: ChannelCounts = NO_CHECK_INS): CheckInFigures {
   const byChannel = Object.fromEntries(CHANNELS.map((ch) => [ch, c[ch]])) as unknown as ChannelCounts;

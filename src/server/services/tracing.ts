@@ -14,16 +14,14 @@ import { localDate, vietnameseDate } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import { idNumberKey } from '../domain/keyring.js';
 import { maskPhone } from '../../shared/phone.js';
-import {
-  DEFAULT_TRACING_DAYS,
-  DEFAULT_TRACING_MARGIN_MINUTES,
-  MAX_RANGE_DAYS,
-} from '../../shared/contracts.js';
+import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
+import { DEFAULT_TRACING_DAYS, DEFAULT_TRACING_MARGIN_MINUTES } from '../../shared/api/tracing.js';
 import { requireActor, unitFor, venueForTracing } from './access.js';
 import { cardPublicIdFromQr } from './cards.js';
 import type { ServiceContext } from './context.js';
 import { requestedDays } from './ranges.js';
-import { sendSms } from './sms.js';
+import { queueSms } from './sms.js';
+import { textsFor } from '../texts/index.js';
 
 export interface TracingInput {
   subject: { phone?: string; idNumber?: string; cardQr?: string };
@@ -223,19 +221,18 @@ async function textPeople(
   people: readonly { phone: string; venueName: string; firstAt: Date }[],
   purpose: string,
 ) {
-  const seen = new Set<string>();
-  for (const p of people) {
-    if (seen.has(p.phone)) continue;
-    seen.add(p.phone);
-    const day = vietnameseDate(localDate(new Date(p.firstAt), ctx.config.timeZone));
-    await sendSms(
-      q,
-      ctx.sms,
-      p.phone,
-      `Ban co the da tiep xuc voi ca benh tai ${p.venueName} ngay ${day}. Hay theo doi suc khoe, han che tiep xuc va lien he tram y te dia phuong.`,
-      purpose,
-    );
-  }
+  // One text per phone; queued with the notices, sent after the transaction commits.
+  const firstPerPhone = new Map<string, (typeof people)[number]>();
+  for (const p of people) if (!firstPerPhone.has(p.phone)) firstPerPhone.set(p.phone, p);
+  const texts = [...firstPerPhone.values()].map((p) => ({
+    phone: p.phone,
+    body: textsFor('vi').sms.contactNotice(
+      p.venueName,
+      vietnameseDate(localDate(new Date(p.firstAt), ctx.config.timeZone)),
+    ),
+    purpose,
+  }));
+  await queueSms(q, texts, ctx.now());
 }
 
 /** Everyone present at a venue during a window (the per-venue exposure list), audited. */

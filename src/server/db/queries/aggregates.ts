@@ -4,22 +4,28 @@
  * declaration counts by the declaration's transaction, so the figures are never behind the rows.
  * Rows are grouped and ordered by key before the upsert, so concurrent batches lock in one order.
  */
+import { CHANNELS } from '../../../shared/channels.js';
 import type { Queryable } from '../db.js';
 
 /** The pseudonymous person key of a check-in or declaration row (`phone`, `name_key` columns). */
 export const personKey = (alias: string, phone = 'phone', nameKey = 'name_key') =>
   `hashtextextended(${alias}.${phone} || ' ' || ${alias}.${nameKey}, 0)`;
 
-const CHANNEL_SUMS = `count(*) FILTER (WHERE channel = 'qr_self'), count(*) FILTER (WHERE channel = 'qr_staff'),
-  count(*) FILTER (WHERE channel = 'kiosk'), count(*) FILTER (WHERE channel = 'paper'),
-  count(*) FILTER (WHERE channel = 'on_behalf'), count(*) FILTER (WHERE flagged), max(checked_in_at)`;
+/** venue_day_counts has one count column per channel (named as the channel) and one of flagged check-ins. */
+export const COUNT_COLUMNS = [...CHANNELS, 'flagged'] as const;
+
+/** The counts of a group of check-ins, in COUNT_COLUMNS order, then its latest check-in. */
+const CHANNEL_SUMS = [
+  ...CHANNELS.map((c) => `count(*) FILTER (WHERE channel = '${c}')`),
+  'count(*) FILTER (WHERE flagged)',
+  'max(checked_in_at)',
+].join(', ');
 
 const UPSERT_VENUE_DAY = `ON CONFLICT (path_1, venue_id, day) DO UPDATE SET
-  qr_self = d.qr_self + excluded.qr_self, qr_staff = d.qr_staff + excluded.qr_staff, kiosk = d.kiosk + excluded.kiosk,
-  paper = d.paper + excluded.paper, on_behalf = d.on_behalf + excluded.on_behalf, flagged = d.flagged + excluded.flagged,
+  ${COUNT_COLUMNS.map((c) => `${c} = d.${c} + excluded.${c}`).join(', ')},
   last_check_in_at = greatest(d.last_check_in_at, excluded.last_check_in_at)`;
 
-const VENUE_DAY_COLUMNS = `venue_id, day, path_1, path_2, path_3, category, qr_self, qr_staff, kiosk, paper, on_behalf, flagged, last_check_in_at`;
+const VENUE_DAY_COLUMNS = `venue_id, day, path_1, path_2, path_3, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at`;
 
 /** Adds the CTE `fresh` (venue_id, day, admin_unit_path, category, channel, flagged, checked_in_at) to venue_day_counts. */
 export const COUNT_FRESH_CHECK_INS = `INSERT INTO venue_day_counts AS d (${VENUE_DAY_COLUMNS})

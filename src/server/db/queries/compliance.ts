@@ -1,4 +1,4 @@
-/** Compliance look-ups and actions (F10): silent venues, registration deadlines, reminders, SMS log. */
+/** Compliance look-ups and actions (F10): silent venues, registration deadlines, reminders. */
 import type { Queryable } from '../db.js';
 
 export interface SilentVenue {
@@ -110,18 +110,19 @@ export async function deleteDeadline(q: Queryable, id: number) {
   await q.query('DELETE FROM registration_deadlines WHERE id = $1', [id]);
 }
 
-export async function insertReminder(
+/** One reminder per venue, in one statement. */
+export async function insertReminders(
   q: Queryable,
-  venueId: number,
+  venueIds: readonly number[],
   message: string,
   userId: number,
   at: Date,
 ) {
-  const { rows } = await q.query<{ id: number }>(
-    'INSERT INTO reminders (venue_id, message, sent_by_user_id, sent_at) VALUES ($1, $2, $3, $4) RETURNING id',
-    [venueId, message, userId, at],
+  await q.query(
+    `INSERT INTO reminders (venue_id, message, sent_by_user_id, sent_at)
+     SELECT venue_id, $2, $3, $4 FROM unnest($1::bigint[]) AS v(venue_id)`,
+    [venueIds, message, userId, at],
   );
-  return rows[0]!.id;
 }
 
 export interface ReminderRow {
@@ -144,14 +145,4 @@ export async function remindersOf(q: Queryable, venueId: number, limit = 50) {
 
 export async function markRemindersRead(q: Queryable, venueId: number, at: Date) {
   await q.query('UPDATE reminders SET read_at = $2 WHERE venue_id = $1 AND read_at IS NULL', [venueId, at]);
-}
-
-export async function insertSms(
-  q: Queryable,
-  m: { phone: string; body: string; purpose: string; gateway: string; status: string },
-) {
-  await q.query(
-    'INSERT INTO sms_messages (phone, body, purpose, gateway, status) VALUES ($1, $2, $3, $4, $5)',
-    [m.phone, m.body, m.purpose, m.gateway, m.status],
-  );
 }

@@ -5,20 +5,16 @@
  * A scope is a unit at `level` (1 province, 2 district, 3 commune; 0 the whole country): its rows are
  * `path_<level> = code`, and its children are told apart by `path_<level + 1>`.
  */
+import { ELECTRONIC_CHANNELS, type Channel } from '../../../shared/channels.js';
 import type { Db, Queryable } from '../db.js';
+import { COUNT_COLUMNS } from './aggregates.js';
 
 export interface Scope {
   level: number;
   code: string;
 }
 
-export interface ChannelCounts {
-  qr_self: number;
-  qr_staff: number;
-  kiosk: number;
-  paper: number;
-  on_behalf: number;
-}
+export type ChannelCounts = Record<Channel, number>;
 
 export interface CheckInGroup extends ChannelCounts {
   /** Which breakdown the row belongs to. */
@@ -46,19 +42,10 @@ function scopeCondition(scope: Scope, param: string) {
   return scope.level === 0 ? 'TRUE' : `${pathColumn(scope.level)} = ${param}`;
 }
 
-const COUNT_COLUMNS = ['qr_self', 'qr_staff', 'kiosk', 'paper', 'on_behalf', 'flagged'] as const;
 /** Totals of the count columns (0 over no rows) and the latest check-in, named as the row's fields. */
 const SUMS = `${COUNT_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::int AS ${c}`).join(', ')}, max(last_check_in_at) AS "lastCheckInAt"`;
 /** The same per venue, under the column names, for the second roll-up to sum again. */
 const VENUE_SUMS = `${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}, max(last_check_in_at) AS last_check_in_at`;
-
-type GroupRow = Omit<CheckInGroup, 'breakdown' | 'key'> & {
-  child_key: string | null;
-  category: string | null;
-  day: string | null;
-  gCategory: number;
-  gChild: number;
-};
 
 /**
  * Check-ins per channel and active venues in [from, to]: in total, per child unit, per category, per
@@ -66,60 +53,35 @@ type GroupRow = Omit<CheckInGroup, 'breakdown' | 'key'> & {
  * hash in little memory; days come from a second statement (one row per venue and day: count = active).
  */
 export async function checkInGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
-  const hasChildren = scope.level < 3;
-  const child = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
   const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
-  const where = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
+  const inRange = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
+  // A commune has no child units: its roll-up has no per-child grouping set.
+  const hasChildren = scope.level < 3;
+  const childKey = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
+  const groupingSets = ['()', '(category)', ...(hasChildren ? ['(child_key)'] : [])].join(', ');
+  // Which grouping set a row of the roll-up belongs to, decoded once, in SQL.
+  const isChildRow = hasChildren ? 'GROUPING(child_key) = 0' : 'FALSE';
+  const breakdown = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN ${isChildRow} THEN 'child' ELSE 'total' END`;
+  const key = `CASE WHEN GROUPING(category) = 0 THEN category${hasChildren ? ` WHEN ${isChildRow} THEN child_key` : ''} END`;
   const [rolled, days] = await Promise.all([
-    roomy<GroupRow>(
+    roomy<CheckInGroup>(
       db,
       `WITH per_venue AS (
-         SELECT venue_id, ${child} AS child_key, category, ${VENUE_SUMS}
-           FROM venue_day_counts WHERE ${where} GROUP BY venue_id, ${child}, category
+         SELECT venue_id, ${childKey} AS child_key, category, ${VENUE_SUMS}
+           FROM venue_day_counts WHERE ${inRange} GROUP BY venue_id, ${childKey}, category
        )
-       SELECT ${hasChildren ? 'child_key' : 'NULL::text AS child_key'}, category, NULL::text AS day, GROUPING(category)::int AS "gCategory", ${hasChildren ? 'GROUPING(child_key)' : '1'}::int AS "gChild",
-              count(*)::int AS active, ${SUMS}
-         FROM per_venue GROUP BY GROUPING SETS ((), (category)${hasChildren ? ', (child_key)' : ''})`,
+       SELECT ${breakdown} AS breakdown, ${key} AS key, count(*)::int AS active, ${SUMS}
+         FROM per_venue GROUP BY GROUPING SETS (${groupingSets})`,
       params,
     ),
-    roomy<GroupRow>(
+    roomy<CheckInGroup>(
       db,
-      `SELECT NULL::text AS child_key, NULL::text AS category, day::text AS day, 1 AS "gCategory", 1 AS "gChild",
-              count(*)::int AS active, ${SUMS}
-         FROM venue_day_counts WHERE ${where} GROUP BY day`,
+      `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
+         FROM venue_day_counts WHERE ${inRange} GROUP BY day`,
       params,
     ),
   ]);
-  return [...rolled, ...days].map((r) => {
-    const breakdown =
-      r.day !== null
-        ? 'day'
-        : r.gCategory === 0
-          ? 'category'
-          : r.gChild === 0 && hasChildren
-            ? 'child'
-            : 'total';
-    const key =
-      breakdown === 'category'
-        ? r.category
-        : breakdown === 'day'
-          ? r.day
-          : breakdown === 'child'
-            ? r.child_key
-            : null;
-    return {
-      breakdown,
-      key,
-      active: r.active,
-      qr_self: r.qr_self,
-      qr_staff: r.qr_staff,
-      kiosk: r.kiosk,
-      paper: r.paper,
-      on_behalf: r.on_behalf,
-      flagged: r.flagged,
-      lastCheckInAt: r.lastCheckInAt,
-    };
-  });
+  return [...rolled, ...days];
 }
 
 export interface RegisteredGroup {
@@ -257,7 +219,7 @@ export async function venueFigures(db: Db, scope: Scope, from: string, to: strin
   return roomy<VenueFigures>(
     db,
     `WITH counted AS (
-       SELECT venue_id, sum(qr_self + qr_staff + kiosk + on_behalf)::int AS electronic, COALESCE(sum(paper), 0)::int AS paper,
+       SELECT venue_id, sum(${ELECTRONIC_CHANNELS.join(' + ')})::int AS electronic, COALESCE(sum(paper), 0)::int AS paper,
               max(last_check_in_at) AS last_at
          FROM venue_day_counts WHERE day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$4')}
         GROUP BY venue_id

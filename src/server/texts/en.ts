@@ -1,0 +1,92 @@
+/** Every text the server writes, in English (the same shape as vi.ts). */
+import type { Texts } from './vi.js';
+
+// Figures keep the Vietnamese grouping in every language, as the printed reports always had.
+const fmt = (n: number) => n.toLocaleString('vi-VN');
+
+export const en: Texts = {
+  errors: {
+    validation_failed: 'The request data is invalid.',
+    invalid_json: 'The request body is not valid JSON.',
+    payload_too_large: 'The request body is too large.',
+    unsupported_media_type: 'Unsupported content type (send JSON).',
+    bad_request: 'Bad request.',
+    not_logged_in: 'You need to log in.',
+    invalid_credentials: 'Wrong username or password.',
+    forbidden_origin: 'The request came from another web site and was refused.',
+    phone_has_account: 'This phone number already has an account. Log in with it, then add the venue.',
+    uri_too_long: 'The request address is too long.',
+    headers_too_large: 'The request headers are too large.',
+    kiosk_not_found: 'Kiosk not found.',
+    forbidden: 'You are not allowed to do this.',
+    not_found: 'Not found.',
+    venue_not_found: 'Venue not found. The QR code may be mistyped or forged.',
+    check_in_not_found: 'Check-in not found.',
+    unit_not_found: 'Administrative unit not found within your area.',
+    invalid_date_range:
+      'Invalid date range: "from" must not be after "to" and the range may span at most 366 days.',
+    export_not_found: 'Export not found.',
+    export_not_ready: 'The export is not ready yet.',
+    deadline_not_found: 'Registration deadline not found.',
+    admin_unit_not_found: 'Administrative unit not found.',
+    admin_unit_not_lowest_level: 'Choose a commune-level unit (xã/phường/thị trấn).',
+    venue_suspended: 'This venue is suspended and cannot take check-ins.',
+    username_taken: 'This username is already taken. Choose another one.',
+    manager_password_required: 'A password for the venue manager account is required.',
+    invalid_checkout_token: 'The check-out token is not valid.',
+    rate_limited: 'Too many requests, try again shortly.',
+    card_not_found: 'Invalid card: the QR code is wrong or forged.',
+    card_revoked: 'This card has been revoked. Use the reissued card.',
+    invalid_holder_token: 'You are not the holder of this card.',
+    at_in_future: 'The entry time cannot be in the future.',
+    at_too_old: 'The entry time is older than the retention period.',
+    person_required: 'Scan a card or enter a full name and phone number.',
+    hotspot_not_found: 'Hotspot not found.',
+    database_unavailable:
+      'The database is not answering right now. Nothing was saved; try again in a few seconds.',
+    shutting_down: 'The server is restarting. Nothing was saved; try again in a few seconds.',
+    storage_full:
+      'The server has paused writing because it is nearly out of disk space. Nothing was saved; try again later.',
+    internal_error: 'Something went wrong, please try again.',
+  },
+  report: {
+    title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
+    unit: 'Unit',
+    period: (f: string, t: string) => `From ${f} to ${t}`,
+    summary: (total: number, electronic: number, paper: number) =>
+      `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
+    venuesLine: (registered: number, active: number) =>
+      `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
+    peopleLine: (people: string, decl: number, flagged: number) =>
+      `Distinct people: ${people}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
+    estimated: (people: number) => `about ${fmt(people)} (estimate)`,
+    sites: 'Per site',
+    units: 'Per unit',
+    no: 'No.',
+    site: 'Site',
+    total: 'Total',
+    electronic: 'Electronic (QR scan)',
+    paper: 'Paper',
+    totals: 'Total',
+    unitCol: 'Unit',
+    registered: 'Venues registered',
+    active: 'Venues scanning',
+    scans: 'Scans',
+    cards: 'Cards issued (to date)',
+    population: 'Population',
+    rate: 'Card issuance rate',
+    listTitle: 'ENTRY AND EXIT LIST',
+    name: 'Full name',
+    phone: 'Phone',
+    in: 'In',
+    out: 'Out',
+    channel: 'Channel',
+    flag: 'Flagged',
+    yes: 'Yes',
+  },
+  sms: {
+    contactNotice: (venueName: string, day: string) =>
+      `You may have been in contact with a case at ${venueName} on ${day}. Watch your health, limit contacts and call your local health station.`,
+    reminder: (venueName: string, message: string) => `[${venueName}] ${message}`,
+  },
+};

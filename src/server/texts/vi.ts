@@ -1,0 +1,98 @@
+/**
+ * Every text the server writes in Vietnamese: error messages, the reports and exports, text messages.
+ * `en.ts` has the same shape (the compiler checks it), so a text is never missing in one language.
+ */
+import type { ErrorCode } from '../errors.js';
+import { vietnameseDate } from '../domain/local-day.js';
+
+const fmt = (n: number) => n.toLocaleString('vi-VN');
+
+export const vi = {
+  errors: {
+    validation_failed: 'Dữ liệu gửi lên không hợp lệ.',
+    invalid_json: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    payload_too_large: 'Nội dung gửi lên quá lớn.',
+    unsupported_media_type: 'Định dạng nội dung không được hỗ trợ (hãy gửi JSON).',
+    bad_request: 'Yêu cầu không hợp lệ.',
+    not_logged_in: 'Bạn cần đăng nhập.',
+    invalid_credentials: 'Sai tên đăng nhập hoặc mật khẩu.',
+    forbidden_origin: 'Yêu cầu đến từ một trang web khác nên bị từ chối.',
+    phone_has_account:
+      'Số điện thoại này đã có tài khoản. Hãy đăng nhập bằng tài khoản đó rồi thêm địa điểm.',
+    uri_too_long: 'Địa chỉ yêu cầu quá dài.',
+    headers_too_large: 'Phần đầu yêu cầu quá lớn.',
+    kiosk_not_found: 'Không tìm thấy thiết bị tự động.',
+    forbidden: 'Bạn không có quyền thực hiện thao tác này.',
+    not_found: 'Không tìm thấy.',
+    venue_not_found: 'Không tìm thấy địa điểm. Mã QR có thể bị sai hoặc giả mạo.',
+    check_in_not_found: 'Không tìm thấy lượt ghi nhận.',
+    unit_not_found: 'Không tìm thấy đơn vị hành chính trong phạm vi quản lý của bạn.',
+    invalid_date_range: 'Khoảng ngày không hợp lệ: "từ ngày" phải trước "đến ngày" và không quá 366 ngày.',
+    export_not_found: 'Không tìm thấy tệp xuất.',
+    export_not_ready: 'Tệp xuất chưa sẵn sàng, vui lòng chờ.',
+    deadline_not_found: 'Không tìm thấy hạn đăng ký.',
+    admin_unit_not_found: 'Không tìm thấy đơn vị hành chính.',
+    admin_unit_not_lowest_level: 'Hãy chọn đến cấp xã/phường/thị trấn.',
+    venue_suspended: 'Địa điểm này đang bị tạm dừng, không thể ghi nhận ra vào.',
+    username_taken: 'Tên đăng nhập này đã được dùng. Hãy chọn tên khác.',
+    manager_password_required: 'Cần đặt mật khẩu cho tài khoản quản lý địa điểm.',
+    invalid_checkout_token: 'Mã xác nhận ra về không đúng.',
+    rate_limited: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
+    card_not_found: 'Thẻ không hợp lệ: mã QR sai hoặc giả mạo.',
+    card_revoked: 'Thẻ này đã bị thu hồi. Hãy dùng thẻ mới được cấp lại.',
+    invalid_holder_token: 'Bạn không phải người giữ thẻ này.',
+    at_in_future: 'Thời gian vào không được ở tương lai.',
+    at_too_old: 'Thời gian vào quá cũ, đã quá thời hạn lưu trữ.',
+    person_required: 'Cần quét thẻ hoặc nhập họ tên và số điện thoại.',
+    hotspot_not_found: 'Không tìm thấy vùng dịch.',
+    database_unavailable:
+      'Cơ sở dữ liệu tạm thời không phản hồi. Dữ liệu chưa được lưu, vui lòng thử lại sau ít giây.',
+    shutting_down: 'Máy chủ đang khởi động lại. Dữ liệu chưa được lưu, vui lòng thử lại sau ít giây.',
+    storage_full:
+      'Máy chủ tạm ngừng ghi dữ liệu vì sắp hết dung lượng lưu trữ. Dữ liệu chưa được lưu, vui lòng thử lại sau.',
+    internal_error: 'Lỗi hệ thống, vui lòng thử lại.',
+  } satisfies Record<ErrorCode, string>,
+  report: {
+    title: 'BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR',
+    unit: 'Đơn vị',
+    period: (f: string, t: string) => `Từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)}`,
+    summary: (total: number, electronic: number, paper: number) =>
+      `Tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
+    venuesLine: (registered: number, active: number) =>
+      `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
+    peopleLine: (people: string, decl: number, flagged: number) =>
+      `Số người khác nhau: ${people}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
+    estimated: (people: number) => `khoảng ${fmt(people)} (ước tính)`,
+    sites: 'Theo địa điểm',
+    units: 'Theo đơn vị',
+    no: 'STT',
+    site: 'Địa điểm',
+    total: 'Tổng số lượt',
+    electronic: 'Điện tử (quét mã QR)',
+    paper: 'Khai báo giấy',
+    totals: 'Tổng cộng',
+    unitCol: 'Đơn vị',
+    registered: 'Địa điểm đăng ký',
+    active: 'Địa điểm có quét',
+    scans: 'Lượt quét',
+    cards: 'Thẻ đã cấp (lũy kế)',
+    population: 'Dân số',
+    rate: 'Tỷ lệ cấp thẻ',
+    listTitle: 'DANH SÁCH NGƯỜI RA, VÀO',
+    name: 'Họ và tên',
+    phone: 'Số điện thoại',
+    in: 'Giờ vào',
+    out: 'Giờ ra',
+    channel: 'Hình thức',
+    flag: 'Cần theo dõi',
+    yes: 'Có',
+  },
+  /** Text messages: plain ASCII so one SMS holds 160 characters (GSM-7), as carriers bill them. */
+  sms: {
+    contactNotice: (venueName: string, day: string) =>
+      `Ban co the da tiep xuc voi ca benh tai ${venueName} ngay ${day}. Hay theo doi suc khoe, han che tiep xuc va lien he tram y te dia phuong.`,
+    reminder: (venueName: string, message: string) => `[${venueName}] ${message}`,
+  },
+};
+
+export type Texts = typeof vi;

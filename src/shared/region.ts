@@ -1,0 +1,6 @@
+/** The region's calendar, shared by the server (TZ_REGION) and the pages that show days and times. */
+
+/** The region's time zone when TZ_REGION does not say otherwise: local days and times are read in it. */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** The page meta tag through which the server tells the web app its TZ_REGION. */
+export const TIME_ZONE_META = 'tz-region';
