@@ -30,6 +30,25 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/http/**', 'fastify'] }] },
   },
   {
+    // Handlers parse, call a service and present: the database is reached through services only.
+    files: ['src/server/http/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/db/**', 'pg', '@electric-sql/*'] }] },
+  },
+  {
+    // Files and functions a person can hold in their head (text catalogues are data, not code).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/web/i18n/vi.ts', 'src/web/i18n/en.ts', 'src/server/texts/vi.ts', 'src/server/texts/en.ts'],
+    rules: {
+      'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // A page component is mostly markup: it may run longer than a function of logic.
+    files: ['src/web/**/*.tsx'],
+    rules: { 'max-lines-per-function': ['error', { max: 130, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     files: ['src/web/**', 'src/shared/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**'] }] },
   },

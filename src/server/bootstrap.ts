@@ -10,7 +10,7 @@ import type { FileLayerObserver } from './db/pglite-files.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdminUnitsLoaded } from './services/admin-units.js';
 import { ensureBootstrapAdmin } from './services/auth.js';
-import { checkInWriter, scanReader } from './services/check-ins.js';
+import { checkInWriter, scanReader } from './services/check-in-writer.js';
 import type { ServiceContext } from './services/context.js';
 import { loadKeyRing } from './services/keys.js';
 import { sealClearRowsOnce } from './services/sealing.js';

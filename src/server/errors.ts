@@ -91,6 +91,11 @@ export interface ErrorDetail {
   message?: string;
 }
 
+/** When a client may try again (Retry-After) after each kind of unavailability. */
+export const DATABASE_RETRY_SECONDS = 5;
+export const SHUTDOWN_RETRY_SECONDS = 2;
+export const STORAGE_RETRY_SECONDS = 60;
+
 export class AppError extends Error {
   readonly status: number;
   constructor(

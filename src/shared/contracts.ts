@@ -5,24 +5,16 @@
 import { z } from 'zod';
 import { normalizePhone } from './phone.js';
 
-/** Longest free-text name we store (venue names, person names): fits a poster line and a CSV cell. */
-export const MAX_NAME_LENGTH = 200;
-/** Longest street address. */
-export const MAX_ADDRESS_LENGTH = 300;
-/** Longest password accepted (argon2 cost is independent of length, but we bound request size). */
-export const MAX_PASSWORD_LENGTH = 200;
-/** Shortest password for any account. */
-export const MIN_PASSWORD_LENGTH = 8;
-/** Biggest capacity a venue may declare (a stadium). */
-export const MAX_VENUE_CAPACITY = 200_000;
-/** Longest ID number typed (CCCD 12 digits, CMND 9, passports up to 20 characters). */
-export const MAX_ID_NUMBER_LENGTH = 20;
-/** Most doses of vaccine a declaration can state. */
-export const MAX_VACCINE_DOSES = 10;
-/** Birth years a form accepts. */
-export const FIRST_BIRTH_YEAR = 1900;
-export const LAST_BIRTH_YEAR = 2100;
-
+export * from './limits.js';
+import {
+  FIRST_BIRTH_YEAR,
+  LAST_BIRTH_YEAR,
+  MAX_ADDRESS_LENGTH,
+  MAX_ID_NUMBER_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PHONE_INPUT_LENGTH,
+  MAX_VACCINE_DOSES,
+} from './limits.js';
 export { CHANNELS, CITIZEN_CHANNELS, STAFF_CHANNELS, type Channel } from './channels.js';
 
 export const ROLES = ['admin', 'official', 'tracer', 'venue_manager', 'venue_staff'] as const;
@@ -75,7 +67,7 @@ export const ClientId = z.uuid();
 /** A Vietnamese phone number, answered in national form (`0912345678`). */
 export const Phone = z
   .string()
-  .max(20)
+  .max(MAX_PHONE_INPUT_LENGTH)
   .transform((value, ctx) => {
     const phone = normalizePhone(value);
     if (!phone) {

@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR } from '../paths.js';
 import type { Db } from './db.js';
-
-const LOCK_ID = 7_020_021;
+import { LOCKS, lockUntilCommit } from './locks.js';
 
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = readdirSync(dir)
@@ -18,7 +17,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   await db.tx(async (q) => {
-    await q.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await lockUntilCommit(q, LOCKS.migrations);
     const done = new Set(
       (await q.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
     );

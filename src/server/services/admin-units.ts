@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Db, Queryable } from '../db/db.js';
+import { LOCKS, lockUntilCommit } from '../db/locks.js';
 import * as units from '../db/queries/admin-units.js';
 import { AppError } from '../errors.js';
 import { ADMIN_UNITS_DIR } from '../paths.js';
@@ -25,30 +26,21 @@ export async function ensureAdminUnitsLoaded(db: Db, version: string): Promise<b
     throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
   const rows = parseTsv(readFileSync(resolve(ADMIN_UNITS_DIR, meta.file), 'utf8'), version);
   await db.tx(async (q) => {
-    await q.query('SELECT pg_advisory_xact_lock(7020022)');
+    await lockUntilCommit(q, LOCKS.adminUnits);
     if (await units.isVersionLoaded(q, version)) return;
     await units.insertVersion(q, { version, ...meta });
     // Batched multi-row inserts inside the transaction (COPY cannot join a PGlite transaction).
-    for (let i = 0; i < rows.length; i += 2000) {
-      const batch = rows.slice(i, i + 2000);
-      await q.query(
-        `INSERT INTO admin_units (version, code, parent_code, level, unit_type, name, short_name)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[])`,
-        [0, 1, 2, 3, 4, 5, 6].map((col) => batch.map((r) => r[col])),
-      );
-    }
+    for (let i = 0; i < rows.length; i += 2000) await units.insertAdminUnits(q, rows.slice(i, i + 2000));
   });
   return true;
 }
 
-type UnitRow = [string, string, string | null, number, string, string, string];
-
-function parseTsv(text: string, version: string): UnitRow[] {
+function parseTsv(text: string, version: string): units.NewAdminUnit[] {
   const [, ...lines] = text.trimEnd().split('\n');
   return lines.map((line) => {
     const [code, parent, level, type, name, shortName] = line.split('\t');
     if (!code || !level || !type || !name || !shortName) throw new Error(`bad admin-unit line: ${line}`);
-    return [version, code, parent || null, Number(level), type, name, shortName];
+    return { version, code, parentCode: parent || null, level: Number(level), type, name, shortName };
   });
 }
 

@@ -4,32 +4,20 @@
  */
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
-import { forgetSketchesOfLateDays } from '../db/queries/people-sketches.js';
-import { latestDeclarationOf } from '../db/queries/declarations.js';
-import { loadScanContexts, type ScanContextInput, type ScanContextRow } from '../db/queries/scan-context.js';
+import type { NewCheckIn } from '../db/queries/record-check-ins.js';
 import { seesVisitorPhones, type Actor } from '../domain/access.js';
 import { maskPhone } from '../../shared/phone.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
-import { currentColour } from '../domain/status.js';
-import { checkoutTime, personNameKey } from '../domain/stay.js';
+import { checkoutTime } from '../domain/stay.js';
 import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import type { DeclarationAnswers, Person, StatusColour } from '../../shared/contracts.js';
-import type { CitizenCheckIn, StaffCheckIn } from '../../shared/api/check-ins.js';
-import { checkVenueAccess, venueFor } from './access.js';
-import { tokenHash } from './auth.js';
-import { cardPublicIdFromQr, usableCard } from './cards.js';
+import type { CitizenCheckIn } from '../../shared/api/check-ins.js';
+import { venueFor } from './access.js';
 import type { ServiceContext } from './context.js';
 import { submitDeclaration } from './declarations.js';
-import { ensureDayPartition, isMissingPartition } from './partitions.js';
-import { Batcher } from './batcher.js';
-import type { Db } from '../db/db.js';
 import { personColumns } from './people.js';
-import { mergeRules } from './status-rules.js';
-
-/** Clock difference tolerated between a scanner device and the server for `at`. */
-const CLOCK_SKEW_MS = 2 * 60_000;
 
 export interface CheckInResult {
   id: string;
@@ -41,7 +29,7 @@ export interface CheckInResult {
   statusColour: StatusColour | null;
 }
 
-type Recorded = { result: CheckInResult; duplicate: boolean };
+export type Recorded = { result: CheckInResult; duplicate: boolean };
 
 /** The clientId of the declaration that travels inside a check-in, derived so retries match. */
 function derivedClientId(clientId: string): string {
@@ -49,7 +37,7 @@ function derivedClientId(clientId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-async function declareWithEntry(
+export async function declareWithEntry(
   ctx: ServiceContext,
   clientId: string,
   person: Person,
@@ -92,143 +80,10 @@ export async function citizenCheckIn(ctx: ServiceContext, body: CitizenCheckIn):
   });
 }
 
-/** Entry time of a staff-recorded check-in: now, or the given past time (paper, offline queue). */
-function entryTime(ctx: ServiceContext, at: string | undefined): Date {
-  const now = ctx.now();
-  if (!at) return now;
-  const when = new Date(at);
-  if (when.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    throw new AppError('at_in_future', [{ path: 'at', code: 'future' }]);
-  if (when.getTime() < now.getTime() - ctx.config.retentionDays * 86_400_000)
-    throw new AppError('at_too_old', [{ path: 'at', code: 'too_old' }]);
-  return when > now ? now : when;
-}
+export type RecordInput = Omit<NewCheckIn, 'id' | 'defaultStayMinutes' | 'person'> & { person: Person };
 
-/**
- * Staff or a kiosk record an entry at their venue: by card, by typed-in person, or from a paper form.
- * The scanner is a hot path: session, venue, card and colour rules are read in one round trip, and
- * the access decision is still the access module's.
- */
-export async function staffCheckIn(
-  ctx: ServiceContext,
-  credentials: { sessionToken?: string; kioskToken?: string },
-  venueId: number,
-  body: StaffCheckIn,
-): Promise<Recorded> {
-  const byCard = body.cardQr !== undefined && body.channel !== 'paper';
-  const scan = await ctx.scanReader.run({
-    tokenHash:
-      credentials.sessionToken && !credentials.kioskToken ? tokenHash(credentials.sessionToken) : null,
-    kioskTokenHash: credentials.kioskToken ? tokenHash(credentials.kioskToken) : null,
-    venueId,
-    cardPublicId: byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
-  });
-  const actor = scanActor(scan);
-  const venue = checkVenueAccess(actor, scan.venueFound ? scan : null, 'record_check_ins');
-  // A kiosk records its own channel only (its entries are counted as "thiết bị tự động").
-  if (actor?.role === 'kiosk' && body.channel !== 'kiosk')
-    throw new AppError('forbidden', [{ path: 'channel', code: 'kiosk_only' }]);
-  const recorderId = actor?.role === 'kiosk' ? null : actor!.userId;
-  const checkedInAt = entryTime(ctx, body.at);
-  if (!byCard && !body.person) throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
-  const rules = mergeRules(scan.nationalRules, scan.provinceRules);
-  const { person, cardId, latest } = byCard
-    ? entrantFromCard(scan)
-    : await entrantFromPerson(ctx, body, recorderId, venueId);
-  const fresh =
-    latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
-  return record(ctx, {
-    clientId: body.clientId,
-    entrancePublicId: venue.mainEntrancePublicId,
-    checkedInAt,
-    channel: body.channel,
-    person,
-    flagged: fresh ? latest.flagged : false,
-    statusColour: currentColour(latest, rules, checkedInAt),
-    cardId,
-    declarationId: latest?.id ?? null,
-    recordedByUserId: recorderId,
-  });
-}
-
-/** The staff member's account or the kiosk device found with the scan, or null (401). */
-function scanActor(scan: ScanContextRow): Actor | null {
-  if (scan.kioskId)
-    return {
-      userId: 0,
-      username: `kiosk:${scan.kioskId}`,
-      role: 'kiosk',
-      adminUnitCode: null,
-      venueIds: [Number(scan.kioskVenueId)],
-    };
-  if (!scan.actorUserId) return null;
-  return {
-    userId: scan.actorUserId,
-    username: scan.actorUsername,
-    role: scan.actorRole,
-    adminUnitCode: scan.actorAdminUnitCode,
-    venueIds: (scan.actorVenueIds ?? []).map(Number),
-  };
-}
-
-interface Entrant {
-  person: Person;
-  cardId: string | null;
-  latest: { id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour } | null;
-}
-
-function entrantFromCard(scan: ScanContextRow): Entrant {
-  const card = usableCard(scan.cardId ? { ...scan, status: scan.cardStatus } : null);
-  return {
-    person: {
-      fullName: card.cardFullName,
-      phone: card.cardPhone,
-      birthYear: card.cardBirthYear ?? undefined,
-    },
-    cardId: card.cardId,
-    latest: card.declarationId
-      ? {
-          id: card.declarationId,
-          declaredAt: card.declaredAt!,
-          flagged: card.flagged!,
-          statusColour: card.statusColour!,
-        }
-      : null,
-  };
-}
-
-/** A typed-in person, with the paper declaration made at the door if there is one. */
-async function entrantFromPerson(
-  ctx: ServiceContext,
-  body: StaffCheckIn,
-  userId: number | null,
-  venueId: number,
-): Promise<Entrant> {
-  const person = body.person!;
-  const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', {
-    recordedByUserId: userId,
-    venueId,
-  });
-  if (declared) {
-    const latest = {
-      id: declared.id,
-      declaredAt: declared.declaredAt,
-      flagged: declared.flagged,
-      statusColour: declared.statusColour,
-    };
-    return { person, cardId: declared.card.id, latest };
-  }
-  return {
-    person,
-    cardId: null,
-    latest: await latestDeclarationOf(ctx.db, person.phone, personNameKey(person.fullName)),
-  };
-}
-
-type RecordInput = Omit<checkIns.NewCheckIn, 'id' | 'defaultStayMinutes' | 'person'> & { person: Person };
-
-async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded> {
-  const row: checkIns.NewCheckIn = {
+export async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded> {
+  const row: NewCheckIn = {
     ...input,
     id: uuidv7(ctx.now().getTime()),
     defaultStayMinutes: ctx.config.defaultStayMinutes,
@@ -247,56 +102,6 @@ async function record(ctx: ServiceContext, input: RecordInput): Promise<Recorded
   if (outcome.venueStatus === 'suspended') throw new AppError('venue_suspended');
   // The clientId was claimed, but its check-in is gone (retention): treat as unknown.
   throw new AppError('check_in_not_found');
-}
-
-/** The batched reader of what a staff scan needs (reads only; batching is the same mechanism). */
-export function scanReader(db: Db, now: () => Date) {
-  return new Batcher<ScanContextInput, ScanContextRow>((inputs) => loadScanContexts(db, now(), inputs));
-}
-
-/**
- * The batched writer of check-ins; a batch meeting a missing day partition creates it and retries.
- * Check-ins of days already ended (paper forms typed in later) are written apart, in a transaction
- * that first forgets those days' people sketches (services/people-sketches.ts): they may wait for a
- * sketch being built, the rest of the batch does not.
- */
-export function checkInWriter(db: Db, timeZone: string, now: () => Date) {
-  type Row = checkIns.NewCheckIn;
-  const withPartitions = async (
-    rows: readonly Row[],
-    write: () => Promise<(checkIns.RecordOutcome | null)[]>,
-  ) => {
-    try {
-      return await write();
-    } catch (err) {
-      if (!isMissingPartition(err)) throw err;
-      for (const day of new Set(rows.map((r) => localDate(r.checkedInAt, timeZone))))
-        await ensureDayPartition(db, day, timeZone);
-      return write();
-    }
-  };
-  const writeCurrent = (rows: readonly Row[]) =>
-    withPartitions(rows, () => checkIns.recordCheckIns(db, rows, timeZone));
-  const writeLate = (rows: readonly Row[], days: readonly string[]) =>
-    withPartitions(rows, () =>
-      db.tx(async (q) => {
-        await forgetSketchesOfLateDays(q, days);
-        return checkIns.recordCheckIns(q, rows, timeZone);
-      }),
-    );
-  return new Batcher<Row, checkIns.RecordOutcome | null>(async (rows) => {
-    const todayStart = startOfLocalDay(localDate(now(), timeZone), timeZone).getTime();
-    const isLate = rows.map((r) => r.checkedInAt.getTime() < todayStart);
-    if (!isLate.includes(true)) return writeCurrent(rows);
-    const late = rows.filter((_, i) => isLate[i]);
-    const current = rows.filter((_, i) => !isLate[i]);
-    const lateDays = [...new Set(late.map((r) => localDate(r.checkedInAt, timeZone)))];
-    const [currentOut, lateOut] = await Promise.all([
-      current.length ? writeCurrent(current) : Promise.resolve([]),
-      writeLate(late, lateDays),
-    ]);
-    return isLate.map((wasLate) => (wasLate ? lateOut.shift()! : currentOut.shift()!) ?? null);
-  });
 }
 
 function present(

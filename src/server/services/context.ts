@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { DiskFloor } from '../db/disk-floor.js';
-import type { NewCheckIn, RecordOutcome } from '../db/queries/check-ins.js';
+import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
 import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
 import type { KeyRing } from './keys.js';
 import type { Batcher } from './batcher.js';

@@ -53,12 +53,7 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
     const now = ctx.now();
     const id = uuidv7(now.getTime());
     if (input.clientId) {
-      const claim = await tx.query(
-        `INSERT INTO client_requests (client_id, kind, result_id, result_at) VALUES ($1, 'declaration', $2, $3)
-         ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
-        [input.clientId, id, now],
-      );
-      if (claim.rowCount === 0)
+      if (!(await declarations.claimClientId(tx, input.clientId, id, now)))
         return { result: await firstResult(ctx, tx, input.clientId), duplicate: true };
     }
     const person = personColumns(input.person, ctx.keys.sealer);
@@ -111,20 +106,7 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
 }
 
 async function firstResult(ctx: ServiceContext, q: Queryable, clientId: string): Promise<DeclarationResult> {
-  const { rows } = await q.query<{
-    id: string;
-    declaredAt: Date;
-    flagged: boolean;
-    statusColour: StatusColour;
-    phone: string;
-    nameKey: string;
-  }>(
-    `SELECT d.id, d.declared_at AS "declaredAt", d.flagged, d.status_colour AS "statusColour",
-            d.person_phone AS phone, d.person_name_key AS "nameKey"
-       FROM client_requests r JOIN declarations d ON d.id = r.result_id WHERE r.client_id = $1`,
-    [clientId],
-  );
-  const first = rows[0];
+  const first = await declarations.findDeclarationByClientId(q, clientId);
   if (!first) throw new AppError('not_found');
   const card = await cards.findActiveCardOf(q, first.phone, first.nameKey);
   if (!card) throw new AppError('card_not_found');

@@ -3,6 +3,7 @@
  * hourly job, and on demand when a write meets a missing day (a paper entry from last week).
  */
 import type { Queryable } from '../db/db.js';
+import { createCheckInPartition } from '../db/queries/partitions.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 
 /** Days created ahead of today, so midnight never finds a missing partition. */
@@ -14,11 +15,12 @@ export function partitionName(day: string): string {
 
 export async function ensureDayPartition(q: Queryable, day: string, timeZone: string): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad day ${day}`);
-  const from = startOfLocalDay(day, timeZone).toISOString();
-  const to = startOfLocalDay(addDays(day, 1), timeZone).toISOString();
   try {
-    await q.query(
-      `CREATE TABLE IF NOT EXISTS ${partitionName(day)} PARTITION OF check_ins FOR VALUES FROM ('${from}') TO ('${to}')`,
+    await createCheckInPartition(
+      q,
+      partitionName(day),
+      startOfLocalDay(day, timeZone),
+      startOfLocalDay(addDays(day, 1), timeZone),
     );
   } catch (err) {
     // Another node created it at the same moment.

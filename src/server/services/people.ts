@@ -3,7 +3,7 @@
  * sealed with a key that is not in the database, with a keyed hash to find it again (tracing by ID
  * number), and a declaration's answers sealed as one value.
  */
-import type { NewCheckIn } from '../db/queries/check-ins.js';
+import type { NewCheckIn } from '../db/queries/record-check-ins.js';
 import { idNumberKey, type Sealer } from '../domain/keyring.js';
 import { personNameKey } from '../domain/stay.js';
 import type { Person } from '../../shared/contracts.js';

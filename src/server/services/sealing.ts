@@ -4,18 +4,17 @@
  * node at a time (advisory lock); a node that waited finds it done.
  */
 import type { Db, Queryable } from '../db/db.js';
+import { LOCKS, lockUntilCommit } from '../db/locks.js';
 import * as sealing from '../db/queries/sealing.js';
 import type { Sealer } from '../domain/keyring.js';
 import { sealedAnswers, sealedIdNumber } from './people.js';
 
 const BATCH = 1000;
 const UPGRADE = 'seal_personal_columns';
-/** Arbitrary constant naming this upgrade's advisory lock. */
-const SEALING_LOCK = 7_020_031;
 
 export async function sealClearRowsOnce(db: Db, sealer: Sealer): Promise<number> {
   return db.tx(async (q) => {
-    await q.query('SELECT pg_advisory_xact_lock($1)', [SEALING_LOCK]);
+    await lockUntilCommit(q, LOCKS.sealing);
     if (await sealing.isUpgradeDone(q, UPGRADE)) return 0;
     const sealed = (await sealIdNumbers(q, sealer)) + (await sealAnswers(q, sealer));
     await sealing.markUpgradeDone(q, UPGRADE);

@@ -10,18 +10,15 @@ import * as tracing from '../db/queries/tracing.js';
 import type { Queryable } from '../db/db.js';
 import type { Actor } from '../domain/access.js';
 import { overlapMinutes, presence } from '../domain/exposure.js';
-import { localDate, vietnameseDate } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import { idNumberKey } from '../domain/keyring.js';
 import { maskPhone } from '../../shared/phone.js';
-import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
 import { DEFAULT_TRACING_DAYS, DEFAULT_TRACING_MARGIN_MINUTES } from '../../shared/api/tracing.js';
-import { requireActor, unitFor, venueForTracing } from './access.js';
+import { requireActor, unitFor } from './access.js';
 import { cardPublicIdFromQr } from './cards.js';
 import type { ServiceContext } from './context.js';
 import { requestedDays } from './ranges.js';
-import { queueSms } from './sms.js';
-import { textsFor } from '../texts/index.js';
+import { noticesFor, textPeople } from './exposure-notices.js';
 
 export interface TracingInput {
   subject: { phone?: string; idNumber?: string; cardQr?: string };
@@ -35,7 +32,7 @@ export interface TracingInput {
 
 const keyOf = (p: { phone: string; nameKey: string }) => `${p.phone} ${p.nameKey}`;
 
-async function tracerArea(ctx: ServiceContext, actor: Actor | null) {
+export async function tracerArea(ctx: ServiceContext, actor: Actor | null) {
   const who = requireActor(actor);
   const unit = await unitFor(ctx.db, who, ctx.config.adminUnitsVersion, undefined, 'trace');
   return { who, unit, area: unit.path.length ? unit.code : null };
@@ -153,7 +150,7 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
 }
 
 /** An audit entry by `who`, now, in the transaction of the read it records. */
-function audit(
+export function audit(
   ctx: ServiceContext,
   q: Queryable,
   who: Actor,
@@ -169,7 +166,7 @@ function audit(
 }
 
 /** Officials of every unit on these paths (and the reader's own) may review the audit entry. */
-function areaCodes(readerPath: readonly string[], venuePaths: readonly string[][]): string[] {
+export function areaCodes(readerPath: readonly string[], venuePaths: readonly string[][]): string[] {
   return [...new Set([...readerPath, ...venuePaths.flat()])];
 }
 
@@ -195,114 +192,4 @@ async function notifyContacts(
   );
   await textPeople(ctx, q, contacts, 'contact_notice');
   return added;
-}
-
-/** A notice on every check-in of each person found, with the exposure window at their venue. */
-function noticesFor(
-  people: readonly tracing.ContactRow[],
-  kind: notices.NewNotice['kind'],
-  windowAt: (venueId: number) => { from: Date; to: Date },
-): notices.NewNotice[] {
-  return people.flatMap((p) =>
-    p.checkIns.map((ci) => ({
-      checkInId: ci.id,
-      checkedInAt: ci.at,
-      kind,
-      venueId: p.venueId,
-      exposureFrom: windowAt(p.venueId).from,
-      exposureTo: windowAt(p.venueId).to,
-    })),
-  );
-}
-
-async function textPeople(
-  ctx: ServiceContext,
-  q: Queryable,
-  people: readonly { phone: string; venueName: string; firstAt: Date }[],
-  purpose: string,
-) {
-  // One text per phone; queued with the notices, sent after the transaction commits.
-  const firstPerPhone = new Map<string, (typeof people)[number]>();
-  for (const p of people) if (!firstPerPhone.has(p.phone)) firstPerPhone.set(p.phone, p);
-  const texts = [...firstPerPhone.values()].map((p) => ({
-    phone: p.phone,
-    body: textsFor('vi').sms.contactNotice(
-      p.venueName,
-      vietnameseDate(localDate(new Date(p.firstAt), ctx.config.timeZone)),
-    ),
-    purpose,
-  }));
-  await queueSms(q, texts, ctx.now());
-}
-
-/** Everyone present at a venue during a window (the per-venue exposure list), audited. */
-export async function venueExposureList(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  input: { venueId: number; from: string; to: string; purpose: string },
-) {
-  const { who, unit } = await tracerArea(ctx, actor);
-  const venue = await venueForTracing(ctx.db, who, input.venueId);
-  const window = checkedWindow(input);
-  return ctx.db.tx(async (q) => {
-    const present = await tracing.presentDuring(q, [{ venueId: venue.id, ...window }], []);
-    await audit(ctx, q, who, {
-      action: 'venue_exposure_list',
-      purpose: input.purpose,
-      subject: { venueId: venue.id, from: input.from, to: input.to },
-      result: { people: present.length },
-      areaCodes: areaCodes(unit.path, [venue.adminUnitPath]),
-    });
-    return {
-      venue: { id: venue.id, name: venue.name },
-      present: present
-        .sort((a, b) => b.overlapSeconds - a.overlapSeconds)
-        .map((p) => ({ ...p, overlapMinutes: overlapMinutes(p.overlapSeconds) })),
-    };
-  });
-}
-
-/** Marks a venue and window as exposure: a notice for everyone present, a text to each, audited. */
-export async function markVenueExposure(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  input: { venueId: number; from: string; to: string; purpose: string; note?: string },
-) {
-  const { who, unit } = await tracerArea(ctx, actor);
-  const venue = await venueForTracing(ctx.db, who, input.venueId);
-  const window = checkedWindow(input);
-  return ctx.db.tx(async (q) => {
-    const id = await notices.insertExposureMark(q, {
-      venueId: venue.id,
-      ...window,
-      note: input.note ?? null,
-      userId: who.userId,
-      at: ctx.now(),
-    });
-    const present = await tracing.presentDuring(q, [{ venueId: venue.id, ...window }], []);
-    const notified = await notices.insertNotices(
-      q,
-      noticesFor(present, 'venue_exposure', () => window),
-      ctx.now(),
-    );
-    await textPeople(ctx, q, present, 'venue_exposure_notice');
-    await audit(ctx, q, who, {
-      action: 'venue_exposure_mark',
-      purpose: input.purpose,
-      subject: { venueId: venue.id, from: input.from, to: input.to },
-      result: { people: present.length, notified },
-      areaCodes: areaCodes(unit.path, [venue.adminUnitPath]),
-    });
-    return { id, people: present.length, notified };
-  });
-}
-
-function checkedWindow(input: { from: string; to: string }) {
-  const from = new Date(input.from);
-  const to = new Date(input.to);
-  if (!(to > from)) throw new AppError('invalid_date_range', [{ path: 'to', code: 'from_after_to' }]);
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new AppError('invalid_date_range', [{ path: 'to', code: 'too_long' }]);
-  }
-  return { from, to };
 }

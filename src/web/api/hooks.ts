@@ -1,6 +1,6 @@
 /** The request and submit hooks every page uses: one way to load, one way to send, one error text. */
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import { formErrors } from './client.js';
+import { ApiError, formErrors } from './client.js';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -54,13 +54,19 @@ export interface Submission<A extends unknown[], R> {
   error: string | null;
   /** Per-field messages keyed by the API's paths (`person.phone`). */
   fields: Record<string, string>;
+  /** The API's error code of the last failure (`phone_has_account`), null for a network failure. */
+  code: string | null;
   clear(): void;
 }
 
 /** Sends a form or an action: a busy flag while it runs, its error as text and per field. */
 export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promise<R>): Submission<A, R> {
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [failure, setFailure] = useState<{
+    message: string;
+    fields: Record<string, string>;
+    code: string | null;
+  } | null>(null);
   const running = useRef(false);
   const actionRef = useRef(action);
   actionRef.current = action;
@@ -72,7 +78,7 @@ export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promis
     try {
       return await actionRef.current(...args);
     } catch (err) {
-      setFailure(formErrors(err));
+      setFailure({ ...formErrors(err), code: err instanceof ApiError ? err.code : null });
       return undefined;
     } finally {
       running.current = false;
@@ -80,5 +86,12 @@ export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promis
     }
   }, []);
   const clear = useCallback(() => setFailure(null), []);
-  return { run, busy, error: failure?.message ?? null, fields: failure?.fields ?? {}, clear };
+  return {
+    run,
+    busy,
+    error: failure?.message ?? null,
+    fields: failure?.fields ?? {},
+    code: failure?.code ?? null,
+    clear,
+  };
 }

@@ -4,21 +4,15 @@
  * once and remembered on the device; one tap checks in the owner and the family members kept on the
  * device; the confirmation is big enough for staff at the door to read.
  */
-import type { CheckInAnswer, checkInsApi } from '../../shared/api/check-ins.js';
+import { MAX_NAME_LENGTH, MAX_PHONE_INPUT_LENGTH } from '../../shared/limits.js';
+import { el } from './dom.js';
+import type { CheckInAnswer } from '../../shared/api/check-ins.js';
 import type { PublicVenue } from '../../shared/api/venues.js';
-import { ApiError, newClientId, send } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { checkInPerson, checkOutAll } from './requests.js';
 import { currentLang, formatTime, messages, setLang } from '../i18n/index.js';
 import { normalizePhone } from '../../shared/phone.js';
-import {
-  clearPending,
-  loadPeople,
-  openStaysAt,
-  pendingClientId,
-  rememberCheckIn,
-  rememberCheckOut,
-  saveProfile,
-  type DevicePerson,
-} from '../device/store.js';
+import { loadPeople, openStaysAt, saveProfile, type DevicePerson } from '../device/store.js';
 
 const root = document.getElementById('root')!;
 const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{}') as {
@@ -28,19 +22,6 @@ const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{
   defaultStayMinutes?: number;
 };
 let t = messages();
-
-type Props = Record<string, string | number | boolean>;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-}
 
 type View =
   | { kind: 'form'; editing: boolean; error?: string }
@@ -94,7 +75,7 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     name: 'fullName',
     autocomplete: 'name',
     required: true,
-    maxLength: 200,
+    maxLength: MAX_NAME_LENGTH,
     value: me?.fullName ?? '',
   });
   const phone = el('input', {
@@ -103,7 +84,7 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     name: 'phone',
     autocomplete: 'tel',
     required: true,
-    maxLength: 20,
+    maxLength: MAX_PHONE_INPUT_LENGTH,
     value: me?.phone ?? '',
   });
   const remember = el('input', { type: 'checkbox', id: 'remember', checked: true });
@@ -166,32 +147,7 @@ async function checkIn(people: DevicePerson[], editing: boolean) {
   const answers: CheckInAnswer[] = [];
   try {
     for (const person of people) {
-      const pendingKey = `${data.code}:${person.key}`;
-      const answer = await send<typeof checkInsApi.citizen>(
-        { method: 'POST', path: '/api/check-ins' },
-        {
-          body: {
-            venueCode: data.code!,
-            clientId: pendingClientId(pendingKey, newClientId),
-            channel: person.me ? 'qr_self' : 'on_behalf',
-            person: {
-              fullName: person.fullName,
-              phone: person.phone,
-              ...(person.birthYear ? { birthYear: person.birthYear } : {}),
-            },
-          },
-        },
-      );
-      clearPending(pendingKey);
-      rememberCheckIn({
-        id: answer.id,
-        checkoutToken: answer.checkoutToken,
-        venueName: answer.venue.name,
-        checkedInAt: answer.checkedInAt,
-        venueCode: data.code,
-        fullName: answer.person.fullName,
-      });
-      answers.push(answer);
+      answers.push(await checkInPerson(data.code!, person));
     }
     render({ kind: 'done', answers });
   } catch (err) {
@@ -233,18 +189,7 @@ function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
     checkout.onclick = async () => {
       checkout.disabled = true;
       try {
-        let checkedOutAt = '';
-        for (const answer of view.answers) {
-          const res = await send<typeof checkInsApi.checkOut>(
-            { method: 'POST', path: '/api/check-ins/:id/check-out' },
-            { params: { id: answer.id }, body: { checkoutToken: answer.checkoutToken } },
-          );
-          checkedOutAt = res.checkedOutAt;
-        }
-        rememberCheckOut(
-          view.answers.map((a) => a.id),
-          checkedOutAt,
-        );
+        const checkedOutAt = await checkOutAll(view.answers);
         render({ ...view, checkedOutAt, error: undefined });
       } catch (err) {
         render({ ...view, error: errorText(err) });

@@ -69,3 +69,30 @@ export async function insertVersion(
     v.levels,
   ]);
 }
+
+export interface NewAdminUnit {
+  version: string;
+  code: string;
+  parentCode: string | null;
+  level: number;
+  type: string;
+  name: string;
+  shortName: string;
+}
+
+/** Many units in one statement (COPY cannot join a PGlite transaction). */
+export async function insertAdminUnits(q: Queryable, rows: readonly NewAdminUnit[]) {
+  await q.query(
+    `INSERT INTO admin_units (version, code, parent_code, level, unit_type, name, short_name)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[])`,
+    [
+      rows.map((r) => r.version),
+      rows.map((r) => r.code),
+      rows.map((r) => r.parentCode),
+      rows.map((r) => r.level),
+      rows.map((r) => r.type),
+      rows.map((r) => r.name),
+      rows.map((r) => r.shortName),
+    ],
+  );
+}

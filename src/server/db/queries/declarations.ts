@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.js';
 import type { StatusColour } from '../../../shared/contracts.js';
-import { personParams, type NewCheckIn } from './check-ins.js';
+import { personParams, type NewCheckIn } from './record-check-ins.js';
 
 export interface NewDeclaration {
   id: string;
@@ -51,6 +51,34 @@ export async function latestDeclarationOf(q: Queryable, phone: string, nameKey: 
        FROM declarations WHERE person_phone = $1 AND person_name_key = $2
       ORDER BY declared_at DESC LIMIT 1`,
     [phone, nameKey],
+  );
+  return rows[0] ?? null;
+}
+
+/** Claims a clientId for a new declaration; false when a retry of an earlier one. */
+export async function claimClientId(q: Queryable, clientId: string, declarationId: string, at: Date) {
+  const claim = await q.query(
+    `INSERT INTO client_requests (client_id, kind, result_id, result_at) VALUES ($1, 'declaration', $2, $3)
+     ON CONFLICT (client_id) DO NOTHING RETURNING client_id`,
+    [clientId, declarationId, at],
+  );
+  return claim.rowCount > 0;
+}
+
+/** The declaration that answered a clientId first (for idempotent retries). */
+export async function findDeclarationByClientId(q: Queryable, clientId: string) {
+  const { rows } = await q.query<{
+    id: string;
+    declaredAt: Date;
+    flagged: boolean;
+    statusColour: StatusColour;
+    phone: string;
+    nameKey: string;
+  }>(
+    `SELECT d.id, d.declared_at AS "declaredAt", d.flagged, d.status_colour AS "statusColour",
+            d.person_phone AS phone, d.person_name_key AS "nameKey"
+       FROM client_requests r JOIN declarations d ON d.id = r.result_id WHERE r.client_id = $1`,
+    [clientId],
   );
   return rows[0] ?? null;
 }

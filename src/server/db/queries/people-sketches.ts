@@ -7,10 +7,11 @@
  * lock, a late check-in takes the shared lock before it forgets the day and writes, so a sketch never
  * misses a committed key.
  */
+import { LOCKS } from '../locks.js';
 import type { Queryable } from '../db.js';
 
 /** Arbitrary constant naming the per-day locks (the day is the second key). */
-const SKETCH_LOCK = 7205;
+const SKETCH_LOCK = LOCKS.sketchDay;
 const dayNumber = `($1::date - DATE '2000-01-01')`;
 
 /** Registers (index → highest rank) per unit from the person keys of `days`. */

@@ -3,6 +3,7 @@
  * session, the venue, the scanned card with its latest declaration, and the colour rules in force at
  * the venue. Decisions stay in the services; this only reads.
  */
+import { liveSession } from './users.js';
 import type { Queryable } from '../db.js';
 import type { StatusColour } from '../../../shared/contracts.js';
 import type { Role } from '../../../shared/contracts.js';
@@ -66,7 +67,7 @@ export async function loadScanContexts(
          SELECT u.id, u.username, u.role, u.admin_unit_code,
                 (SELECT array_agg(uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id) AS venue_ids
            FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = i.token_hash AND s.expires_at > $4 AND u.disabled_at IS NULL LIMIT 1) a ON true
+          WHERE ${liveSession('i.token_hash', '$4')} LIMIT 1) a ON true
        LEFT JOIN LATERAL (
          SELECT id, venue_id FROM kiosks
           WHERE token_hash = i.kiosk_token_hash AND revoked_at IS NULL LIMIT 1) k ON true

@@ -78,6 +78,13 @@ export interface SessionActorRow {
   venueIds: number[];
 }
 
+/**
+ * The one rule of a valid session, for every query that reads one (`s` sessions, `u` users): its
+ * token matches, it has not expired at `now`, and its user is not disabled.
+ */
+export const liveSession = (tokenHash: string, now: string) =>
+  `s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND u.disabled_at IS NULL`;
+
 /** The live session's user with the venues they are attached to, in one round trip. */
 export async function findSessionActor(q: Queryable, tokenHash: Buffer, now: Date) {
   const { rows } = await q.query<SessionActorRow>(
@@ -85,7 +92,7 @@ export async function findSessionActor(q: Queryable, tokenHash: Buffer, now: Dat
             COALESCE((SELECT array_agg(uv.venue_id ORDER BY uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id),
                      '{}') AS "venueIds"
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+      WHERE ${liveSession('$1', '$2')}`,
     [tokenHash, now],
     'find_session_actor',
   );

@@ -5,12 +5,10 @@
  * - while DATA_DIR is below its free-space floor, writes get 503 `storage_full` (reads still work).
  */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../errors.js';
+import { AppError, SHUTDOWN_RETRY_SECONDS, STORAGE_RETRY_SECONDS } from '../../errors.js';
 import type { ServiceContext } from '../../services/context.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SHUTDOWN_RETRY_SECONDS = 2;
-const STORAGE_RETRY_SECONDS = 60;
 
 export function registerAvailability(app: FastifyInstance, ctx: ServiceContext) {
   let closing = false;

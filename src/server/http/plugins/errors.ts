@@ -9,12 +9,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type ErrorDetail } from '../../errors.js';
-import { unavailability } from '../../db/failures.js';
+import { AppError, DATABASE_RETRY_SECONDS, type ErrorCode, type ErrorDetail } from '../../errors.js';
+import { unavailability } from '../../services/health.js';
 import { languageOf, messageFor } from '../messages.js';
-
-/** When a client may try again after the database did not answer. */
-export const DATABASE_RETRY_SECONDS = 5;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',

@@ -2,6 +2,7 @@ import { checkInsApi } from '../../../shared/api/check-ins.js';
 import * as checkIns from '../../services/check-ins.js';
 import type { ServiceContext } from '../../services/context.js';
 import { lookUpPeople } from '../../services/scanner.js';
+import { staffCheckIn } from '../../services/staff-check-ins.js';
 import { kioskTokenOf, SESSION_COOKIE } from '../plugins/auth.js';
 import { iso, publicRoute, routeOf, type ZodApp } from '../types.js';
 
@@ -26,7 +27,7 @@ export function checkInRoutes(app: ZodApp, ctx: ServiceContext) {
     ...routeOf(checkInsApi.staff),
     config: { access: 'scanner' },
     handler: async (req, reply) => {
-      const recorded = await checkIns.staffCheckIn(
+      const recorded = await staffCheckIn(
         ctx,
         { sessionToken: req.cookies[SESSION_COOKIE], kioskToken: kioskTokenOf(req) ?? undefined },
         req.params.id,

@@ -4,33 +4,39 @@ import type { ServiceContext } from '../../services/context.js';
 import { deviceHistory } from '../../services/history.js';
 import { tracingSheets } from '../../services/reports.js';
 import * as tracing from '../../services/tracing.js';
+import { markVenueExposure, venueExposureList } from '../../services/venue-exposure.js';
 import { languageOf } from '../messages.js';
 import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
+
+/** The tracing answer as the API shows it (also the rows of its CSV/XLSX export). */
+function presentTrace(result: Awaited<ReturnType<typeof tracing.traceContacts>>) {
+  return {
+    ...result,
+    visits: result.visits.map((v) => ({
+      checkInId: v.checkInId,
+      venueId: v.venueId,
+      venueName: v.venueName,
+      checkedInAt: iso(v.checkedInAt),
+      checkedOutAt: isoOrNull(v.checkedOutAt),
+    })),
+    contacts: result.contacts.map((c) => ({
+      person: { fullName: c.fullName, phone: c.phone },
+      venueId: c.venueId,
+      venueName: c.venueName,
+      overlapMinutes: c.overlapMinutes,
+      level: c.level,
+      firstContactAt: iso(new Date(c.firstAt)),
+    })),
+  };
+}
 
 export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(tracingApi.trace),
     handler: async (req, reply) => {
       const result = await tracing.traceContacts(ctx, await req.actor(), req.body);
-      const body = {
-        ...result,
-        visits: result.visits.map((v) => ({
-          checkInId: v.checkInId,
-          venueId: v.venueId,
-          venueName: v.venueName,
-          checkedInAt: iso(v.checkedInAt),
-          checkedOutAt: isoOrNull(v.checkedOutAt),
-        })),
-        contacts: result.contacts.map((c) => ({
-          person: { fullName: c.fullName, phone: c.phone },
-          venueId: c.venueId,
-          venueName: c.venueName,
-          overlapMinutes: c.overlapMinutes,
-          level: c.level,
-          firstContactAt: iso(new Date(c.firstAt)),
-        })),
-      };
+      const body = presentTrace(result);
       if (!req.query.format) return body;
       return sendFile(
         reply,
@@ -42,7 +48,7 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(tracingApi.venueExposures),
     handler: async (req) => {
-      const r = await tracing.venueExposureList(ctx, await req.actor(), req.body);
+      const r = await venueExposureList(ctx, await req.actor(), req.body);
       return {
         venue: r.venue,
         present: r.present.map((p) => ({
@@ -57,7 +63,7 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(tracingApi.markExposure),
     handler: async (req, reply) =>
-      reply.status(201).send(await tracing.markVenueExposure(ctx, await req.actor(), req.body)),
+      reply.status(201).send(await markVenueExposure(ctx, await req.actor(), req.body)),
   });
 
   app.route({

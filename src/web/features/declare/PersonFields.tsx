@@ -5,7 +5,7 @@ import {
   MAX_ADDRESS_LENGTH,
   MAX_ID_NUMBER_LENGTH,
   MAX_NAME_LENGTH,
-} from '../../../shared/contracts.js';
+} from '../../../shared/limits.js';
 import { useT } from '../../app/lang.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
 import { Field } from '../../components/Field.js';

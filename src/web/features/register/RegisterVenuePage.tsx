@@ -7,10 +7,10 @@ import { useState, type FormEvent } from 'react';
 import { authApi } from '../../../shared/api/auth.js';
 import { referenceApi } from '../../../shared/api/reference.js';
 import { venuesApi } from '../../../shared/api/venues.js';
-import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../../../shared/contracts.js';
+import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../../../shared/limits.js';
 import type { VenueCategory } from '../../../shared/venue-categories.js';
-import { ApiError, call, formErrors } from '../../api/client.js';
-import { useRequest } from '../../api/hooks.js';
+import { call } from '../../api/client.js';
+import { useRequest, useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
@@ -34,52 +34,44 @@ export function RegisterVenuePage() {
   const { t, lang } = useT();
   const { refresh, user } = useSession();
   const forMyAccount = user?.role === 'venue_manager';
-  const [hasAccount, setHasAccount] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [unit, setUnit] = useState<string | null>(null);
   const categories = useRequest(() => call(referenceApi.venueCategories), [lang]).data?.items ?? [];
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
 
-  const submit = async (e: FormEvent) => {
+  const registration = useSubmit(async () => {
+    const created = await call(venuesApi.register, {
+      body: {
+        name: form.name,
+        category: form.category as VenueCategory,
+        adminUnitCode: unit ?? '',
+        address: form.address,
+        contactName: form.contactName,
+        contactPhone: form.contactPhone,
+        capacity: form.capacity ? Number(form.capacity) : undefined,
+        managerPassword: forMyAccount ? undefined : form.password,
+      },
+    });
+    if (!forMyAccount) {
+      await call(authApi.login, { body: { username: form.contactPhone, password: form.password } });
+      await refresh();
+    }
+    navigate(`/venues/${created.id}?new=1`);
+  });
+  const { busy, error } = registration;
+  const hasAccount = registration.code === 'phone_has_account';
+  const errors = { ...registration.fields, ...localErrors };
+
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!normalizePhone(form.contactPhone)) local.contactPhone = t.phone_invalid;
     if (!forMyAccount && form.password !== form.password2) local.password2 = t.passwords_differ;
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await call(venuesApi.register, {
-        body: {
-          name: form.name,
-          category: form.category as VenueCategory,
-          adminUnitCode: unit ?? '',
-          address: form.address,
-          contactName: form.contactName,
-          contactPhone: form.contactPhone,
-          capacity: form.capacity ? Number(form.capacity) : undefined,
-          managerPassword: forMyAccount ? undefined : form.password,
-        },
-      });
-      if (!forMyAccount) {
-        await call(authApi.login, { body: { username: form.contactPhone, password: form.password } });
-        await refresh();
-      }
-      navigate(`/venues/${created.id}?new=1`);
-    } catch (err) {
-      const { message, fields } = formErrors(err);
-      setHasAccount(err instanceof ApiError && err.code === 'phone_has_account');
-      setError(message);
-      setErrors(fields);
-    } finally {
-      setBusy(false);
-    }
+    setLocalErrors(local);
+    if (Object.keys(local).length === 0) void registration.run();
   };
 
   return (

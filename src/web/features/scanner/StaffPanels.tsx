@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { checkInsApi } from '../../../shared/api/check-ins.js';
 import type { AnswerOf } from '../../../shared/api/endpoint.js';
-import { EXPOSURE_KEYS, MAX_NAME_LENGTH, SYMPTOM_KEYS } from '../../../shared/contracts.js';
+import { EXPOSURE_KEYS, SYMPTOM_KEYS } from '../../../shared/contracts.js';
+import { MAX_NAME_LENGTH } from '../../../shared/limits.js';
 import { call, errorText } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { YesNo } from '../../components/YesNo.js';

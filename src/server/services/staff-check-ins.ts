@@ -1,0 +1,154 @@
+/**
+ * Entries recorded at the door (F7, F8): venue staff scan a personal card, pick a person found by
+ * phone, or type in a paper declaration; an enrolled kiosk scans cards. Every scan's context (who is
+ * scanning, the card, its colour rules) comes from one batched read (services/check-in-writer.ts).
+ */
+import { latestDeclarationOf } from '../db/queries/declarations.js';
+import type { ScanContextRow } from '../db/queries/scan-context.js';
+import { type Actor } from '../domain/access.js';
+import { currentColour } from '../domain/status.js';
+import { personNameKey } from '../domain/stay.js';
+import { AppError } from '../errors.js';
+import type { Person, StatusColour } from '../../shared/contracts.js';
+import type { StaffCheckIn } from '../../shared/api/check-ins.js';
+import { checkVenueAccess } from './access.js';
+import { tokenHash } from './auth.js';
+import { cardPublicIdFromQr, usableCard } from './cards.js';
+import { declareWithEntry, record, type Recorded } from './check-ins.js';
+import type { ServiceContext } from './context.js';
+import { mergeRules } from './status-rules.js';
+/** Clock difference tolerated between a scanner device and the server for `at`. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** Entry time of a staff-recorded check-in: now, or the given past time (paper, offline queue). */
+function entryTime(ctx: ServiceContext, at: string | undefined): Date {
+  const now = ctx.now();
+  if (!at) return now;
+  const when = new Date(at);
+  if (when.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw new AppError('at_in_future', [{ path: 'at', code: 'future' }]);
+  if (when.getTime() < now.getTime() - ctx.config.retentionDays * 86_400_000)
+    throw new AppError('at_too_old', [{ path: 'at', code: 'too_old' }]);
+  return when > now ? now : when;
+}
+
+/**
+ * Staff or a kiosk record an entry at their venue: by card, by typed-in person, or from a paper form.
+ * The scanner is a hot path: session, venue, card and colour rules are read in one round trip, and
+ * the access decision is still the access module's.
+ */
+export async function staffCheckIn(
+  ctx: ServiceContext,
+  credentials: { sessionToken?: string; kioskToken?: string },
+  venueId: number,
+  body: StaffCheckIn,
+): Promise<Recorded> {
+  const byCard = body.cardQr !== undefined && body.channel !== 'paper';
+  const scan = await ctx.scanReader.run({
+    tokenHash:
+      credentials.sessionToken && !credentials.kioskToken ? tokenHash(credentials.sessionToken) : null,
+    kioskTokenHash: credentials.kioskToken ? tokenHash(credentials.kioskToken) : null,
+    venueId,
+    cardPublicId: byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
+  });
+  const actor = scanActor(scan);
+  const venue = checkVenueAccess(actor, scan.venueFound ? scan : null, 'record_check_ins');
+  // A kiosk records its own channel only (its entries are counted as "thiết bị tự động").
+  if (actor?.role === 'kiosk' && body.channel !== 'kiosk')
+    throw new AppError('forbidden', [{ path: 'channel', code: 'kiosk_only' }]);
+  const recorderId = actor?.role === 'kiosk' ? null : actor!.userId;
+  const checkedInAt = entryTime(ctx, body.at);
+  if (!byCard && !body.person) throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
+  const rules = mergeRules(scan.nationalRules, scan.provinceRules);
+  const { person, cardId, latest } = byCard
+    ? entrantFromCard(scan)
+    : await entrantFromPerson(ctx, body, recorderId, venueId);
+  const fresh =
+    latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
+  return record(ctx, {
+    clientId: body.clientId,
+    entrancePublicId: venue.mainEntrancePublicId,
+    checkedInAt,
+    channel: body.channel,
+    person,
+    flagged: fresh ? latest.flagged : false,
+    statusColour: currentColour(latest, rules, checkedInAt),
+    cardId,
+    declarationId: latest?.id ?? null,
+    recordedByUserId: recorderId,
+  });
+}
+
+/** The staff member's account or the kiosk device found with the scan, or null (401). */
+function scanActor(scan: ScanContextRow): Actor | null {
+  if (scan.kioskId)
+    return {
+      userId: 0,
+      username: `kiosk:${scan.kioskId}`,
+      role: 'kiosk',
+      adminUnitCode: null,
+      venueIds: [Number(scan.kioskVenueId)],
+    };
+  if (!scan.actorUserId) return null;
+  return {
+    userId: scan.actorUserId,
+    username: scan.actorUsername,
+    role: scan.actorRole,
+    adminUnitCode: scan.actorAdminUnitCode,
+    venueIds: (scan.actorVenueIds ?? []).map(Number),
+  };
+}
+
+interface Entrant {
+  person: Person;
+  cardId: string | null;
+  latest: { id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour } | null;
+}
+
+function entrantFromCard(scan: ScanContextRow): Entrant {
+  const card = usableCard(scan.cardId ? { ...scan, status: scan.cardStatus } : null);
+  return {
+    person: {
+      fullName: card.cardFullName,
+      phone: card.cardPhone,
+      birthYear: card.cardBirthYear ?? undefined,
+    },
+    cardId: card.cardId,
+    latest: card.declarationId
+      ? {
+          id: card.declarationId,
+          declaredAt: card.declaredAt!,
+          flagged: card.flagged!,
+          statusColour: card.statusColour!,
+        }
+      : null,
+  };
+}
+
+/** A typed-in person, with the paper declaration made at the door if there is one. */
+async function entrantFromPerson(
+  ctx: ServiceContext,
+  body: StaffCheckIn,
+  userId: number | null,
+  venueId: number,
+): Promise<Entrant> {
+  const person = body.person!;
+  const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', {
+    recordedByUserId: userId,
+    venueId,
+  });
+  if (declared) {
+    const latest = {
+      id: declared.id,
+      declaredAt: declared.declaredAt,
+      flagged: declared.flagged,
+      statusColour: declared.statusColour,
+    };
+    return { person, cardId: declared.card.id, latest };
+  }
+  return {
+    person,
+    cardId: null,
+    latest: await latestDeclarationOf(ctx.db, person.phone, personNameKey(person.fullName)),
+  };
+}
