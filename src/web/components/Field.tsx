@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export function Field({
   label,
@@ -17,5 +17,46 @@ export function Field({
       {children}
       {error && <div className="err">{error}</div>}
     </div>
+  );
+}
+
+/** A labelled input with its error: the text, phone, number and password fields of every form. */
+export function TextField({
+  id,
+  label,
+  error,
+  ...input
+}: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} htmlFor={id} error={error}>
+      <input id={id} {...input} />
+    </Field>
+  );
+}
+
+/**
+ * The inputs of a form kept in one object: `field(key, label, attributes)` is its labelled input,
+ * bound to `form[key]`, showing the API's error for `errorPath(key)` (e.g. `person.phone`).
+ */
+export function formFields<F extends Record<string, string>>(
+  form: F,
+  onChange: (next: F) => void,
+  errors: Record<string, string>,
+  errorPath: (key: string) => string = (key) => key,
+) {
+  return (
+    key: keyof F & string,
+    label: string,
+    input: InputHTMLAttributes<HTMLInputElement> = {},
+    errorKey = errorPath(key),
+  ) => (
+    <TextField
+      id={key}
+      label={label}
+      error={errors[errorKey]}
+      value={form[key]}
+      onChange={(e) => onChange({ ...form, [key]: e.target.value })}
+      {...input}
+    />
   );
 }

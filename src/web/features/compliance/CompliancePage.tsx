@@ -15,6 +15,7 @@ import { useT } from '../../app/lang.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { percent } from '../dashboard/dates.js';
+import { UnitShareHeaders } from '../dashboard/UnitTables.js';
 import { Deadlines } from './Deadlines.js';
 import { ImportVenues } from './ImportVenues.js';
 import { SilentVenues, type Act } from './SilentVenues.js';
@@ -97,10 +98,7 @@ export function CompliancePage() {
               <table>
                 <thead>
                   <tr>
-                    <th>{t.dash_unit}</th>
-                    <th className="num">{t.dash_venues_registered}</th>
-                    <th className="num">{t.dash_venues_active}</th>
-                    <th className="num">{t.dash_share_active}</th>
+                    <UnitShareHeaders />
                   </tr>
                 </thead>
                 <tbody>

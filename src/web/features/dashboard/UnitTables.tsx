@@ -59,6 +59,19 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
   );
 }
 
+/** The first columns of every table of units: the unit, its venues, the share of them that scanned. */
+export function UnitShareHeaders() {
+  const { t } = useT();
+  return (
+    <>
+      <th>{t.dash_unit}</th>
+      <th className="num">{t.dash_venues_registered}</th>
+      <th className="num">{t.dash_venues_active}</th>
+      <th className="num">{t.dash_share_active}</th>
+    </>
+  );
+}
+
 export function ChildrenTable({ report, onOpen }: { report: UnitStats; onOpen: (code: string) => void }) {
   const { t } = useT();
   return (
@@ -67,10 +80,7 @@ export function ChildrenTable({ report, onOpen }: { report: UnitStats; onOpen: (
       <table>
         <thead>
           <tr>
-            <th>{t.dash_unit}</th>
-            <th className="num">{t.dash_venues_registered}</th>
-            <th className="num">{t.dash_venues_active}</th>
-            <th className="num">{t.dash_share_active}</th>
+            <UnitShareHeaders />
             <th className="num">{t.dash_check_ins}</th>
             <th className="num">{t.dash_paper}</th>
             <th className="num">{t.dash_people}</th>

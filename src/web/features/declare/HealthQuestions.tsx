@@ -1,4 +1,5 @@
 /** The health part of the declaration: provinces visited, symptoms, exposure, hotspots, vaccine doses. */
+import { Fragment } from 'react';
 import { declarationsApi } from '../../../shared/api/declarations.js';
 import { EXPOSURE_KEYS, SYMPTOM_KEYS, type Exposure, type Symptoms } from '../../../shared/contracts.js';
 import { call } from '../../api/client.js';
@@ -8,6 +9,12 @@ import { Field } from '../../components/Field.js';
 import { YesNo } from '../../components/YesNo.js';
 import type { Messages } from '../../i18n/index.js';
 import { ProvinceChecklist } from './ProvinceChecklist.js';
+
+/** The yes/no question groups: symptoms, then exposure (their texts are `sym_…`, `exp_…`). */
+const QUESTION_GROUPS = [
+  { title: 'decl_symptoms', keys: SYMPTOM_KEYS, prefix: 'sym_', answers: 'symptoms' },
+  { title: 'decl_exposure', keys: EXPOSURE_KEYS, prefix: 'exp_', answers: 'exposure' },
+] as const;
 
 /** Doses offered in the vaccine picker. */
 const VACCINE_DOSE_CHOICES = [0, 1, 2, 3, 4];
@@ -47,22 +54,18 @@ export function HealthQuestions({
     <>
       <h2>{t.decl_visited}</h2>
       <ProvinceChecklist selected={value.visited} onChange={(v) => set('visited', v)} />
-      <h2>{t.decl_symptoms}</h2>
-      <Questions
-        keys={SYMPTOM_KEYS}
-        prefix="sym_"
-        values={value.symptoms}
-        onChange={(v) => set('symptoms', v)}
-        t={t}
-      />
-      <h2>{t.decl_exposure}</h2>
-      <Questions
-        keys={EXPOSURE_KEYS}
-        prefix="exp_"
-        values={value.exposure}
-        onChange={(v) => set('exposure', v)}
-        t={t}
-      />
+      {QUESTION_GROUPS.map(({ title, keys, prefix, answers }) => (
+        <Fragment key={prefix}>
+          <h2>{t[title]}</h2>
+          <Questions
+            keys={keys as readonly string[]}
+            prefix={prefix}
+            values={value[answers] as Record<string, boolean>}
+            onChange={(v) => set(answers, v as HealthAnswers[typeof answers])}
+            t={t}
+          />
+        </Fragment>
+      ))}
       {hotspots.length > 0 && (
         <>
           <h2>{t.decl_hotspots}</h2>

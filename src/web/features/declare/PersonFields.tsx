@@ -8,12 +8,12 @@ import {
 } from '../../../shared/limits.js';
 import { useT } from '../../app/lang.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
-import { Field } from '../../components/Field.js';
+import { Field, formFields } from '../../components/Field.js';
 
 /** Nationalities offered first (neighbours and the most frequent visitors). */
 const NATIONALITIES = ['VN', 'LA', 'KH', 'CN', 'KR', 'JP', 'TH', 'US', 'FR', 'GB', 'AU'];
 
-export interface PersonForm {
+export type PersonForm = {
   fullName: string;
   phone: string;
   idNumber: string;
@@ -21,7 +21,7 @@ export interface PersonForm {
   sex: '' | 'male' | 'female' | 'other';
   nationality: string;
   address: string;
-}
+};
 
 export function PersonFields({
   value,
@@ -37,47 +37,22 @@ export function PersonFields({
   const { t } = useT();
   const set = (key: keyof PersonForm) => (e: { target: { value: string } }) =>
     onChange({ ...value, [key]: e.target.value });
+  const field = formFields(value, onChange, errors, (key) => `person.${key}`);
   return (
     <>
       <div className="grid">
-        <Field label={t.ci_full_name} htmlFor="fullName" error={errors['person.fullName']}>
-          <input
-            id="fullName"
-            value={value.fullName}
-            onChange={set('fullName')}
-            required
-            maxLength={MAX_NAME_LENGTH}
-            autoComplete="name"
-          />
-        </Field>
-        <Field label={t.ci_phone} htmlFor="phone" error={errors['person.phone']}>
-          <input
-            id="phone"
-            type="tel"
-            value={value.phone}
-            onChange={set('phone')}
-            required
-            autoComplete="tel"
-          />
-        </Field>
-        <Field label={t.field_id_number} htmlFor="idNumber" error={errors['person.idNumber']}>
-          <input
-            id="idNumber"
-            value={value.idNumber}
-            onChange={set('idNumber')}
-            maxLength={MAX_ID_NUMBER_LENGTH}
-          />
-        </Field>
-        <Field label={t.field_birth_year} htmlFor="birthYear" error={errors['person.birthYear']}>
-          <input
-            id="birthYear"
-            type="number"
-            min={FIRST_BIRTH_YEAR}
-            max={LAST_BIRTH_YEAR}
-            value={value.birthYear}
-            onChange={set('birthYear')}
-          />
-        </Field>
+        {field('fullName', t.ci_full_name, {
+          required: true,
+          maxLength: MAX_NAME_LENGTH,
+          autoComplete: 'name',
+        })}
+        {field('phone', t.ci_phone, { required: true, type: 'tel', autoComplete: 'tel' })}
+        {field('idNumber', t.field_id_number, { maxLength: MAX_ID_NUMBER_LENGTH })}
+        {field('birthYear', t.field_birth_year, {
+          type: 'number',
+          min: FIRST_BIRTH_YEAR,
+          max: LAST_BIRTH_YEAR,
+        })}
         <Field label={t.field_sex} htmlFor="sex">
           <select id="sex" value={value.sex} onChange={set('sex')}>
             <option value="">{t.choose}</option>
@@ -99,14 +74,7 @@ export function PersonFields({
       <h2>{t.decl_address_title}</h2>
       <div className="grid">
         <AdminUnitPicker onChange={onUnit} required={false} />
-        <Field label={t.field_address} htmlFor="address">
-          <input
-            id="address"
-            value={value.address}
-            onChange={set('address')}
-            maxLength={MAX_ADDRESS_LENGTH}
-          />
-        </Field>
+        {field('address', t.field_address, { maxLength: MAX_ADDRESS_LENGTH })}
       </div>
     </>
   );

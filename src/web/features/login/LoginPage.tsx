@@ -5,7 +5,7 @@ import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
-import { Field } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 export function LoginPage() {
@@ -32,25 +32,23 @@ export function LoginPage() {
   return (
     <form className="card" onSubmit={submit} style={{ maxWidth: 420 }}>
       <h1>{t.login_title}</h1>
-      <Field label={t.field_username} htmlFor="username">
-        <input
-          id="username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-        />
-      </Field>
-      <Field label={t.field_login_password} htmlFor="password">
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </Field>
+      <TextField
+        id="username"
+        label={t.field_username}
+        autoComplete="username"
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        required
+      />
+      <TextField
+        id="password"
+        label={t.field_login_password}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+      />
       <ErrorAlert message={error} />
       <p>
         <button className="btn" type="submit" disabled={busy}>

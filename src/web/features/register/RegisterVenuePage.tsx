@@ -7,7 +7,12 @@ import { useState, type FormEvent } from 'react';
 import { authApi } from '../../../shared/api/auth.js';
 import { referenceApi } from '../../../shared/api/reference.js';
 import { venuesApi } from '../../../shared/api/venues.js';
-import { MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH } from '../../../shared/limits.js';
+import {
+  MAX_ADDRESS_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_VENUE_CAPACITY,
+  MIN_PASSWORD_LENGTH,
+} from '../../../shared/limits.js';
 import type { VenueCategory } from '../../../shared/venue-categories.js';
 import { call } from '../../api/client.js';
 import { useRequest, useSubmit } from '../../api/hooks.js';
@@ -15,9 +20,12 @@ import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
-import { Field } from '../../components/Field.js';
+import { Field, formFields } from '../../components/Field.js';
 import { normalizePhone } from '../../../shared/phone.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+
+/** A password the browser may offer to generate and save. */
+const NEW_PASSWORD = { type: 'password', autoComplete: 'new-password', required: true } as const;
 
 const EMPTY = {
   name: '',
@@ -64,6 +72,7 @@ export function RegisterVenuePage() {
   const { busy, error } = registration;
   const hasAccount = registration.code === 'phone_has_account';
   const errors = { ...registration.fields, ...localErrors };
+  const field = formFields(form, setForm, errors);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -78,9 +87,7 @@ export function RegisterVenuePage() {
     <form className="card" onSubmit={submit}>
       <h1>{t.register_title}</h1>
       <div className="grid">
-        <Field label={t.field_name} htmlFor="name" error={errors.name}>
-          <input id="name" value={form.name} onChange={set('name')} required maxLength={MAX_NAME_LENGTH} />
-        </Field>
+        {field('name', t.field_name, { required: true, maxLength: MAX_NAME_LENGTH })}
         <Field label={t.field_category} htmlFor="category" error={errors.category}>
           <select id="category" value={form.category} onChange={set('category')} required>
             <option value="">{t.choose}</option>
@@ -92,59 +99,19 @@ export function RegisterVenuePage() {
           </select>
         </Field>
         <AdminUnitPicker onChange={setUnit} error={errors.adminUnitCode} />
-        <Field label={t.field_address} htmlFor="address" error={errors.address}>
-          <input
-            id="address"
-            value={form.address}
-            onChange={set('address')}
-            required
-            maxLength={MAX_ADDRESS_LENGTH}
-          />
-        </Field>
-        <Field label={t.field_contact_name} htmlFor="contactName" error={errors.contactName}>
-          <input
-            id="contactName"
-            value={form.contactName}
-            onChange={set('contactName')}
-            required
-            maxLength={MAX_NAME_LENGTH}
-          />
-        </Field>
-        <Field label={t.field_contact_phone} htmlFor="contactPhone" error={errors.contactPhone}>
-          <input
-            id="contactPhone"
-            type="tel"
-            value={form.contactPhone}
-            onChange={set('contactPhone')}
-            required
-          />
-        </Field>
-        <Field label={t.field_capacity} htmlFor="capacity" error={errors.capacity}>
-          <input id="capacity" type="number" min={1} value={form.capacity} onChange={set('capacity')} />
-        </Field>
+        {field('address', t.field_address, { required: true, maxLength: MAX_ADDRESS_LENGTH })}
+        {field('contactName', t.field_contact_name, { required: true, maxLength: MAX_NAME_LENGTH })}
+        {field('contactPhone', t.field_contact_phone, { required: true, type: 'tel' })}
+        {field('capacity', t.field_capacity, { type: 'number', min: 1, max: MAX_VENUE_CAPACITY })}
         {!forMyAccount && (
           <>
-            <Field label={t.field_password} htmlFor="password" error={errors.managerPassword}>
-              <input
-                id="password"
-                type="password"
-                autoComplete="new-password"
-                minLength={8}
-                value={form.password}
-                onChange={set('password')}
-                required
-              />
-            </Field>
-            <Field label={t.field_password_again} htmlFor="password2" error={errors.password2}>
-              <input
-                id="password2"
-                type="password"
-                autoComplete="new-password"
-                value={form.password2}
-                onChange={set('password2')}
-                required
-              />
-            </Field>
+            {field(
+              'password',
+              t.field_password,
+              { ...NEW_PASSWORD, minLength: MIN_PASSWORD_LENGTH },
+              'managerPassword',
+            )}
+            {field('password2', t.field_password_again, NEW_PASSWORD)}
           </>
         )}
       </div>
