@@ -4,8 +4,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useT } from '../../app/lang.js';
 import type { UnitStats } from '../../../shared/api/stats.js';
 
-const GREEN = '#0b6e4f';
-const AMBER = '#e0a800';
+/** A colour of colours.css, as the charts need it in their attributes. */
+const colour = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+const GREEN = colour('--brand');
+const AMBER = colour('--yellow');
 
 export function DayChart({ days }: { days: UnitStats['days'] }) {
   const { t } = useT();

@@ -4,7 +4,13 @@
  * per-venue timeline and exports. Below: who was at a venue in a window, and marking it as exposure.
  */
 import { useState, type FormEvent } from 'react';
-import { tracingApi, type TracingAnswer } from '../../../shared/api/tracing.js';
+import {
+  DEFAULT_TRACING_DAYS,
+  DEFAULT_TRACING_MARGIN_MINUTES,
+  MAX_TRACING_MARGIN_MINUTES,
+  tracingApi,
+  type TracingAnswer,
+} from '../../../shared/api/tracing.js';
 import { call, errorText, urlOf } from '../../api/client.js';
 import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
@@ -24,8 +30,11 @@ export function TracingPage() {
   const today = localToday();
   const [by, setBy] = useState<By>('phone');
   const [value, setValue] = useState('');
-  const [range, setRange] = useState<DayRange>({ from: addDays(today, -13), to: today });
-  const [margin, setMargin] = useState(30);
+  const [range, setRange] = useState<DayRange>({
+    from: addDays(today, -(DEFAULT_TRACING_DAYS - 1)),
+    to: today,
+  });
+  const [margin, setMargin] = useState(DEFAULT_TRACING_MARGIN_MINUTES);
   const [depth2, setDepth2] = useState(false);
   const [notify, setNotify] = useState(false);
   const [purpose, setPurpose] = useState('');
@@ -92,9 +101,11 @@ export function TracingPage() {
             <input
               type="number"
               min={0}
-              max={240}
+              max={MAX_TRACING_MARGIN_MINUTES}
               value={margin}
-              onChange={(e) => setMargin(Math.max(0, Math.min(240, Number(e.target.value) || 0)))}
+              onChange={(e) =>
+                setMargin(Math.max(0, Math.min(MAX_TRACING_MARGIN_MINUTES, Number(e.target.value) || 0)))
+              }
             />
           </label>
         </div>
