@@ -89,7 +89,7 @@ async function main() {
     console.log(`${label}: ${percentiles(times)} (${SAMPLES} requests after 3 warm-up)`);
   }
   await app.close();
-  await db.close();
+  await world.ctx.db.close();
   await world.fresh.drop();
 }
 
@@ -114,7 +114,7 @@ async function loadAndAggregate(world: BulkWorld) {
     `aggregates built in ${seconds(t0)} s: ${sizes[0]!.venueDays.toLocaleString()} venue-days, ${sizes[0]!.personDays.toLocaleString()} person-unit-days`,
   );
   const t1 = performance.now();
-  const sketched = await sketchClosedDays(ctx);
+  const sketched = await sketchClosedDays({ ...ctx, db });
   console.log(
     `people sketches of ${sketched.length} ended days built in ${seconds(t1)} s (today stays exact)`,
   );

@@ -71,12 +71,14 @@ export async function openWorld(target: string, venues: number): Promise<BulkWor
   const today = localDate(now, config.timeZone);
   const firstDay = addDays(today, -(DAYS - 1));
   const ctx = await prepareContext(config, () => now);
-  const ids = reuseUrl ? await loadedVenues(ctx.db) : await loadVenues(ctx.db, config, firstDay, venues);
+  // Loading is a bulk job (COPY of millions of rows): no per-call time limit, as the server's jobs.
+  const db = ctx.db.withoutTimeLimit();
+  const ids = reuseUrl ? await loadedVenues(db) : await loadVenues(db, config, firstDay, venues);
   if (process.env.BENCH_KEEP && fresh.url) {
     console.log(`BENCH_KEEP: the database stays at ${fresh.url}`);
     fresh.drop = async () => undefined;
   }
-  return { ctx, db: ctx.db, config, now, today, firstDay, ...ids, venues, fresh, reused: !!reuseUrl };
+  return { ctx, db, config, now, today, firstDay, ...ids, venues, fresh, reused: !!reuseUrl };
 }
 
 async function loadedVenues(db: Db) {

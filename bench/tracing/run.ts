@@ -88,7 +88,7 @@ async function main() {
   );
   console.log(`F1 query, SQL only (visits + overlaps): ${percentiles(sql)}`);
   await app.close();
-  await world.db.close();
+  await world.ctx.db.close();
   await world.fresh.drop();
 }
 

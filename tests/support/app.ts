@@ -24,8 +24,8 @@ export interface TestApp {
 
 /** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per file. */
 let template: Blob | undefined;
-function migratedTemplate(): Blob | undefined {
-  const file = provided('pgliteTemplate');
+async function migratedTemplate(): Promise<Blob | undefined> {
+  const file = await provided('pgliteTemplate');
   if (file && !template) template = new Blob([readFileSync(file)]);
   return template;
 }
@@ -55,7 +55,7 @@ export async function startTestApp(
     config,
     () => clock.now,
     () => undefined,
-    { files: opts.files, initialData: migratedTemplate() },
+    { files: opts.files, initialData: await migratedTemplate() },
   );
   const app = await buildApp(ctx);
   await app.ready();

@@ -20,7 +20,7 @@ export async function freshDatabase(opts: { empty?: boolean } = {}): Promise<Fre
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   // A copy of the migrated template of this run (tests/support/global-setup.ts) when there is one.
-  const template = opts.empty ? undefined : provided('postgresTemplate');
+  const template = opts.empty ? undefined : await provided('postgresTemplate');
   await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(server);

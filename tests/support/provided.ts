@@ -1,7 +1,14 @@
-/** What the run's global setup provided, or undefined outside vitest (benchmarks reuse test support). */
-import { inject, type ProvidedContext } from 'vitest';
+/**
+ * What the run's global setup provided, or undefined outside vitest: benchmarks reuse the test
+ * support, and importing `vitest` outside a vitest worker throws, so it is imported only inside one.
+ */
+import type { ProvidedContext } from 'vitest';
 
-export function provided<K extends keyof ProvidedContext>(key: K): ProvidedContext[K] | undefined {
+export async function provided<K extends keyof ProvidedContext>(
+  key: K,
+): Promise<ProvidedContext[K] | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import('vitest');
   try {
     return inject(key);
   } catch {

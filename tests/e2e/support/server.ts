@@ -22,7 +22,7 @@ export async function startServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'qr-e2e-'));
   const db = await freshDatabase();
   // A copy of the run's migrated database (tests/support/global-setup.ts): no initdb, no migrations.
-  const template = provided('pgliteTemplateDir');
+  const template = await provided('pgliteTemplateDir');
   if (!db.url && template) cpSync(template, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
