@@ -102,7 +102,9 @@ export function DeclarePage() {
     e.preventDefault();
     const phoneOk = Boolean(normalizePhone(person.phone));
     setPhoneError(phoneOk ? null : t.phone_invalid);
-    if (phoneOk) void declaration.run();
+    // The phone is at the top of a long form: take the person back to it rather than fail silently.
+    if (!phoneOk) document.getElementById('phone')?.focus();
+    else void declaration.run();
   };
   const errors = phoneError ? { 'person.phone': phoneError } : declaration.fields;
 
