@@ -12,6 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { parseConfig } from '../../src/server/config.js';
 import type { Db } from '../../src/server/db/db.js';
 import { migrate } from '../../src/server/db/migrate.js';
+import { ensurePartitionsAround } from '../../src/server/services/partitions.js';
 import { dumpOpenPglite, openPglite } from '../../src/server/db/pglite.js';
 import { openPostgres } from '../../src/server/db/postgres.js';
 import { ensureAdminUnitsLoaded } from '../../src/server/services/admin-units.js';
@@ -29,8 +30,11 @@ declare module 'vitest' {
 }
 
 async function prepare(db: Db) {
+  const config = parseConfig({});
   await migrate(db);
-  await ensureAdminUnitsLoaded(db, parseConfig({}).adminUnitsVersion);
+  await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
+  // Today's window of day partitions: an app started on a copy finds them (a test clock elsewhere adds its own).
+  await ensurePartitionsAround(db, new Date(), config.timeZone, config.retentionDays);
 }
 
 export default async function setup(project: TestProject) {

@@ -3,7 +3,7 @@
  * hourly job, and on demand when a write meets a missing day (a paper entry from last week).
  */
 import type { Queryable } from '../db/db.js';
-import { createCheckInPartition } from '../db/queries/partitions.js';
+import { checkInPartitions, createCheckInPartition } from '../db/queries/partitions.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 
 /** Days created ahead of today, so midnight never finds a missing partition. */
@@ -28,10 +28,13 @@ export async function ensureDayPartition(q: Queryable, day: string, timeZone: st
   }
 }
 
+/** The day partitions from `daysBack` days ago to DAYS_AHEAD days ahead; only the missing ones are created. */
 export async function ensurePartitionsAround(q: Queryable, now: Date, timeZone: string, daysBack: number) {
   const today = localDate(now, timeZone);
+  const existing = new Set(await checkInPartitions(q));
   for (let offset = -daysBack; offset <= DAYS_AHEAD; offset++) {
-    await ensureDayPartition(q, addDays(today, offset), timeZone);
+    const day = addDays(today, offset);
+    if (!existing.has(partitionName(day))) await ensureDayPartition(q, day, timeZone);
   }
 }
 
