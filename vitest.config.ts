@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // Test files share their worker's process (no fresh module graph per file): route files do not
+    // pay for loading the server and PGlite again (PGlite tier 310 s → 146 s, PostgreSQL 193 s → 93 s).
+    // Every test file builds its own app and database, so no state is shared between files.
+    poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
   },
 });
