@@ -1,0 +1,64 @@
+/**
+ * The 2025 map of Vietnam (issue 13, first step): the `vn-2025` list loads beside the 2021 one and
+ * answers the pickers with two levels, province → ward/commune. The default stays `vn-gso-2021` until
+ * the whole product (scopes, statistics, upgrade of existing venues) works on two levels.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ ADMIN_UNITS_VERSION: 'vn-2025' });
+});
+afterAll(() => t.close());
+
+describe('the vn-2025 administrative units', () => {
+  it('lists the 34 provinces of 1 July 2025', async () => {
+    const res = await call(t.app, 'GET', '/api/admin-units');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(34);
+    expect(res.body.items.map((u: { name: string }) => u.name)).toEqual(
+      expect.arrayContaining(['Thành phố Hà Nội', 'Tỉnh An Giang', 'Tỉnh Vĩnh Long', 'Thành phố Huế']),
+    );
+    expect(res.body.items.map((u: { name: string }) => u.name)).not.toContain('Tỉnh Kiên Giang');
+  });
+
+  it("answers a province's children with its wards and communes, directly below it", async () => {
+    const res = await call(t.app, 'GET', '/api/admin-units?parent=01');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(126);
+    expect(res.body.items[0]).toMatchObject({ level: 2, parentCode: '01' });
+    expect(res.body.items.map((u: { name: string }) => u.name)).toContain('Phường Hồng Hà');
+    const total = await t.ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM admin_units WHERE version = 'vn-2025' AND level = 2`,
+    );
+    expect(total.rows[0]!.n).toBe(3321);
+  });
+
+  it('ships the old-commune → new-unit mapping as data: Kiên Giang to An Giang, Trà Vinh to Vĩnh Long', () => {
+    const dir = new URL('../../reference-data/admin-units/', import.meta.url);
+    const rows = (file: string) =>
+      readFileSync(new URL(file, dir), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+    const units = new Map(rows('vn-2025.tsv').map((r) => [r[0]!, r]));
+    const old = new Map(rows('vn-gso-2021.tsv').map((r) => [r[0]!, r]));
+    const provinceOf = (code: string) => {
+      let unit = old.get(code);
+      while (unit?.[1]) unit = old.get(unit[1]);
+      return unit![4];
+    };
+    const newProvinces = (oldProvince: string) =>
+      new Set(
+        rows('vn-gso-2021-to-vn-2025.tsv')
+          .filter((r) => r[2] === '1' && provinceOf(r[0]!) === oldProvince)
+          .map((r) => units.get(units.get(r[1]!)![1]!)![4]),
+      );
+    expect(newProvinces('Tỉnh Kiên Giang')).toEqual(new Set(['Tỉnh An Giang']));
+    expect(newProvinces('Tỉnh Trà Vinh')).toEqual(new Set(['Tỉnh Vĩnh Long']));
+    expect(newProvinces('Tỉnh Kon Tum')).toEqual(new Set(['Tỉnh Quảng Ngãi']));
+  });
+});
