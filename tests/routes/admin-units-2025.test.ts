@@ -61,4 +61,43 @@ describe('the vn-2025 administrative units', () => {
     expect(newProvinces('Tỉnh Trà Vinh')).toEqual(new Set(['Tỉnh Vĩnh Long']));
     expect(newProvinces('Tỉnh Kon Tum')).toEqual(new Set(['Tỉnh Quảng Ngãi']));
   });
+
+  it('resolves a code people still write: a 2021 commune, district or province to where it went', async () => {
+    const commune = await call(t.app, 'GET', '/api/admin-units/resolve?code=00001');
+    expect(commune.status).toBe(200);
+    expect(commune.body).toMatchObject({ code: '00001', version: 'vn-gso-2021', name: 'Phường Phúc Xá' });
+    expect(commune.body.units[0]).toMatchObject({
+      name: 'Phường Hồng Hà',
+      level: 2,
+      parentCode: '01',
+      rank: 1,
+    });
+
+    // Kiên Giang (91 in 2021) is the new An Giang's code too: a current code names itself.
+    const current = await call(t.app, 'GET', '/api/admin-units/resolve?code=91');
+    expect(current.body).toMatchObject({ version: 'vn-2025', name: 'Tỉnh An Giang' });
+    expect(current.body.units).toEqual([
+      { code: '91', name: 'Tỉnh An Giang', level: 1, parentCode: null, rank: 1 },
+    ]);
+
+    // Trà Vinh (84) is no longer a province: it went to Vĩnh Long.
+    const traVinh = await call(t.app, 'GET', '/api/admin-units/resolve?code=84');
+    expect(traVinh.body).toMatchObject({ version: 'vn-gso-2021', name: 'Tỉnh Trà Vinh' });
+    expect(traVinh.body.units.map((u: { name: string }) => u.name)).toEqual(['Tỉnh Vĩnh Long']);
+
+    // A 2021 district (Quận Ba Đình, 001) lists the wards its communes went to.
+    const district = await call(t.app, 'GET', '/api/admin-units/resolve?code=001');
+    expect(district.body.units.map((u: { name: string }) => u.name)).toEqual(
+      expect.arrayContaining(['Phường Ba Đình', 'Phường Ngọc Hà', 'Phường Giảng Võ']),
+    );
+    expect(district.body.units.every((u: { level: number }) => u.level === 2)).toBe(true);
+  });
+
+  it('answers a code no list knows with 404, and a malformed one with 400', async () => {
+    const unknown = await call(t.app, 'GET', '/api/admin-units/resolve?code=99999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'code', code: 'unknown' })]);
+    const bad = await call(t.app, 'GET', '/api/admin-units/resolve?code=abc');
+    expect(bad.status).toBe(400);
+  });
 });

@@ -93,6 +93,10 @@ const RULES: Record<string, Rule> = {
     allowed: 'everyone',
     request: () => ({ method: 'GET', url: '/api/admin-units?parent=01' }),
   },
+  'GET /api/admin-units/resolve': {
+    allowed: 'everyone',
+    request: () => ({ method: 'GET', url: '/api/admin-units/resolve?code=00001' }),
+  },
   'GET /api/venue-categories': {
     allowed: 'everyone',
     request: () => ({ method: 'GET', url: '/api/venue-categories' }),

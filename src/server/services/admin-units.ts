@@ -13,7 +13,14 @@ import { ADMIN_UNITS_DIR } from '../paths.js';
 
 const VersionsFile = z.record(
   z.string(),
-  z.object({ title: z.string(), source: z.string(), levels: z.number().int(), file: z.string() }),
+  z.object({
+    title: z.string(),
+    source: z.string(),
+    levels: z.number().int(),
+    file: z.string(),
+    /** Where the units of an older version went in this one: older version → TSV of the mapping. */
+    mappings: z.record(z.string(), z.string()).optional(),
+  }),
 );
 
 /** Loads `version` from reference-data/admin-units when it is not in the database yet. Safe on concurrent starts. */
@@ -25,14 +32,31 @@ export async function ensureAdminUnitsLoaded(db: Db, version: string): Promise<b
   if (!meta)
     throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
   const rows = parseTsv(readFileSync(resolve(ADMIN_UNITS_DIR, meta.file), 'utf8'), version);
+  // The older lists a mapping comes from are loaded first: old codes and names stay readable.
+  for (const from of Object.keys(meta.mappings ?? {})) await ensureAdminUnitsLoaded(db, from);
+  const mappings = Object.entries(meta.mappings ?? {}).flatMap(([from, file]) =>
+    parseMapping(readFileSync(resolve(ADMIN_UNITS_DIR, file), 'utf8'), from, version),
+  );
   await db.tx(async (q) => {
     await lockUntilCommit(q, LOCKS.adminUnits);
     if (await units.isVersionLoaded(q, version)) return;
     await units.insertVersion(q, { version, ...meta });
     // Batched multi-row inserts inside the transaction (COPY cannot join a PGlite transaction).
     for (let i = 0; i < rows.length; i += 2000) await units.insertAdminUnits(q, rows.slice(i, i + 2000));
+    for (let i = 0; i < mappings.length; i += 2000)
+      await units.insertMappings(q, mappings.slice(i, i + 2000));
   });
   return true;
+}
+
+function parseMapping(text: string, fromVersion: string, toVersion: string): units.UnitMapping[] {
+  const [, ...lines] = text.trimEnd().split('\n');
+  return lines.map((line) => {
+    const [fromCode, toCode, rank, matchedBy] = line.split('\t');
+    if (!fromCode || !toCode || !rank || (matchedBy !== 'code' && matchedBy !== 'name'))
+      throw new Error(`bad admin-unit mapping line: ${line}`);
+    return { fromVersion, fromCode, toVersion, toCode, rank: Number(rank), matchedBy };
+  });
 }
 
 function parseTsv(text: string, version: string): units.NewAdminUnit[] {
@@ -55,4 +79,21 @@ export async function resolveLowestLevelUnit(q: Queryable, version: string, code
   if (unit.hasChildren)
     throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
   return units.adminUnitPath(q, version, code);
+}
+
+/**
+ * What a code names today (GET /api/admin-units/resolve): a unit of the current list is itself; a
+ * unit of an older list (a 2021 commune, district or province people still write) gives the units
+ * it went to, best match first. Unknown everywhere: not found.
+ */
+export async function resolveUnitCode(q: Queryable, version: string, code: string) {
+  const current = await units.findAdminUnit(q, version, code);
+  if (current) {
+    const { name, level, parentCode } = current;
+    return { code, version, name, units: [{ code, name, level, parentCode, rank: 1 }] };
+  }
+  const old = await units.findUnitInOtherVersions(q, version, code);
+  if (!old) throw new AppError('not_found', [{ path: 'code', code: 'unknown', message: code }]);
+  const went = await units.mappedUnits(q, version, old.version, code, old.level);
+  return { code, version: old.version, name: old.name, units: went };
 }

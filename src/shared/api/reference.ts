@@ -21,6 +21,22 @@ export const referenceApi = {
     query: z.object({ parent: AdminUnitCode.optional() }),
     responses: { 200: itemsOf(AdminUnit) },
   }),
+  resolve: endpoint({
+    method: 'GET',
+    path: '/api/admin-units/resolve',
+    tag: 'reference',
+    description:
+      'What a code names in the current list (`ADMIN_UNITS_VERSION`): the unit itself, or, for a code of an older list (a 2021 commune, district or province), the unit(s) it went to, best match first (`rank` 1). 404 when no loaded list knows the code.',
+    query: z.object({ code: AdminUnitCode }),
+    responses: {
+      200: z.object({
+        code: z.string(),
+        version: z.string().describe('the list the code belongs to'),
+        name: z.string(),
+        units: z.array(AdminUnit.extend({ rank: z.number() })),
+      }),
+    },
+  }),
   venueCategories: endpoint({
     method: 'GET',
     path: '/api/venue-categories',

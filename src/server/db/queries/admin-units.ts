@@ -96,3 +96,73 @@ export async function insertAdminUnits(q: Queryable, rows: readonly NewAdminUnit
     ],
   );
 }
+
+export interface UnitMapping {
+  fromVersion: string;
+  fromCode: string;
+  toVersion: string;
+  toCode: string;
+  rank: number;
+  matchedBy: 'code' | 'name';
+}
+
+export async function insertMappings(q: Queryable, rows: readonly UnitMapping[]) {
+  await q.query(
+    `INSERT INTO admin_unit_mappings (from_version, from_code, to_version, to_code, rank, matched_by)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[])`,
+    [
+      rows.map((r) => r.fromVersion),
+      rows.map((r) => r.fromCode),
+      rows.map((r) => r.toVersion),
+      rows.map((r) => r.toCode),
+      rows.map((r) => r.rank),
+      rows.map((r) => r.matchedBy),
+    ],
+  );
+}
+
+/**
+ * The units of `toVersion` an older unit went to: a commune's own mapping rows, or, for an older
+ * province or district, the units its communes went to, rolled up to the level it had (a province
+ * gives the new provinces, a district the new wards). Best rank first, then by code.
+ */
+export async function mappedUnits(
+  q: Queryable,
+  toVersion: string,
+  fromVersion: string,
+  code: string,
+  level: number,
+) {
+  const { rows } = await q.query<AdminUnitRow & { rank: number }>(
+    `WITH RECURSIVE below AS (
+       SELECT code, level FROM admin_units WHERE version = $2 AND code = $3
+       UNION ALL
+       SELECT u.code, u.level FROM admin_units u JOIN below b ON u.parent_code = b.code WHERE u.version = $2
+     ), targets AS (
+       SELECT m.to_code, min(m.rank) AS rank FROM admin_unit_mappings m
+        WHERE m.to_version = $1 AND m.from_version = $2
+          AND m.from_code IN (SELECT code FROM below UNION SELECT $3)
+        GROUP BY m.to_code
+     ), rolled AS (
+       SELECT CASE WHEN $4::int = 1 THEN COALESCE(n.parent_code, n.code) ELSE n.code END AS code, min(t.rank) AS rank
+         FROM targets t JOIN admin_units n ON n.version = $1 AND n.code = t.to_code
+        GROUP BY 1
+     )
+     SELECT u.code, u.name, u.level, u.parent_code AS "parentCode", r.rank::int AS rank
+       FROM rolled r JOIN admin_units u ON u.version = $1 AND u.code = r.code
+      ORDER BY r.rank, u.code`,
+    [toVersion, fromVersion, code, level],
+  );
+  return rows;
+}
+
+/** A unit of any loaded version other than `exceptVersion`, newest list first. */
+export async function findUnitInOtherVersions(q: Queryable, exceptVersion: string, code: string) {
+  const { rows } = await q.query<AdminUnitRow & { version: string }>(
+    `SELECT u.version, u.code, u.name, u.level, u.parent_code AS "parentCode"
+       FROM admin_units u JOIN admin_unit_versions v ON v.version = u.version
+      WHERE u.code = $2 AND u.version <> $1 ORDER BY v.loaded_at DESC LIMIT 1`,
+    [exceptVersion, code],
+  );
+  return rows[0] ?? null;
+}

@@ -1,6 +1,6 @@
 import { referenceApi } from '../../../shared/api/reference.js';
 import { VENUE_CATEGORIES } from '../../../shared/venue-categories.js';
-import { listChildren } from '../../services/admin-units.js';
+import { listChildren, resolveUnitCode } from '../../services/admin-units.js';
 import type { ServiceContext } from '../../services/context.js';
 import { languageOf } from '../messages.js';
 import { publicRoute, routeOf, type ZodApp } from '../types.js';
@@ -13,6 +13,12 @@ export function referenceRoutes(app: ZodApp, ctx: ServiceContext) {
       reply.header('cache-control', 'public, max-age=3600');
       return { items: await listChildren(ctx.db, ctx.config.adminUnitsVersion, req.query.parent ?? null) };
     },
+  });
+
+  app.route({
+    ...routeOf(referenceApi.resolve),
+    config: publicRoute(),
+    handler: async (req) => resolveUnitCode(ctx.db, ctx.config.adminUnitsVersion, req.query.code),
   });
 
   app.route({
