@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'check_in_not_found'
   | 'admin_unit_not_found'
   | 'admin_unit_not_lowest_level'
+  | 'admin_unit_ambiguous'
   | 'venue_suspended'
   | 'username_taken'
   | 'manager_password_required'
@@ -62,6 +63,7 @@ const STATUS: Record<ErrorCode, number> = {
   check_in_not_found: 404,
   admin_unit_not_found: 400,
   admin_unit_not_lowest_level: 400,
+  admin_unit_ambiguous: 400,
   venue_suspended: 409,
   username_taken: 409,
   manager_password_required: 400,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTestApp, type TestApp } from '../support/app.js';
+import { call, registerVenue, startTestApp, venueBody, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -99,5 +99,24 @@ describe('the vn-2025 administrative units', () => {
     expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'code', code: 'unknown' })]);
     const bad = await call(t.app, 'GET', '/api/admin-units/resolve?code=abc');
     expect(bad.status).toBe(400);
+  });
+
+  it('takes an old commune code in a venue registration to the ward it became, and asks when it became several', async () => {
+    // Phường Phúc Xá (00001, 2021) is part of Phường Hồng Hà (00097) since 2025.
+    const venue = await registerVenue(t.app, { adminUnitCode: '00001' });
+    const detail = await call(t.app, 'GET', `/api/venues/${venue.id}`, { cookie: venue.managerCookie });
+    expect(detail.body).toMatchObject({
+      adminUnitCode: '00097',
+      adminUnitName: 'Phường Hồng Hà, Thành phố Hà Nội',
+    });
+
+    // Phường Dịch Vọng Hậu (00167) was shared between Phường Cầu Giấy and Phường Nghĩa Đô.
+    const split = await call(t.app, 'POST', '/api/venues', { body: venueBody({ adminUnitCode: '00167' }) });
+    expect(split.status).toBe(400);
+    expect(split.body.error.code).toBe('admin_unit_ambiguous');
+    expect(split.body.error.details.map((d: { message: string }) => d.message)).toEqual([
+      '00166 Phường Cầu Giấy',
+      '00160 Phường Nghĩa Đô',
+    ]);
   });
 });

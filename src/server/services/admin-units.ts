@@ -72,13 +72,36 @@ export function listChildren(q: Queryable, version: string, parentCode: string |
   return units.listAdminUnits(q, version, parentCode);
 }
 
-/** The path from the province to a lowest-level unit; venues hang off lowest-level units only. */
-export async function resolveLowestLevelUnit(q: Queryable, version: string, code: string): Promise<string[]> {
-  const unit = await units.findAdminUnit(q, version, code);
-  if (!unit) throw new AppError('admin_unit_not_found', [{ path: 'adminUnitCode', code: 'unknown' }]);
-  if (unit.hasChildren)
+/**
+ * The lowest-level unit a code names today and its path from the province (venues hang off
+ * lowest-level units only). A code of an older list (a 2021 commune) is taken to the unit it went to;
+ * when it went to several, the caller is asked to choose (400 with the candidates in `details`).
+ */
+export async function resolveLowestLevelUnit(
+  q: Queryable,
+  version: string,
+  code: string,
+): Promise<{ code: string; path: string[] }> {
+  const current = await units.findAdminUnit(q, version, code);
+  const unitCode = current ? code : await currentCodeOfOldUnit(q, version, code);
+  const unit = current ?? (await units.findAdminUnit(q, version, unitCode));
+  if (unit?.hasChildren)
     throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
-  return units.adminUnitPath(q, version, code);
+  return { code: unitCode, path: await units.adminUnitPath(q, version, unitCode) };
+}
+
+/** The one unit of `version` an older unit went to; several: ambiguous, with the candidates. */
+async function currentCodeOfOldUnit(q: Queryable, version: string, code: string): Promise<string> {
+  const old = await units.findUnitInOtherVersions(q, version, code);
+  const went = old ? await units.mappedUnits(q, version, old.version, code, old.level) : [];
+  if (went.length === 0)
+    throw new AppError('admin_unit_not_found', [{ path: 'adminUnitCode', code: 'unknown' }]);
+  if (went.length > 1)
+    throw new AppError(
+      'admin_unit_ambiguous',
+      went.map((u) => ({ path: 'adminUnitCode', code: 'candidate', message: `${u.code} ${u.name}` })),
+    );
+  return went[0]!.code;
 }
 
 /**

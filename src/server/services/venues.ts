@@ -33,14 +33,15 @@ export async function registerVenue(ctx: ServiceContext, actor: Actor | null, bo
   }
   const version = ctx.config.adminUnitsVersion;
   return ctx.db.tx(async (q) => {
-    const path = await resolveLowestLevelUnit(q, version, body.adminUnitCode);
+    // An old (2021) commune code is taken to the unit it became.
+    const { code: adminUnitCode, path } = await resolveLowestLevelUnit(q, version, body.adminUnitCode);
     if (byOfficial && !coversUnitPath(actor!, path))
       throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
     const id = await venues.insertVenue(q, {
       name: body.name,
       category: body.category,
       adminUnitVersion: version,
-      adminUnitCode: body.adminUnitCode,
+      adminUnitCode,
       adminUnitPath: path,
       address: body.address,
       contactName: body.contactName,

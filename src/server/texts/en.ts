@@ -29,6 +29,8 @@ export const en: Texts = {
     export_not_ready: 'The export is not ready yet.',
     deadline_not_found: 'Registration deadline not found.',
     admin_unit_not_found: 'Administrative unit not found.',
+    admin_unit_ambiguous:
+      'This old unit code now belongs to several new units. Choose one of the units suggested.',
     admin_unit_not_lowest_level: 'Choose a commune-level unit (xã/phường/thị trấn).',
     venue_suspended: 'This venue is suspended and cannot take check-ins.',
     username_taken: 'This username is already taken. Choose another one.',

@@ -32,6 +32,8 @@ export const vi = {
     export_not_ready: 'Tệp xuất chưa sẵn sàng, vui lòng chờ.',
     deadline_not_found: 'Không tìm thấy hạn đăng ký.',
     admin_unit_not_found: 'Không tìm thấy đơn vị hành chính.',
+    admin_unit_ambiguous:
+      'Mã đơn vị cũ này nay thuộc nhiều đơn vị hành chính mới. Hãy chọn một trong các đơn vị được gợi ý.',
     admin_unit_not_lowest_level: 'Hãy chọn đến cấp xã/phường/thị trấn.',
     venue_suspended: 'Địa điểm này đang bị tạm dừng, không thể ghi nhận ra vào.',
     username_taken: 'Tên đăng nhập này đã được dùng. Hãy chọn tên khác.',
