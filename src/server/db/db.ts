@@ -51,6 +51,11 @@ function copyField(value: unknown): string {
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
+/** The parameters of an `unnest($1::…[], $2::…[], …)` insert: one array per column, in `keys` order. */
+export function columnArrays<T, K extends keyof T>(rows: readonly T[], keys: readonly K[]): unknown[][] {
+  return keys.map((key) => rows.map((row) => row[key]));
+}
+
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier ${name}`);
   return `"${name}"`;

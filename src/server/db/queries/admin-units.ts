@@ -1,4 +1,4 @@
-import type { Queryable } from '../db.js';
+import { columnArrays, type Queryable } from '../db.js';
 
 export interface AdminUnitRow {
   code: string;
@@ -85,15 +85,7 @@ export async function insertAdminUnits(q: Queryable, rows: readonly NewAdminUnit
   await q.query(
     `INSERT INTO admin_units (version, code, parent_code, level, unit_type, name, short_name)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[])`,
-    [
-      rows.map((r) => r.version),
-      rows.map((r) => r.code),
-      rows.map((r) => r.parentCode),
-      rows.map((r) => r.level),
-      rows.map((r) => r.type),
-      rows.map((r) => r.name),
-      rows.map((r) => r.shortName),
-    ],
+    columnArrays(rows, ['version', 'code', 'parentCode', 'level', 'type', 'name', 'shortName']),
   );
 }
 
@@ -110,14 +102,7 @@ export async function insertMappings(q: Queryable, rows: readonly UnitMapping[])
   await q.query(
     `INSERT INTO admin_unit_mappings (from_version, from_code, to_version, to_code, rank, matched_by)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[])`,
-    [
-      rows.map((r) => r.fromVersion),
-      rows.map((r) => r.fromCode),
-      rows.map((r) => r.toVersion),
-      rows.map((r) => r.toCode),
-      rows.map((r) => r.rank),
-      rows.map((r) => r.matchedBy),
-    ],
+    columnArrays(rows, ['fromVersion', 'fromCode', 'toVersion', 'toCode', 'rank', 'matchedBy']),
   );
 }
 

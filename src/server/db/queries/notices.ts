@@ -1,5 +1,5 @@
 /** Exposure marks on venues and the notices they and tracing leave on check-ins (F13). */
-import type { Queryable } from '../db.js';
+import { columnArrays, type Queryable } from '../db.js';
 
 export interface NewNotice {
   checkInId: string;
@@ -20,12 +20,7 @@ export async function insertNotices(q: Queryable, notices: readonly NewNotice[],
        ON CONFLICT DO NOTHING RETURNING 1
      ) SELECT count(*)::int AS n FROM added`,
     [
-      notices.map((n) => n.checkInId),
-      notices.map((n) => n.checkedInAt),
-      notices.map((n) => n.kind),
-      notices.map((n) => n.venueId),
-      notices.map((n) => n.exposureFrom),
-      notices.map((n) => n.exposureTo),
+      ...columnArrays(notices, ['checkInId', 'checkedInAt', 'kind', 'venueId', 'exposureFrom', 'exposureTo']),
       at,
     ],
   );

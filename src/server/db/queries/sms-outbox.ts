@@ -1,5 +1,5 @@
 /** The SMS outbox (sms_messages): queued in the deciding transaction, claimed and settled by the sender job. */
-import type { Queryable } from '../db.js';
+import { columnArrays, type Queryable } from '../db.js';
 
 export interface QueuedSms {
   phone: string;
@@ -19,7 +19,7 @@ export async function queueSms(q: Queryable, messages: readonly QueuedSms[], at:
   await q.query(
     `INSERT INTO sms_messages (phone, body, purpose, status, next_attempt_at)
      SELECT phone, body, purpose, 'queued', $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS m(phone, body, purpose)`,
-    [messages.map((m) => m.phone), messages.map((m) => m.body), messages.map((m) => m.purpose), at],
+    [...columnArrays(messages, ['phone', 'body', 'purpose']), at],
   );
 }
 
