@@ -90,10 +90,15 @@ export async function resolveLowestLevelUnit(
   return { code: unitCode, path: await units.adminUnitPath(q, version, unitCode) };
 }
 
+/** Where an older list's unit went in `version`, best match first; null when no loaded list knows it. */
+async function whereOldUnitWent(q: Queryable, version: string, code: string) {
+  const old = await units.findUnitInOtherVersions(q, version, code);
+  return old ? { old, went: await units.mappedUnits(q, version, old.version, code, old.level) } : null;
+}
+
 /** The one unit of `version` an older unit went to; several: ambiguous, with the candidates. */
 async function currentCodeOfOldUnit(q: Queryable, version: string, code: string): Promise<string> {
-  const old = await units.findUnitInOtherVersions(q, version, code);
-  const went = old ? await units.mappedUnits(q, version, old.version, code, old.level) : [];
+  const went = (await whereOldUnitWent(q, version, code))?.went ?? [];
   if (went.length === 0)
     throw new AppError('admin_unit_not_found', [{ path: 'adminUnitCode', code: 'unknown' }]);
   if (went.length > 1)
@@ -115,8 +120,7 @@ export async function resolveUnitCode(q: Queryable, version: string, code: strin
     const { name, level, parentCode } = current;
     return { code, version, name, units: [{ code, name, level, parentCode, rank: 1 }] };
   }
-  const old = await units.findUnitInOtherVersions(q, version, code);
-  if (!old) throw new AppError('not_found', [{ path: 'code', code: 'unknown', message: code }]);
-  const went = await units.mappedUnits(q, version, old.version, code, old.level);
-  return { code, version: old.version, name: old.name, units: went };
+  const found = await whereOldUnitWent(q, version, code);
+  if (!found) throw new AppError('not_found', [{ path: 'code', code: 'unknown', message: code }]);
+  return { code, version: found.old.version, name: found.old.name, units: found.went };
 }
