@@ -28,10 +28,13 @@ export function messages(lang: Lang = currentLang()): Messages {
 }
 
 /** The region's time zone, as the server's TZ_REGION tells the page (a meta tag it adds). */
+let zone: string | undefined;
+
 export function regionTimeZone(): string {
-  return (
-    document.querySelector(`meta[name="${TIME_ZONE_META}"]`)?.getAttribute('content') || DEFAULT_TIME_ZONE
-  );
+  // Read once: every date and time shown asks for it, and the page's meta tag does not change.
+  zone ??=
+    document.querySelector(`meta[name="${TIME_ZONE_META}"]`)?.getAttribute('content') || DEFAULT_TIME_ZONE;
+  return zone;
 }
 
 export function formatTime(iso: string, lang: Lang = currentLang()): string {
