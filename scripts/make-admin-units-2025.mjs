@@ -107,6 +107,28 @@ for (const m of tables.ward_mappings) {
   if (!targets.some((t) => t.newCode === newCode)) targets.push({ newCode, how });
   mapping.set(oldCode, targets);
 }
+// Provinces merged whole in 2025: no commune left its province's new province. A target in another
+// province (a name match that found a namesake elsewhere) is wrong and dropped; the province an old
+// province went to is where most of its code-matched communes went.
+const provinceOf = (code) => byCode.get(byCode.get(code)[1])[1];
+const votes = new Map();
+for (const [oldCode, targets] of mapping)
+  for (const t of targets.filter((t) => t.how === 'code')) {
+    const key = `${provinceOf(oldCode)}>${wards.get(t.newCode).province}`;
+    votes.set(key, (votes.get(key) ?? 0) + 1);
+  }
+const newProvinceOf = new Map();
+for (const [key, n] of [...votes].sort((a, b) => b[1] - a[1])) {
+  const [from, to] = key.split('>');
+  if (!newProvinceOf.has(from)) newProvinceOf.set(from, to);
+}
+stats.droppedOtherProvince = 0;
+for (const [oldCode, targets] of mapping) {
+  const kept = targets.filter((t) => wards.get(t.newCode).province === newProvinceOf.get(provinceOf(oldCode)));
+  stats.droppedOtherProvince += targets.length - kept.length;
+  if (kept.length) mapping.set(oldCode, kept);
+  else mapping.delete(oldCode);
+}
 const out = ['old_code\tnew_code\trank\tmatched_by'];
 for (const [oldCode, targets] of [...mapping].sort(([a], [b]) => a.localeCompare(b))) {
   targets.forEach((t, i) => out.push([oldCode, t.newCode, i + 1, t.how].join('\t')));

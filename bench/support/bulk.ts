@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareContext } from '../../src/server/bootstrap.js';
-import { parseConfig, type Config } from '../../src/server/config.js';
+import { parseConfig, type RunningConfig } from '../../src/server/config.js';
 import type { Db } from '../../src/server/db/db.js';
 import { addDays, localDate, startOfLocalDay } from '../../src/server/domain/local-day.js';
 import { uuidv7 } from '../../src/server/ids.js';
@@ -37,7 +37,7 @@ export const seconds = (since: number) => ((performance.now() - since) / 1000).t
 export interface BulkWorld {
   ctx: ServiceContext;
   db: Db;
-  config: Config;
+  config: RunningConfig;
   now: Date;
   today: string;
   firstDay: string;
@@ -73,12 +73,12 @@ export async function openWorld(target: string, venues: number): Promise<BulkWor
   const ctx = await prepareContext(config, () => now);
   // Loading is a bulk job (COPY of millions of rows): no per-call time limit, as the server's jobs.
   const db = ctx.db.withoutTimeLimit();
-  const ids = reuseUrl ? await loadedVenues(db) : await loadVenues(db, config, firstDay, venues);
+  const ids = reuseUrl ? await loadedVenues(db) : await loadVenues(db, ctx.config, firstDay, venues);
   if (process.env.BENCH_KEEP && fresh.url) {
     console.log(`BENCH_KEEP: the database stays at ${fresh.url}`);
     fresh.drop = async () => undefined;
   }
-  return { ctx, db, config, now, today, firstDay, ...ids, venues, fresh, reused: !!reuseUrl };
+  return { ctx, db, config: ctx.config, now, today, firstDay, ...ids, venues, fresh, reused: !!reuseUrl };
 }
 
 async function loadedVenues(db: Db) {
@@ -88,14 +88,18 @@ async function loadedVenues(db: Db) {
   return { firstVenueId: Number(rows[0]!.v), firstEntranceId: Number(rows[0]!.e) };
 }
 
-/** Venues round robin over every commune, with their unit paths; one entrance each. */
-async function loadVenues(db: Db, config: Config, firstDay: string, count: number) {
+/** Venues round robin over every lowest-level unit (commune or ward), with their unit paths; one entrance each. */
+async function loadVenues(db: Db, config: RunningConfig, firstDay: string, count: number) {
   const t0 = performance.now();
   const { rows: communes } = await db.query<{ code: string; path: string[] }>(
-    `SELECT c.code, ARRAY[p.code, d.code, c.code] AS path
-       FROM admin_units c JOIN admin_units d ON d.version = c.version AND d.code = c.parent_code
-       JOIN admin_units p ON p.version = d.version AND p.code = d.parent_code
-      WHERE c.version = $1 AND c.level = 3 ORDER BY c.code`,
+    `WITH RECURSIVE down AS (
+       SELECT code, ARRAY[code] AS path FROM admin_units WHERE version = $1 AND parent_code IS NULL
+       UNION ALL
+       SELECT c.code, down.path || c.code FROM admin_units c JOIN down ON c.version = $1 AND c.parent_code = down.code
+     )
+     SELECT code, path FROM down
+      WHERE NOT EXISTS (SELECT 1 FROM admin_units x WHERE x.version = $1 AND x.parent_code = down.code)
+      ORDER BY code`,
     [config.adminUnitsVersion],
   );
   const created = new Date(startOfLocalDay(firstDay, config.timeZone).getTime() - 86_400_000);

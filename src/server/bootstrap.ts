@@ -8,7 +8,7 @@ import { DiskFloor, megabytes } from './db/disk-floor.js';
 import { openDb } from './db/open.js';
 import type { FileLayerObserver } from './db/pglite-files.js';
 import { migrate } from './db/migrate.js';
-import { ensureAdminUnitsLoaded } from './services/admin-units.js';
+import { settleAdminUnitsVersion } from './services/admin-unit-upgrade.js';
 import { ensureBootstrapAdmin } from './services/auth.js';
 import { checkInWriter, scanReader } from './services/check-in-writer.js';
 import type { ServiceContext } from './services/context.js';
@@ -64,14 +64,14 @@ export async function prepareContext(
     // Start-up work may rightly take long (a migration over big tables): no per-call time limit.
     const setup = db.withoutTimeLimit();
     await migrate(setup);
-    await ensureAdminUnitsLoaded(setup, config.adminUnitsVersion);
+    const adminUnitsVersion = await settleAdminUnitsVersion(setup, config.adminUnitsVersion, now(), log);
     await ensurePartitionsAround(setup, now(), config.timeZone, config.retentionDays);
     const keys = await loadKeyRing(setup, config, log);
     const sealed = await sealClearRowsOnce(setup, keys.sealer);
     if (sealed) log(`sealed ${sealed} rows that older versions stored in clear`);
     const ctx: ServiceContext = {
       db,
-      config,
+      config: { ...config, adminUnitsVersion },
       keys,
       now,
       checkInWriter: checkInWriter(db, config.timeZone, now),

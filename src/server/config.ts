@@ -54,8 +54,11 @@ const ConfigSchema = z
         (s) => !s || s.split(',').every((p) => isAddressOrCidr(p.trim())),
         'addresses or CIDRs, comma-separated',
       ),
-    /** Version of the admin-unit list that new venues and accounts use. */
-    ADMIN_UNITS_VERSION: z.string().default('vn-gso-2021'),
+    /**
+     * The admin-unit list the data is expressed in. Unset: the one the database runs on, `vn-2025` for
+     * a new database. Another than the database's: its data is upgraded at start (services/admin-unit-upgrade.ts).
+     */
+    ADMIN_UNITS_VERSION: z.string().optional(),
     /** A stay without check-out ends this many minutes after check-in (F4 default 4 h). */
     DEFAULT_STAY_MINUTES: positiveInt(240).refine((n) => n <= 24 * 60, 'at most 1440'),
     /** Days check-ins and declarations are kept (F15 default 21). */
@@ -114,7 +117,10 @@ const ConfigSchema = z
       : undefined,
   }));
 
+/** The configuration as read from the environment. */
 export type Config = z.output<typeof ConfigSchema>;
+/** As a running service sees it: the admin-unit list settled against the database (bootstrap.ts). */
+export type RunningConfig = Omit<Config, 'adminUnitsVersion'> & { adminUnitsVersion: string };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);

@@ -8,7 +8,8 @@ import { prepareContext } from '../../src/server/bootstrap.js';
 import { parseConfig } from '../../src/server/config.js';
 import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
-import { freshDatabase } from './database.js';
+import { freshDatabase, type FreshDatabase } from './database.js';
+import { dumpOpenPglite } from '../../src/server/db/pglite.js';
 import { provided } from './provided.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
@@ -19,6 +20,8 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: ServiceContext;
   clock: { now: Date; advanceMinutes(minutes: number): void };
+  /** Stops this app and starts another on the same database (same clock) with `env` added. */
+  restart(env: Record<string, string | undefined>): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -30,32 +33,45 @@ async function migratedTemplate(): Promise<Blob | undefined> {
   return template;
 }
 
+type Env = Record<string, string | undefined>;
+
 export async function startTestApp(
-  env: Record<string, string> = {},
+  env: Env = {},
   start = new Date(),
   opts: { files?: FileLayerObserver } = {},
 ): Promise<TestApp> {
-  const db = await freshDatabase();
-  const config = parseConfig({
-    DATA_DIR: '',
-    PUBLIC_URL: 'https://qr.example.vn',
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    QR_SIGNING_KEY: TEST_SIGNING_KEY,
-    ...(db.url ? { DATABASE_URL: db.url } : {}),
-    ...env,
-  });
   const clock = {
     now: start,
     advanceMinutes(minutes: number) {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
   };
+  return startOn(await freshDatabase(), env, clock, opts.files, await migratedTemplate());
+}
+
+async function startOn(
+  db: FreshDatabase,
+  env: Env,
+  clock: TestApp['clock'],
+  files: FileLayerObserver | undefined,
+  initialData: Blob | undefined,
+): Promise<TestApp> {
+  const config = parseConfig({
+    DATA_DIR: '',
+    PUBLIC_URL: 'https://qr.example.vn',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    QR_SIGNING_KEY: TEST_SIGNING_KEY,
+    // The fixtures name 2021 units (three levels); tests of the 2025 list ask for it.
+    ADMIN_UNITS_VERSION: 'vn-gso-2021',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...env,
+  });
   const ctx = await prepareContext(
     config,
     () => clock.now,
     () => undefined,
-    { files: opts.files, initialData: await migratedTemplate() },
+    { files, initialData },
   );
   const app = await buildApp(ctx);
   await app.ready();
@@ -63,9 +79,17 @@ export async function startTestApp(
     app,
     ctx,
     clock,
-    async close() {
+    async restart(more) {
+      // An in-memory PGlite database lives on as its dump; a PostgreSQL one as itself.
+      const dump = db.url ? undefined : await dumpOpenPglite(ctx.db);
       await app.close();
       await ctx.db.close();
+      return startOn(db, { ...env, ...more }, clock, files, dump);
+    },
+    async close() {
+      // After a restart that failed, the app and its database are already closed.
+      await app.close().catch(() => undefined);
+      await ctx.db.close().catch(() => undefined);
       await db.drop();
     },
   };

@@ -16,6 +16,7 @@ import { ensurePartitionsAround } from '../../src/server/services/partitions.js'
 import { dumpOpenPglite, openPglite } from '../../src/server/db/pglite.js';
 import { openPostgres } from '../../src/server/db/postgres.js';
 import { ensureAdminUnitsLoaded } from '../../src/server/services/admin-units.js';
+import { DEFAULT_ADMIN_UNITS_VERSION } from '../../src/server/services/admin-unit-upgrade.js';
 import { buildIfStale } from './server-process.js';
 
 declare module 'vitest' {
@@ -32,7 +33,8 @@ declare module 'vitest' {
 async function prepare(db: Db) {
   const config = parseConfig({});
   await migrate(db);
-  await ensureAdminUnitsLoaded(db, config.adminUnitsVersion);
+  // Both lists (the 2025 one brings the 2021 one and the mapping): each app settles its own in use.
+  await ensureAdminUnitsLoaded(db, DEFAULT_ADMIN_UNITS_VERSION);
   // Today's window of day partitions: an app started on a copy finds them (a test clock elsewhere adds its own).
   await ensurePartitionsAround(db, new Date(), config.timeZone, config.retentionDays);
 }

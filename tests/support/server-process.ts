@@ -44,7 +44,15 @@ export async function spawnServer(
   const command = [...wrapper, process.execPath, SERVER_MAIN];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      // The fixtures name 2021 units (three levels); journeys on the 2025 list ask for it.
+      ADMIN_UNITS_VERSION: 'vn-gso-2021',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

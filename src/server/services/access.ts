@@ -15,6 +15,7 @@ import {
   type VenueAction,
 } from '../domain/access.js';
 import { AppError } from '../errors.js';
+import { currentCodeOf } from './admin-units.js';
 
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('not_logged_in');
@@ -91,10 +92,12 @@ export async function unitFor(
   return unit;
 }
 
+/** A unit of the list in use; an older list's code people still write is read as the unit it became. */
 async function loadUnit(q: Queryable, version: string, code: string): Promise<UnitScope | null> {
-  const found = await findAdminUnit(q, version, code);
+  const current = await currentCodeOf(q, version, code, 'adminUnit');
+  const found = current ? await findAdminUnit(q, version, current) : null;
   if (!found) return null;
-  return { code: found.code, name: found.name, path: await adminUnitPath(q, version, code) };
+  return { code: found.code, name: found.name, path: await adminUnitPath(q, version, found.code) };
 }
 
 /** A venue a tracer or official may trace at (within their area); anything else is not found. */

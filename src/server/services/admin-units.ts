@@ -23,12 +23,22 @@ const VersionsFile = z.record(
   }),
 );
 
+let shipped: z.output<typeof VersionsFile> | undefined;
+/** The versions shipped in reference-data/admin-units/versions.json. */
+export function adminUnitVersions() {
+  shipped ??= VersionsFile.parse(JSON.parse(readFileSync(resolve(ADMIN_UNITS_DIR, 'versions.json'), 'utf8')));
+  return shipped;
+}
+
+/** How many levels a shipped version has (3: province, district, commune; 2: province, ward). */
+export function adminUnitLevels(version: string): number {
+  return adminUnitVersions()[version]?.levels ?? 3;
+}
+
 /** Loads `version` from reference-data/admin-units when it is not in the database yet. Safe on concurrent starts. */
 export async function ensureAdminUnitsLoaded(db: Db, version: string): Promise<boolean> {
   if (await units.isVersionLoaded(db, version)) return false;
-  const meta = VersionsFile.parse(
-    JSON.parse(readFileSync(resolve(ADMIN_UNITS_DIR, 'versions.json'), 'utf8')),
-  )[version];
+  const meta = adminUnitVersions()[version];
   if (!meta)
     throw new Error(`admin-unit version ${version} is not in reference-data/admin-units/versions.json`);
   const rows = parseTsv(readFileSync(resolve(ADMIN_UNITS_DIR, meta.file), 'utf8'), version);
@@ -68,8 +78,12 @@ function parseTsv(text: string, version: string): units.NewAdminUnit[] {
   });
 }
 
-export function listChildren(q: Queryable, version: string, parentCode: string | null) {
-  return units.listAdminUnits(q, version, parentCode);
+/** The pickers' list: children of a unit, or the provinces; a version that is not loaded is not found. */
+export async function listChildren(q: Queryable, version: string, parentCode: string | null) {
+  const items = await units.listAdminUnits(q, version, parentCode);
+  if (!items.length && !(await units.isVersionLoaded(q, version)))
+    throw new AppError('not_found', [{ path: 'version', code: 'unknown', message: version }]);
+  return items;
 }
 
 /**
@@ -82,11 +96,25 @@ export async function resolveLowestLevelUnit(
   version: string,
   code: string,
 ): Promise<{ code: string; path: string[] }> {
-  const current = await units.findAdminUnit(q, version, code);
-  const unitCode = current ? code : await currentCodeOfOldUnit(q, version, code);
-  const unit = current ?? (await units.findAdminUnit(q, version, unitCode));
-  if (unit?.hasChildren)
+  const unit = await resolveUnit(q, version, code, 'adminUnitCode');
+  if ((await units.findAdminUnit(q, version, unit.code))?.hasChildren)
     throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
+  return unit;
+}
+
+/**
+ * The unit of the list in use a current or older code names, with its path from the province.
+ * Unknown: 400 `admin_unit_not_found`; an old unit split among several: 400 `admin_unit_ambiguous`.
+ */
+export async function resolveUnit(
+  q: Queryable,
+  version: string,
+  code: string,
+  field: string,
+): Promise<{ code: string; path: string[] }> {
+  const unitCode = await currentCodeOf(q, version, code, field);
+  if (!unitCode)
+    throw new AppError('admin_unit_not_found', [{ path: field, code: 'unknown', message: code }]);
   return { code: unitCode, path: await units.adminUnitPath(q, version, unitCode) };
 }
 
@@ -96,17 +124,25 @@ async function whereOldUnitWent(q: Queryable, version: string, code: string) {
   return old ? { old, went: await units.mappedUnits(q, version, old.version, code, old.level) } : null;
 }
 
-/** The one unit of `version` an older unit went to; several: ambiguous, with the candidates. */
-async function currentCodeOfOldUnit(q: Queryable, version: string, code: string): Promise<string> {
+/**
+ * The unit of `version` a code names: itself when the list in use has it (a code both lists use is
+ * read as today's), else the one unit an older list's unit went to; null when no list knows it. An old
+ * unit that went to several is ambiguous: 400 with the candidates under `field`.
+ */
+export async function currentCodeOf(
+  q: Queryable,
+  version: string,
+  code: string,
+  field: string,
+): Promise<string | null> {
+  if (await units.findAdminUnit(q, version, code)) return code;
   const went = (await whereOldUnitWent(q, version, code))?.went ?? [];
-  if (went.length === 0)
-    throw new AppError('admin_unit_not_found', [{ path: 'adminUnitCode', code: 'unknown' }]);
   if (went.length > 1)
     throw new AppError(
       'admin_unit_ambiguous',
-      went.map((u) => ({ path: 'adminUnitCode', code: 'candidate', message: `${u.code} ${u.name}` })),
+      went.map((u) => ({ path: field, code: 'candidate', message: `${u.code} ${u.name}` })),
     );
-  return went[0]!.code;
+  return went[0]?.code ?? null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { DEFAULT_ACTIVE_SHARE_TARGET, DEFAULT_SILENT_DAYS } from '../../shared/a
 import { VENUE_CATEGORY_CODES } from '../../shared/venue-categories.js';
 import { listAdminUnits } from '../db/queries/admin-units.js';
 import { requireActor, unitFor, venueFor, venuesFor } from './access.js';
+import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { queueSms } from './sms.js';
 import { textsFor } from '../texts/index.js';
@@ -31,14 +32,20 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
   const today = localDate(ctx.now(), ctx.config.timeZone);
   const windowFrom = addDays(today, -(silentDays - 1));
   const cutoff = startOfLocalDay(windowFrom, ctx.config.timeZone);
-  const scope = { level: unit.path.length, code: unit.code };
+  const scope = {
+    level: unit.path.length,
+    code: unit.code,
+    levels: adminUnitLevels(ctx.config.adminUnitsVersion),
+  };
   const code = unit.path.length ? unit.code : null;
 
   const [silent, groups, registered, children, deadlines] = await Promise.all([
     compliance.silentVenues(ctx.db, code, cutoff, SILENT_LIST_LIMIT),
     stats.checkInGroups(ctx.db, scope, windowFrom, today),
     stats.registeredVenueGroups(ctx.db, scope, ctx.now()),
-    scope.level < 3 ? listAdminUnits(ctx.db, ctx.config.adminUnitsVersion, code) : Promise.resolve([]),
+    scope.level < scope.levels
+      ? listAdminUnits(ctx.db, ctx.config.adminUnitsVersion, code)
+      : Promise.resolve([]),
     compliance.deadlinesAround(ctx.db, ctx.config.adminUnitsVersion, unit.path),
   ]);
 

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { RunningConfig } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { DiskFloor } from '../db/disk-floor.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
@@ -10,7 +10,7 @@ import type { SmsGateway } from './sms.js';
 /** What every use case needs: the database, the configuration, the signing keys and a clock. */
 export interface ServiceContext {
   db: Db;
-  config: Config;
+  config: RunningConfig;
   /** Derived keys per purpose (codes, tokens, sealing); the master keys live outside the database. */
   keys: KeyRing;
   now: () => Date;

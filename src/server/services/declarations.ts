@@ -2,7 +2,7 @@
  * Health declarations (F5): evaluate the answers against hotspots and status rules, store them, and
  * link them to the person's card (issued on the first declaration). Idempotent on clientId.
  */
-import { adminUnitPath } from '../db/queries/admin-units.js';
+import { resolveUnit } from './admin-units.js';
 import { countDeclaration } from '../db/queries/aggregates.js';
 import { venueUnitPath } from '../db/queries/venues.js';
 import { localDate } from '../domain/local-day.js';
@@ -39,12 +39,8 @@ export interface DeclarationInput {
 /** Visited areas as paths from the province down; unknown codes are a 400. */
 async function visitedAreaPaths(ctx: ServiceContext, q: Queryable, codes: readonly string[]) {
   const paths: string[][] = [];
-  for (const code of new Set(codes)) {
-    const path = await adminUnitPath(q, ctx.config.adminUnitsVersion, code);
-    if (path.length === 0)
-      throw new AppError('admin_unit_not_found', [{ path: 'visitedAreas', code: 'unknown', message: code }]);
-    paths.push(path);
-  }
+  for (const code of new Set(codes))
+    paths.push((await resolveUnit(q, ctx.config.adminUnitsVersion, code, 'visitedAreas')).path);
   return paths;
 }
 
@@ -67,7 +63,8 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
     const paths = await visitedAreaPaths(ctx, tx, input.answers.visitedAreas);
     const hotspotIds = touchedHotspots(hotspots, input.answers.hotspotVisits, paths);
     const homePath = person.adminUnitCode
-      ? await adminUnitPath(tx, ctx.config.adminUnitsVersion, person.adminUnitCode)
+      ? (await resolveUnit(tx, ctx.config.adminUnitsVersion, person.adminUnitCode, 'person.adminUnitCode'))
+          .path
       : [];
     const rules = await rulesFor(tx, homePath[0] ?? null);
     const answers = { symptoms: input.answers.symptoms, exposure: input.answers.exposure, hotspotIds };

@@ -2,7 +2,8 @@
  * Hotspot areas (seed 003: "đã đi đến xã …, phường … chưa qua 21 ngày"): officials and tracers list
  * admin units with a date window; declarations ask about them explicitly and flag visits.
  */
-import { adminUnitNames, findAdminUnit, adminUnitPath } from '../db/queries/admin-units.js';
+import { adminUnitNames } from '../db/queries/admin-units.js';
+import { resolveUnit } from './admin-units.js';
 import * as hotspots from '../db/queries/hotspots.js';
 import type { Queryable } from '../db/db.js';
 import { coversUnitPath, type Actor } from '../domain/access.js';
@@ -52,14 +53,13 @@ export async function createHotspot(
     throw new AppError('validation_failed', [{ path: 'to', code: 'bad_window' }]);
   }
   const version = ctx.config.adminUnitsVersion;
-  if (!(await findAdminUnit(ctx.db, version, body.adminUnitCode))) throw new AppError('admin_unit_not_found');
-  const path = await adminUnitPath(ctx.db, version, body.adminUnitCode);
-  if (!coversUnitPath(actor, path))
+  const unit = await resolveUnit(ctx.db, version, body.adminUnitCode, 'adminUnitCode');
+  if (!coversUnitPath(actor, unit.path))
     throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
   return hotspots.insertHotspot(ctx.db, {
     version,
-    adminUnitCode: body.adminUnitCode,
-    adminUnitPath: path,
+    adminUnitCode: unit.code,
+    adminUnitPath: unit.path,
     fromDate: body.from,
     toDate: body.to,
     note: body.note ?? null,

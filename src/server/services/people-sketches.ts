@@ -5,7 +5,7 @@
  * the days not yet sketched, marked as an estimate.
  *
  * The job `sketchClosedDays` builds the sketches of each local day once it has ended (plus a grace
- * for check-ins in flight at midnight), for every unit down to district level; every node may call
+ * for check-ins in flight at midnight), for every unit above the lowest level; every node may call
  * it, the per-day lock makes the others wait and then find nothing to do.
  */
 import type { Db, Queryable } from '../db/db.js';
@@ -13,11 +13,17 @@ import * as sketches from '../db/queries/people-sketches.js';
 import { uniquePeopleExact } from '../db/queries/stats.js';
 import { addRegisters, emptySketch, estimate, mergeInto, type Sketch } from '../domain/people-sketch.js';
 import { addDays, eachDay, localDate } from '../domain/local-day.js';
+import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { expiredBefore } from './retention.js';
 
-/** Units of these levels have sketches: the country's provinces and their districts. */
-export const SKETCHED_LEVELS: readonly number[] = [1, 2];
+/**
+ * Units of these levels have sketches: every level above the lowest (provinces and districts of the
+ * 2021 list; provinces of the 2025 one). Lowest-level units are small enough to count exactly.
+ */
+export function sketchedLevels(version: string): number[] {
+  return Array.from({ length: adminUnitLevels(version) - 1 }, (_, i) => i + 1);
+}
 /** A day is sketched this long after it ends, so no check-in of that day is still being written. */
 export const SKETCH_GRACE_MS = 10 * 60_000;
 
@@ -69,7 +75,11 @@ export async function sketchClosedDays(ctx: ServiceContext): Promise<string[]> {
   if (lastClosed < firstKept) return [];
   const days = await sketches.daysToSketch(db, firstKept, lastClosed);
   if (!days.length) return [];
-  const codes = await sketches.unitCodesOfLevels(db, config.adminUnitsVersion, SKETCHED_LEVELS);
+  const codes = await sketches.unitCodesOfLevels(
+    db,
+    config.adminUnitsVersion,
+    sketchedLevels(config.adminUnitsVersion),
+  );
   const built: string[] = [];
   for (const day of days) if (await sketchDay(db, codes, day)) built.push(day);
   return built;

@@ -20,6 +20,7 @@ import {
 } from '../documents/report-tables.js';
 import { toCsv, toXlsx } from '../documents/spreadsheet.js';
 import { venueFor } from './access.js';
+import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { requestedDays } from './ranges.js';
 import { statsScope, unitStats } from './stats.js';
@@ -103,7 +104,7 @@ async function unitReport(
   await progress(1, 3);
   const sites = await stats.venueFigures(
     ctx.db,
-    { level: report.level, code: report.adminUnit },
+    { level: report.level, code: report.adminUnit, levels: adminUnitLevels(ctx.config.adminUnitsVersion) },
     p.from,
     p.to,
     MAX_REPORT_SITES,

@@ -10,8 +10,9 @@ import { addDays, eachDay, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
+import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
-import { countUniquePeople, SKETCHED_LEVELS } from './people-sketches.js';
+import { countUniquePeople, sketchedLevels } from './people-sketches.js';
 import { requestedDays } from './ranges.js';
 
 export interface CheckInFigures {
@@ -63,7 +64,8 @@ export async function statsScope(
 ) {
   const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, query.adminUnit, 'read_stats');
   const { from, to } = requestedDays(ctx, query);
-  return { unit, from, to, scope: { level: unit.path.length, code: unit.code } };
+  const levels = adminUnitLevels(ctx.config.adminUnitsVersion);
+  return { unit, from, to, scope: { level: unit.path.length, code: unit.code, levels } };
 }
 
 export async function unitStats(
@@ -75,7 +77,7 @@ export async function unitStats(
   const db = ctx.db;
   const version = ctx.config.adminUnitsVersion;
   const children =
-    scope.level < 3 ? await listAdminUnits(db, version, scope.level === 0 ? null : unit.code) : [];
+    scope.level < scope.levels ? await listAdminUnits(db, version, scope.level === 0 ? null : unit.code) : [];
   const childCodes = children.map((c) => c.code);
   // The people of the children together are the people of the unit (a commune has no children).
   const peopleCodes = childCodes.length ? childCodes : [unit.code];
@@ -83,7 +85,7 @@ export async function unitStats(
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
     stats.checkInGroups(db, scope, from, to),
     stats.registeredVenueGroups(db, scope, before),
-    countUniquePeople(db, peopleCodes, from, to, SKETCHED_LEVELS.includes(scope.level + 1)),
+    countUniquePeople(db, peopleCodes, from, to, sketchedLevels(version).includes(scope.level + 1)),
     stats.declarationDays(db, [unit.code, ...childCodes], from, to),
     stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
     stats.populations(db, version, [unit.code, ...childCodes]),

@@ -2,7 +2,7 @@
  * Creating accounts (F14): the admin creates anyone; an official creates officials, tracers and venue
  * accounts inside their own area only.
  */
-import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
+import { resolveUnit } from './admin-units.js';
 import * as users from '../db/queries/users.js';
 import { coversUnitPath, type Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
@@ -26,11 +26,10 @@ export async function createUser(ctx: ServiceContext, caller: Actor | null, body
     if (AREA_ROLES.has(body.role)) {
       if (!body.adminUnitCode)
         throw new AppError('validation_failed', [{ path: 'adminUnitCode', code: 'required' }]);
-      if (!(await findAdminUnit(q, version, body.adminUnitCode))) throw new AppError('admin_unit_not_found');
-      const path = await adminUnitPath(q, version, body.adminUnitCode);
-      if (!coversUnitPath(actor, path))
+      const unit = await resolveUnit(q, version, body.adminUnitCode, 'adminUnitCode');
+      if (!coversUnitPath(actor, unit.path))
         throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
-      adminUnitCode = body.adminUnitCode;
+      adminUnitCode = unit.code;
     }
     const venueIds = body.venueIds ?? [];
     if (VENUE_ROLES.has(body.role)) {

@@ -2,7 +2,7 @@
  * Dashboard figures (F9), read from the daily aggregates (queries/aggregates.ts), never from the
  * check-ins themselves, so they stay fast as data grows and survive retention.
  *
- * A scope is a unit at `level` (1 province, 2 district, 3 commune; 0 the whole country): its rows are
+ * A scope is a unit at `level` (1 province, 2 district or ward, 3 commune; 0 the whole country): its rows are
  * `path_<level> = code`, and its children are told apart by `path_<level + 1>`.
  */
 import { ELECTRONIC_CHANNELS, type Channel } from '../../../shared/channels.js';
@@ -12,6 +12,8 @@ import { COUNT_COLUMNS } from './aggregates.js';
 export interface Scope {
   level: number;
   code: string;
+  /** Levels of the list in use (3: province, district, commune; 2: province, ward): the lowest has no children. */
+  levels: number;
 }
 
 export type ChannelCounts = Record<Channel, number>;
@@ -56,7 +58,7 @@ export async function checkInGroups(db: Db, scope: Scope, from: string, to: stri
   const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
   const inRange = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
   // A commune has no child units: its roll-up has no per-child grouping set.
-  const hasChildren = scope.level < 3;
+  const hasChildren = scope.level < scope.levels;
   const childKey = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
   const groupingSets = ['()', '(category)', ...(hasChildren ? ['(child_key)'] : [])].join(', ');
   // Which grouping set a row of the roll-up belongs to, decoded once, in SQL.
@@ -97,7 +99,7 @@ export async function registeredVenueGroups(
   scope: Scope,
   before: Date,
 ): Promise<RegisteredGroup[]> {
-  const child = scope.level < 3 ? `admin_unit_path[${scope.level + 1}]` : 'NULL::text';
+  const child = scope.level < scope.levels ? `admin_unit_path[${scope.level + 1}]` : 'NULL::text';
   const where = scope.level === 0 ? 'TRUE' : `admin_unit_path @> ARRAY[$2::text]`;
   const { rows } = await q.query<{
     child_key: string | null;
@@ -114,7 +116,8 @@ export async function registeredVenueGroups(
     scope.level === 0 ? [before] : [before, scope.code],
   );
   return rows.map((r) => {
-    const breakdown = r.gCategory === 0 ? 'category' : r.gChild === 0 && scope.level < 3 ? 'child' : 'total';
+    const breakdown =
+      r.gCategory === 0 ? 'category' : r.gChild === 0 && scope.level < scope.levels ? 'child' : 'total';
     return {
       breakdown,
       key: breakdown === 'category' ? r.category : breakdown === 'child' ? r.child_key : null,
