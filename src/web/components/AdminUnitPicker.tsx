@@ -1,26 +1,50 @@
-/** Province → district → commune pickers fed by GET /api/admin-units. Reports the lowest unit chosen. */
+/**
+ * Admin-unit pickers fed by GET /api/admin-units, one per level of the list in use: province → ward
+ * on the 2025 list, province → district → commune on the 2021 one. Reports the lowest unit chosen.
+ */
 import { useEffect, useState } from 'react';
 import { referenceApi, type AdminUnit } from '../../shared/api/reference.js';
 import { call } from '../api/client.js';
 import { useT } from '../app/lang.js';
+import type { Messages } from '../i18n/index.js';
 import { Field } from './Field.js';
 
-function useChildren(parent: string | null, enabled: boolean) {
-  const [units, setUnits] = useState<AdminUnit[]>([]);
+interface Level {
+  units: AdminUnit[];
+  /** Levels of the list in use, as the server said with the units (0 until it answered). */
+  levels: number;
+}
+
+function useChildren(parent: string | null, enabled: boolean): Level {
+  const [answer, setAnswer] = useState<Level>({ units: [], levels: 0 });
   useEffect(() => {
-    if (!enabled) return setUnits([]);
+    if (!enabled) return setAnswer({ units: [], levels: 0 });
     let live = true;
     call(referenceApi.adminUnits, { query: { parent: parent ?? undefined } })
-      .then((res) => live && setUnits(res.items))
-      .catch(() => live && setUnits([]));
+      .then((res) => live && setAnswer({ units: res.items, levels: res.levels }))
+      .catch(() => live && setAnswer({ units: [], levels: 0 }));
     return () => {
       live = false;
     };
   }, [parent, enabled]);
-  return units;
+  return answer;
 }
 
-/** `anyLevel`: report the deepest unit chosen at any level (account scopes), not only a commune. */
+/** Id and label of each level's select: kept stable per list so pages and tests can name them. */
+function levelFields(levels: number, t: Messages): { id: string; label: string }[] {
+  return levels === 2
+    ? [
+        { id: 'province', label: t.field_province },
+        { id: 'ward', label: t.field_ward },
+      ]
+    : [
+        { id: 'province', label: t.field_province },
+        { id: 'district', label: t.field_district },
+        { id: 'commune', label: t.field_commune },
+      ];
+}
+
+/** `anyLevel`: report the deepest unit chosen at any level (account scopes), not only the lowest. */
 export function AdminUnitPicker({
   onChange,
   error,
@@ -33,62 +57,41 @@ export function AdminUnitPicker({
   anyLevel?: boolean;
 }) {
   const { t } = useT();
-  const [province, setProvince] = useState('');
-  const [district, setDistrict] = useState('');
-  const [commune, setCommune] = useState('');
+  const [chosen, setChosen] = useState<string[]>(['', '', '']);
   const provinces = useChildren(null, true);
-  const districts = useChildren(province || null, Boolean(province));
-  const communes = useChildren(district || null, Boolean(district));
+  const second = useChildren(chosen[0] || null, Boolean(chosen[0]));
+  const third = useChildren(chosen[1] || null, Boolean(chosen[1]) && provinces.levels > 2);
+  const lists = [provinces, second, third];
+  const fields = levelFields(provinces.levels || 3, t);
+  const lowest = fields.length - 1;
 
-  const select = (
-    id: string,
-    label: string,
-    value: string,
-    units: AdminUnit[],
-    set: (v: string) => void,
-    err?: string,
-  ) => (
-    <Field label={label} htmlFor={id} error={err}>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        disabled={units.length === 0}
-        required={required}
-      >
-        <option value="">{t.choose}</option>
-        {units.map((u) => (
-          <option key={u.code} value={u.code}>
-            {u.name}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+  const choose = (level: number, value: string) => {
+    const next = chosen.map((c, i) => (i < level ? c : i === level ? value : ''));
+    setChosen(next);
+    const deepest = [...next].reverse().find(Boolean) ?? null;
+    onChange(anyLevel ? deepest : next[lowest] || null);
+  };
+
   return (
     <>
-      {select('province', t.field_province, province, provinces, (v) => {
-        setProvince(v);
-        setDistrict('');
-        setCommune('');
-        onChange(anyLevel ? v || null : null);
-      })}
-      {select('district', t.field_district, district, districts, (v) => {
-        setDistrict(v);
-        setCommune('');
-        onChange(anyLevel ? v || province || null : null);
-      })}
-      {select(
-        'commune',
-        t.field_commune,
-        commune,
-        communes,
-        (v) => {
-          setCommune(v);
-          onChange(v || (anyLevel ? district || null : null));
-        },
-        error,
-      )}
+      {fields.map(({ id, label }, level) => (
+        <Field key={id} label={label} htmlFor={id} error={level === lowest ? error : undefined}>
+          <select
+            id={id}
+            value={chosen[level]}
+            onChange={(e) => choose(level, e.target.value)}
+            disabled={lists[level]!.units.length === 0}
+            required={required}
+          >
+            <option value="">{t.choose}</option>
+            {lists[level]!.units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ))}
     </>
   );
 }

@@ -19,6 +19,7 @@ import { UnitShareHeaders } from '../dashboard/UnitTables.js';
 import { Deadlines } from './Deadlines.js';
 import { ImportVenues } from './ImportVenues.js';
 import { SilentVenues, type Act } from './SilentVenues.js';
+import { UnitReviews } from './UnitReviews.js';
 
 export function CompliancePage() {
   const { t } = useT();
@@ -116,6 +117,7 @@ export function CompliancePage() {
               </table>
             )}
           </section>
+          <UnitReviews act={act} />
           <Deadlines data={data} unit={unit} act={act} />
           <ImportVenues />
         </>
