@@ -24,6 +24,16 @@ const NEW_AN_GIANG = '91'; // (91 was Kiên Giang in 2021; old An Giang was 89)
 const NEW_VINH_LONG = '86';
 const DAY_1 = new Date('2026-11-30T03:00:00Z'); // 10:00 in Vietnam
 
+interface Child {
+  code: string;
+  checkIns: { total: number };
+}
+interface Review {
+  id: number;
+  subject: string;
+  subjectName: string;
+}
+
 let t: TestApp;
 let admin: string;
 const venues: Record<string, { id: number; code: string }> = {};
@@ -100,7 +110,10 @@ describe('upgrading an installation from the 2021 to the 2025 admin units', () =
 
   it('moves a Kiên Giang venue to An Giang and a Trà Vinh venue to Vĩnh Long', async () => {
     const kg = await call(t.app, 'GET', `/api/venues/${venues.kienGiang!.id}`, { cookie: admin });
-    expect(kg.body).toMatchObject({ adminUnitCode: KIEN_GIANG.ward, adminUnitName: 'Phường Rạch Giá, Tỉnh An Giang' });
+    expect(kg.body).toMatchObject({
+      adminUnitCode: KIEN_GIANG.ward,
+      adminUnitName: 'Phường Rạch Giá, Tỉnh An Giang',
+    });
     const tv = await call(t.app, 'GET', `/api/venues/${venues.traVinh!.id}`, { cookie: admin });
     expect(tv.body).toMatchObject({ adminUnitCode: TRA_VINH.ward });
     expect((await stats(t, NEW_VINH_LONG)).checkIns.total).toBe(1);
@@ -113,7 +126,7 @@ describe('upgrading an installation from the 2021 to the 2025 admin units', () =
     const day2 = await stats(t, NEW_AN_GIANG, days.second, days.second);
     expect(day1.checkIns.total + day2.checkIns.total).toBe(anGiang.checkIns.total);
     expect(day1.uniquePeople).toBe(2); // 0911000001 was in both old provinces
-    const wards = Object.fromEntries(anGiang.children.map((c: any) => [c.code, c.checkIns.total]));
+    const wards = Object.fromEntries(anGiang.children.map((c: Child) => [c.code, c.checkIns.total]));
     expect(wards).toMatchObject({ [KIEN_GIANG.ward]: 3, [OLD_AN_GIANG.ward]: 1 });
     expect(anGiang.children).toHaveLength(102); // wards directly below the province
     expect(anGiang.cards.population).toBe(3_600_000); // Kiên Giang's and An Giang's figures
@@ -146,22 +159,22 @@ describe('upgrading an installation from the 2021 to the 2025 admin units', () =
     expect(list.status).toBe(200);
     expect(list.body.upgrades[0]).toMatchObject({ fromVersion: 'vn-gso-2021', toVersion: 'vn-2025' });
     expect(list.body.upgrades[0].moved).toMatchObject({ venues: 4, accounts: 2 });
-    const venue = list.body.items.find((r: any) => r.subject === 'venue');
+    const venue = list.body.items.find((r: Review) => r.subject === 'venue');
     expect(venue).toMatchObject({
       subjectName: 'Quán split',
       old: { code: SPLIT.commune, name: 'Phường Dịch Vọng' },
       chosen: { code: SPLIT.wards[0] },
       reason: 'split',
     });
-    expect(venue.candidates.map((c: any) => c.code)).toEqual(SPLIT.wards);
-    expect(list.body.items.find((r: any) => r.subject === 'account')).toMatchObject({
+    expect(venue.candidates.map((c: { code: string }) => c.code)).toEqual(SPLIT.wards);
+    expect(list.body.items.find((r: Review) => r.subject === 'account')).toMatchObject({
       subjectName: 'ttyt-rach-gia',
       reason: 'district',
     });
     // An official of An Giang sees only the review in An Giang.
     const kg = await login(t.app, 'so-y-te-kien-giang', 'official-pass-1');
     const theirs = await call(t.app, 'GET', '/api/admin-units/reviews', { cookie: kg });
-    expect(theirs.body.items.map((r: any) => r.subjectName)).toEqual(['ttyt-rach-gia']);
+    expect(theirs.body.items.map((r: Review) => r.subjectName)).toEqual(['ttyt-rach-gia']);
     expect(
       (
         await call(t.app, 'POST', `/api/admin-units/reviews/${venue.id}`, {
@@ -180,7 +193,7 @@ describe('upgrading an installation from the 2021 to the 2025 admin units', () =
     expect(fixed.body).toMatchObject({ chosen: { code: SPLIT.wards[1], name: 'Phường Nghĩa Đô' } });
     expect(fixed.body.resolvedAt).not.toBeNull();
     const hanoi = await stats(t, '01', days.second, days.second);
-    const wards = Object.fromEntries(hanoi.children.map((c: any) => [c.code, c.checkIns.total]));
+    const wards = Object.fromEntries(hanoi.children.map((c: Child) => [c.code, c.checkIns.total]));
     expect(wards).toMatchObject({ [SPLIT.wards[0]!]: 0, [SPLIT.wards[1]!]: 1 });
     const notLowest = await call(t.app, 'POST', `/api/admin-units/reviews/${venue.id}`, {
       cookie: admin,

@@ -62,7 +62,7 @@ export const referenceApi = {
     path: '/api/admin-units/reviews',
     tag: 'reference',
     description:
-      'Venues and accounts whose new unit an admin-unit upgrade had to choose (an old commune split among several wards, an old district, a commune the mapping does not name), within the caller\'s area; and the upgrades done. Admin and officials.',
+      "Venues and accounts whose new unit an admin-unit upgrade had to choose (an old commune split among several wards, an old district, a commune the mapping does not name), within the caller's area; and the upgrades done. Admin and officials.",
     query: z.object({ state: z.enum(['open', 'all']).default('open') }),
     responses: {
       200: itemsOf(UnitReview).extend({
@@ -82,7 +82,7 @@ export const referenceApi = {
     path: '/api/admin-units/reviews/:id',
     tag: 'reference',
     description:
-      'Confirms or corrects the unit of a reviewed venue or account: the venue (with its daily figures) or the account scope moves to `adminUnitCode`, a unit of the list in use within the caller\'s area (a lowest-level one for a venue).',
+      "Confirms or corrects the unit of a reviewed venue or account: the venue (with its daily figures) or the account scope moves to `adminUnitCode`, a unit of the list in use within the caller's area (a lowest-level one for a venue).",
     params: IdParam,
     body: z.object({ adminUnitCode: AdminUnitCode }),
     responses: { 200: UnitReview },
