@@ -77,6 +77,19 @@ async function adminCall(method: Method, url: string, body?: unknown) {
   return res.body;
 }
 
+/** A review entry an upgrade would have left for the venue (its unit had to be chosen). */
+async function reviewOf(venueId: number): Promise<number> {
+  const { rows } = await t.ctx.db.query<{ id: number }>(
+    `WITH up AS (INSERT INTO admin_unit_upgrades (from_version, to_version, done_at, moved)
+                 VALUES ('vn-gso-2021', 'vn-gso-2021', now(), '{}') RETURNING id)
+     INSERT INTO admin_unit_reviews (upgrade_id, subject, subject_id, old_code, old_name, chosen_code, path, candidates, reason)
+     SELECT up.id, 'venue', $1, $2, 'Phường Phúc Xá', $2, ARRAY['01', '001', $2], ARRAY[$2], 'split' FROM up
+     RETURNING id::int AS id`,
+    [venueId, HANOI_COMMUNE],
+  );
+  return rows[0]!.id;
+}
+
 const RULES: Record<string, Rule> = {
   'GET /api/health': { allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/health' }) },
   'POST /api/auth/login': {
@@ -264,6 +277,19 @@ const RULES: Record<string, Rule> = {
   'GET /api/stats/venues': {
     allowed: OFFICIALS,
     request: () => ({ method: 'GET', url: '/api/stats/venues?adminUnit=001' }),
+  },
+  'GET /api/admin-units/reviews': {
+    // Every official reads the list of their own area (the one outside sees none of this venue's).
+    allowed: ['admin', 'official_in', 'official_out'],
+    request: () => ({ method: 'GET', url: '/api/admin-units/reviews' }),
+  },
+  'POST /api/admin-units/reviews/:id': {
+    allowed: OFFICIALS,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/admin-units/reviews/${await reviewOf(f.venue.id)}`,
+      body: { adminUnitCode: HANOI_COMMUNE },
+    }),
   },
   'PUT /api/admin-units/:code/population': {
     allowed: OFFICIALS,
