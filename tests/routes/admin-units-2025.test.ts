@@ -1,11 +1,20 @@
 /**
- * The 2025 map of Vietnam (issue 13, first step): the `vn-2025` list loads beside the 2021 one and
- * answers the pickers with two levels, province → ward/commune. The default stays `vn-gso-2021` until
- * the whole product (scopes, statistics, upgrade of existing venues) works on two levels.
+ * The 2025 map of Vietnam (issue 13): a new database runs on the `vn-2025` list, loaded beside the
+ * 2021 one and its mapping, and the product works on two levels, province → ward/commune.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, registerVenue, startTestApp, venueBody, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  checkInBody,
+  declare,
+  login,
+  registerVenue,
+  startTestApp,
+  venueBody,
+  type TestApp,
+} from '../support/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -119,5 +128,63 @@ describe('the vn-2025 administrative units', () => {
       '00166 Phường Cầu Giấy',
       '00160 Phường Nghĩa Đô',
     ]);
+  });
+
+  it('works on two levels: a province official drills to wards, governs them, marks a ward as hotspot, imports venues by ward', async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    await call(t.app, 'POST', '/api/users', {
+      cookie: admin,
+      body: {
+        username: 'so-y-te-vinh-long',
+        password: 'official-pass-1',
+        role: 'official',
+        adminUnitCode: '86',
+      },
+    });
+    const official = await login(t.app, 'so-y-te-vinh-long', 'official-pass-1');
+    const ward = '29242'; // Phường Trà Vinh, Vĩnh Long
+    const venue = await registerVenue(t.app, { adminUnitCode: ward, name: 'Chợ Trà Vinh' });
+    await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) });
+
+    const province = await call(t.app, 'GET', '/api/stats', { cookie: official });
+    expect(province.body).toMatchObject({ adminUnit: '86', level: 1, checkIns: { total: 1 } });
+    expect(province.body.children.find((c: { code: string }) => c.code === ward).checkIns.total).toBe(1);
+    const wardStats = await call(t.app, 'GET', `/api/stats?adminUnit=${ward}`, { cookie: official });
+    expect(wardStats.body).toMatchObject({ level: 2, children: [], checkIns: { total: 1 } });
+    // An old code (Trà Vinh province, 84) reads as the province it merged into.
+    expect((await call(t.app, 'GET', '/api/stats?adminUnit=84', { cookie: official })).body.adminUnit).toBe(
+      '86',
+    );
+
+    t.clock.advanceMinutes(1); // the test clock stands still: the venue was registered at this very instant
+    const compliance = await call(t.app, 'GET', '/api/compliance?adminUnit=86&target=0.5', {
+      cookie: official,
+    });
+    expect(compliance.status).toBe(200);
+    const below = compliance.body.unitsBelowTarget.map((u: { code: string }) => u.code);
+    expect(below).not.toContain(ward); // its one venue scans
+    expect(below).toContain('29263'); // a ward without any registered venue is below any target
+
+    const hotspot = await call(t.app, 'POST', '/api/hotspots', {
+      cookie: official,
+      body: { adminUnitCode: ward, from: '2026-11-15', to: '2026-11-22' },
+    });
+    expect(hotspot.status).toBe(201);
+    expect((await declare(t.app, { visitedAreas: [ward] })).flagged).toBe(true);
+    expect((await declare(t.app, { visitedAreas: ['29263'] })).flagged).toBe(false); // another ward
+
+    const csv = [
+      'name,category,adminUnitCode,address,contactName,contactPhone',
+      `Trường Tiểu học,school,${ward},1 Lê Lợi,Cô Hiệu trưởng,0913111222`,
+    ].join('\n');
+    const started = await call(t.app, 'POST', '/api/imports/venues', { cookie: official, body: { csv } });
+    let job = await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: official });
+    for (let i = 0; i < 100 && job.body.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await call(t.app, 'GET', `/api/exports/${started.body.id}`, { cookie: official });
+    }
+    expect(job.body.status).toBe('done');
+    const after = await call(t.app, 'GET', `/api/stats?adminUnit=${ward}`, { cookie: official });
+    expect(after.body.venues.registered).toBe(2);
   });
 });
