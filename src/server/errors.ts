@@ -39,6 +39,9 @@ export type ErrorCode =
   | 'export_not_found'
   | 'export_not_ready'
   | 'deadline_not_found'
+  | 'account_not_found'
+  | 'password_change_required'
+  | 'current_password_wrong'
   | 'database_unavailable'
   | 'shutting_down'
   | 'storage_full'
@@ -81,6 +84,9 @@ const STATUS: Record<ErrorCode, number> = {
   export_not_found: 404,
   export_not_ready: 409,
   deadline_not_found: 404,
+  account_not_found: 404,
+  password_change_required: 403,
+  current_password_wrong: 400,
   database_unavailable: 503,
   shutting_down: 503,
   storage_full: 503,

@@ -13,6 +13,8 @@ export interface Actor {
   adminUnitCode: string | null;
   /** Venues a manager or staff member is attached to. */
   venueIds: readonly number[];
+  /** Logged in with a temporary password: may only change it (or log out). */
+  mustChangePassword?: boolean;
 }
 
 export interface VenuePlace {
@@ -81,4 +83,39 @@ export function mayOnUnit(actor: Actor, path: readonly string[], action: UnitAct
     case 'read_audit':
       return actor.role === 'official';
   }
+}
+
+/** An account as seen by whoever manages it: its role and where it works. */
+export interface AccountPlace {
+  id: number;
+  role: Role;
+  /** Its unit's path from the province (officials, tracers). */
+  unitPath: readonly string[];
+  venueIds: readonly number[];
+  /** Its venues' paths (venue managers and staff). */
+  venuePaths: readonly (readonly string[])[];
+}
+
+/**
+ * Who lists, deactivates, resets and re-scopes an account (API v1.1 accounts): the admin any other
+ * account; an official the officials and tracers of their area and the venue accounts whose venues all
+ * lie in it; a venue manager the staff of their own venues. Only the admin manages admins, and nobody
+ * manages their own account here (they change their own password).
+ */
+export function mayManageAccount(actor: Actor, account: AccountPlace): boolean {
+  if (account.id === actor.userId) return false;
+  if (actor.role === 'admin') return true;
+  if (account.role === 'admin') return false;
+  const isVenueAccount = account.role === 'venue_manager' || account.role === 'venue_staff';
+  if (actor.role === 'official')
+    return isVenueAccount
+      ? account.venuePaths.length > 0 && account.venuePaths.every((p) => coversUnitPath(actor, p))
+      : account.unitPath.length > 0 && coversUnitPath(actor, account.unitPath);
+  if (actor.role === 'venue_manager')
+    return (
+      account.role === 'venue_staff' &&
+      account.venueIds.length > 0 &&
+      account.venueIds.every((id) => actor.venueIds.includes(id))
+    );
+  return false;
 }

@@ -49,10 +49,17 @@ export async function login(ctx: ServiceContext, rawUsername: string, password: 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
   await users.insertSession(ctx.db, tokenHash(token), user.id, expiresAt);
+  await users.noteLogin(ctx.db, user.id, now);
   return {
     token,
     expiresAt,
-    user: { id: user.id, username: user.username, role: user.role, adminUnitCode: user.adminUnitCode },
+    user: {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      adminUnitCode: user.adminUnitCode,
+      mustChangePassword: user.mustChangePassword,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Creating accounts (F14): the admin creates anyone; an official creates officials, tracers and venue
- * accounts inside their own area only.
+ * accounts inside their own area only; a venue manager creates staff for their own venues.
  */
 import { resolveUnit } from './admin-units.js';
 import * as users from '../db/queries/users.js';
@@ -17,7 +17,11 @@ const VENUE_ROLES = new Set(['venue_manager', 'venue_staff']);
 
 export async function createUser(ctx: ServiceContext, caller: Actor | null, body: NewUser) {
   const actor = requireActor(caller);
-  if (actor.role !== 'admin' && actor.role !== 'official') throw new AppError('forbidden');
+  const manager = actor.role === 'venue_manager';
+  if (actor.role !== 'admin' && actor.role !== 'official' && !manager) throw new AppError('forbidden');
+  // A venue manager creates the staff of their own venues, nothing else.
+  if (manager && body.role !== 'venue_staff')
+    throw new AppError('forbidden', [{ path: 'role', code: 'staff_only' }]);
   if (body.role === 'admin' && actor.role !== 'admin')
     throw new AppError('forbidden', [{ path: 'role', code: 'admin_only' }]);
   const version = ctx.config.adminUnitsVersion;
@@ -35,7 +39,7 @@ export async function createUser(ctx: ServiceContext, caller: Actor | null, body
     if (VENUE_ROLES.has(body.role)) {
       if (venueIds.length === 0)
         throw new AppError('validation_failed', [{ path: 'venueIds', code: 'required' }]);
-      for (const id of venueIds) await venueFor(q, actor, id, 'govern');
+      for (const id of venueIds) await venueFor(q, actor, id, manager ? 'own' : 'govern');
     }
     const username = canonicalUsername(body.username);
     const taken = new AppError('username_taken', [{ path: 'username', code: 'taken' }]);

@@ -28,6 +28,9 @@ export const en: Texts = {
     export_not_found: 'Export not found.',
     export_not_ready: 'The export is not ready yet.',
     deadline_not_found: 'Registration deadline not found.',
+    account_not_found: 'No such account within your area.',
+    password_change_required: 'Your password is a temporary one. Choose a new password before going on.',
+    current_password_wrong: 'The current password is wrong.',
     admin_unit_not_found: 'Administrative unit not found.',
     admin_unit_ambiguous:
       'This old unit code now belongs to several new units. Choose one of the units suggested.',

@@ -31,6 +31,10 @@ export const vi = {
     export_not_found: 'Không tìm thấy tệp xuất.',
     export_not_ready: 'Tệp xuất chưa sẵn sàng, vui lòng chờ.',
     deadline_not_found: 'Không tìm thấy hạn đăng ký.',
+    account_not_found: 'Không tìm thấy tài khoản trong phạm vi quản lý của bạn.',
+    password_change_required:
+      'Mật khẩu của bạn là mật khẩu tạm thời. Hãy đặt mật khẩu mới trước khi tiếp tục.',
+    current_password_wrong: 'Mật khẩu hiện tại không đúng.',
     admin_unit_not_found: 'Không tìm thấy đơn vị hành chính.',
     admin_unit_ambiguous:
       'Mã đơn vị cũ này nay thuộc nhiều đơn vị hành chính mới. Hãy chọn một trong các đơn vị được gợi ý.',

@@ -1,6 +1,6 @@
 /** Signing in and out; who the session is. */
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, ROLES } from '../contracts.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, ROLES } from '../contracts.js';
 import { endpoint } from './endpoint.js';
 
 export const Login = z.object({
@@ -13,6 +13,11 @@ export const SessionUser = z.object({
   username: z.string(),
   role: z.enum(ROLES),
   adminUnitCode: z.string().nullable(),
+  mustChangePassword: z
+    .boolean()
+    .describe(
+      'a temporary password: every other call answers 403 password_change_required until POST /api/auth/password',
+    ),
 });
 
 export const authApi = {
@@ -29,5 +34,16 @@ export const authApi = {
     path: '/api/auth/me',
     tag: 'auth',
     responses: { 200: z.object({ user: SessionUser.extend({ venueIds: z.array(z.number()) }) }) },
+  }),
+  changePassword: endpoint({
+    method: 'POST',
+    path: '/api/auth/password',
+    tag: 'auth',
+    description:
+      "Changes the caller's own password (also the way out of a temporary one); the caller's other sessions end.",
+    body: z.object({
+      currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+      newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
+    }),
   }),
 };

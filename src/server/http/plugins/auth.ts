@@ -4,10 +4,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access.js';
+import { AppError } from '../../errors.js';
 import { actorFromSession } from '../../services/auth.js';
 import type { ServiceContext } from '../../services/context.js';
 
 export const SESSION_COOKIE = 'sid';
+
+/** What a session with a temporary password may call. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,7 +25,13 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     let pending = cache.get(this);
     if (!pending) {
       const token = this.cookies[SESSION_COOKIE];
-      pending = token ? actorFromSession(ctx, token) : Promise.resolve(null);
+      const route = this.routeOptions.url ?? '';
+      pending = (token ? actorFromSession(ctx, token) : Promise.resolve(null)).then((actor) => {
+        // A temporary password opens nothing but the way to change it.
+        if (actor?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route))
+          throw new AppError('password_change_required');
+        return actor;
+      });
       cache.set(this, pending);
     }
     return pending;

@@ -1,6 +1,7 @@
 import { authApi } from '../../../shared/api/auth.js';
 import { AppError } from '../../errors.js';
 import { requireActor } from '../../services/access.js';
+import { changeOwnPassword } from '../../services/accounts.js';
 import * as auth from '../../services/auth.js';
 import type { ServiceContext } from '../../services/context.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/auth.js';
@@ -38,9 +39,18 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext) {
           username: actor.username,
           role: actor.role,
           adminUnitCode: actor.adminUnitCode,
+          mustChangePassword: actor.mustChangePassword ?? false,
           venueIds: [...actor.venueIds],
         },
       };
+    },
+  });
+
+  app.route({
+    ...routeOf(authApi.changePassword),
+    handler: async (req, reply) => {
+      await changeOwnPassword(ctx, await req.actor(), req.cookies[SESSION_COOKIE] ?? '', req.body);
+      return reply.status(204).send();
     },
   });
 }

@@ -1,0 +1,14 @@
+-- Account management (issue 14): a password reset by someone else is temporary (its owner must choose
+-- a new one at the next login), and lists show when each account last logged in.
+ALTER TABLE users ADD COLUMN must_change_password boolean NOT NULL DEFAULT false;
+ALTER TABLE users ADD COLUMN last_login_at timestamptz;
+
+-- Codes from the province down to a unit of a version (empty when unknown): an account's area.
+CREATE FUNCTION admin_unit_path_of(v text, c text) RETURNS text[] LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE up AS (
+    SELECT code, parent_code, level FROM admin_units WHERE version = v AND code = c
+    UNION ALL
+    SELECT a.code, a.parent_code, a.level FROM admin_units a JOIN up ON a.version = v AND a.code = up.parent_code
+  )
+  SELECT COALESCE(array_agg(code ORDER BY level), '{}') FROM up
+$$;
