@@ -32,6 +32,7 @@ const CardInfoPage = lazy(() =>
   import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })),
 );
 import { LoginPage } from '../features/login/LoginPage.js';
+import { PasswordPage } from '../features/password/PasswordPage.js';
 import { RegisterVenuePage } from '../features/register/RegisterVenuePage.js';
 import { MyVenuesPage } from '../features/venue/MyVenuesPage.js';
 import { VenuePage } from '../features/venue/VenuePage.js';
@@ -77,7 +78,10 @@ function Shell() {
           {user && isOfficial(user.role) && <Link to="/compliance">{t.nav_compliance}</Link>}
           {user && isTracing(user.role) && <Link to="/tracing">{t.nav_tracing}</Link>}
           {user && isOfficial(user.role) && <Link to="/audit">{t.nav_audit}</Link>}
-          {user && isOfficial(user.role) && <Link to="/accounts">{t.nav_accounts}</Link>}
+          {user && (isOfficial(user.role) || user.role === 'venue_manager') && (
+            <Link to="/accounts">{t.nav_accounts}</Link>
+          )}
+          {user && <Link to="/password">{t.nav_password}</Link>}
           {!user && <Link to="/history">{t.nav_history}</Link>}
           {user && (user.role === 'venue_manager' || user.role === 'venue_staff') && (
             <Link to="/venues">{t.nav_my_venues}</Link>
@@ -95,7 +99,10 @@ function Shell() {
         </div>
       </header>
       <main>
-        <Suspense fallback={<p className="muted">{t.loading}</p>}>{page(path)}</Suspense>
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>
+          {/* A temporary password opens nothing but its change. */}
+          {user?.mustChangePassword ? <PasswordPage /> : page(path)}
+        </Suspense>
       </main>
     </>
   );
@@ -114,6 +121,8 @@ function page(path: string): ReactNode {
       return <RegisterVenuePage />;
     case '/login':
       return <LoginPage />;
+    case '/password':
+      return <PasswordPage />;
     case '/venues':
       return <MyVenuesPage />;
     case '/declare':

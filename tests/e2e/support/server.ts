@@ -37,6 +37,8 @@ export async function startServer(
         PUBLIC_URL: baseUrl,
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
+        // The journeys name 2021 units (three levels); the 2025 journey asks for its list.
+        ADMIN_UNITS_VERSION: 'vn-gso-2021',
         ...(db.url ? { DATABASE_URL: db.url } : {}),
         ...env,
       },

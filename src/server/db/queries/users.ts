@@ -153,6 +153,8 @@ export interface AccountRow {
   adminUnitCode: string | null;
   /** The account unit's path from the province (area roles). */
   unitPath: string[];
+  adminUnitName: string | null;
+  venueNames: string[];
   venueIds: number[];
   /** The paths of its venues (venue roles). */
   venuePaths: string[][];
@@ -164,6 +166,8 @@ export interface AccountRow {
 const ACCOUNT_SELECT = `
   SELECT u.id::int AS id, u.username, u.role, u.admin_unit_code AS "adminUnitCode",
          admin_unit_path_of($1, u.admin_unit_code) AS "unitPath",
+         (SELECT name FROM admin_units WHERE version = $1 AND code = u.admin_unit_code) AS "adminUnitName",
+         COALESCE(array_agg(v.name ORDER BY v.id) FILTER (WHERE v.id IS NOT NULL), '{}') AS "venueNames",
          COALESCE(array_agg(v.id::int ORDER BY v.id) FILTER (WHERE v.id IS NOT NULL), '{}') AS "venueIds",
          COALESCE(json_agg(v.admin_unit_path ORDER BY v.id) FILTER (WHERE v.id IS NOT NULL), '[]') AS "venuePaths",
          u.disabled_at IS NULL AS active, u.must_change_password AS "mustChangePassword",
