@@ -12,3 +12,9 @@ CREATE FUNCTION admin_unit_path_of(v text, c text) RETURNS text[] LANGUAGE sql S
   )
   SELECT COALESCE(array_agg(code ORDER BY level), '{}') FROM up
 $$;
+
+-- One-time links that create the first national admin when none is configured (printed at start).
+CREATE TABLE setup_tokens (
+  token_hash  bytea PRIMARY KEY,
+  expires_at  timestamptz NOT NULL
+);

@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'account_not_found'
   | 'password_change_required'
   | 'current_password_wrong'
+  | 'setup_link_invalid'
+  | 'setup_done'
   | 'database_unavailable'
   | 'shutting_down'
   | 'storage_full'
@@ -87,6 +89,8 @@ const STATUS: Record<ErrorCode, number> = {
   account_not_found: 404,
   password_change_required: 403,
   current_password_wrong: 400,
+  setup_link_invalid: 403,
+  setup_done: 409,
   database_unavailable: 503,
   shutting_down: 503,
   storage_full: 503,

@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { prepareContext } from './bootstrap.js';
 import { ConfigError, parseConfig } from './config.js';
+import { firstAdminLink } from './services/first-admin.js';
 import { ensurePartitionsAround } from './services/partitions.js';
+import { startupReport } from './startup-report.js';
 import { sketchClosedDays } from './services/people-sketches.js';
 import { purgeExpired } from './services/retention.js';
 
@@ -97,6 +99,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`ready on ${config.publicUrl} (database: ${ctx.db.kind})`);
+  console.log(startupReport(ctx, await firstAdminLink(ctx)));
 }
 
 let inFlight = 0;

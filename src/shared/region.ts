@@ -4,3 +4,8 @@
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** The page meta tag through which the server tells the web app its TZ_REGION. */
 export const TIME_ZONE_META = 'tz-region';
+/**
+ * The page meta tag present when PUBLIC_URL is a test address (loopback, private): pages that print
+ * codes say that what they print is not for display.
+ */
+export const TEST_ADDRESS_META = 'public-url-test';

@@ -5,6 +5,8 @@
  * never 5xx); a refused logged-in caller gets 403 or, outside their area, 404; anonymous gets 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertSetupToken } from '../../src/server/db/queries/accounts.js';
+import { tokenHash } from '../../src/server/services/auth.js';
 import { routeTables } from '../../src/server/app.js';
 import {
   ADMIN,
@@ -311,6 +313,19 @@ const RULES: Record<string, Rule> = {
   'POST /api/users/:id/password-reset': {
     allowed: VENUE_MANAGERS,
     request: async (f) => ({ method: 'POST', url: `/api/users/${await staffOf(f.venue.id)}/password-reset` }),
+  },
+  'POST /api/setup/admin': {
+    // A valid link on an installation that has its admin: 409 setup_done, the call got through.
+    allowed: 'everyone',
+    request: async () => {
+      const token = crypto.randomUUID();
+      await insertSetupToken(t.ctx.db, tokenHash(token), new Date(Date.now() + 60_000));
+      return {
+        method: 'POST',
+        url: '/api/setup/admin',
+        body: { token, username: 'x-admin', password: 'some-password-1' },
+      };
+    },
   },
   'POST /api/auth/password': {
     // A wrong current password is a 400: the call got through to the check.

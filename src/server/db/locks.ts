@@ -9,6 +9,8 @@ export const LOCKS = {
   migrations: 7_020_021,
   /** Loading a shipped admin-unit version. */
   adminUnits: 7_020_022,
+  /** Creating the first admin through a setup link: one at a time, so only one is made. */
+  firstAdmin: 7_020_041,
   /** Sealing rows that older versions stored in clear. */
   sealing: 7_020_031,
   /** The retention job: whichever node gets it first purges; the others skip the round. */

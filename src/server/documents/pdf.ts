@@ -44,3 +44,21 @@ export function drawQr(doc: PDFKit.PDFDocument, qr: QrMatrix, x: number, y: numb
   }
   doc.fill().restore();
 }
+
+/**
+ * "Test – not for display" across the page and as a red band at its foot: printed while PUBLIC_URL is
+ * a test address (domain/public-url.ts), so nobody sticks up a QR that phones cannot open.
+ */
+export function drawTestMark(doc: PDFKit.PDFDocument, mark: string) {
+  const { width, height } = doc.page;
+  doc.save();
+  doc.rotate(-35, { origin: [width / 2, height / 2] });
+  doc.opacity(0.25).fillColor('#c0392b').font('bold').fontSize(44);
+  doc.text('BẢN THỬ – TEST', 0, height / 2 - 30, { width, align: 'center', lineBreak: false });
+  doc.restore();
+  doc.save();
+  doc.rect(0, height - 40, width, 40).fill('#c0392b');
+  doc.fillColor('#ffffff').font('bold').fontSize(12);
+  doc.text(mark, 20, height - 27, { width: width - 40, align: 'center', lineBreak: false });
+  doc.restore();
+}

@@ -2,7 +2,7 @@
  * The printable personal card (thẻ kiểm soát dịch bệnh, F6): credit-card sized name and number with a
  * 55 × 55 mm QR (the product asks at least 5 × 5 cm), two to an A4 page edge so it can be cut out.
  */
-import { drawQr, MM, newDocument, toBuffer } from './pdf.js';
+import { drawQr, drawTestMark, MM, newDocument, toBuffer } from './pdf.js';
 import { qrMatrix } from './qr.js';
 
 /** Printed QR side in millimetres. */
@@ -13,6 +13,8 @@ export function cardPdf(c: {
   number: string;
   qr: string;
   birthYear: number | null;
+  /** PUBLIC_URL is a test address: the card says it is not for use. */
+  testMark?: string;
 }): Promise<Buffer> {
   const doc = newDocument({ title: `Thẻ kiểm soát dịch bệnh – ${c.fullName}` });
   const x = 36;
@@ -47,5 +49,6 @@ export function cardPdf(c: {
         width: textWidth,
       },
     );
+  if (c.testMark) drawTestMark(doc, c.testMark);
   return toBuffer(doc);
 }

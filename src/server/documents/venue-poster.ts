@@ -2,7 +2,7 @@
  * The A4 poster a venue prints and sticks at its door (F3): title, venue name and address, a QR of
  * 16 × 16 cm (the product asks at least 15 cm), and short instructions in Vietnamese.
  */
-import { drawQr, MM, newDocument, toBuffer } from './pdf.js';
+import { drawQr, drawTestMark, MM, newDocument, toBuffer } from './pdf.js';
 import { qrMatrix } from './qr.js';
 
 export interface PosterInput {
@@ -12,6 +12,8 @@ export interface PosterInput {
   entranceName: string;
   checkInUrl: string;
   code: string;
+  /** PUBLIC_URL is a test address: the poster says it is not for display. */
+  testMark?: string;
 }
 
 /** Printed QR side in millimetres. */
@@ -60,5 +62,6 @@ export function venuePosterPdf(p: PosterInput): Promise<Buffer> {
   doc.moveDown(0.6).fontSize(9).fillColor('#555555');
   doc.text(`${p.entranceName} · Mã: ${p.code}`, 56, undefined, { width: width - 112 });
   doc.text(p.checkInUrl, { width: width - 112, link: p.checkInUrl });
+  if (p.testMark) drawTestMark(doc, p.testMark);
   return toBuffer(doc);
 }

@@ -4,6 +4,7 @@
  * to a temporary one, and change one's own password. Who may manage whom is `mayManageAccount`.
  */
 import { randomInt } from 'node:crypto';
+import * as accounts from '../db/queries/accounts.js';
 import * as users from '../db/queries/users.js';
 import { coversUnitPath, mayManageAccount, type Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
@@ -25,13 +26,17 @@ function requireManager(caller: Actor | null): Actor {
   return actor;
 }
 
-export async function listAccounts(ctx: ServiceContext, caller: Actor | null, filter: users.AccountFilter) {
+export async function listAccounts(
+  ctx: ServiceContext,
+  caller: Actor | null,
+  filter: accounts.AccountFilter,
+) {
   const actor = requireManager(caller);
   const version = ctx.config.adminUnitsVersion;
   const unitCode = filter.unitCode
     ? ((await currentCodeOf(ctx.db, version, filter.unitCode, 'adminUnit')) ?? filter.unitCode)
     : undefined;
-  const rows = await users.listAccounts(
+  const rows = await accounts.listAccounts(
     ctx.db,
     version,
     {
@@ -47,7 +52,7 @@ export async function listAccounts(ctx: ServiceContext, caller: Actor | null, fi
 
 /** An account the caller may manage; any other is not found (scope never leaks). */
 async function manageable(ctx: ServiceContext, actor: Actor, id: number) {
-  const account = await users.findAccount(ctx.db, ctx.config.adminUnitsVersion, id);
+  const account = await accounts.findAccount(ctx.db, ctx.config.adminUnitsVersion, id);
   if (!account || !mayManageAccount(actor, account)) throw new AppError('account_not_found');
   return account;
 }
@@ -68,7 +73,7 @@ export async function updateAccount(
       const unit = await resolveUnit(q, version, change.adminUnitCode, 'adminUnitCode');
       if (!coversUnitPath(actor, unit.path))
         throw new AppError('forbidden', [{ path: 'adminUnitCode', code: 'out_of_scope' }]);
-      await users.setUnit(q, id, version, unit.code);
+      await accounts.setUnit(q, id, version, unit.code);
     }
     if (change.venueIds !== undefined) {
       if (!VENUE_ROLES.includes(account.role) || change.venueIds.length === 0)
@@ -77,11 +82,11 @@ export async function updateAccount(
         ]);
       const action = actor.role === 'venue_manager' ? 'own' : 'govern';
       for (const venueId of new Set(change.venueIds)) await venueFor(q, actor, venueId, action);
-      await users.setVenues(q, id, [...new Set(change.venueIds)]);
+      await accounts.setVenues(q, id, [...new Set(change.venueIds)]);
     }
-    if (change.active !== undefined) await users.setActive(q, id, change.active, ctx.now());
+    if (change.active !== undefined) await accounts.setActive(q, id, change.active, ctx.now());
   });
-  return (await users.findAccount(ctx.db, version, id))!;
+  return (await accounts.findAccount(ctx.db, version, id))!;
 }
 
 /** Letters and digits nobody confuses when reading them aloud or off a screen (no 0/O, 1/l/I). */

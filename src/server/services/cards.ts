@@ -9,6 +9,7 @@ import { newPublicId, signCardCode, tokenFor, verifyCardCode, verifyToken } from
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import { cardPdf } from '../documents/personal-card.js';
+import { testPrintMark } from './posters.js';
 import { currentColour, type StatusRules } from '../domain/status.js';
 import type { ServiceContext } from './context.js';
 
@@ -135,6 +136,7 @@ export async function printableCard(ctx: ServiceContext, id: string, token: stri
     number: cardNumber(card.publicId),
     qr: cardQrContent(ctx, card.publicId),
     birthYear: card.birthYear,
+    testMark: testPrintMark(ctx),
   });
 }
 

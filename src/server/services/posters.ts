@@ -1,6 +1,7 @@
 /** Downloads of a venue's QR: A4 PDF poster, PNG and SVG, one per entrance (main entrance by default). */
 import { qrPng, qrSvg } from '../documents/qr.js';
 import { venuePosterPdf } from '../documents/venue-poster.js';
+import { isTestAddress, TEST_PRINT_MARK } from '../domain/public-url.js';
 import type { Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from './context.js';
@@ -31,6 +32,7 @@ export async function venueQrDocument(
           entranceName: entrance.name,
           checkInUrl: entrance.checkInUrl,
           code: entrance.code,
+          testMark: testPrintMark(ctx),
         }),
         contentType: 'application/pdf',
         filename: `${base}.pdf`,
@@ -44,4 +46,9 @@ export async function venueQrDocument(
         filename: `${base}.svg`,
       };
   }
+}
+
+/** The mark of documents printed while PUBLIC_URL is an address phones cannot open; none otherwise. */
+export function testPrintMark(ctx: ServiceContext): string | undefined {
+  return isTestAddress(ctx.config.publicUrl) ? TEST_PRINT_MARK : undefined;
 }

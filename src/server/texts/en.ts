@@ -31,6 +31,8 @@ export const en: Texts = {
     account_not_found: 'No such account within your area.',
     password_change_required: 'Your password is a temporary one. Choose a new password before going on.',
     current_password_wrong: 'The current password is wrong.',
+    setup_link_invalid: 'This setup link is wrong or has expired. Restart the server to get a new one.',
+    setup_done: 'An admin account exists already. Log in.',
     admin_unit_not_found: 'Administrative unit not found.',
     admin_unit_ambiguous:
       'This old unit code now belongs to several new units. Choose one of the units suggested.',

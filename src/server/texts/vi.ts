@@ -35,6 +35,9 @@ export const vi = {
     password_change_required:
       'Mật khẩu của bạn là mật khẩu tạm thời. Hãy đặt mật khẩu mới trước khi tiếp tục.',
     current_password_wrong: 'Mật khẩu hiện tại không đúng.',
+    setup_link_invalid:
+      'Đường dẫn thiết lập không đúng hoặc đã hết hạn. Khởi động lại máy chủ để có đường dẫn mới.',
+    setup_done: 'Đã có tài khoản quản trị. Hãy đăng nhập.',
     admin_unit_not_found: 'Không tìm thấy đơn vị hành chính.',
     admin_unit_ambiguous:
       'Mã đơn vị cũ này nay thuộc nhiều đơn vị hành chính mới. Hãy chọn một trong các đơn vị được gợi ý.',

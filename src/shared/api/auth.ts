@@ -35,6 +35,19 @@ export const authApi = {
     tag: 'auth',
     responses: { 200: z.object({ user: SessionUser.extend({ venueIds: z.array(z.number()) }) }) },
   }),
+  setupAdmin: endpoint({
+    method: 'POST',
+    path: '/api/setup/admin',
+    tag: 'auth',
+    description:
+      'Creates the first national admin with the one-time link the server prints at start when ADMIN_USERNAME/ADMIN_PASSWORD are not set and no admin exists. 403 setup_link_invalid for a wrong or expired token, 409 setup_done once an admin exists.',
+    body: z.object({
+      token: z.string().min(1).max(100),
+      username: z.string().trim().min(3).max(100),
+      password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
+    }),
+    responses: { 201: z.object({ id: z.number(), username: z.string() }) },
+  }),
   changePassword: endpoint({
     method: 'POST',
     path: '/api/auth/password',

@@ -33,6 +33,7 @@ const CardInfoPage = lazy(() =>
 );
 import { LoginPage } from '../features/login/LoginPage.js';
 import { PasswordPage } from '../features/password/PasswordPage.js';
+import { SetupPage } from '../features/setup/SetupPage.js';
 import { RegisterVenuePage } from '../features/register/RegisterVenuePage.js';
 import { MyVenuesPage } from '../features/venue/MyVenuesPage.js';
 import { VenuePage } from '../features/venue/VenuePage.js';
@@ -123,6 +124,8 @@ function page(path: string): ReactNode {
       return <LoginPage />;
     case '/password':
       return <PasswordPage />;
+    case '/setup':
+      return <SetupPage />;
     case '/venues':
       return <MyVenuesPage />;
     case '/declare':

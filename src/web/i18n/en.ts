@@ -339,4 +339,11 @@ export const en: Messages = {
   pw_mismatch: 'The two new passwords differ.',
   pw_submit: 'Change password',
   pw_done: 'Password changed. Your other sessions have ended.',
+  venue_test_address:
+    'Test only: the server runs on an internal address (PUBLIC_URL is localhost or a private network), so phones in the street cannot open this QR. Posters and cards printed now say “TEST – not for display”. Ask IT to set PUBLIC_URL to the public address before printing posters to put up.',
+  setup_title: 'Create the first admin account',
+  setup_intro:
+    'The server printed this link at its first start; it works once. The national admin creates the accounts of officials and tracing teams and configures the system.',
+  setup_submit: 'Create the admin account',
+  setup_no_token: 'The setup code is missing. Open the exact link the server printed at start.',
 };

@@ -1,5 +1,5 @@
 /** Vietnamese first, English second (F16). The choice is kept on the device. */
-import { DEFAULT_TIME_ZONE, TIME_ZONE_META } from '../../shared/region.js';
+import { DEFAULT_TIME_ZONE, TEST_ADDRESS_META, TIME_ZONE_META } from '../../shared/region.js';
 import { en } from './en.js';
 import { vi, type Messages } from './vi.js';
 
@@ -35,6 +35,11 @@ export function regionTimeZone(): string {
   zone ??=
     document.querySelector(`meta[name="${TIME_ZONE_META}"]`)?.getAttribute('content') || DEFAULT_TIME_ZONE;
   return zone;
+}
+
+/** The server runs with a PUBLIC_URL phones cannot open (a meta tag it adds): what is printed is a test. */
+export function isTestDeployment(): boolean {
+  return document.querySelector(`meta[name="${TEST_ADDRESS_META}"]`) !== null;
 }
 
 export function formatTime(iso: string, lang: Lang = currentLang()): string {

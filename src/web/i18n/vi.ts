@@ -340,5 +340,12 @@ export const vi = {
   pw_mismatch: 'Hai mật khẩu mới không giống nhau.',
   pw_submit: 'Đổi mật khẩu',
   pw_done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
+  venue_test_address:
+    'Bản thử: máy chủ đang chạy với địa chỉ nội bộ (PUBLIC_URL là localhost hoặc mạng riêng), điện thoại ngoài đường không mở được mã QR này. Áp phích và thẻ in lúc này có dòng “BẢN THỬ – KHÔNG DÁN, KHÔNG PHÁT”. Hãy nhờ bộ phận CNTT đặt PUBLIC_URL là địa chỉ công khai trước khi in để dán.',
+  setup_title: 'Tạo tài khoản quản trị đầu tiên',
+  setup_intro:
+    'Đường dẫn này do máy chủ in ra khi khởi động lần đầu và chỉ dùng được một lần. Tài khoản quản trị toàn quốc sẽ tạo tài khoản cho cán bộ UBND, tổ truy vết và cấu hình hệ thống.',
+  setup_submit: 'Tạo tài khoản quản trị',
+  setup_no_token: 'Thiếu mã thiết lập. Hãy mở đúng đường dẫn mà máy chủ in ra khi khởi động.',
 };
 export type Messages = typeof vi;

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import { requireActor } from '../../services/access.js';
 import { changeOwnPassword } from '../../services/accounts.js';
 import * as auth from '../../services/auth.js';
+import { createFirstAdmin } from '../../services/first-admin.js';
 import type { ServiceContext } from '../../services/context.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/auth.js';
 import { publicRoute, routeOf, type ZodApp } from '../types.js';
@@ -52,5 +53,11 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext) {
       await changeOwnPassword(ctx, await req.actor(), req.cookies[SESSION_COOKIE] ?? '', req.body);
       return reply.status(204).send();
     },
+  });
+
+  app.route({
+    ...routeOf(authApi.setupAdmin),
+    config: publicRoute(ctx.config.rateLimits.loginPerMinute),
+    handler: async (req, reply) => reply.status(201).send(await createFirstAdmin(ctx, req.body)),
   });
 }

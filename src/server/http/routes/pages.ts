@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TIME_ZONE_META } from '../../../shared/region.js';
+import { TEST_ADDRESS_META, TIME_ZONE_META } from '../../../shared/region.js';
+import { isTestAddress } from '../../domain/public-url.js';
 import { AppError } from '../../errors.js';
 import { WEB_DIR } from '../../paths.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -35,9 +36,14 @@ function readPage(name: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Tells the page the region's time zone (TZ_REGION), in which it shows days and times. */
-function withTimeZone(html: string, zone: string): string {
-  return html.replace('<head>', `<head><meta name="${TIME_ZONE_META}" content="${escapeHtml(zone)}">`);
+/**
+ * Tells the page the region's time zone (TZ_REGION), in which it shows days and times, and whether
+ * PUBLIC_URL is a test address (what it prints is then marked as a test).
+ */
+function withRegion(html: string, ctx: ServiceContext): string {
+  const test = isTestAddress(ctx.config.publicUrl) ? `<meta name="${TEST_ADDRESS_META}" content="1">` : '';
+  const zone = `<meta name="${TIME_ZONE_META}" content="${escapeHtml(ctx.config.timeZone)}">`;
+  return html.replace('<head>', `<head>${zone}${test}`);
 }
 
 export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
@@ -52,7 +58,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
     },
     async (req, reply) => {
       const { code } = req.params as { code: string };
-      checkinTemplate ??= withTimeZone(readPage('checkin.html'), ctx.config.timeZone);
+      checkinTemplate ??= withRegion(readPage('checkin.html'), ctx);
       let venue: Awaited<ReturnType<typeof publicVenueByCode>> | null = null;
       try {
         venue = await publicVenueByCode(ctx, code.slice(0, 64));
@@ -78,7 +84,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   }
 
   const sendShell = (reply: FastifyReply) => {
-    appShell ??= withTimeZone(readPage('index.html'), ctx.config.timeZone);
+    appShell ??= withRegion(readPage('index.html'), ctx);
     return reply
       .headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')

@@ -4,7 +4,7 @@ import { call, urlOf } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { channelName } from '../../../shared/channels.js';
-import { currentLang, formatTime, type Messages } from '../../i18n/index.js';
+import { currentLang, formatTime, isTestDeployment, type Messages } from '../../i18n/index.js';
 import { useVenueToday, type VenueToday } from './useVenueToday.js';
 import { VenueExports, VenueReminders } from './VenueReminders.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -23,6 +23,11 @@ export function VenuePage({ id }: { id: number }) {
   return (
     <>
       {isNew && <div className="ok">{t.venue_registered}</div>}
+      {isTestDeployment() && (
+        <div className="error" role="alert" data-testid="test-address">
+          {t.venue_test_address}
+        </div>
+      )}
       <VenueReminders venueId={id} />
       <section className="card">
         <h1>
