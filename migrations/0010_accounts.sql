@@ -18,3 +18,7 @@ CREATE TABLE setup_tokens (
   token_hash  bytea PRIMARY KEY,
   expires_at  timestamptz NOT NULL
 );
+
+-- Entrances are managed after registration (F2): renamed, added, deactivated. An inactive entrance's
+-- code checks nobody in (404 venue_not_found); its rows stay for the check-ins made through it.
+ALTER TABLE venue_entrances ADD COLUMN active boolean NOT NULL DEFAULT true;

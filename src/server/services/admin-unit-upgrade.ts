@@ -81,6 +81,7 @@ export async function upgradeData(q: Queryable, from: string, to: string, now: D
     'people-unit-day keys': await upgrade.movePeopleKeys(q),
     'unit-day declaration counts': await upgrade.moveDeclarationCounts(q),
     'province-day sketches': await mergeProvinceSketches(q),
+    'days to sketch again': await upgrade.resketchKeptDays(q),
     hotspots: await upgrade.moveAreaRows(q, 'hotspots', from, to),
     'registration deadlines': await upgrade.moveAreaRows(q, 'registration_deadlines', from, to),
     'population figures': await upgrade.movePopulation(q, from, to),

@@ -5,7 +5,7 @@
  * the days not yet sketched, marked as an estimate.
  *
  * The job `sketchClosedDays` builds the sketches of each local day once it has ended (plus a grace
- * for check-ins in flight at midnight), for every unit above the lowest level; every node may call
+ * for check-ins in flight at midnight), for provinces and the level below; every node may call
  * it, the per-day lock makes the others wait and then find nothing to do.
  */
 import type { Db, Queryable } from '../db/db.js';
@@ -18,12 +18,14 @@ import type { ServiceContext } from './context.js';
 import { expiredBefore } from './retention.js';
 
 /**
- * Units of these levels have sketches: every level above the lowest (provinces and districts of the
- * 2021 list; provinces of the 2025 one). Lowest-level units are small enough to count exactly.
+ * Units of these levels have sketches: provinces and the level below them (districts of the 2021 list,
+ * wards of the 2025 one), so a province's 21-day figure per child unit merges sketches instead of
+ * counting millions of keys. Communes of the 2021 list are small enough to count exactly.
  */
 export function sketchedLevels(version: string): number[] {
-  return Array.from({ length: adminUnitLevels(version) - 1 }, (_, i) => i + 1);
+  return Array.from({ length: Math.min(2, adminUnitLevels(version)) }, (_, i) => i + 1);
 }
+
 /** A day is sketched this long after it ends, so no check-in of that day is still being written. */
 export const SKETCH_GRACE_MS = 10 * 60_000;
 

@@ -18,8 +18,9 @@ export async function venueQrDocument(
 ): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
   // Posters are printed by the venue's manager or officials over it, not by door staff.
   const venue = await getVenue(ctx, actor, venueId, 'manage');
-  const entrance =
-    entranceId === undefined ? venue.entrances[0] : venue.entrances.find((e) => e.id === entranceId);
+  // No poster for an inactive entrance: its QR checks nobody in.
+  const active = venue.entrances.filter((e) => e.active);
+  const entrance = entranceId === undefined ? active[0] : active.find((e) => e.id === entranceId);
   if (!entrance) throw new AppError('not_found');
   const base = `qr-${venue.id}-${entrance.id}`;
   switch (format) {

@@ -85,7 +85,7 @@ export async function getVenue(
     adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
     entrances: entrances.map((e) => {
       const code = signVenueCode(e.publicId, ctx.keys.venue_code.current);
-      return { id: e.id, name: e.name, code, checkInUrl: checkInUrl(ctx, code) };
+      return { id: e.id, name: e.name, code, checkInUrl: checkInUrl(ctx, code), active: e.active };
     }),
   };
 }

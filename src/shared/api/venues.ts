@@ -48,10 +48,31 @@ export const VenueDetail = z.object({
   statusReason: z.string().nullable(),
   registeredBy: z.enum(['self', 'official']),
   createdAt: Instant,
-  entrances: z.array(
-    z.object({ id: z.number(), name: z.string(), code: z.string(), checkInUrl: z.string() }),
-  ),
+  entrances: z.array(z.lazy(() => Entrance)),
 });
+
+/** An entrance with its own signed code and check-in URL (F2); an inactive one checks nobody in. */
+export const Entrance = z.object({
+  id: z.number(),
+  name: z.string(),
+  code: z.string(),
+  checkInUrl: z.string(),
+  active: z.boolean(),
+});
+export type Entrance = z.infer<typeof Entrance>;
+
+export const VenueChange = z
+  .object({
+    name: trimmedText(MAX_NAME_LENGTH).optional(),
+    category: z.enum(VENUE_CATEGORY_CODES).optional(),
+    address: trimmedText(MAX_ADDRESS_LENGTH).optional(),
+    contactName: trimmedText(MAX_NAME_LENGTH).optional(),
+    contactPhone: Phone.optional(),
+    capacity: z.number().int().min(1).max(MAX_VENUE_CAPACITY).nullable().optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
+
+const EntranceParams = IdParam.extend({ entranceId: IdParam.shape.id });
 
 /** What the QR page shows before a check-in. */
 export const PublicVenue = z.object({
@@ -131,6 +152,51 @@ export const venuesApi = {
     tag: 'venues',
     params: z.object({ code: VenueCode }),
     responses: { 200: PublicVenue },
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/venues/:id',
+    tag: 'venues',
+    description:
+      'Its manager or an official over it changes the venue (fields given only; `capacity: null` removes it).',
+    params: IdParam,
+    body: VenueChange,
+    responses: { 200: VenueDetail },
+  }),
+  entrances: endpoint({
+    method: 'GET',
+    path: '/api/venues/:id/entrances',
+    tag: 'venues',
+    params: IdParam,
+    responses: { 200: itemsOf(Entrance) },
+  }),
+  addEntrance: endpoint({
+    method: 'POST',
+    path: '/api/venues/:id/entrances',
+    tag: 'venues',
+    description: 'A new entrance with its own signed code, check-in URL and poster.',
+    params: IdParam,
+    body: z.object({ name: trimmedText(MAX_NAME_LENGTH) }),
+    responses: { 201: Entrance },
+  }),
+  updateEntrance: endpoint({
+    method: 'PATCH',
+    path: '/api/venues/:id/entrances/:entranceId',
+    tag: 'venues',
+    description:
+      "Renames or (de)activates an entrance; an inactive entrance's code gets 404 venue_not_found. The last active entrance cannot be deactivated (400).",
+    params: EntranceParams,
+    body: z
+      .object({ name: trimmedText(MAX_NAME_LENGTH).optional(), active: z.boolean().optional() })
+      .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' }),
+    responses: { 200: Entrance },
+  }),
+  entrancePoster: endpoint({
+    method: 'GET',
+    path: '/api/venues/:id/entrances/:entranceId/poster.pdf',
+    tag: 'venues',
+    description: 'The A4 poster of one entrance (its manager, officials over it).',
+    params: EntranceParams,
   }),
   posterPdf: qrFile('poster.pdf', 'PDF'),
   qrPng: qrFile('qr.png', 'PNG'),

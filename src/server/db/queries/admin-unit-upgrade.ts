@@ -283,3 +283,17 @@ export async function moveStatusRules(q: Queryable) {
     [],
   );
 }
+
+/**
+ * Days whose people keys are still kept lose their sketches: the job builds them again from the moved
+ * keys, for the new provinces and wards alike. Older days keep their merged province sketches.
+ */
+export async function resketchKeptDays(q: Queryable) {
+  return count(
+    q,
+    `WITH gone AS (
+       DELETE FROM people_sketch_days WHERE day IN (SELECT DISTINCT day FROM person_unit_days) RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [],
+  );
+}

@@ -135,7 +135,7 @@ const RECORD_CHECK_INS = `WITH input AS (${INPUT}
   SELECT i.*, e.id AS entrance_id, e.venue_id, vn.name AS venue_name, vn.status AS venue_status,
          vn.category, vn.admin_unit_path, (i.checked_in_at AT TIME ZONE ${TIME_ZONE})::date AS day,
          COALESCE(vn.default_stay_minutes, i.default_stay) AS stay_minutes
-    FROM input i JOIN venue_entrances e ON e.public_id = i.entrance JOIN venues vn ON vn.id = e.venue_id
+    FROM input i JOIN venue_entrances e ON e.public_id = i.entrance AND e.active JOIN venues vn ON vn.id = e.venue_id
 ), claimed AS (
   INSERT INTO client_requests (client_id, kind, result_id, result_at)
   SELECT client_id, 'check_in', id, checked_in_at FROM v WHERE venue_status = 'active'

@@ -24,13 +24,14 @@ export interface EntranceRow {
   id: number;
   name: string;
   publicId: string;
+  active: boolean;
 }
 
 export const VENUE_COLUMNS = `v.id, v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.admin_unit_path AS "adminUnitPath",
   v.address, v.contact_name AS "contactName", v.contact_phone AS "contactPhone", v.capacity,
   v.default_stay_minutes AS "defaultStayMinutes", v.status, v.status_reason AS "statusReason",
   v.registered_by AS "registeredBy", v.created_at AS "createdAt",
-  (SELECT e.public_id FROM venue_entrances e WHERE e.venue_id = v.id ORDER BY e.id LIMIT 1) AS "mainEntrancePublicId"`;
+  (SELECT e.public_id FROM venue_entrances e WHERE e.venue_id = v.id ORDER BY e.active DESC, e.id LIMIT 1) AS "mainEntrancePublicId"`;
 
 export async function insertVenue(
   q: Queryable,
@@ -74,7 +75,7 @@ export async function insertVenue(
 export async function insertEntrance(q: Queryable, venueId: number, name: string, publicId: string) {
   const { rows } = await q.query<EntranceRow>(
     `INSERT INTO venue_entrances (venue_id, name, public_id) VALUES ($1, $2, $3)
-     RETURNING id, name, public_id AS "publicId"`,
+     RETURNING id, name, public_id AS "publicId", active`,
     [venueId, name, publicId],
   );
   return rows[0]!;
@@ -91,7 +92,7 @@ export async function findVenue(q: Queryable, id: number) {
 
 export async function listEntrances(q: Queryable, venueId: number) {
   const { rows } = await q.query<EntranceRow>(
-    `SELECT id, name, public_id AS "publicId" FROM venue_entrances WHERE venue_id = $1 ORDER BY id`,
+    `SELECT id, name, public_id AS "publicId", active FROM venue_entrances WHERE venue_id = $1 ORDER BY id`,
     [venueId],
   );
   return rows;
@@ -100,7 +101,7 @@ export async function listEntrances(q: Queryable, venueId: number) {
 export async function findVenueByEntrance(q: Queryable, publicId: string) {
   const { rows } = await q.query<VenueRow & { entranceName: string }>(
     `SELECT ${VENUE_COLUMNS}, e.name AS "entranceName"
-       FROM venue_entrances e JOIN venues v ON v.id = e.venue_id WHERE e.public_id = $1`,
+       FROM venue_entrances e JOIN venues v ON v.id = e.venue_id WHERE e.public_id = $1 AND e.active`,
     [publicId],
   );
   return rows[0] ?? null;
@@ -129,4 +130,48 @@ export async function venueUnitPath(q: Queryable, venueId: number): Promise<stri
     [venueId],
   );
   return rows[0]?.path ?? [];
+}
+
+export async function updateEntrance(
+  q: Queryable,
+  venueId: number,
+  id: number,
+  change: { name?: string; active?: boolean },
+) {
+  const { rows } = await q.query<EntranceRow>(
+    `UPDATE venue_entrances SET name = COALESCE($3, name), active = COALESCE($4, active)
+      WHERE venue_id = $1 AND id = $2 RETURNING id, name, public_id AS "publicId", active`,
+    [venueId, id, change.name ?? null, change.active ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+export interface VenueChange {
+  name?: string;
+  category?: string;
+  address?: string;
+  contactName?: string;
+  contactPhone?: string;
+  capacity?: number | null;
+}
+
+/** The fields given change; the others stay. `capacity: null` removes the capacity. */
+export async function updateVenue(q: Queryable, id: number, c: VenueChange) {
+  await q.query(
+    `UPDATE venues SET name = COALESCE($2, name), category = COALESCE($3, category),
+            address = COALESCE($4, address), contact_name = COALESCE($5, contact_name),
+            contact_phone = COALESCE($6, contact_phone),
+            capacity = CASE WHEN $7 THEN $8::int ELSE capacity END
+      WHERE id = $1`,
+    [
+      id,
+      c.name ?? null,
+      c.category ?? null,
+      c.address ?? null,
+      c.contactName ?? null,
+      c.contactPhone ?? null,
+      c.capacity !== undefined,
+      c.capacity ?? null,
+    ],
+  );
 }

@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import { venuesApi } from '../../../shared/api/venues.js';
 import { requireActor } from '../../services/access.js';
 import { venueToday } from '../../services/check-ins.js';
 import type { ServiceContext } from '../../services/context.js';
 import { venueQrDocument, type QrFormat } from '../../services/posters.js';
+import * as entrances from '../../services/entrances.js';
 import * as venues from '../../services/venues.js';
 import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
 
@@ -52,11 +54,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
       ...routeOf(endpoint),
       handler: async (req, reply) => {
         const doc = await venueQrDocument(ctx, await req.actor(), req.params.id, format, req.query.entrance);
-        return reply
-          .type(doc.contentType)
-          .header('content-disposition', `inline; filename="${doc.filename}"`)
-          .header('cache-control', 'private, no-store')
-          .send(doc.body);
+        return sendDocument(reply, doc);
       },
     });
   }
@@ -86,4 +84,55 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
       };
     },
   });
+  entranceRoutes(app, ctx);
+}
+
+/** Changing a venue and its entrances after registration (API v1.1 venues). */
+function entranceRoutes(app: ZodApp, ctx: ServiceContext) {
+  app.route({
+    ...routeOf(venuesApi.update),
+    handler: async (req) => {
+      const v = await entrances.updateVenue(ctx, await req.actor(), req.params.id, req.body);
+      return { ...v, createdAt: iso(v.createdAt) };
+    },
+  });
+
+  app.route({
+    ...routeOf(venuesApi.entrances),
+    handler: async (req) => ({ items: await entrances.listEntrances(ctx, await req.actor(), req.params.id) }),
+  });
+
+  app.route({
+    ...routeOf(venuesApi.addEntrance),
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await entrances.addEntrance(ctx, await req.actor(), req.params.id, req.body.name)),
+  });
+
+  app.route({
+    ...routeOf(venuesApi.updateEntrance),
+    handler: async (req) =>
+      entrances.updateEntrance(ctx, await req.actor(), req.params.id, req.params.entranceId, req.body),
+  });
+
+  app.route({
+    ...routeOf(venuesApi.entrancePoster),
+    handler: async (req, reply) => {
+      const doc = await venueQrDocument(ctx, await req.actor(), req.params.id, 'pdf', req.params.entranceId);
+      return sendDocument(reply, doc);
+    },
+  });
+}
+
+/** A QR file or poster: shown inline, never cached by a shared cache. */
+function sendDocument(
+  reply: FastifyReply,
+  doc: { body: Buffer | string; contentType: string; filename: string },
+) {
+  return reply
+    .type(doc.contentType)
+    .header('content-disposition', `inline; filename="${doc.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(doc.body);
 }
