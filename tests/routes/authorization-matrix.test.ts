@@ -79,6 +79,14 @@ async function adminCall(method: Method, url: string, body?: unknown) {
   return res.body;
 }
 
+async function mainEntranceOf(venueId: number): Promise<number> {
+  const { rows } = await t.ctx.db.query<{ id: number }>(
+    'SELECT min(id)::int AS id FROM venue_entrances WHERE venue_id = $1',
+    [venueId],
+  );
+  return rows[0]!.id;
+}
+
 /** A staff account of the venue of its own (resetting it touches nobody else's session). */
 async function staffOf(venueId: number): Promise<number> {
   const { id } = (await adminCall('POST', '/api/users', {
@@ -140,6 +148,37 @@ const RULES: Record<string, Rule> = {
   'GET /api/venues/by-code/:code': {
     allowed: 'everyone',
     request: (f) => ({ method: 'GET', url: `/api/venues/by-code/${f.venue.code}` }),
+  },
+  'PATCH /api/venues/:id': {
+    allowed: VENUE_MANAGERS,
+    request: () => ({ method: 'PATCH', url: `/api/venues/${fixture.venue.id}`, body: { capacity: 120 } }),
+  },
+  'GET /api/venues/:id/entrances': {
+    allowed: VENUE_READERS,
+    request: (f) => ({ method: 'GET', url: `/api/venues/${f.venue.id}/entrances` }),
+  },
+  'POST /api/venues/:id/entrances': {
+    allowed: VENUE_MANAGERS,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/venues/${f.venue.id}/entrances`,
+      body: { name: 'Cổng phụ' },
+    }),
+  },
+  'PATCH /api/venues/:id/entrances/:entranceId': {
+    allowed: VENUE_MANAGERS,
+    request: async (f) => ({
+      method: 'PATCH',
+      url: `/api/venues/${f.venue.id}/entrances/${await mainEntranceOf(f.venue.id)}`,
+      body: { name: 'Cổng chính' },
+    }),
+  },
+  'GET /api/venues/:id/entrances/:entranceId/poster.pdf': {
+    allowed: VENUE_MANAGERS,
+    request: async (f) => ({
+      method: 'GET',
+      url: `/api/venues/${f.venue.id}/entrances/${await mainEntranceOf(f.venue.id)}/poster.pdf`,
+    }),
   },
   'GET /api/venues/:id/poster.pdf': {
     allowed: VENUE_MANAGERS,
