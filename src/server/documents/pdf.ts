@@ -51,6 +51,9 @@ export function drawQr(doc: PDFKit.PDFDocument, qr: QrMatrix, x: number, y: numb
  */
 export function drawTestMark(doc: PDFKit.PDFDocument, mark: string) {
   const { width, height } = doc.page;
+  // Text below the bottom margin would start a new page: the band sits in the margin.
+  const margin = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
   doc.save();
   doc.rotate(-35, { origin: [width / 2, height / 2] });
   doc.opacity(0.25).fillColor('#c0392b').font('bold').fontSize(44);
@@ -61,4 +64,5 @@ export function drawTestMark(doc: PDFKit.PDFDocument, mark: string) {
   doc.fillColor('#ffffff').font('bold').fontSize(12);
   doc.text(mark, 20, height - 27, { width: width - 40, align: 'center', lineBreak: false });
   doc.restore();
+  doc.page.margins.bottom = margin;
 }

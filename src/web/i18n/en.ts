@@ -346,4 +346,11 @@ export const en: Messages = {
     'The server printed this link at its first start; it works once. The national admin creates the accounts of officials and tracing teams and configures the system.',
   setup_submit: 'Create the admin account',
   setup_no_token: 'The setup code is missing. Open the exact link the server printed at start.',
+  entrance_new: 'Add an entrance',
+  entrance_add: 'Add with its QR',
+  entrance_inactive: 'closed (its QR no longer checks in)',
+  entrance_reopen: 'Reopen',
+  entrance_name: 'Entrance name',
+  entrance_rename: 'Save name',
+  entrance_close: 'Close this entrance',
 };

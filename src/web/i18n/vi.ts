@@ -347,5 +347,12 @@ export const vi = {
     'Đường dẫn này do máy chủ in ra khi khởi động lần đầu và chỉ dùng được một lần. Tài khoản quản trị toàn quốc sẽ tạo tài khoản cho cán bộ UBND, tổ truy vết và cấu hình hệ thống.',
   setup_submit: 'Tạo tài khoản quản trị',
   setup_no_token: 'Thiếu mã thiết lập. Hãy mở đúng đường dẫn mà máy chủ in ra khi khởi động.',
+  entrance_new: 'Thêm cổng/lối vào',
+  entrance_add: 'Thêm và tạo mã QR',
+  entrance_inactive: 'đã ngừng dùng (mã QR không còn ghi nhận)',
+  entrance_reopen: 'Dùng lại',
+  entrance_name: 'Tên cổng',
+  entrance_rename: 'Lưu tên',
+  entrance_close: 'Ngừng dùng cổng này',
 };
 export type Messages = typeof vi;

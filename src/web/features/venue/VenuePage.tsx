@@ -1,6 +1,6 @@
 /** The manager's venue page: the QR with its downloads, and today's check-ins live (F3, F4, F17). */
 import { venuesApi } from '../../../shared/api/venues.js';
-import { call, urlOf } from '../../api/client.js';
+import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { channelName } from '../../../shared/channels.js';
@@ -9,10 +9,7 @@ import { useVenueToday, type VenueToday } from './useVenueToday.js';
 import { VenueExports, VenueReminders } from './VenueReminders.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { KioskPanel } from '../kiosk/KioskPanel.js';
-
-/** The URL of one of the venue's QR files for an entrance. */
-const qrFile = (file: 'posterPdf' | 'qrPng' | 'qrSvg', id: number, entrance: number) =>
-  urlOf(venuesApi[file], { params: { id }, query: { entrance } });
+import { Entrances } from './Entrances.js';
 
 export function VenuePage({ id }: { id: number }) {
   const { t } = useT();
@@ -52,37 +49,7 @@ export function VenuePage({ id }: { id: number }) {
         </p>
       </section>
       <KioskPanel venueId={id} venueName={venue.name} />
-      <section className="card">
-        <h2>{t.venue_qr}</h2>
-        {venue.entrances.map((e) => (
-          <div className="row" key={e.id} style={{ alignItems: 'flex-start' }}>
-            <img className="qr" src={qrFile('qrSvg', id, e.id)} alt={t.venue_qr} />
-            <div>
-              <p>
-                <strong>{e.name}</strong>
-                <br />
-                <code>{e.code}</code>
-              </p>
-              <p className="row">
-                <a className="btn" href={qrFile('posterPdf', id, e.id)} download={`ma-qr-${id}.pdf`}>
-                  {t.download_pdf}
-                </a>
-                <a className="btn secondary" href={qrFile('qrPng', id, e.id)} download={`ma-qr-${id}.png`}>
-                  {t.download_png}
-                </a>
-                <a className="btn secondary" href={qrFile('qrSvg', id, e.id)} download={`ma-qr-${id}.svg`}>
-                  {t.download_svg}
-                </a>
-              </p>
-              <p>
-                <a href={e.checkInUrl} target="_blank" rel="noreferrer">
-                  {t.open_checkin_page}
-                </a>
-              </p>
-            </div>
-          </div>
-        ))}
-      </section>
+      <Entrances venueId={id} />
       <TodayPanel venueId={id} t={t} />
       <VenueExports venueId={id} />
     </>
