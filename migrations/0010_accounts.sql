@@ -22,3 +22,14 @@ CREATE TABLE setup_tokens (
 -- Entrances are managed after registration (F2): renamed, added, deactivated. An inactive entrance's
 -- code checks nobody in (404 venue_not_found); its rows stay for the check-ins made through it.
 ALTER TABLE venue_entrances ADD COLUMN active boolean NOT NULL DEFAULT true;
+
+-- Every suspension and reinstatement of a venue, with its reason and who decided: the venue's history.
+CREATE TABLE venue_status_changes (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  venue_id    bigint NOT NULL REFERENCES venues (id) ON DELETE CASCADE,
+  status      text NOT NULL CHECK (status IN ('active', 'suspended')),
+  reason      text NOT NULL,
+  by_user_id  bigint REFERENCES users (id),
+  at          timestamptz NOT NULL
+);
+CREATE INDEX venue_status_changes_by_venue ON venue_status_changes (venue_id, at DESC);

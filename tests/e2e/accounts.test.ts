@@ -1,7 +1,7 @@
 /**
  * Day-one accounts in the browser (issue 14): an official resets a tracer's password and the tracer
- * must choose a new one before anything else; a venue manager creates a staff account and the staff
- * member logs in to the scanner.
+ * must choose a new one before anything else; a venue manager adds an entrance and creates a staff
+ * account, and the staff member logs in to the scanner.
  */
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
@@ -55,7 +55,7 @@ describe('accounts', () => {
     await Promise.all([office.close(), tracerContext.close()]);
   });
 
-  it('a venue manager creates a staff account, and the staff member opens the scanner', async () => {
+  it('a venue manager adds an entrance and a staff account; the staff member opens the scanner', async () => {
     const venue = (
       await post('/api/venues', {
         name: 'Quán Cà phê Giảng',
@@ -71,6 +71,12 @@ describe('accounts', () => {
     const page = await context.newPage();
     await logInOnPage(page, journey.server, '0904111222', 'quan-ly-cafe-1');
     await page.waitForURL(/\/venues/);
+    // A second entrance with its own QR and poster.
+    await page.goto(`${journey.server.baseUrl}/venues/${venue.id}`);
+    await page.fill('#entrances input:not([aria-label])', 'Cổng sau');
+    await page.click('#entrances button:has-text("Thêm và tạo mã QR")');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=entrance]').length === 2);
+    await page.screenshot({ path: artifact('74-venue-two-entrances.png'), fullPage: true });
     await page.click('a:has-text("Tài khoản")');
     await page.fill('#acc-username', 'nhanvien-cafe');
     await page.fill('#acc-password', 'nhan-vien-cafe-1');

@@ -207,6 +207,27 @@ describe('suspending and reinstating a venue', () => {
     });
     expect((await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) })).status).toBe(201);
   });
+
+  it('keeps the history of suspensions and reinstatements, with reasons and who decided', async () => {
+    const venue = await registerVenue(t.app);
+    for (const [action, reason] of [
+      ['suspend', 'Không quét mã 7 ngày'],
+      ['reinstate', 'Đã cam kết thực hiện'],
+    ] as const) {
+      t.clock.advanceMinutes(1);
+      await call(t.app, 'POST', `/api/venues/${venue.id}/${action}`, {
+        body: { reason },
+        cookie: hanoiOfficial,
+      });
+    }
+    const detail = await call(t.app, 'GET', `/api/venues/${venue.id}`, { cookie: venue.managerCookie });
+    expect(detail.body.status).toBe('active');
+    expect(detail.body.statusHistory).toEqual([
+      expect.objectContaining({ status: 'active', reason: 'Đã cam kết thực hiện' }),
+      expect.objectContaining({ status: 'suspended', reason: 'Không quét mã 7 ngày' }),
+    ]);
+    expect(detail.body.statusHistory[0].by).toMatch(/\w/);
+  });
 });
 
 describe('GET /api/venues/:id/today', () => {

@@ -10,7 +10,7 @@ import { coversUnitPath } from '../domain/access.js';
 import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import type { VenueRegistration } from '../../shared/api/venues.js';
-import { venueFor } from './access.js';
+import { requireActor, venueFor } from './access.js';
 import { resolveLowestLevelUnit } from './admin-units.js';
 import { createManagerAccount } from './auth.js';
 import { attachVenue } from '../db/queries/users.js';
@@ -79,9 +79,13 @@ export async function getVenue(
   action: 'read' | 'manage' = 'read',
 ) {
   const venue = await venueFor(ctx.db, actor, id, action);
-  const entrances = await venues.listEntrances(ctx.db, id);
+  const [entrances, history] = await Promise.all([
+    venues.listEntrances(ctx.db, id),
+    venues.statusHistory(ctx.db, id),
+  ]);
   return {
     ...venue,
+    statusHistory: history,
     adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
     entrances: entrances.map((e) => {
       const code = signVenueCode(e.publicId, ctx.keys.venue_code.current);
@@ -117,7 +121,10 @@ export async function setVenueStatus(
   status: 'active' | 'suspended',
   reason: string,
 ) {
-  await venueFor(ctx.db, actor, id, 'govern');
-  await venues.setVenueStatus(ctx.db, id, status, reason);
+  const who = requireActor(actor);
+  await venueFor(ctx.db, who, id, 'govern');
+  await ctx.db.tx((q) =>
+    venues.setVenueStatus(q, id, { status, reason, byUserId: who.userId, at: ctx.now() }),
+  );
   return { id, status, statusReason: reason };
 }

@@ -49,7 +49,12 @@ export const VenueDetail = z.object({
   registeredBy: z.enum(['self', 'official']),
   createdAt: Instant,
   entrances: z.array(z.lazy(() => Entrance)),
+  statusHistory: z
+    .array(z.object({ status: VenueStatus, reason: z.string(), at: Instant, by: z.string().nullable() }))
+    .describe('suspensions and reinstatements, newest first'),
 });
+
+export type VenueDetail = z.infer<typeof VenueDetail>;
 
 /** An entrance with its own signed code and check-in URL (F2); an inactive one checks nobody in. */
 export const Entrance = z.object({

@@ -353,4 +353,10 @@ export const en: Messages = {
   entrance_name: 'Entrance name',
   entrance_rename: 'Save name',
   entrance_close: 'Close this entrance',
+  off_title: 'What an official can do here',
+  off_contact: 'Contact',
+  off_remind: 'Send a reminder',
+  off_reinstate: 'Reinstate',
+  off_reinstate_reason: 'Why it may operate again',
+  off_history: 'Suspensions and reinstatements',
 };

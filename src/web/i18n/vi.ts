@@ -354,5 +354,11 @@ export const vi = {
   entrance_name: 'Tên cổng',
   entrance_rename: 'Lưu tên',
   entrance_close: 'Ngừng dùng cổng này',
+  off_title: 'Việc của cán bộ tại địa điểm',
+  off_contact: 'Người liên hệ',
+  off_remind: 'Gửi nhắc nhở',
+  off_reinstate: 'Cho hoạt động lại',
+  off_reinstate_reason: 'Lý do cho hoạt động lại',
+  off_history: 'Lịch sử tạm dừng / hoạt động lại',
 };
 export type Messages = typeof vi;

@@ -115,13 +115,36 @@ export async function listVenuesByIds(q: Queryable, ids: readonly number[]) {
   return rows;
 }
 
+/** Suspends or reinstates a venue and writes the change into its history. */
 export async function setVenueStatus(
   q: Queryable,
   id: number,
-  status: 'active' | 'suspended',
-  reason: string | null,
+  change: { status: 'active' | 'suspended'; reason: string; byUserId: number; at: Date },
 ) {
-  await q.query('UPDATE venues SET status = $2, status_reason = $3 WHERE id = $1', [id, status, reason]);
+  await q.query('UPDATE venues SET status = $2, status_reason = $3 WHERE id = $1', [
+    id,
+    change.status,
+    change.reason,
+  ]);
+  await q.query(
+    'INSERT INTO venue_status_changes (venue_id, status, reason, by_user_id, at) VALUES ($1, $2, $3, $4, $5)',
+    [id, change.status, change.reason, change.byUserId, change.at],
+  );
+}
+
+export async function statusHistory(q: Queryable, venueId: number) {
+  const { rows } = await q.query<{
+    status: 'active' | 'suspended';
+    reason: string;
+    at: Date;
+    by: string | null;
+  }>(
+    `SELECT c.status, c.reason, c.at, u.username AS by
+       FROM venue_status_changes c LEFT JOIN users u ON u.id = c.by_user_id
+      WHERE c.venue_id = $1 ORDER BY c.at DESC, c.id DESC LIMIT 50`,
+    [venueId],
+  );
+  return rows;
 }
 
 export async function venueUnitPath(q: Queryable, venueId: number): Promise<string[]> {

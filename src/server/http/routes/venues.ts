@@ -33,8 +33,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(venuesApi.detail),
     handler: async (req) => {
-      const v = await venues.getVenue(ctx, await req.actor(), req.params.id);
-      return { ...v, createdAt: iso(v.createdAt) };
+      return venueAnswer(await venues.getVenue(ctx, await req.actor(), req.params.id));
     },
   });
 
@@ -92,8 +91,7 @@ function entranceRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(venuesApi.update),
     handler: async (req) => {
-      const v = await entrances.updateVenue(ctx, await req.actor(), req.params.id, req.body);
-      return { ...v, createdAt: iso(v.createdAt) };
+      return venueAnswer(await entrances.updateVenue(ctx, await req.actor(), req.params.id, req.body));
     },
   });
 
@@ -135,4 +133,12 @@ function sendDocument(
     .header('content-disposition', `inline; filename="${doc.filename}"`)
     .header('cache-control', 'private, no-store')
     .send(doc.body);
+}
+
+function venueAnswer(v: Awaited<ReturnType<typeof venues.getVenue>>) {
+  return {
+    ...v,
+    createdAt: iso(v.createdAt),
+    statusHistory: v.statusHistory.map((h) => ({ ...h, at: iso(h.at) })),
+  };
 }

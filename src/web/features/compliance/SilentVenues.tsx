@@ -1,5 +1,6 @@
 /** Compliance: venues that stopped scanning; remind their managers (venue page + SMS) or suspend one. */
 import { useState } from 'react';
+import { ReasonDialog } from '../../components/ReasonDialog.js';
 import type { AnswerOf } from '../../../shared/api/endpoint.js';
 import { complianceApi } from '../../../shared/api/compliance.js';
 import { venuesApi } from '../../../shared/api/venues.js';
@@ -19,14 +20,10 @@ export function SilentVenues({ data, act }: { data: ComplianceReport; act: Act }
   const [message, setMessage] = useState(t.comp_default_message);
   const toggle = (id: number) =>
     setSelected((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]));
-  const suspend = (id: number) => {
-    const reason = prompt(t.comp_suspend_reason);
-    if (reason?.trim())
-      void act(
-        () => call(venuesApi.suspend, { params: { id }, body: { reason: reason.trim() } }),
-        t.status_suspended,
-      );
-  };
+  // The venue whose suspension is being asked for (a dialog takes the reason).
+  const [suspending, setSuspending] = useState<number | null>(null);
+  const suspend = (id: number, reason: string) =>
+    void act(() => call(venuesApi.suspend, { params: { id }, body: { reason } }), t.status_suspended);
   const send = () =>
     act(async () => {
       await call(complianceApi.remind, { body: { venueIds: [...selected], message } });
@@ -83,7 +80,7 @@ export function SilentVenues({ data, act }: { data: ComplianceReport; act: Act }
                   <td>{v.lastCheckInAt ? formatDateTime(v.lastCheckInAt) : t.dash_never}</td>
                   <td>{v.remindedAt ? formatDateTime(v.remindedAt) : '—'}</td>
                   <td>
-                    <button type="button" className="link" onClick={() => suspend(v.venueId)}>
+                    <button type="button" className="link" onClick={() => setSuspending(v.venueId)}>
                       {t.comp_suspend}
                     </button>
                   </td>
@@ -110,6 +107,15 @@ export function SilentVenues({ data, act }: { data: ComplianceReport; act: Act }
             </button>
           </p>
         </>
+      )}
+      {suspending !== null && (
+        <ReasonDialog
+          title={t.comp_suspend}
+          label={t.comp_suspend_reason}
+          confirm={t.comp_suspend}
+          onConfirm={(reason) => suspend(suspending, reason)}
+          onClose={() => setSuspending(null)}
+        />
       )}
     </section>
   );

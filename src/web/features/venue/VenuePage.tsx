@@ -10,10 +10,11 @@ import { VenueExports, VenueReminders } from './VenueReminders.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { KioskPanel } from '../kiosk/KioskPanel.js';
 import { Entrances } from './Entrances.js';
+import { OfficialActions } from './OfficialActions.js';
 
 export function VenuePage({ id }: { id: number }) {
   const { t } = useT();
-  const { data: venue, error } = useRequest(() => call(venuesApi.detail, { params: { id } }), [id]);
+  const { data: venue, error, reload } = useRequest(() => call(venuesApi.detail, { params: { id } }), [id]);
   if (error) return <ErrorAlert message={error} />;
   if (!venue) return <p className="muted">{t.loading}</p>;
   const isNew = new URLSearchParams(location.search).has('new');
@@ -48,6 +49,7 @@ export function VenuePage({ id }: { id: number }) {
           </a>
         </p>
       </section>
+      <OfficialActions venue={venue} onChanged={reload} />
       <KioskPanel venueId={id} venueName={venue.name} />
       <Entrances venueId={id} />
       <TodayPanel venueId={id} t={t} />
