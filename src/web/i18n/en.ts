@@ -359,4 +359,5 @@ export const en: Messages = {
   off_reinstate: 'Reinstate',
   off_reinstate_reason: 'Why it may operate again',
   off_history: 'Suspensions and reinstatements',
+  audit_what: 'What was done',
 };

@@ -360,5 +360,6 @@ export const vi = {
   off_reinstate: 'Cho hoạt động lại',
   off_reinstate_reason: 'Lý do cho hoạt động lại',
   off_history: 'Lịch sử tạm dừng / hoạt động lại',
+  audit_what: 'Việc đã làm',
 };
 export type Messages = typeof vi;

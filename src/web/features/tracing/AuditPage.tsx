@@ -8,9 +8,10 @@ import { DateRangeFields, type DayRange } from '../../components/DateRangeFields
 import { formatDateTime } from '../../i18n/index.js';
 import { addDays, localToday } from '../dashboard/dates.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { auditSentence } from './audit-sentence.js';
 
 export function AuditPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const today = localToday();
   const [range, setRange] = useState<DayRange>({ from: addDays(today, -29), to: today });
   const { data, error } = useRequest(
@@ -18,10 +19,6 @@ export function AuditPage() {
     [range.from, range.to],
   );
   const items = data?.items ?? [];
-  const show = (o: Record<string, unknown>) =>
-    Object.entries(o)
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join(', ');
   return (
     <section className="card scroll">
       <h1>{t.audit_title}</h1>
@@ -33,22 +30,16 @@ export function AuditPage() {
         <thead>
           <tr>
             <th>{t.audit_at}</th>
-            <th>{t.audit_actor}</th>
-            <th>{t.audit_action}</th>
+            <th>{t.audit_what}</th>
             <th>{t.audit_purpose}</th>
-            <th>{t.audit_subject}</th>
-            <th>{t.audit_result}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((e, i) => (
             <tr key={i}>
               <td>{formatDateTime(e.at)}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
+              <td>{auditSentence(e, lang)}</td>
               <td>{e.purpose}</td>
-              <td className="small">{show(e.subject)}</td>
-              <td className="small">{show(e.result)}</td>
             </tr>
           ))}
         </tbody>
