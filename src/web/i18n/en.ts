@@ -360,4 +360,6 @@ export const en: Messages = {
   off_reinstate_reason: 'Why it may operate again',
   off_history: 'Suspensions and reinstatements',
   audit_what: 'What was done',
+  off_done_suspended: 'The venue is suspended: check-ins here are refused.',
+  off_done_reinstated: 'The venue may operate again.',
 };

@@ -361,5 +361,7 @@ export const vi = {
   off_reinstate_reason: 'Lý do cho hoạt động lại',
   off_history: 'Lịch sử tạm dừng / hoạt động lại',
   audit_what: 'Việc đã làm',
+  off_done_suspended: 'Đã tạm dừng địa điểm: lượt quét mã tại đây sẽ bị từ chối.',
+  off_done_reinstated: 'Đã cho địa điểm hoạt động lại.',
 };
 export type Messages = typeof vi;

@@ -34,7 +34,7 @@ export function OfficialActions({ venue, onChanged }: { venue: VenueDetail; onCh
           params: { id: venue.id },
           body: { reason },
         }),
-      suspended ? t.status_active : t.status_suspended,
+      suspended ? t.off_done_reinstated : t.off_done_suspended,
     );
   const remind = () =>
     void act.run(() => call(complianceApi.remind, { body: { venueIds: [venue.id], message } }), t.comp_sent);
