@@ -39,6 +39,7 @@ export function Entrances({ venueId }: { venueId: number }) {
     <section className="card" id="entrances">
       <h2>{t.venue_qr}</h2>
       <ErrorAlert message={change.error ?? list.error} />
+      {!list.data && !list.error && <p className="muted">{t.loading}</p>}
       {list.data?.items.map((e) => (
         <EntranceRow key={e.id} venueId={venueId} entrance={e} t={t} manages={manages} update={update} />
       ))}
