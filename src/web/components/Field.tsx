@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { MIN_PASSWORD_LENGTH } from '../../shared/limits.js';
 
 export function Field({
   label,
@@ -60,3 +61,16 @@ export function formFields<F extends Record<string, string>>(
     />
   );
 }
+
+/** Attributes of a new-password input and of its repetition (password and setup pages). */
+export const NEW_PASSWORD: InputHTMLAttributes<HTMLInputElement> = {
+  type: 'password',
+  required: true,
+  minLength: MIN_PASSWORD_LENGTH,
+  autoComplete: 'new-password',
+};
+export const REPEATED_PASSWORD: InputHTMLAttributes<HTMLInputElement> = {
+  type: 'password',
+  required: true,
+  autoComplete: 'new-password',
+};

@@ -4,13 +4,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { authApi } from '../../../shared/api/auth.js';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/limits.js';
 import { call } from '../../api/client.js';
 import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formFields } from '../../components/Field.js';
+import { formFields, NEW_PASSWORD, REPEATED_PASSWORD } from '../../components/Field.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -55,13 +54,8 @@ export function PasswordPage() {
         required: true,
         autoComplete: 'current-password',
       })}
-      {field('newPassword', t.pw_new, {
-        type: 'password',
-        required: true,
-        minLength: MIN_PASSWORD_LENGTH,
-        autoComplete: 'new-password',
-      })}
-      {field('repeat', t.pw_repeat, { type: 'password', required: true, autoComplete: 'new-password' })}
+      {field('newPassword', t.pw_new, NEW_PASSWORD)}
+      {field('repeat', t.pw_repeat, REPEATED_PASSWORD)}
       <ErrorAlert message={send.error} />
       {done && (
         <div className="ok" role="status">

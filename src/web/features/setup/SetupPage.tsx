@@ -4,14 +4,13 @@
  */
 import { useState, type FormEvent } from 'react';
 import { authApi } from '../../../shared/api/auth.js';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/limits.js';
 import { call } from '../../api/client.js';
 import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formFields } from '../../components/Field.js';
+import { formFields, NEW_PASSWORD, REPEATED_PASSWORD } from '../../components/Field.js';
 
 export function SetupPage() {
   const { t } = useT();
@@ -37,13 +36,8 @@ export function SetupPage() {
       <h1>{t.setup_title}</h1>
       <p className="muted">{t.setup_intro}</p>
       {field('username', t.acc_username, { required: true, minLength: 3, autoComplete: 'username' })}
-      {field('password', t.pw_new, {
-        type: 'password',
-        required: true,
-        minLength: MIN_PASSWORD_LENGTH,
-        autoComplete: 'new-password',
-      })}
-      {field('repeat', t.pw_repeat, { type: 'password', required: true, autoComplete: 'new-password' })}
+      {field('password', t.pw_new, NEW_PASSWORD)}
+      {field('repeat', t.pw_repeat, REPEATED_PASSWORD)}
       <ErrorAlert message={send.error} />
       <p>
         <button className="btn" type="submit" disabled={send.busy}>
