@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/db.js';
 import { findVenue, listVenuesByIds, type VenueRow } from '../db/queries/venues.js';
-import { adminUnitPath, findAdminUnit } from '../db/queries/admin-units.js';
+import { adminUnitPath } from '../db/queries/admin-units.js';
 import {
   coversUnitPath,
   mayOnUnit,
@@ -15,7 +15,7 @@ import {
   type VenueAction,
 } from '../domain/access.js';
 import { AppError } from '../errors.js';
-import { currentCodeOf } from './admin-units.js';
+import { currentUnitOf } from './admin-units.js';
 
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('not_logged_in');
@@ -94,8 +94,7 @@ export async function unitFor(
 
 /** A unit of the list in use; an older list's code people still write is read as the unit it became. */
 async function loadUnit(q: Queryable, version: string, code: string): Promise<UnitScope | null> {
-  const current = await currentCodeOf(q, version, code, 'adminUnit');
-  const found = current ? await findAdminUnit(q, version, current) : null;
+  const found = await currentUnitOf(q, version, code, 'adminUnit');
   if (!found) return null;
   return { code: found.code, name: found.name, path: await adminUnitPath(q, version, found.code) };
 }

@@ -10,7 +10,7 @@ import { coversUnitPath, mayManageAccount, type Actor } from '../domain/access.j
 import { AppError } from '../errors.js';
 import type { Role } from '../../shared/contracts.js';
 import { requireActor, venueFor } from './access.js';
-import { currentCodeOf, resolveUnit } from './admin-units.js';
+import { currentUnitOf, resolveUnit } from './admin-units.js';
 import { tokenHash } from './auth.js';
 import type { ServiceContext } from './context.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -34,7 +34,7 @@ export async function listAccounts(
   const actor = requireManager(caller);
   const version = ctx.config.adminUnitsVersion;
   const unitCode = filter.unitCode
-    ? ((await currentCodeOf(ctx.db, version, filter.unitCode, 'adminUnit')) ?? filter.unitCode)
+    ? ((await currentUnitOf(ctx.db, version, filter.unitCode, 'adminUnit'))?.code ?? filter.unitCode)
     : undefined;
   const rows = await accounts.listAccounts(
     ctx.db,

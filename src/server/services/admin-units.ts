@@ -96,8 +96,8 @@ export async function resolveLowestLevelUnit(
   version: string,
   code: string,
 ): Promise<{ code: string; path: string[] }> {
-  const unit = await resolveUnit(q, version, code, 'adminUnitCode');
-  if ((await units.findAdminUnit(q, version, unit.code))?.hasChildren)
+  const { hasChildren, ...unit } = await resolveUnit(q, version, code, 'adminUnitCode');
+  if (hasChildren)
     throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
   return unit;
 }
@@ -111,11 +111,14 @@ export async function resolveUnit(
   version: string,
   code: string,
   field: string,
-): Promise<{ code: string; path: string[] }> {
-  const unitCode = await currentCodeOf(q, version, code, field);
-  if (!unitCode)
-    throw new AppError('admin_unit_not_found', [{ path: field, code: 'unknown', message: code }]);
-  return { code: unitCode, path: await units.adminUnitPath(q, version, unitCode) };
+): Promise<{ code: string; path: string[]; hasChildren: boolean }> {
+  const unit = await currentUnitOf(q, version, code, field);
+  if (!unit) throw new AppError('admin_unit_not_found', [{ path: field, code: 'unknown', message: code }]);
+  return {
+    code: unit.code,
+    path: await units.adminUnitPath(q, version, unit.code),
+    hasChildren: unit.hasChildren,
+  };
 }
 
 /** Where an older list's unit went in `version`, best match first; null when no loaded list knows it. */
@@ -129,20 +132,16 @@ async function whereOldUnitWent(q: Queryable, version: string, code: string) {
  * read as today's), else the one unit an older list's unit went to; null when no list knows it. An old
  * unit that went to several is ambiguous: 400 with the candidates under `field`.
  */
-export async function currentCodeOf(
-  q: Queryable,
-  version: string,
-  code: string,
-  field: string,
-): Promise<string | null> {
-  if (await units.findAdminUnit(q, version, code)) return code;
+export async function currentUnitOf(q: Queryable, version: string, code: string, field: string) {
+  const current = await units.findAdminUnit(q, version, code);
+  if (current) return current;
   const went = (await whereOldUnitWent(q, version, code))?.went ?? [];
   if (went.length > 1)
     throw new AppError(
       'admin_unit_ambiguous',
       went.map((u) => ({ path: field, code: 'candidate', message: `${u.code} ${u.name}` })),
     );
-  return went[0]?.code ?? null;
+  return went[0] ? units.findAdminUnit(q, version, went[0].code) : null;
 }
 
 /**
