@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, launchChromium } from './support/browser.js';
+import { artifact, launchChromium, waitOrExplain } from './support/browser.js';
 import { useJourney } from './support/journey.js';
 import { writeQrVideo } from './support/y4m.js';
 
@@ -95,7 +95,11 @@ describe('scanner station', () => {
       const page = await context.newPage();
       await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
       await page.click('button:has-text("Bật camera")');
-      await page.waitForSelector('#result[data-colour="yellow"]', { timeout: 20_000 });
+      await waitOrExplain(page, '#result[data-colour="yellow"]', {
+        timeout: 20_000,
+        explainWith: '#result, .error',
+        screenshot: '12-scanner-camera-failed.png',
+      });
       expect(await page.textContent('#result')).toContain('Đặng Thuỳ Trâm');
       expect(await page.textContent('#result')).toContain('Tờ khai có dấu hiệu cần theo dõi');
       await page.screenshot({ path: artifact('12-scanner-camera-result.png'), fullPage: true });

@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (a test tool's own browser download fails here). */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -24,3 +24,26 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 export const artifact = (name: string) => resolve(ARTIFACTS, name);
+
+/**
+ * Waits for `selector`; when it never shows, fails with what the page showed instead (the text of
+ * `explainWith`, e.g. the result panel and any error box) and keeps a screenshot, so a failure in CI
+ * says why without a re-run.
+ */
+export async function waitOrExplain(
+  page: Page,
+  selector: string,
+  opts: { timeout: number; explainWith: string; screenshot: string },
+) {
+  try {
+    await page.waitForSelector(selector, { timeout: opts.timeout });
+  } catch (err) {
+    await page.screenshot({ path: artifact(opts.screenshot), fullPage: true }).catch(() => undefined);
+    const shown = await page
+      .$$eval(opts.explainWith, (els) => els.map((e) => e.outerHTML.slice(0, 400)).join('\n'))
+      .catch(() => '(page unreadable)');
+    throw new Error(`${selector} did not show within ${opts.timeout} ms; the page showed:\n${shown}`, {
+      cause: err,
+    });
+  }
+}

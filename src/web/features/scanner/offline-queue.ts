@@ -71,37 +71,42 @@ function isTransient(err: unknown): boolean {
   );
 }
 
-let flushing: Promise<Delivery[]> | null = null;
+/** The flush running now, if any: flushes run one after another, never side by side. */
+let lastFlush: Promise<unknown> = Promise.resolve();
 
-/** Sends the queued scans oldest first; stops at the first transient failure. One flush at a time. */
+/**
+ * Sends the queued scans oldest first; stops at the first transient failure. A flush asked for while
+ * another runs waits for it and then makes its own pass, so a scan queued just before the call is
+ * always in the answer when the network lets it through (joining the running pass instead would
+ * miss it, and the station would say "saved offline" while online).
+ */
 export function flush(venueId: number): Promise<Delivery[]> {
-  flushing ??= (async () => {
-    const delivered: Delivery[] = [];
+  const run = lastFlush.then(() => sendPending(venueId));
+  lastFlush = run.catch(() => undefined);
+  return run;
+}
+
+async function sendPending(venueId: number): Promise<Delivery[]> {
+  const delivered: Delivery[] = [];
+  for (const scan of await pending(venueId)) {
     try {
-      for (const scan of await pending(venueId)) {
-        try {
-          const answer = await call(checkInsApi.staff, {
-            params: { id: venueId },
-            body: scan.body,
-            headers: kioskHeaders(venueId),
-          });
-          await remove(scan.clientId);
-          delivered.push({ kind: 'recorded', scan, answer });
-        } catch (err) {
-          if (isTransient(err)) break;
-          await remove(scan.clientId);
-          delivered.push({
-            kind: 'rejected',
-            scan,
-            code: (err as ApiError).code,
-            message: (err as ApiError).message,
-          });
-        }
-      }
-    } finally {
-      flushing = null;
+      const answer = await call(checkInsApi.staff, {
+        params: { id: venueId },
+        body: scan.body,
+        headers: kioskHeaders(venueId),
+      });
+      await remove(scan.clientId);
+      delivered.push({ kind: 'recorded', scan, answer });
+    } catch (err) {
+      if (isTransient(err)) break;
+      await remove(scan.clientId);
+      delivered.push({
+        kind: 'rejected',
+        scan,
+        code: (err as ApiError).code,
+        message: (err as ApiError).message,
+      });
     }
-    return delivered;
-  })();
-  return flushing;
+  }
+  return delivered;
 }
