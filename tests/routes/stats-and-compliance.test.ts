@@ -338,8 +338,15 @@ describe('compliance', () => {
     expect((await call(t.app, 'GET', '/api/compliance?adminUnit=01')).status).toBe(401);
     expect((await call(t.app, 'GET', '/api/compliance?adminUnit=79', { cookie: hanoi })).status).toBe(404);
     expect(
-      (await call(t.app, 'GET', '/api/compliance?adminUnit=01&silentDays=0', { cookie: hanoi })).status,
+      (await call(t.app, 'GET', '/api/compliance?adminUnit=01&silentDays=-1', { cookie: hanoi })).status,
     ).toBe(400);
+    const silentNames = async (days: number) =>
+      (
+        await call(t.app, 'GET', `/api/compliance?adminUnit=001&silentDays=${days}`, { cookie: baDinh })
+      ).body.silentVenues.map((v: { name: string }) => v.name);
+    // On the day they registered: "0 days" names the venue that has not scanned yet, "1 day" nobody.
+    expect(await silentNames(0)).toEqual(['Quán không quét']);
+    expect(await silentNames(1)).toEqual([]);
     t.clock.advanceMinutes(4 * 24 * 60);
     await loginEveryone();
     const res = await call(t.app, 'GET', '/api/compliance?adminUnit=001&silentDays=3', { cookie: baDinh });

@@ -30,8 +30,10 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
   const silentDays = query.silentDays ?? DEFAULT_SILENT_DAYS;
   const target = query.target ?? DEFAULT_ACTIVE_SHARE_TARGET;
   const today = localDate(ctx.now(), ctx.config.timeZone);
-  const windowFrom = addDays(today, -(silentDays - 1));
-  const cutoff = startOfLocalDay(windowFrom, ctx.config.timeZone);
+  const windowFrom = addDays(today, -Math.max(0, silentDays - 1));
+  const silentSince = startOfLocalDay(windowFrom, ctx.config.timeZone);
+  // 0 days: every venue without a check-in yet today, those registered a minute ago included.
+  const registeredBefore = silentDays === 0 ? ctx.now() : silentSince;
   const scope = {
     level: unit.path.length,
     code: unit.code,
@@ -40,7 +42,7 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
   const code = unit.path.length ? unit.code : null;
 
   const [silent, groups, registered, children, deadlines] = await Promise.all([
-    compliance.silentVenues(ctx.db, code, cutoff, SILENT_LIST_LIMIT),
+    compliance.silentVenues(ctx.db, code, { registeredBefore, silentSince }, SILENT_LIST_LIMIT),
     stats.checkInGroups(ctx.db, scope, windowFrom, today),
     stats.registeredVenueGroups(ctx.db, scope, ctx.now()),
     scope.level < scope.levels

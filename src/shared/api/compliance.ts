@@ -4,7 +4,10 @@ import { AdminUnitCode, decimalInt, LocalDate, ScopeCode } from '../contracts.js
 import { IdParam, itemsOf } from './common.js';
 import { endpoint } from './endpoint.js';
 
-/** Venues silent for this many days or more are listed. */
+/**
+ * Venues without a check-in in the last N local days (today included), registered before those days,
+ * are listed. 0 asks for "no check-in yet today", venues registered today included.
+ */
 export const DEFAULT_SILENT_DAYS = 3;
 /** Most silent days a request may ask for. */
 export const MAX_SILENT_DAYS = 90;
@@ -34,7 +37,7 @@ export type NewDeadline = z.infer<typeof NewDeadline>;
 
 export const ComplianceQuery = z.object({
   adminUnit: ScopeCode.optional(),
-  silentDays: decimalInt(1, MAX_SILENT_DAYS).optional(),
+  silentDays: decimalInt(0, MAX_SILENT_DAYS).optional(),
   target: z
     .string()
     .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a decimal between 0 and 1')
@@ -100,7 +103,7 @@ export const complianceApi = {
     path: '/api/compliance',
     tag: 'compliance',
     description:
-      'Venues without a check-in for `silentDays` days (default 3), child units whose share of active venues is below `target` (default 0.8), and registration deadlines.',
+      'Venues without a check-in in the last `silentDays` days, today included (default 3; 0 = none yet today, venues registered today included), child units whose share of active venues is below `target` (default 0.8), and registration deadlines.',
     query: ComplianceQuery,
     responses: { 200: ComplianceReport },
   }),

@@ -187,6 +187,8 @@ export const en: Messages = {
   export_failed: 'The file could not be made',
   comp_title: 'Compliance with QR scanning',
   comp_silent_days: 'Days without a scan',
+  comp_silent_today: '0 = no scan yet today, venues registered today included.',
+  comp_silent_days_hint: 'Today included; only venues registered before those days (0 = today).',
   comp_target: 'Target share of venues scanning (%)',
   comp_silent: 'Venues without check-ins',
   comp_since: 'since',

@@ -189,6 +189,8 @@ export const vi = {
   export_failed: 'Không tạo được tệp',
   comp_title: 'Đôn đốc thực hiện quét mã QR',
   comp_silent_days: 'Số ngày không quét',
+  comp_silent_today: '0 = chưa có lượt quét nào hôm nay, kể cả địa điểm vừa đăng ký.',
+  comp_silent_days_hint: 'Tính cả hôm nay; chỉ địa điểm đăng ký trước những ngày đó (0 = hôm nay).',
   comp_target: 'Chỉ tiêu tỷ lệ địa điểm có quét (%)',
   comp_silent: 'Địa điểm không có lượt quét',
   comp_since: 'kể từ',

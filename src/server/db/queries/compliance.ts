@@ -13,21 +13,26 @@ export interface SilentVenue {
 }
 
 /**
- * Active venues of a unit (empty code: everywhere) registered before `cutoff` with no check-in since
- * `cutoff`, longest silent first.
+ * Active venues of a unit (null code: everywhere) registered before `registeredBefore` with no check-in
+ * since `silentSince`, longest silent first.
  */
-export async function silentVenues(q: Queryable, unitCode: string | null, cutoff: Date, limit: number) {
+export async function silentVenues(
+  q: Queryable,
+  unitCode: string | null,
+  window: { registeredBefore: Date; silentSince: Date },
+  limit: number,
+) {
   const { rows } = await q.query<SilentVenue>(
     `SELECT v.id AS "venueId", v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.contact_phone AS "contactPhone",
             v.created_at AS "createdAt", last.at AS "lastCheckInAt",
             (SELECT max(r.sent_at) FROM reminders r WHERE r.venue_id = v.id) AS "remindedAt"
        FROM venues v
        LEFT JOIN LATERAL (SELECT max(d.last_check_in_at) AS at FROM venue_day_counts d WHERE d.path_1 = v.admin_unit_path[1] AND d.venue_id = v.id) last ON TRUE
-      WHERE v.status = 'active' AND v.created_at < $1 AND ($3::text IS NULL OR v.admin_unit_path @> ARRAY[$3::text])
+      WHERE v.status = 'active' AND v.created_at < $4 AND ($3::text IS NULL OR v.admin_unit_path @> ARRAY[$3::text])
         AND (last.at IS NULL OR last.at < $1)
       ORDER BY last.at NULLS FIRST, v.id
       LIMIT $2`,
-    [cutoff, limit, unitCode],
+    [window.silentSince, limit, unitCode, window.registeredBefore],
   );
   return rows;
 }

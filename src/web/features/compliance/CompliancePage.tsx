@@ -60,15 +60,19 @@ export function CompliancePage() {
             {t.comp_silent_days}
             <input
               type="number"
-              min={1}
+              min={0}
               max={MAX_SILENT_DAYS}
               value={silentDays}
               onChange={(e) =>
-                setSilentDays(Math.min(MAX_SILENT_DAYS, Math.max(1, Number(e.target.value) || 1)))
+                setSilentDays(Math.min(MAX_SILENT_DAYS, Math.max(0, Math.trunc(Number(e.target.value) || 0))))
               }
               style={{ width: 80 }}
+              aria-describedby="silent-days-hint"
             />
           </label>
+          <span className="muted" id="silent-days-hint">
+            {silentDays === 0 ? t.comp_silent_today : t.comp_silent_days_hint}
+          </span>
           <label className="inline">
             {t.comp_target}
             <input
