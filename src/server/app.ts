@@ -18,6 +18,7 @@ import { registerAuth } from './http/plugins/auth.js';
 import { registerAvailability } from './http/plugins/availability.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/plugins/errors.js';
 import { registerGuard } from './http/plugins/guard.js';
+import { registerMetrics } from './http/plugins/metrics.js';
 import { redactedRequest } from './http/redaction.js';
 import { kioskRoutes } from './http/routes/kiosks.js';
 import { authRoutes } from './http/routes/auth.js';
@@ -76,6 +77,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   });
 
   registerAvailability(app, ctx);
+  registerMetrics(app, ctx);
   await app.register(fastifyCookie);
   registerGuard(app, ctx);
   // Per-address limits per app node; each route names its own limit (see routes). Behind a load

@@ -13,6 +13,7 @@ import { ensureBootstrapAdmin } from './services/auth.js';
 import { checkInWriter, scanReader } from './services/check-in-writer.js';
 import type { ServiceContext } from './services/context.js';
 import { loadKeyRing } from './services/keys.js';
+import { Metrics } from './services/metrics.js';
 import { sealClearRowsOnce } from './services/sealing.js';
 import { ensurePartitionsAround } from './services/partitions.js';
 import { httpSmsGateway, loggingSmsGateway, type SmsGateway } from './services/sms.js';
@@ -47,6 +48,8 @@ export async function prepareContext(
     files?: FileLayerObserver;
     /** A new PGlite database starts from this dump (a migrated template: tests start fast). */
     initialData?: Blob;
+    /** Metrics include the process's CPU, memory and event-loop figures (the server, not tests). */
+    processFigures?: boolean;
   } = {},
 ): Promise<ServiceContext> {
   const dataDir = config.databaseUrl ? undefined : config.dataDir || undefined;
@@ -69,13 +72,15 @@ export async function prepareContext(
     const keys = await loadKeyRing(setup, config, log);
     const sealed = await sealClearRowsOnce(setup, keys.sealer);
     if (sealed) log(`sealed ${sealed} rows that older versions stored in clear`);
+    const metrics = new Metrics({ poolUse: db.poolUse, processFigures: opts.processFigures });
     const ctx: ServiceContext = {
       db,
+      metrics,
       config: { ...config, adminUnitsVersion },
       keys,
       now,
-      checkInWriter: checkInWriter(db, config.timeZone, now),
-      scanReader: scanReader(db, now),
+      checkInWriter: checkInWriter(db, config.timeZone, now, (n) => metrics.batch('check_in_write', n)),
+      scanReader: scanReader(db, now, (n) => metrics.batch('scan_read', n)),
       sms: smsGatewayFor(config),
       diskFloor,
     };

@@ -77,6 +77,11 @@ const ConfigSchema = z
     /** Its API key (sent as a bearer token); required with SMS_GATEWAY_URL. */
     SMS_GATEWAY_KEY: z.string().min(8).optional(),
     SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
+    /**
+     * Bearer token that opens GET /metrics (Prometheus text format). Unset: /metrics answers 404, so
+     * nothing about the load of the service is public by default.
+     */
+    METRICS_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => !env.SMS_GATEWAY_URL || env.SMS_GATEWAY_KEY, {
@@ -112,6 +117,7 @@ const ConfigSchema = z
     },
     sessionHours: env.SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    metricsToken: env.METRICS_TOKEN,
     smsGateway: env.SMS_GATEWAY_URL
       ? { url: env.SMS_GATEWAY_URL, apiKey: env.SMS_GATEWAY_KEY!, timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS }
       : undefined,

@@ -29,7 +29,7 @@ async function main() {
     }
     throw err;
   }
-  const ctx = await prepareContext(config);
+  const ctx = await prepareContext(config, undefined, undefined, { processFigures: true });
   const app = await buildApp(ctx, { logger: true });
   trackInFlight(app);
   ctx.diskFloor?.watch(DISK_CHECK_MS, (disk) => {
@@ -45,14 +45,15 @@ async function main() {
   const jobs = { ...ctx, db: ctx.db.withoutTimeLimit() };
   // Every ten minutes: people sketches of ended days (before retention takes their keys).
   // Hourly: day partitions ahead, and retention (whichever node gets the lock first does it).
+  const job = ctx.metrics.job.bind(ctx.metrics);
   const sketching = async () => {
-    const built = await sketchClosedDays(jobs);
+    const built = await job('people_sketches', () => sketchClosedDays(jobs));
     if (built.length) app.log.info({ days: built }, 'people sketches built');
   };
   const hourly = async () => {
-    await ensurePartitionsAround(jobs.db, ctx.now(), config.timeZone, 0);
+    await job('partitions', () => ensurePartitionsAround(jobs.db, ctx.now(), config.timeZone, 0));
     await sketching();
-    const purged = await purgeExpired(jobs);
+    const purged = await job('retention', () => purgeExpired(jobs));
     if (purged?.droppedPartitions.length) app.log.info({ purged }, 'retention: expired data removed');
   };
   await hourly().catch((err) => app.log.error({ err }, 'retention job failed'));
@@ -69,7 +70,7 @@ async function main() {
   const smsJob = setInterval(() => {
     if (delivering) return;
     delivering = true;
-    deliverDueSms(jobs)
+    job('sms', () => deliverDueSms(jobs))
       .then((sent) => {
         if (sent.failed || sent.retrying) app.log.warn({ sms: sent }, 'some text messages did not go out');
       })

@@ -93,5 +93,6 @@ describe('request log redaction', () => {
     );
     expect(redactUrl('/x?holderToken=1&Password=2')).toBe('/x?holderToken=[redacted]&Password=[redacted]');
     expect(redactUrl('/api/health')).toBe('/api/health');
+    expect(redactUrl('/card/K01ABCDEFGHJKMNPQRSTVWX?lang=en')).toBe('/card/[redacted]?lang=en');
   });
 });

@@ -52,6 +52,18 @@ describe('accounts', () => {
     // Changed: the page asked for opens.
     await tracer.waitForSelector('h1:has-text("Truy vết")');
     await tracer.screenshot({ path: artifact('72-tracer-after-change.png'), fullPage: true });
+
+    // The tracer is sent to Hoàn Kiếm: the official moves the account from the list.
+    await row.locator('button:has-text("Đổi đơn vị")').click();
+    await page.selectOption('#move-province', '01');
+    await page.waitForSelector('#move-district option[value="002"]', { state: 'attached' });
+    await page.selectOption('#move-district', '002');
+    await page.screenshot({ path: artifact('75-official-moves-tracer.png'), fullPage: true });
+    await page.click('dialog button:has-text("Lưu thay đổi")');
+    await page.waitForSelector(
+      '[data-testid=account-notice]:has-text("Đã chuyển tài khoản: truyvet-badinh")',
+    );
+    expect(await row.textContent()).toContain('Hoàn Kiếm');
     await Promise.all([office.close(), tracerContext.close()]);
   });
 

@@ -33,7 +33,16 @@ export interface Db extends Queryable {
    * answer in time is DatabaseUnavailableError (503), never a hang.
    */
   withoutTimeLimit(): Db;
+  /** How the connection pool is used now (PostgreSQL); absent on the embedded database. */
+  poolUse?: () => PoolUse;
   close(): Promise<void>;
+}
+
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 /** COPY text format: tab-separated, `\N` for NULL, backslash escapes. */

@@ -131,6 +131,12 @@ function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => D
         await withTimeLimit(pipeline(Readable.from([toCopyText(rows)]), sink), queryTimeoutMs, 'COPY');
       }),
     withoutTimeLimit,
+    poolUse: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
     close: () => pool.end(),
   };
 }

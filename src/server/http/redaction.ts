@@ -1,12 +1,17 @@
 /**
  * Request logs without secrets: query parameters that carry tokens or passwords (card holder tokens
- * travel as `?token=` on the printable card link) are logged as `[redacted]`. Headers are not logged.
+ * travel as `?token=` on the printable card link) are logged as `[redacted]`, and so is the code of a
+ * personal card opened as a link (`/card/{code}`: it names a person). Headers are not logged.
  */
 import type { FastifyRequest } from 'fastify';
 
 const SECRET_PARAMS = /^(token|holderToken|checkoutToken|deviceToken|password|key)$/i;
 
-export function redactUrl(url: string): string {
+/** Paths whose last segment identifies a person. */
+const PERSONAL_PATH = /^(\/card\/)[^/?]+/;
+
+export function redactUrl(rawUrl: string): string {
+  const url = rawUrl.replace(PERSONAL_PATH, '$1[redacted]');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = url

@@ -17,6 +17,8 @@ export class Batcher<I, O> {
   constructor(
     private readonly runMany: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 64,
+    /** Told the size of each batch sent (metrics). */
+    private readonly onBatch: (size: number) => void = () => undefined,
   ) {}
 
   run(item: I): Promise<O> {
@@ -38,6 +40,7 @@ export class Batcher<I, O> {
       setImmediate(() => this.flush());
     }
     if (batch.length === 0) return;
+    this.onBatch(batch.length);
     this.runMany(batch.map((b) => b.item)).then(
       (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
       (err) => {

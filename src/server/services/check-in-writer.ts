@@ -11,8 +11,12 @@ import { Batcher } from './batcher.js';
 import { ensureDayPartition, isMissingPartition } from './partitions.js';
 
 /** The batched reader of what a staff scan needs (reads only; batching is the same mechanism). */
-export function scanReader(db: Db, now: () => Date) {
-  return new Batcher<ScanContextInput, ScanContextRow>((inputs) => loadScanContexts(db, now(), inputs));
+export function scanReader(db: Db, now: () => Date, onBatch?: (size: number) => void) {
+  return new Batcher<ScanContextInput, ScanContextRow>(
+    (inputs) => loadScanContexts(db, now(), inputs),
+    undefined,
+    onBatch,
+  );
 }
 
 /**
@@ -21,7 +25,7 @@ export function scanReader(db: Db, now: () => Date) {
  * that first forgets those days' people sketches (services/people-sketches.ts): they may wait for a
  * sketch being built, the rest of the batch does not.
  */
-export function checkInWriter(db: Db, timeZone: string, now: () => Date) {
+export function checkInWriter(db: Db, timeZone: string, now: () => Date, onBatch?: (size: number) => void) {
   type Row = NewCheckIn;
   const withPartitions = async (rows: readonly Row[], write: () => Promise<(RecordOutcome | null)[]>) => {
     try {
@@ -42,17 +46,21 @@ export function checkInWriter(db: Db, timeZone: string, now: () => Date) {
         return recordCheckIns(q, rows, timeZone);
       }),
     );
-  return new Batcher<Row, RecordOutcome | null>(async (rows) => {
-    const todayStart = startOfLocalDay(localDate(now(), timeZone), timeZone).getTime();
-    const isLate = rows.map((r) => r.checkedInAt.getTime() < todayStart);
-    if (!isLate.includes(true)) return writeCurrent(rows);
-    const late = rows.filter((_, i) => isLate[i]);
-    const current = rows.filter((_, i) => !isLate[i]);
-    const lateDays = [...new Set(late.map((r) => localDate(r.checkedInAt, timeZone)))];
-    const [currentOut, lateOut] = await Promise.all([
-      current.length ? writeCurrent(current) : Promise.resolve([]),
-      writeLate(late, lateDays),
-    ]);
-    return isLate.map((wasLate) => (wasLate ? lateOut.shift()! : currentOut.shift()!) ?? null);
-  });
+  return new Batcher<Row, RecordOutcome | null>(
+    async (rows) => {
+      const todayStart = startOfLocalDay(localDate(now(), timeZone), timeZone).getTime();
+      const isLate = rows.map((r) => r.checkedInAt.getTime() < todayStart);
+      if (!isLate.includes(true)) return writeCurrent(rows);
+      const late = rows.filter((_, i) => isLate[i]);
+      const current = rows.filter((_, i) => !isLate[i]);
+      const lateDays = [...new Set(late.map((r) => localDate(r.checkedInAt, timeZone)))];
+      const [currentOut, lateOut] = await Promise.all([
+        current.length ? writeCurrent(current) : Promise.resolve([]),
+        writeLate(late, lateDays),
+      ]);
+      return isLate.map((wasLate) => (wasLate ? lateOut.shift()! : currentOut.shift()!) ?? null);
+    },
+    undefined,
+    onBatch,
+  );
 }

@@ -5,6 +5,7 @@ import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.j
 import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
 import type { KeyRing } from './keys.js';
 import type { Batcher } from './batcher.js';
+import type { Metrics } from './metrics.js';
 import type { SmsGateway } from './sms.js';
 
 /** What every use case needs: the database, the configuration, the signing keys and a clock. */
@@ -18,6 +19,8 @@ export interface ServiceContext {
   checkInWriter: Batcher<NewCheckIn, RecordOutcome | null>;
   /** Scanner reads (session, venue, card, rules), batched across concurrent scans. */
   scanReader: Batcher<ScanContextInput, ScanContextRow>;
+  /** This node's figures for GET /metrics. */
+  metrics: Metrics;
   /** Where reminders and notices go by text message (default: log only). */
   sms: SmsGateway;
   /** Free space of the embedded database's directory (absent on PostgreSQL and in memory). */

@@ -44,17 +44,22 @@ function levelFields(levels: number, t: Messages): { id: string; label: string }
       ];
 }
 
-/** `anyLevel`: report the deepest unit chosen at any level (account scopes), not only the lowest. */
+/**
+ * `anyLevel`: report the deepest unit chosen at any level (account scopes), not only the lowest.
+ * `idPrefix`: for a second picker on the same page (the selects' ids become `{prefix}-province`…).
+ */
 export function AdminUnitPicker({
   onChange,
   error,
   required = true,
   anyLevel = false,
+  idPrefix,
 }: {
   onChange(code: string | null): void;
   error?: string;
   required?: boolean;
   anyLevel?: boolean;
+  idPrefix?: string;
 }) {
   const { t } = useT();
   const [chosen, setChosen] = useState<string[]>(['', '', '']);
@@ -74,24 +79,27 @@ export function AdminUnitPicker({
 
   return (
     <>
-      {fields.map(({ id, label }, level) => (
-        <Field key={id} label={label} htmlFor={id} error={level === lowest ? error : undefined}>
-          <select
-            id={id}
-            value={chosen[level]}
-            onChange={(e) => choose(level, e.target.value)}
-            disabled={lists[level]!.units.length === 0}
-            required={required}
-          >
-            <option value="">{t.choose}</option>
-            {lists[level]!.units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ))}
+      {fields.map(({ id: name, label }, level) => {
+        const id = idPrefix ? `${idPrefix}-${name}` : name;
+        return (
+          <Field key={id} label={label} htmlFor={id} error={level === lowest ? error : undefined}>
+            <select
+              id={id}
+              value={chosen[level]}
+              onChange={(e) => choose(level, e.target.value)}
+              disabled={lists[level]!.units.length === 0}
+              required={required}
+            >
+              <option value="">{t.choose}</option>
+              {lists[level]!.units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        );
+      })}
     </>
   );
 }

@@ -324,6 +324,10 @@ export const en: Messages = {
   acc_deactivate: 'Deactivate',
   acc_reactivate: 'Reactivate',
   acc_reset: 'Temporary password',
+  acc_move_unit: 'Move to another unit',
+  acc_move_venues: 'Change venues',
+  acc_move_save: 'Save',
+  acc_moved: 'Account moved',
   acc_deactivated: 'Account deactivated (every session ended)',
   acc_reactivated: 'Account reactivated',
   acc_temporary:

@@ -325,6 +325,10 @@ export const vi = {
   acc_deactivate: 'Khóa',
   acc_reactivate: 'Mở khóa',
   acc_reset: 'Cấp mật khẩu tạm',
+  acc_move_unit: 'Đổi đơn vị',
+  acc_move_venues: 'Đổi địa điểm',
+  acc_move_save: 'Lưu thay đổi',
+  acc_moved: 'Đã chuyển tài khoản',
   acc_deactivated: 'Đã khóa tài khoản (mọi phiên đăng nhập đã kết thúc)',
   acc_reactivated: 'Đã mở khóa tài khoản',
   acc_temporary:

@@ -1,6 +1,7 @@
 /**
  * The accounts the user may manage (API v1.1 `GET /api/users`): search by name and role; deactivate or
- * reactivate (sessions end at once); reset a password to a temporary one, shown once.
+ * reactivate (sessions end at once); reset a password to a temporary one, shown once; move an account
+ * to another unit or other venues (ScopeDialog).
  */
 import { useState } from 'react';
 import { usersApi, type Account } from '../../../shared/api/users.js';
@@ -8,11 +9,17 @@ import { ROLES, type Role } from '../../../shared/contracts.js';
 import { call } from '../../api/client.js';
 import { useRequest, useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
+import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { Messages } from '../../i18n/index.js';
+import { movable, ScopeDialog } from './ScopeDialog.js';
+
+type Action = 'toggle' | 'reset' | 'move';
 
 export function AccountList({ reloadKey }: { reloadKey: number }) {
   const { t } = useT();
+  const { user } = useSession();
+  const [moving, setMoving] = useState<Account | null>(null);
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const list = useRequest(
@@ -20,8 +27,9 @@ export function AccountList({ reloadKey }: { reloadKey: number }) {
     [q, role, reloadKey],
   );
   const [told, setTold] = useState<string | null>(null);
-  const act = useSubmit(async (account: Account, what: 'toggle' | 'reset') => {
+  const act = useSubmit(async (account: Account, what: Action) => {
     setTold(null);
+    if (what === 'move') return setMoving(account);
     if (what === 'toggle') {
       await call(usersApi.update, { params: { id: account.id }, body: { active: !account.active } });
       setTold(`${account.active ? t.acc_deactivated : t.acc_reactivated}: ${account.username}`);
@@ -77,11 +85,25 @@ export function AccountList({ reloadKey }: { reloadKey: number }) {
                 account={a}
                 t={t}
                 busy={act.busy}
+                canMove={movable(a, user?.role) !== null}
                 act={(what) => void act.run(a, what)}
               />
             ))}
           </tbody>
         </table>
+      )}
+      {moving && (
+        <ScopeDialog
+          account={moving}
+          kind={movable(moving, user?.role)!}
+          onClose={() => setMoving(null)}
+          onMoved={(moved) => {
+            setTold(
+              `${t.acc_moved}: ${moved.username} → ${moved.adminUnitName ?? moved.venueNames.join(', ')}`,
+            );
+            list.reload();
+          }}
+        />
       )}
     </section>
   );
@@ -91,12 +113,14 @@ function AccountRow({
   account: a,
   t,
   busy,
+  canMove,
   act,
 }: {
   account: Account;
   t: Messages;
   busy: boolean;
-  act(what: 'toggle' | 'reset'): void;
+  canMove: boolean;
+  act(what: Action): void;
 }) {
   return (
     <tr className={a.active ? undefined : 'muted'}>
@@ -115,6 +139,14 @@ function AccountRow({
         <button type="button" className="link" disabled={busy || !a.active} onClick={() => act('reset')}>
           {t.acc_reset}
         </button>
+        {canMove && (
+          <>
+            {' '}
+            <button type="button" className="link" disabled={busy || !a.active} onClick={() => act('move')}>
+              {a.role === 'venue_staff' ? t.acc_move_venues : t.acc_move_unit}
+            </button>
+          </>
+        )}
       </td>
     </tr>
   );

@@ -4,6 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { usersApi } from '../../../shared/api/users.js';
+import { venuesApi } from '../../../shared/api/venues.js';
+import { useRequest } from '../../api/hooks.js';
 import type { Role } from '../../../shared/contracts.js';
 import { call, errorText } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
@@ -23,6 +25,8 @@ export function AccountsPage() {
   const [created, setCreated] = useState(0);
   const [unit, setUnit] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const mine = useRequest(() => (manager ? call(venuesApi.mine) : Promise.resolve({ items: [] })), [manager]);
+  const venueNames = new Map(mine.data?.items.map((v) => [v.id, v.name]));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,7 +94,7 @@ export function AccountsPage() {
               <select id="acc-venue" value={venueId} onChange={(e) => setVenueId(e.target.value)}>
                 {user.venueIds.map((id) => (
                   <option key={id} value={id}>
-                    {t.acc_venues} {id}
+                    {venueNames.get(id) ?? `${t.acc_venues} ${id}`}
                   </option>
                 ))}
               </select>
