@@ -1,7 +1,8 @@
 /**
  * Kiosk mode on a tablet (issue 11): the manager turns the device into a kiosk with an exit PIN; the
  * device then shows nothing but the scanner, whatever address is typed, records card scans with its
- * own token, holds no session that could read the visitor list, and leaves kiosk mode only with the PIN.
+ * own token, holds no session that could read the visitor list, says so when the manager revokes it,
+ * and leaves kiosk mode only with the PIN.
  */
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
@@ -73,6 +74,24 @@ describe('a tablet at the gate in kiosk mode', () => {
     });
     const recorded = (await today.json()) as { byChannel: Record<string, number> };
     expect(recorded.byChannel.kiosk).toBe(1);
+
+    // The manager revokes the device from another one: its next scan is kept, and it says why.
+    const kiosks = await fetch(`${base}/api/venues/${venueId}/kiosks`, {
+      headers: { cookie: manager.cookie! },
+    });
+    const [kiosk] = ((await kiosks.json()) as { items: { id: number }[] }).items;
+    const revoke = await fetch(`${base}/api/venues/${venueId}/kiosks/${kiosk!.id}`, {
+      method: 'DELETE',
+      headers: { cookie: manager.cookie! },
+    });
+    expect(revoke.status).toBe(204);
+    await page.fill('#wedge', qr);
+    await page.press('#wedge', 'Enter');
+    await page.waitForSelector('#kiosk-revoked');
+    expect(await page.textContent('#pending-count')).toBe('1');
+    expect(await page.locator('#result.queued').count()).toBe(0);
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: artifact('53-kiosk-revoked.png') });
 
     await page.click('.kiosk-exit');
     await page.fill('#exit-pin', '0000');

@@ -288,6 +288,8 @@ export const en: Messages = {
   kiosk_enrol: 'Turn this device into a kiosk',
   kiosk_revoke: 'Revoke',
   kiosk_revoked: 'Revoked',
+  kiosk_device_revoked:
+    'This device may no longer scan: it was revoked. Its scans are kept on it; ask the venue manager to enrol it again.',
   kiosk_exit: 'Leave kiosk mode',
   kiosk_exit_login: 'Log in to leave',
   kiosk_pin_wrong: 'Wrong PIN.',

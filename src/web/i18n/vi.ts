@@ -290,6 +290,8 @@ export const vi = {
   kiosk_enrol: 'Biến thiết bị này thành kiosk',
   kiosk_revoke: 'Thu hồi',
   kiosk_revoked: 'Đã thu hồi',
+  kiosk_device_revoked:
+    'Thiết bị này đã bị thu hồi quyền quét. Các lượt quét được giữ lại trên máy; mời quản lý địa điểm đăng ký lại thiết bị.',
   kiosk_exit: 'Thoát chế độ kiosk',
   kiosk_exit_login: 'Đăng nhập để thoát',
   kiosk_pin_wrong: 'Mã PIN không đúng.',

@@ -10,7 +10,14 @@ import { call, newClientId } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { keepPageForOffline } from '../../app/offline.js';
 import { formatTime, type Messages } from '../../i18n/index.js';
-import { flush, enqueue, pending, type Delivery, type StaffEntry } from './offline-queue.js';
+import {
+  flush,
+  enqueue,
+  KioskRevokedError,
+  pending,
+  type Delivery,
+  type StaffEntry,
+} from './offline-queue.js';
 import { LookupPanel, PaperPanel } from './StaffPanels.js';
 import { useCamera } from './useCamera.js';
 import { kioskEnrolment } from '../../device/kiosk.js';
@@ -31,6 +38,23 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
   const [shown, setShown] = useState<Shown>(null);
   const [pendingCount, setPendingCount] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
+  /** The manager revoked this kiosk: its scans wait, and the screen says so. */
+  const [revoked, setRevoked] = useState(false);
+  const send = useCallback(
+    () =>
+      flush(venueId).then(
+        (delivered) => {
+          setRevoked(false);
+          return { delivered, revoked: false };
+        },
+        (err: unknown) => {
+          const revokedNow = err instanceof KioskRevokedError;
+          if (revokedNow) setRevoked(true);
+          return { delivered: [] as Delivery[], revoked: revokedNow };
+        },
+      ),
+    [venueId],
+  );
   const resetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
@@ -56,9 +80,9 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
   );
 
   const sync = useCallback(async () => {
-    if (navigator.onLine) await flush(venueId).catch(() => []);
+    if (navigator.onLine) await send();
     setPendingCount((await pending(venueId)).length);
-  }, [venueId]);
+  }, [venueId, send]);
 
   useEffect(() => {
     void sync();
@@ -89,12 +113,13 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
         body: { clientId, at, channel: kiosk ? 'kiosk' : 'qr_staff', ...entry },
       });
       setPendingCount((n) => n + 1);
-      const delivered = navigator.onLine ? await flush(venueId).catch(() => []) : [];
+      const sent = navigator.onLine ? await send() : { delivered: [], revoked: false };
       setPendingCount((await pending(venueId)).length);
-      const mine = delivered.find((d) => d.scan.clientId === clientId);
-      show(mine ? { kind: 'delivery', delivery: mine } : { kind: 'queued', at });
+      const mine = sent.delivered.find((d) => d.scan.clientId === clientId);
+      // A revoked kiosk's scan is kept, but not "waiting for the network": the alert above says why.
+      show(mine ? { kind: 'delivery', delivery: mine } : sent.revoked ? null : { kind: 'queued', at });
     },
-    [venueId, kiosk, show],
+    [venueId, kiosk, show, send],
   );
 
   const camera = useCamera((text) => void record({ cardQr: text }));
@@ -116,7 +141,14 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
         </div>
         {!online && <div className="warn-box">{t.scanner_offline}</div>}
         {kiosk && <KioskExit />}
-        <ResultPanel shown={shown} t={t} />
+        {revoked ? (
+          <div className="result red" role="alert" id="kiosk-revoked">
+            <div className="big">✖</div>
+            {t.kiosk_device_revoked}
+          </div>
+        ) : (
+          <ResultPanel shown={shown} t={t} />
+        )}
       </section>
       <div className={kiosk ? '' : 'grid'}>
         <section className="card">

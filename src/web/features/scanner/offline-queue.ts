@@ -71,11 +71,22 @@ function isTransient(err: unknown): boolean {
   );
 }
 
+/**
+ * The kiosk's device token was refused (401): the manager revoked this device. Its scans stay queued
+ * (a new enrolment of this device sends them with its new token) and the kiosk says so.
+ */
+export class KioskRevokedError extends Error {
+  constructor() {
+    super('kiosk revoked');
+  }
+}
+
 /** The flush running now, if any: flushes run one after another, never side by side. */
 let lastFlush: Promise<unknown> = Promise.resolve();
 
 /**
- * Sends the queued scans oldest first; stops at the first transient failure. A flush asked for while
+ * Sends the queued scans oldest first; stops at the first transient failure (rejects with
+ * KioskRevokedError when a kiosk's token is refused). A flush asked for while
  * another runs waits for it and then makes its own pass, so a scan queued just before the call is
  * always in the answer when the network lets it through (joining the running pass instead would
  * miss it, and the station would say "saved offline" while online).
@@ -90,14 +101,20 @@ async function sendPending(venueId: number): Promise<Delivery[]> {
   const delivered: Delivery[] = [];
   for (const scan of await pending(venueId)) {
     try {
+      const headers = kioskHeaders(venueId);
       const answer = await call(checkInsApi.staff, {
         params: { id: venueId },
         body: scan.body,
-        headers: kioskHeaders(venueId),
+        headers,
+      }).catch((err: unknown) => {
+        if (headers.authorization && err instanceof ApiError && err.status === 401)
+          throw new KioskRevokedError();
+        throw err;
       });
       await remove(scan.clientId);
       delivered.push({ kind: 'recorded', scan, answer });
     } catch (err) {
+      if (err instanceof KioskRevokedError) throw err;
       if (isTransient(err)) break;
       await remove(scan.clientId);
       delivered.push({
