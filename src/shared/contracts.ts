@@ -140,6 +140,11 @@ export type DeclarationAnswers = z.infer<typeof DeclarationAnswers>;
 
 export const STATUS_COLOURS = ['green', 'yellow', 'red'] as const;
 export type StatusColour = (typeof STATUS_COLOURS)[number];
+/** What a check-in answer shows (F18): a status colour, or `grey` when no declaration is on record. */
+export const SHOWN_COLOURS = [...STATUS_COLOURS, 'grey'] as const;
+export type ShownColour = (typeof SHOWN_COLOURS)[number];
+/** The colour shown for a person whose declaration status is `colour` (null: none on record). */
+export const shownColour = (colour: StatusColour | null): ShownColour => colour ?? 'grey';
 
 /** Longest date range (inclusive, local days) a statistics or report request may span. */
 export const MAX_RANGE_DAYS = 366;

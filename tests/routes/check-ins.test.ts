@@ -239,3 +239,39 @@ describe('many check-ins at once (batched writes)', () => {
     expect([ok!.status, refused!.status, unknown!.status]).toEqual([201, 409, 404]);
   });
 });
+
+describe('what the answer shows at the door (F17, F18)', () => {
+  it('says grey without a declaration, and counts people inside against the capacity', async () => {
+    const room = await registerVenue(t.app, { name: 'Phòng họp 2 người', capacity: 2 });
+    const enter = (fullName: string, phone: string) =>
+      call(t.app, 'POST', '/api/check-ins', {
+        body: checkInBody(room.code, { person: { fullName, phone } }),
+      });
+    const first = await enter('Lý Thị Một', '0981000001');
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ statusColour: 'grey', occupancy: { inside: 1, capacity: 2 } });
+    expect((await enter('Lý Văn Hai', '0981000002')).body.occupancy).toEqual({ inside: 2, capacity: 2 });
+    // The third is over capacity: warned on the page, still recorded (a meeting's 30-person rule).
+    const third = await enter('Lý Văn Ba', '0981000003');
+    expect(third.status).toBe(201);
+    expect(third.body.occupancy).toEqual({ inside: 3, capacity: 2 });
+    // The same person again, a minute later, closes their own stay first: still three inside.
+    t.clock.advanceMinutes(1);
+    expect((await enter('Lý Văn Ba', '0981000003')).body.occupancy.inside).toBe(3);
+    // One leaves.
+    await call(t.app, 'POST', `/api/check-ins/${first.body.id}/check-out`, {
+      body: { checkoutToken: first.body.checkoutToken },
+    });
+    const shown = await call(t.app, 'GET', `/api/venues/by-code/${room.code}`);
+    expect(shown.body.occupancy).toEqual({ inside: 2, capacity: 2 });
+    // A venue without a capacity: the count alone.
+    const open = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(otherVenue.code) });
+    expect(open.body.occupancy).toEqual({ inside: expect.any(Number), capacity: null });
+    // A retry answers the first result, with the occupancy now.
+    const body = checkInBody(room.code, { person: { fullName: 'Lý Văn Bốn', phone: '0981000004' } });
+    expect((await call(t.app, 'POST', '/api/check-ins', { body })).body.occupancy.inside).toBe(3);
+    const retry = await call(t.app, 'POST', '/api/check-ins', { body });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ statusColour: 'grey', occupancy: { inside: 3, capacity: 2 } });
+  });
+});

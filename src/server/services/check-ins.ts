@@ -12,7 +12,8 @@ import { checkoutTime } from '../domain/stay.js';
 import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
-import type { DeclarationAnswers, Person, StatusColour } from '../../shared/contracts.js';
+import type { DeclarationAnswers, Person, ShownColour, StatusColour } from '../../shared/contracts.js';
+import { shownColour } from '../../shared/contracts.js';
 import type { CitizenCheckIn } from '../../shared/api/check-ins.js';
 import { venueFor } from './access.js';
 import type { ServiceContext } from './context.js';
@@ -26,7 +27,8 @@ export interface CheckInResult {
   flagged: boolean;
   checkoutToken: string;
   person: { fullName: string };
-  statusColour: StatusColour | null;
+  statusColour: ShownColour;
+  occupancy: { inside: number; capacity: number | null };
 }
 
 export type Recorded = { result: CheckInResult; duplicate: boolean };
@@ -91,14 +93,23 @@ export async function record(ctx: ServiceContext, input: RecordInput): Promise<R
   };
   const outcome = await ctx.checkInWriter.run(row);
   if (!outcome) throw new AppError('venue_not_found');
+  const occupancy = { inside: outcome.inside, capacity: outcome.capacity };
   if (outcome.inserted) {
     return {
-      result: present(ctx, { ...row, venueName: outcome.venueName, fullName: row.person.fullName }),
+      result: present(
+        ctx,
+        { ...row, venueName: outcome.venueName, fullName: row.person.fullName },
+        occupancy,
+      ),
       duplicate: false,
     };
   }
   const first = await checkIns.findCheckInByClientId(ctx.db, input.clientId);
-  if (first) return { result: present(ctx, first), duplicate: true };
+  if (first) {
+    // A retry: the first answer, with the venue's occupancy now.
+    const now = await checkIns.venueOccupancy(ctx.db, first.venueId, ctx.now());
+    return { result: present(ctx, first, now), duplicate: true };
+  }
   if (outcome.venueStatus === 'suspended') throw new AppError('venue_suspended');
   // The clientId was claimed, but its check-in is gone (retention): treat as unknown.
   throw new AppError('check_in_not_found');
@@ -114,6 +125,7 @@ function present(
     fullName: string;
     statusColour: StatusColour | null;
   },
+  occupancy: CheckInResult['occupancy'],
 ): CheckInResult {
   return {
     id: c.id,
@@ -122,7 +134,8 @@ function present(
     flagged: c.flagged,
     checkoutToken: checkoutTokenFor(c.id, ctx.keys.checkout_token.current),
     person: { fullName: c.fullName },
-    statusColour: c.statusColour,
+    statusColour: shownColour(c.statusColour),
+    occupancy,
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Queryable } from '../db/db.js';
 import { adminUnitNames } from '../db/queries/admin-units.js';
 import * as venues from '../db/queries/venues.js';
+import { venueOccupancy } from '../db/queries/check-ins.js';
 import type { Actor } from '../domain/access.js';
 import { coversUnitPath } from '../domain/access.js';
 import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/signed-code.js';
@@ -111,6 +112,7 @@ export async function publicVenueByCode(ctx: ServiceContext, code: string) {
     status: venue.status,
     entrance: venue.entranceName,
     capacity: venue.capacity,
+    occupancy: await venueOccupancy(ctx.db, venue.id, ctx.now()),
   };
 }
 

@@ -7,11 +7,12 @@ import {
   Person,
   Phone,
   STAFF_CHANNELS,
+  SHOWN_COLOURS,
   STATUS_COLOURS,
   Timestamp,
   VenueCode,
 } from '../contracts.js';
-import { IdParam, Instant, itemsOf, UuidParam } from './common.js';
+import { IdParam, Instant, itemsOf, Occupancy, UuidParam } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const CitizenCheckIn = z.object({
@@ -45,9 +46,9 @@ export const CheckInAnswer = z.object({
   checkoutToken: z.string(),
   person: z.object({ fullName: z.string() }),
   statusColour: z
-    .enum(STATUS_COLOURS)
-    .nullable()
-    .describe('Status colour shown to staff (F18); null without a declaration'),
+    .enum(SHOWN_COLOURS)
+    .describe('Status colour shown to staff (F18); `grey` when no declaration is on record'),
+  occupancy: Occupancy,
 });
 export type CheckInAnswer = z.infer<typeof CheckInAnswer>;
 

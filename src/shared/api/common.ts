@@ -30,3 +30,10 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** People inside a venue now (stays begun and not ended) against its capacity (F17; null: none set). */
+export const Occupancy = z.object({
+  inside: z.number().int().min(0),
+  capacity: z.number().int().nullable(),
+});
+export type Occupancy = z.infer<typeof Occupancy>;

@@ -14,7 +14,7 @@ import {
   VenueCode,
 } from '../contracts.js';
 import { VENUE_CATEGORY_CODES } from '../venue-categories.js';
-import { IdParam, Instant, itemsOf } from './common.js';
+import { IdParam, Instant, itemsOf, Occupancy } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const VenueRegistration = z.object({
@@ -88,6 +88,7 @@ export const PublicVenue = z.object({
   status: VenueStatus,
   entrance: z.string(),
   capacity: z.number().nullable(),
+  occupancy: Occupancy,
 });
 export type PublicVenue = z.infer<typeof PublicVenue>;
 

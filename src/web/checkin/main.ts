@@ -10,9 +10,10 @@ import type { CheckInAnswer } from '../../shared/api/check-ins.js';
 import type { PublicVenue } from '../../shared/api/venues.js';
 import { ApiError } from '../api/client.js';
 import { checkInPerson, checkOutAll } from './requests.js';
-import { currentLang, formatTime, messages, setLang } from '../i18n/index.js';
+import { currentLang, messages, setLang } from '../i18n/index.js';
 import { normalizePhone } from '../../shared/phone.js';
 import { loadPeople, openStaysAt, saveProfile, type DevicePerson } from '../device/store.js';
+import { confirmationCard, occupancyNote, stopClock, type ShownAnswer } from './confirmation.js';
 
 const root = document.getElementById('root')!;
 const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{}') as {
@@ -25,8 +26,10 @@ let t = messages();
 
 type View =
   | { kind: 'form'; editing: boolean; error?: string }
-  | { kind: 'done'; answers: CheckInAnswer[]; checkedOutAt?: string; error?: string };
+  | { kind: 'done'; answers: ShownAnswer[]; checkedOutAt?: string; error?: string };
 let lastView: View = { kind: 'form', editing: false };
+/** What was typed in the form, kept when it is shown again (an error, a failed send). */
+let draft: { fullName: string; phone: string } | null = null;
 
 function header(): HTMLElement {
   const lang = el('button', { className: 'lang', type: 'button', textContent: t.language });
@@ -49,6 +52,7 @@ function venueCard(venue: PublicVenue): HTMLElement {
 
 function render(view: View) {
   lastView = view;
+  stopClock();
   root.replaceChildren(header());
   const venue = data.venue;
   if (!venue) {
@@ -57,6 +61,8 @@ function render(view: View) {
   }
   if (view.kind === 'done') return renderDone(venue, view);
   root.append(venueCard(venue));
+  const occupancy = occupancyNote(t, venue.occupancy);
+  if (occupancy && venue.status !== 'suspended') root.append(occupancy);
   if (venue.status === 'suspended') {
     root.append(el('div', { className: 'warn', textContent: t.ci_suspended }));
     return;
@@ -64,11 +70,8 @@ function render(view: View) {
   renderForm(view);
 }
 
-function renderForm(view: Extract<View, { kind: 'form' }>) {
-  const people = loadPeople();
-  const me = people.find((p) => p.me);
-  const card = el('form', { className: 'card' });
-  const submit = el('button', { className: 'btn btn-primary', type: 'submit', textContent: t.ci_submit });
+/** Name and phone, filled with what was typed before (or the device's profile), and the phone's error line. */
+function personInputs(me: DevicePerson | undefined) {
   const name = el('input', {
     type: 'text',
     id: 'fullName',
@@ -76,17 +79,29 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     autocomplete: 'name',
     required: true,
     maxLength: MAX_NAME_LENGTH,
-    value: me?.fullName ?? '',
+    value: draft?.fullName ?? me?.fullName ?? '',
   });
   const phone = el('input', {
     type: 'tel',
     id: 'phone',
     name: 'phone',
     autocomplete: 'tel',
+    inputMode: 'tel',
     required: true,
     maxLength: MAX_PHONE_INPUT_LENGTH,
-    value: me?.phone ?? '',
+    value: draft?.phone ?? me?.phone ?? '',
   });
+  const phoneError = el('div', { className: 'field-error', id: 'phone-error', role: 'alert' });
+  phone.setAttribute('aria-describedby', 'phone-error');
+  return { name, phone, phoneError };
+}
+
+function renderForm(view: Extract<View, { kind: 'form' }>) {
+  const people = loadPeople();
+  const me = people.find((p) => p.me);
+  const card = el('form', { className: 'card' });
+  const submit = el('button', { className: 'btn btn-primary', type: 'submit', textContent: t.ci_submit });
+  const { name, phone, phoneError } = personInputs(me);
   const remember = el('input', { type: 'checkbox', id: 'remember', checked: true });
   const boxes = new Map<string, HTMLInputElement>();
   const typing = !me || view.editing;
@@ -96,6 +111,7 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
       name,
       el('label', { htmlFor: 'phone', textContent: t.ci_phone }),
       phone,
+      phoneError,
       el('label', { className: 'check' }, remember, t.ci_remember),
     );
   } else if (people.length === 1) {
@@ -122,8 +138,11 @@ function renderForm(view: Extract<View, { kind: 'form' }>) {
     let chosen: DevicePerson[];
     if (typing) {
       const person = { fullName: name.value.trim(), phone: phone.value.trim() };
-      if (!normalizePhone(person.phone))
-        return render({ kind: 'form', editing: true, error: t.phone_invalid });
+      draft = person;
+      // The error beside the field; nothing typed is lost.
+      phoneError.textContent = normalizePhone(person.phone) ? '' : t.phone_invalid;
+      phone.setAttribute('aria-invalid', String(Boolean(phoneError.textContent)));
+      if (phoneError.textContent) return phone.focus();
       saveProfile(person, remember.checked);
       chosen = [{ ...person, key: 'me', me: true }];
     } else {
@@ -149,6 +168,7 @@ async function checkIn(people: DevicePerson[], editing: boolean) {
     for (const person of people) {
       answers.push(await checkInPerson(data.code!, person));
     }
+    draft = null;
     render({ kind: 'done', answers });
   } catch (err) {
     if (answers.length) return render({ kind: 'done', answers, error: errorText(err) });
@@ -163,22 +183,9 @@ function errorText(err: unknown): string {
 
 function renderDone(venue: PublicVenue, view: Extract<View, { kind: 'done' }>) {
   const out = Boolean(view.checkedOutAt);
-  const names = el('div', { className: 'who' });
-  for (const answer of view.answers) names.append(el('div', { textContent: answer.person.fullName }));
-  root.append(
-    el(
-      'section',
-      { className: `card done${out ? ' out' : ''}`, id: 'confirmation' },
-      el('div', { className: 'tick', textContent: out ? '↩' : '✔' }),
-      el('h1', { textContent: out ? t.ci_checked_out : t.ci_done }),
-      el('div', {
-        className: 'when',
-        textContent: formatTime(view.checkedOutAt ?? view.answers[0]!.checkedInAt),
-      }),
-      names,
-      el('div', { className: 'venue', textContent: venue.name }),
-    ),
-  );
+  root.append(confirmationCard(t, venue, view.answers, view.checkedOutAt));
+  const occupancy = out ? null : occupancyNote(t, view.answers.at(-1)?.occupancy);
+  if (occupancy) root.append(occupancy);
   if (!out) {
     root.append(el('p', { className: 'muted', textContent: t.ci_show_staff }));
     const checkout = el('button', {
@@ -217,9 +224,7 @@ render(
           checkedInAt: e.checkedInAt,
           venue: { name: e.venueName },
           checkoutToken: e.checkoutToken,
-          flagged: false,
           person: { fullName: e.fullName ?? '' },
-          statusColour: null,
         })),
       }
     : { kind: 'form', editing: false },

@@ -42,7 +42,9 @@ export async function checkInPerson(venueCode: string, person: DevicePerson): Pr
 }
 
 /** Checks out every check-in of a group; answers the time of the last one. */
-export async function checkOutAll(answers: readonly CheckInAnswer[]): Promise<string> {
+export async function checkOutAll(
+  answers: readonly Pick<CheckInAnswer, 'id' | 'checkoutToken'>[],
+): Promise<string> {
   let checkedOutAt = '';
   for (const answer of answers) {
     const res = await send<typeof checkInsApi.checkOut>(

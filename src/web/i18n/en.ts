@@ -120,6 +120,12 @@ export const en: Messages = {
   colour_green: 'Green – normal',
   colour_yellow: 'Yellow – follow-up needed',
   colour_red: 'Red – high risk',
+  colour_grey: 'Grey – no health declaration',
+  ci_inside: '{inside} people inside now.',
+  ci_inside_of: '{inside} of {capacity} people inside now.',
+  ci_over_capacity:
+    'This venue is over its capacity ({inside}/{capacity}). The entry is recorded anyway; follow the staff’s instructions.',
+  ci_live: 'Time now',
   card_info_title: 'Epidemic control card',
   card_info_text:
     'This is a personal QR code for staff to scan at entrances. It holds no personal data and cannot be used to see anyone’s movements.',

@@ -121,6 +121,12 @@ export const vi = {
   colour_green: 'Xanh – bình thường',
   colour_yellow: 'Vàng – cần theo dõi',
   colour_red: 'Đỏ – nguy cơ cao',
+  colour_grey: 'Xám – chưa có tờ khai y tế',
+  ci_inside: 'Đang có {inside} người trong địa điểm.',
+  ci_inside_of: 'Đang có {inside}/{capacity} người trong địa điểm.',
+  ci_over_capacity:
+    'Địa điểm đã quá số người cho phép ({inside}/{capacity}). Lượt vào vẫn được ghi nhận; hãy làm theo hướng dẫn của nhân viên.',
+  ci_live: 'Giờ hiện tại',
   card_info_title: 'Thẻ kiểm soát dịch bệnh',
   card_info_text:
     'Đây là mã QR cá nhân để nhân viên quét khi ra vào. Mã không chứa thông tin cá nhân và không cho phép xem lịch sử đi lại.',

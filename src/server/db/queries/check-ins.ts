@@ -67,14 +67,32 @@ export async function listVenueCheckIns(q: Queryable, venueId: number, from: Dat
   return rows;
 }
 
+/**
+ * SQL for the number of people inside venue `venue` at instant `at` (both SQL expressions): stays begun
+ * and not ended (check-out, or the default end), by the GiST presence index; the bounds on
+ * `checked_in_at` let the planner keep to the day partitions a stay can come from.
+ */
+export const insideAt = (venue: string, at: string, extraCondition = 'TRUE') =>
+  `(SELECT count(*)::int FROM check_ins c
+     WHERE c.venue_id = ${venue} AND c.checked_in_at <= ${at}
+       AND c.checked_in_at > ${at} - make_interval(mins => ${MAX_STAY_MINUTES})
+       AND presence(c.checked_in_at, c.checked_out_at, c.stay_minutes) @> ${at}
+       AND ${extraCondition})`;
+
+/** People inside a venue at `at`, and its capacity. */
+export async function venueOccupancy(q: Queryable, venueId: number, at: Date) {
+  const { rows } = await q.query<{ inside: number; capacity: number | null }>(
+    `SELECT ${insideAt('$1', '$2::timestamptz')} AS inside, capacity FROM venues WHERE id = $1`,
+    [venueId, at],
+  );
+  return rows[0] ?? { inside: 0, capacity: null };
+}
+
 /** Check-ins per channel in [from, to) and the number of people inside at `now`. */
 export async function venueDayCounts(q: Queryable, venueId: number, from: Date, to: Date, now: Date) {
   const { rows } = await q.query<{ inside: number; byChannel: Record<string, number> }>(
     `SELECT
-       (SELECT count(*)::int FROM check_ins c
-         WHERE c.venue_id = $1 AND c.checked_in_at <= $4
-           AND c.checked_in_at > $4::timestamptz - make_interval(mins => ${MAX_STAY_MINUTES})
-           AND COALESCE(c.checked_out_at, c.checked_in_at + make_interval(mins => c.stay_minutes)) > $4) AS inside,
+       ${insideAt('$1', '$4::timestamptz')} AS inside,
        (SELECT COALESCE(json_object_agg(channel, n), '{}'::json) FROM (
           SELECT channel, count(*)::int AS n FROM check_ins
            WHERE venue_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 GROUP BY channel) t) AS "byChannel"`,

@@ -6,6 +6,7 @@ import type { Channel, StatusColour } from '../../../shared/contracts.js';
 import { MAX_STAY_MINUTES } from '../../domain/stay.js';
 import type { Queryable } from '../db.js';
 import { COUNT_FRESH_CHECK_INS, REMEMBER_FRESH_PEOPLE } from './aggregates.js';
+import { insideAt } from './check-ins.js';
 
 export interface NewCheckIn {
   id: string;
@@ -56,6 +57,9 @@ export interface RecordOutcome {
   venueStatus: 'active' | 'suspended';
   /** False when the clientId was seen before (nothing written) or the venue is suspended. */
   inserted: boolean;
+  /** People inside the venue once this check-in is counted (F17), and its capacity (null: none set). */
+  inside: number;
+  capacity: number | null;
 }
 
 /** The batch as arrays, one per column: its name in the `input` CTE, its SQL type, its value per check-in. */
@@ -129,10 +133,14 @@ const STORED_COLUMNS: [column: string, from: string][] = [
  *            concerned instead of scanning them all
  *   inserted the new rows
  *   counted, seen  the daily aggregates and seen-people keys (queries/aggregates.ts)
+ *   occupied the stays open at each venue of the batch at its latest check-in, but those this batch
+ *            closes (one GiST probe per venue: `presence` index on (venue_id, range))
+ * and answers, per input row, its venue and the people inside it (F17): its venue's open stays plus
+ * this batch's new check-ins there up to this one.
  */
 const RECORD_CHECK_INS = `WITH input AS (${INPUT}
 ), v AS (
-  SELECT i.*, e.id AS entrance_id, e.venue_id, vn.name AS venue_name, vn.status AS venue_status,
+  SELECT i.*, e.id AS entrance_id, e.venue_id, vn.name AS venue_name, vn.status AS venue_status, vn.capacity,
          vn.category, vn.admin_unit_path, (i.checked_in_at AT TIME ZONE ${TIME_ZONE})::date AS day,
          COALESCE(vn.default_stay_minutes, i.default_stay) AS stay_minutes
     FROM input i JOIN venue_entrances e ON e.public_id = i.entrance AND e.active JOIN venues vn ON vn.id = e.venue_id
@@ -160,10 +168,14 @@ const RECORD_CHECK_INS = `WITH input AS (${INPUT}
   ${COUNT_FRESH_CHECK_INS}
 ), seen AS (
   ${REMEMBER_FRESH_PEOPLE}
+), occupied AS (
+  SELECT d.venue_id, ${insideAt('d.venue_id', LATEST_CHECK_IN, 'c.id NOT IN (SELECT id FROM closed)')} AS open_stays
+    FROM (SELECT DISTINCT venue_id FROM v) d
 )
 SELECT v.ord::int AS ord, v.venue_id AS "venueId", v.venue_name AS "venueName", v.venue_status AS "venueStatus",
-       v.id IN (SELECT id FROM inserted) AS inserted
-  FROM v`;
+       v.id IN (SELECT id FROM inserted) AS inserted, v.capacity,
+       o.open_stays + (SELECT count(*)::int FROM fresh f WHERE f.venue_id = v.venue_id AND f.ord <= v.ord) AS inside
+  FROM v JOIN occupied o ON o.venue_id = v.venue_id`;
 
 /**
  * Records several check-ins in one round trip: per row, resolve the entrance, claim the clientId,
@@ -190,7 +202,14 @@ export async function recordCheckIns(
   return rows.map((_, i) => {
     const r = byOrd.get(i + 1);
     return r
-      ? { venueId: r.venueId, venueName: r.venueName, venueStatus: r.venueStatus, inserted: r.inserted }
+      ? {
+          venueId: r.venueId,
+          venueName: r.venueName,
+          venueStatus: r.venueStatus,
+          inserted: r.inserted,
+          inside: r.inside,
+          capacity: r.capacity,
+        }
       : null;
   });
 }

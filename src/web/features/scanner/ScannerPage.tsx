@@ -9,7 +9,9 @@ import { venuesApi } from '../../../shared/api/venues.js';
 import { call, newClientId } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { keepPageForOffline } from '../../app/offline.js';
-import { formatTime, type Messages } from '../../i18n/index.js';
+import { formatDateTime, formatTime, type Messages } from '../../i18n/index.js';
+
+const COLOUR_SIGN = { green: '✔', grey: '?', yellow: '!', red: '✖' } as const;
 import {
   flush,
   enqueue,
@@ -229,15 +231,23 @@ function ResultPanel({ shown, t }: { shown: Shown; t: Messages }) {
       </div>
     );
   }
-  const colour = d.answer.statusColour ?? 'green';
+  const { statusColour: colour, occupancy } = d.answer;
+  const over = occupancy.capacity !== null && occupancy.inside > occupancy.capacity;
   return (
     <div className={`result ${colour}`} id="result" data-colour={colour}>
-      <div className="big">{colour === 'green' ? '✔' : '!'}</div>
+      <div className="big">{COLOUR_SIGN[colour]}</div>
       <div className="name">{d.answer.person.fullName}</div>
       <div>
-        {t[`colour_${colour}`]} · {formatTime(d.answer.checkedInAt)}
+        {t[`colour_${colour}`]} · {formatDateTime(d.answer.checkedInAt)}
       </div>
       {d.answer.flagged && <div className="flag">{t.scanner_flagged}</div>}
+      {over && (
+        <div className="over-capacity" id="over-capacity">
+          {t.ci_over_capacity
+            .replace('{inside}', String(occupancy.inside))
+            .replace('{capacity}', String(occupancy.capacity))}
+        </div>
+      )}
     </div>
   );
 }
