@@ -8,7 +8,7 @@ import type { CheckInAnswer } from '../../shared/api/check-ins.js';
 import type { Occupancy } from '../../shared/api/common.js';
 import type { PublicVenue } from '../../shared/api/venues.js';
 import type { ShownColour } from '../../shared/contracts.js';
-import { formatDateTime, type Messages } from '../i18n/index.js';
+import { formatDateTime, regionTimeZone, type Messages } from '../i18n/index.js';
 import { el } from './dom.js';
 
 /** An answer as the confirmation shows it; a stay reopened from the device has no colour to show. */
@@ -35,7 +35,7 @@ export function stopClock() {
 function liveClock(): HTMLElement {
   const now = el('span', { id: 'live-clock' });
   const tick = () => {
-    now.textContent = new Date().toLocaleTimeString('vi-VN', { hour12: false });
+    now.textContent = new Date().toLocaleTimeString('en-GB', { hour12: false, timeZone: regionTimeZone() });
   };
   tick();
   clock = setInterval(tick, 1000);
@@ -75,23 +75,23 @@ export function confirmationCard(
   return card;
 }
 
-/** "12 people inside (capacity 30)"; over capacity, a warning that still lets the person in. */
+/**
+ * "12 of 30 people inside"; at capacity (before checking in) or over it (after), a warning that still
+ * lets the person in.
+ */
 export function occupancyNote(t: Messages, occupancy: Occupancy | undefined): HTMLElement | null {
   if (!occupancy) return null;
   const { inside, capacity } = occupancy;
-  if (capacity !== null && inside > capacity) {
+  const fill = (text: string) =>
+    text.replace('{inside}', String(inside)).replace('{capacity}', String(capacity));
+  if (capacity !== null && inside >= capacity) {
     return el('div', {
       className: 'warn',
       id: 'occupancy',
       role: 'status',
-      textContent: t.ci_over_capacity
-        .replace('{inside}', String(inside))
-        .replace('{capacity}', String(capacity)),
+      textContent: fill(inside > capacity ? t.ci_over_capacity : t.ci_full),
     });
   }
-  const text =
-    capacity === null
-      ? t.ci_inside.replace('{inside}', String(inside))
-      : t.ci_inside_of.replace('{inside}', String(inside)).replace('{capacity}', String(capacity));
+  const text = fill(capacity === null ? t.ci_inside : t.ci_inside_of);
   return el('p', { className: 'muted', id: 'occupancy', textContent: text });
 }

@@ -123,6 +123,8 @@ export const en: Messages = {
   colour_grey: 'Grey – no health declaration',
   ci_inside: '{inside} people inside now.',
   ci_inside_of: '{inside} of {capacity} people inside now.',
+  ci_full:
+    'This venue is at its capacity ({inside}/{capacity}). You can still check in; follow the staff’s instructions.',
   ci_over_capacity:
     'This venue is over its capacity ({inside}/{capacity}). The entry is recorded anyway; follow the staff’s instructions.',
   ci_live: 'Time now',

@@ -50,12 +50,19 @@ export function formatTime(iso: string, lang: Lang = currentLang()): string {
   });
 }
 
-export function formatDateTime(iso: string, lang: Lang = currentLang()): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+/** dd/mm/yyyy in the region's time zone, in every language (the way Vietnamese papers write dates). */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
     timeZone: regionTimeZone(),
   });
+}
+
+/** dd/mm/yyyy HH:MM (24 h), in the region's time zone. */
+export function formatDateTime(iso: string, lang: Lang = currentLang()): string {
+  return `${formatDate(iso)} ${formatTime(iso, lang)}`;
 }
 
 export type { Messages };

@@ -124,6 +124,8 @@ export const vi = {
   colour_grey: 'Xám – chưa có tờ khai y tế',
   ci_inside: 'Đang có {inside} người trong địa điểm.',
   ci_inside_of: 'Đang có {inside}/{capacity} người trong địa điểm.',
+  ci_full:
+    'Địa điểm đã đủ số người cho phép ({inside}/{capacity}). Bạn vẫn có thể ghi nhận vào; hãy làm theo hướng dẫn của nhân viên.',
   ci_over_capacity:
     'Địa điểm đã quá số người cho phép ({inside}/{capacity}). Lượt vào vẫn được ghi nhận; hãy làm theo hướng dẫn của nhân viên.',
   ci_live: 'Giờ hiện tại',
