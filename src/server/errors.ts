@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'invalid_checkout_token'
   | 'rate_limited'
   | 'card_not_found'
+  | 'cccd_invalid'
   | 'card_revoked'
   | 'invalid_holder_token'
   | 'at_in_future'
@@ -75,6 +76,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_checkout_token: 403,
   rate_limited: 429,
   card_not_found: 404,
+  cccd_invalid: 400,
   card_revoked: 409,
   invalid_holder_token: 403,
   at_in_future: 400,

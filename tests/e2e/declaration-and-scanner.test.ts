@@ -112,6 +112,45 @@ describe('scanner station', () => {
     }
   });
 
+  it('reads a chip ID card through the camera (grey, nothing issued) and refuses a damaged one', async () => {
+    const venue = await registerVenue('Chợ Long Biên', '0241000009');
+    const chip = '001085001234|012345678|Trương Văn Chín|02031985|Nam|12 Phúc Xá, Ba Đình, Hà Nội|11062021';
+    const video = join(mkdtempSync(join(tmpdir(), 'qr-cam-')), 'chip.y4m');
+    writeQrVideo(video, chip);
+    const cameraBrowser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await managerContext(cameraBrowser, '0241000009', { permissions: ['camera'] });
+      const page = await context.newPage();
+      await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
+      await page.click('button:has-text("Bật camera")');
+      await waitOrExplain(page, '#result[data-colour="grey"]', {
+        timeout: 20_000,
+        explainWith: '#result, .error',
+        screenshot: '14-scanner-chip-card-failed.png',
+      });
+      expect(await page.textContent('#result')).toContain('Trương Văn Chín');
+      expect(await page.textContent('#result')).toContain('chưa có tờ khai');
+      await page.screenshot({ path: artifact('14-scanner-chip-card.png'), fullPage: true });
+      // A damaged chip card typed by the USB scanner: a clear red message, nothing recorded.
+      await page.reload();
+      const before = (await today(context, venue.id)).total;
+      expect(before).toBeGreaterThanOrEqual(1);
+      await page.fill('#wedge', '001085001234|012345678|Trương Văn Chín|31021985');
+      await page.press('#wedge', 'Enter');
+      await page.waitForSelector('#result[data-code="cccd_invalid"]');
+      expect(await page.textContent('#result')).toContain('thẻ căn cước công dân gắn chip');
+      await page.screenshot({ path: artifact('15-scanner-chip-card-damaged.png'), fullPage: true });
+      expect((await today(context, venue.id)).total).toBe(before);
+      await context.close();
+    } finally {
+      await cameraBrowser.close();
+    }
+  });
+
   it('keeps 20 wedge scans made offline through a reload and syncs exactly 20 when back online', async () => {
     const venue = await registerVenue('Bến xe Mỹ Đình', '0241000002');
     const context = await managerContext(journey.browser, '0241000002');

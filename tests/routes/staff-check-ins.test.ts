@@ -201,3 +201,59 @@ describe('GET /api/venues/:id/people', () => {
     expect(res.body.items[0]).not.toHaveProperty('qr');
   });
 });
+
+describe('a chip ID card at the door (cccdQr, F20)', () => {
+  const CHIP = '001085001234|012345678|Phạm Văn Đồng|02031985|Nam|12 Phúc Xá, Ba Đình, Hà Nội|11062021';
+
+  it('records the person with nothing issued, grey without a declaration, and counts two namesakes apart', async () => {
+    const res = await call(t.app, 'POST', url(), { body: body({ cccdQr: CHIP }), cookie: staffCookie });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ person: { fullName: 'Phạm Văn Đồng' }, statusColour: 'grey' });
+    const { rows } = await t.ctx.db.query<{ phone: string; birthYear: number; idHash: Buffer | null }>(
+      `SELECT person_phone AS phone, person_birth_year AS "birthYear", person_id_hash AS "idHash"
+         FROM check_ins WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(rows[0]).toMatchObject({ phone: '', birthYear: 1985, idHash: expect.any(Object) });
+    // Same name, another card: a second person inside, not the first one's stay closed.
+    const namesake = CHIP.replace('001085001234', '001085009999');
+    const second = await call(t.app, 'POST', url(), {
+      body: body({ cccdQr: namesake }),
+      cookie: staffCookie,
+    });
+    expect(second.body.occupancy.inside).toBe(res.body.occupancy.inside + 1);
+  });
+
+  it('shows the colour of the latest declaration made with the same ID number', async () => {
+    await declare(t.app, {
+      person: { fullName: 'Phạm Thị Hoa', phone: '0917222333', idNumber: '001190077777' },
+      symptoms: { ...NO_SYMPTOMS, cough: true },
+    });
+    const chip = '001190077777||Phạm Thị Hoa|01011990|Nữ|Hà Nội|01012022';
+    const res = await call(t.app, 'POST', url(), { body: body({ cccdQr: chip }), cookie: staffCookie });
+    expect(res.body).toMatchObject({ statusColour: 'yellow', flagged: true });
+  });
+
+  it('refuses what is not such a card with 400 cccd_invalid, and a chip card mixed with other entries', async () => {
+    const bad = await call(t.app, 'POST', url(), {
+      body: body({ cccdQr: '0010850012|x|y' }),
+      cookie: staffCookie,
+      lang: 'en',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('cccd_invalid');
+    expect(bad.body.error.message).toContain('chip ID card');
+    for (const extra of [
+      { channel: 'paper' },
+      { cardQr: 'X' },
+      { person: { fullName: 'A', phone: '0912345678' } },
+    ]) {
+      const res = await call(t.app, 'POST', url(), {
+        body: body({ cccdQr: CHIP, ...extra }),
+        cookie: staffCookie,
+      });
+      expect(res.status, JSON.stringify(extra)).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+  });
+});

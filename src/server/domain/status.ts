@@ -68,13 +68,17 @@ export function declarationColour(a: Answers, rules: StatusRules): StatusColour 
   return worst(colours);
 }
 
-/** The colour staff see when a person enters, from their latest declaration (if any) at `now`. */
+/**
+ * The colour staff see when a person enters, from their latest declaration at `now`: null when there
+ * is none on record (shown grey, API v1.1: distinct from a yellow that asks for follow-up); an
+ * outdated one is at least `noRecentDeclaration`.
+ */
 export function currentColour(
   latest: { declaredAt: Date; statusColour: StatusColour } | null,
   rules: StatusRules,
   now: Date,
-): StatusColour {
-  if (!latest) return rules.noRecentDeclaration;
+): StatusColour | null {
+  if (!latest) return null;
   const ageDays = (now.getTime() - latest.declaredAt.getTime()) / 86_400_000;
   return ageDays > rules.declarationValidDays
     ? worst([latest.statusColour, rules.noRecentDeclaration])

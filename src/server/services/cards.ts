@@ -3,6 +3,7 @@
  * scan it to record an entry; it is never a key to the holder's history. The device that received
  * the card holds a token to print, revoke or reissue it.
  */
+import { shownColour } from '../../shared/contracts.js';
 import * as cards from '../db/queries/cards.js';
 import type { Queryable } from '../db/db.js';
 import { newPublicId, signCardCode, tokenFor, verifyCardCode, verifyToken } from '../domain/signed-code.js';
@@ -148,10 +149,12 @@ export async function peopleByPhone(ctx: ServiceContext, phone: string, rules: S
     fullName: c.fullName,
     phone: c.phone,
     cardNumber: cardNumber(c.publicId),
-    statusColour: currentColour(
-      c.declarationId ? { declaredAt: c.declaredAt!, statusColour: c.statusColour! } : null,
-      rules,
-      now,
+    statusColour: shownColour(
+      currentColour(
+        c.declarationId ? { declaredAt: c.declaredAt!, statusColour: c.statusColour! } : null,
+        rules,
+        now,
+      ),
     ),
     flagged: c.flagged ?? false,
   }));

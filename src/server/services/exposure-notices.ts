@@ -34,9 +34,10 @@ export async function textPeople(
   people: readonly { phone: string; venueName: string; firstAt: Date }[],
   purpose: string,
 ) {
-  // One text per phone; queued with the notices, sent after the transaction commits.
+  // One text per phone; queued with the notices, sent after the transaction commits. People checked
+  // in by their chip ID card have no phone (''): the tracer's list is how they are reached.
   const firstPerPhone = new Map<string, (typeof people)[number]>();
-  for (const p of people) if (!firstPerPhone.has(p.phone)) firstPerPhone.set(p.phone, p);
+  for (const p of people) if (p.phone && !firstPerPhone.has(p.phone)) firstPerPhone.set(p.phone, p);
   const texts = [...firstPerPhone.values()].map((p) => ({
     phone: p.phone,
     body: textsFor('vi').sms.contactNotice(

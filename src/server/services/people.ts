@@ -28,12 +28,22 @@ export function sealedAnswers(sealer: Sealer, answers: HealthAnswers): string {
   return sealer.seal(JSON.stringify({ visitedAreas, symptoms, exposure, vaccineDoses }));
 }
 
+/**
+ * The key that tells people apart within one phone number. Someone checked in by their chip ID card
+ * has no phone (''): their key carries a prefix of their ID's keyed hash, so two people of the same
+ * name without phones stay two people (stays, counts, look-ups).
+ */
+export function nameKeyOf(fullName: string, phone: string, idHash: Buffer | null): string {
+  const key = personNameKey(fullName);
+  return phone === '' && idHash ? `${key}#${idHash.subarray(0, 8).toString('hex')}` : key;
+}
+
 export function personColumns(person: Person, sealer: Sealer): NewCheckIn['person'] {
   const id = person.idNumber ? sealedIdNumber(sealer, person.idNumber) : null;
   return {
     phone: person.phone,
     fullName: person.fullName,
-    nameKey: personNameKey(person.fullName),
+    nameKey: nameKeyOf(person.fullName, person.phone, id?.hash ?? null),
     idNumber: id?.sealed ?? null,
     idHash: id?.hash ?? null,
     birthYear: person.birthYear ?? null,

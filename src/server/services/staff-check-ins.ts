@@ -3,7 +3,8 @@
  * phone, or type in a paper declaration; an enrolled kiosk scans cards. Every scan's context (who is
  * scanning, the card, its colour rules) comes from one batched read (services/check-in-writer.ts).
  */
-import { latestDeclarationOf } from '../db/queries/declarations.js';
+import { latestDeclarationByIdHash, latestDeclarationOf } from '../db/queries/declarations.js';
+import { parseCccdQr } from '../domain/cccd.js';
 import type { ScanContextRow } from '../db/queries/scan-context.js';
 import { type Actor } from '../domain/access.js';
 import { currentColour } from '../domain/status.js';
@@ -16,6 +17,7 @@ import { tokenHash } from './auth.js';
 import { cardPublicIdFromQr, usableCard } from './cards.js';
 import { declareWithEntry, record, type Recorded } from './check-ins.js';
 import type { ServiceContext } from './context.js';
+import { sealedIdNumber } from './people.js';
 import { mergeRules } from './status-rules.js';
 /** Clock difference tolerated between a scanner device and the server for `at`. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -44,6 +46,8 @@ export async function staffCheckIn(
   body: StaffCheckIn,
 ): Promise<Recorded> {
   const byCard = body.cardQr !== undefined && body.channel !== 'paper';
+  const byCccd = body.cccdQr !== undefined;
+  if (byCccd) checkCccdEntry(body);
   const scan = await ctx.scanReader.run({
     tokenHash:
       credentials.sessionToken && !credentials.kioskToken ? tokenHash(credentials.sessionToken) : null,
@@ -58,11 +62,14 @@ export async function staffCheckIn(
     throw new AppError('forbidden', [{ path: 'channel', code: 'kiosk_only' }]);
   const recorderId = actor?.role === 'kiosk' ? null : actor!.userId;
   const checkedInAt = entryTime(ctx, body.at);
-  if (!byCard && !body.person) throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
+  if (!byCard && !byCccd && !body.person)
+    throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
   const rules = mergeRules(scan.nationalRules, scan.provinceRules);
   const { person, cardId, latest } = byCard
     ? entrantFromCard(scan)
-    : await entrantFromPerson(ctx, body, recorderId, venueId);
+    : byCccd
+      ? await entrantFromChipCard(ctx, body.cccdQr!)
+      : await entrantFromPerson(ctx, body, recorderId, venueId);
   const fresh =
     latest && checkedInAt.getTime() - latest.declaredAt.getTime() <= rules.declarationValidDays * 86_400_000;
   return record(ctx, {
@@ -123,6 +130,33 @@ function entrantFromCard(scan: ScanContextRow): Entrant {
         }
       : null,
   };
+}
+
+/** A chip ID card goes alone, scanned (`qr_staff`, `kiosk`): not with a card, a typed person or paper. */
+function checkCccdEntry(body: StaffCheckIn) {
+  const clash = (['cardQr', 'person', 'declaration'] as const).find((k) => body[k] !== undefined);
+  if (clash) throw new AppError('validation_failed', [{ path: clash, code: 'not_with_cccd' }]);
+  if (body.channel === 'paper')
+    throw new AppError('validation_failed', [{ path: 'channel', code: 'scanned_channel_only' }]);
+}
+
+/**
+ * The person on a chip ID card (F20): no phone, nothing issued; their colour is that of the latest
+ * declaration made with the same ID number, grey when there is none.
+ */
+async function entrantFromChipCard(ctx: ServiceContext, text: string): Promise<Entrant> {
+  const card = parseCccdQr(text);
+  if (!card) throw new AppError('cccd_invalid', [{ path: 'cccdQr', code: 'not_a_chip_id_card' }]);
+  const person: Person = {
+    fullName: card.fullName,
+    phone: '',
+    idNumber: card.idNumber,
+    birthYear: card.birthYear,
+    ...(card.sex ? { sex: card.sex } : {}),
+    ...(card.address ? { address: card.address } : {}),
+  };
+  const { hash } = sealedIdNumber(ctx.keys.sealer, card.idNumber);
+  return { person, cardId: null, latest: await latestDeclarationByIdHash(ctx.db, hash) };
 }
 
 /** A typed-in person, with the paper declaration made at the door if there is one. */

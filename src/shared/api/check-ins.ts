@@ -8,7 +8,6 @@ import {
   Phone,
   STAFF_CHANNELS,
   SHOWN_COLOURS,
-  STATUS_COLOURS,
   Timestamp,
   VenueCode,
 } from '../contracts.js';
@@ -30,6 +29,8 @@ export const StaffCheckIn = z.object({
   channel: z.enum(STAFF_CHANNELS),
   /** The personal card's QR content (URL or bare code). */
   cardQr: z.string().trim().min(1).max(300).optional(),
+  /** The text of the QR printed on a chip ID card (F20), instead of `cardQr`/`person`. */
+  cccdQr: z.string().trim().min(1).max(500).optional(),
   person: Person.optional(),
   /** When the person entered (paper entries typed in later, offline scans synced later); never in the future. */
   at: Timestamp.optional(),
@@ -67,7 +68,7 @@ export const checkInsApi = {
     path: '/api/venues/:id/check-ins',
     tag: 'check-ins',
     description:
-      'Venue staff or a kiosk record an entry: by personal card (`cardQr`), by person, or from a paper declaration (`paper`, with `at` and optional `declaration`). Repeating a clientId returns the first result (200).',
+      'Venue staff or a kiosk record an entry: by personal card (`cardQr`), by chip ID card (`cccdQr`: `id12|id9|name|ddmmyyyy|sex|address|ddmmyyyy`, channel `qr_staff` or `kiosk`; not such a card: 400 `cccd_invalid`), by person, or from a paper declaration (`paper`, with `at` and optional `declaration`). Repeating a clientId returns the first result (200).',
     params: IdParam,
     body: StaffCheckIn,
     responses: { 200: CheckInAnswer, 201: CheckInAnswer },
@@ -86,7 +87,7 @@ export const checkInsApi = {
           fullName: z.string(),
           phone: z.string(),
           cardNumber: z.string(),
-          statusColour: z.enum(STATUS_COLOURS),
+          statusColour: z.enum(SHOWN_COLOURS),
           flagged: z.boolean(),
         }),
       ),

@@ -137,7 +137,8 @@ export const en: Messages = {
   scanner_camera_start: 'Start camera',
   scanner_camera_error: 'Cannot open the camera: ',
   scanner_wedge: 'Handheld (USB) scanner',
-  scanner_wedge_hint: 'Keep the cursor in this box; the scanner types the code and Enter.',
+  scanner_wedge_hint:
+    'Keep the cursor in this box; the scanner types the code and Enter. Personal QR cards and the QR on chip ID cards both work.',
   scanner_lookup: 'Look up by phone number',
   scanner_lookup_button: 'Find',
   scanner_lookup_none: 'Nobody with a card uses this phone number.',
@@ -152,7 +153,7 @@ export const en: Messages = {
   scanner_flagged: 'Declaration needs follow-up',
   scanner_ready: 'Ready to scan',
   kiosk_start: 'Start (full screen)',
-  kiosk_hint: 'Hold the QR code of your card or phone in front of the camera.',
+  kiosk_hint: 'Hold the QR code of your card, phone or chip ID card in front of the camera.',
   nav_dashboard: 'Statistics',
   nav_compliance: 'Compliance',
   nav_accounts: 'Accounts',

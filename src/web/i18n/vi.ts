@@ -139,7 +139,8 @@ export const vi = {
   scanner_camera_start: 'Bật camera',
   scanner_camera_error: 'Không mở được camera: ',
   scanner_wedge: 'Máy quét cầm tay (USB)',
-  scanner_wedge_hint: 'Con trỏ đặt ở ô này; máy quét sẽ tự nhập mã và Enter.',
+  scanner_wedge_hint:
+    'Con trỏ đặt ở ô này; máy quét sẽ tự nhập mã và Enter. Quét được thẻ QR cá nhân và mã QR trên thẻ căn cước gắn chip.',
   scanner_lookup: 'Tra cứu theo số điện thoại',
   scanner_lookup_button: 'Tìm',
   scanner_lookup_none: 'Không tìm thấy ai có thẻ với số điện thoại này.',
@@ -154,7 +155,7 @@ export const vi = {
   scanner_flagged: 'Tờ khai có dấu hiệu cần theo dõi',
   scanner_ready: 'Sẵn sàng quét',
   kiosk_start: 'Bắt đầu (toàn màn hình)',
-  kiosk_hint: 'Đưa mã QR trên thẻ hoặc điện thoại vào trước camera.',
+  kiosk_hint: 'Đưa mã QR trên thẻ, điện thoại hoặc thẻ căn cước gắn chip vào trước camera.',
   nav_dashboard: 'Thống kê',
   nav_compliance: 'Đôn đốc',
   nav_accounts: 'Tài khoản',

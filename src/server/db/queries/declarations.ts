@@ -55,6 +55,17 @@ export async function latestDeclarationOf(q: Queryable, phone: string, nameKey: 
   return rows[0] ?? null;
 }
 
+/** The latest declaration made with this ID number (its keyed hash): a chip ID card scanned at the door. */
+export async function latestDeclarationByIdHash(q: Queryable, idHash: Buffer) {
+  const { rows } = await q.query<LatestDeclaration>(
+    `SELECT id, declared_at AS "declaredAt", flagged, status_colour AS "statusColour"
+       FROM declarations WHERE person_id_hash = $1
+      ORDER BY declared_at DESC LIMIT 1`,
+    [idHash],
+  );
+  return rows[0] ?? null;
+}
+
 /** Claims a clientId for a new declaration; false when a retry of an earlier one. */
 export async function claimClientId(q: Queryable, clientId: string, declarationId: string, at: Date) {
   const claim = await q.query(

@@ -22,6 +22,7 @@ import {
 } from './offline-queue.js';
 import { LookupPanel, PaperPanel } from './StaffPanels.js';
 import { useCamera } from './useCamera.js';
+import { looksLikeChipIdCard } from '../../../shared/chip-id-card.js';
 import { kioskEnrolment } from '../../device/kiosk.js';
 import { KioskExit } from '../kiosk/KioskExit.js';
 
@@ -124,7 +125,10 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
     [venueId, kiosk, show, send],
   );
 
-  const camera = useCamera((text) => void record({ cardQr: text }));
+  /** A personal card, or a chip ID card (F20): both are scanned the same way. */
+  const scanned = (text: string) =>
+    void record(looksLikeChipIdCard(text) ? { cccdQr: text } : { cardQr: text });
+  const camera = useCamera(scanned);
   const startCamera = async () => {
     if (kiosk) await document.documentElement.requestFullscreen?.().catch(() => undefined);
     await camera.start();
@@ -164,7 +168,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
           {kiosk && <p className="muted">{t.kiosk_hint}</p>}
           {camera.error && <div className="error">{t.scanner_camera_error + camera.error}</div>}
         </section>
-        <WedgeInput onCode={(code) => void record({ cardQr: code })} t={t} kiosk={kiosk} />
+        <WedgeInput onCode={scanned} t={t} kiosk={kiosk} />
         {!kiosk && <LookupPanel venueId={venueId} onPick={(person) => void record({ person })} t={t} />}
         {!kiosk && <PaperPanel onSubmit={(entry) => record({ ...entry, channel: 'paper' })} t={t} />}
       </div>
