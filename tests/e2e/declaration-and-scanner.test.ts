@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifact, launchChromium, waitOrExplain } from './support/browser.js';
 import { useJourney } from './support/journey.js';
@@ -48,6 +48,12 @@ async function today(context: BrowserContext, venueId: number) {
 
 let cardQr: string;
 
+/** Answers "Không" to every yes/no question not answered yet. */
+async function answerTheRestNo(page: Page) {
+  const open = page.locator('.yesno:not(:has(button[aria-checked="true"]))');
+  while ((await open.count()) > 0) await open.first().locator('button:has-text("Không")').click();
+}
+
 describe('health declaration on a phone', () => {
   it('produces a personal QR card with the status colour', async () => {
     const phone = await journey.browser.newContext({
@@ -65,6 +71,12 @@ describe('health declaration on a phone', () => {
     await page.check('#visited input[value="01"]');
     await page.click('#sym_cough button:has-text("Có")');
     await page.check('#pledge');
+    // Nothing is answered for the citizen: sent with one answer, the form names the eight left.
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#unanswered:has-text("Còn 8 câu hỏi chưa trả lời")');
+    expect(await page.locator('.yesno.missing').count()).toBe(8);
+    await page.screenshot({ path: artifact('09-declaration-unanswered.png'), fullPage: true });
+    await answerTheRestNo(page);
     await page.screenshot({ path: artifact('10-declaration-form.png'), fullPage: true });
     await page.click('button[type=submit]');
     await page.waitForURL(/\/cards/);
@@ -206,6 +218,7 @@ describe('scanner station', () => {
       if (who === '__new__') await page.selectOption('#who', '__new__');
       await page.fill('#fullName', name);
       await page.fill('#phone', '0905333444');
+      await answerTheRestNo(page);
       await page.check('#pledge');
       await page.click('button[type=submit]');
       await page.waitForURL(/\/cards/);

@@ -76,6 +76,7 @@ export const Hotspot = z.object({
   to: z.string(),
   note: z.string().nullable(),
 });
+export type ActiveHotspot = z.infer<typeof Hotspot>;
 
 export const declarationsApi = {
   submit: endpoint({

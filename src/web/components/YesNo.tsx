@@ -1,27 +1,43 @@
-/** A yes/no question answered with two large buttons (easier on a phone than a checkbox). */
+/**
+ * A yes/no question answered with two large buttons (easier on a phone than a checkbox). It may start
+ * unanswered (null: neither button chosen); `missing` marks it when the form was sent without it.
+ */
 import { useT } from '../app/lang.js';
+
+export type Answer = boolean | null;
 
 export function YesNo({
   id,
   label,
   value,
   onChange,
+  missing = false,
 }: {
   id: string;
   label: string;
-  value: boolean;
+  value: Answer;
   onChange(v: boolean): void;
+  missing?: boolean;
 }) {
   const { t } = useT();
   return (
-    <div className="yesno" role="radiogroup" aria-label={label} id={id}>
-      <span>{label}</span>
+    <div
+      className={missing ? 'yesno missing' : 'yesno'}
+      role="radiogroup"
+      aria-label={label}
+      aria-invalid={missing || undefined}
+      id={id}
+    >
+      <span>
+        {label}
+        {missing && <span className="field-error"> {t.decl_answer_this}</span>}
+      </span>
       <span className="yesno-buttons">
         <button
           type="button"
           role="radio"
-          aria-checked={value}
-          className={value ? 'on yes' : ''}
+          aria-checked={value === true}
+          className={value === true ? 'on yes' : ''}
           onClick={() => onChange(true)}
         >
           {t.yes}
@@ -29,8 +45,8 @@ export function YesNo({
         <button
           type="button"
           role="radio"
-          aria-checked={!value}
-          className={!value ? 'on' : ''}
+          aria-checked={value === false}
+          className={value === false ? 'on' : ''}
           onClick={() => onChange(false)}
         >
           {t.no}

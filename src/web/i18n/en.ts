@@ -75,6 +75,8 @@ export const en: Messages = {
   ci_privacy: 'Used only for epidemic control and deleted automatically after {days} days.',
   nav_declare: 'Health declaration',
   nav_cards: 'My cards',
+  decl_answer_this: '(not answered)',
+  decl_unanswered: '{n} questions are not answered yet. Choose Yes or No for each.',
   decl_title: 'Health declaration',
   decl_for: 'Declaring for',
   decl_for_me: 'Myself',

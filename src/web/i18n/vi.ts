@@ -76,6 +76,8 @@ export const vi = {
   // Health declaration and cards
   nav_declare: 'Khai báo y tế',
   nav_cards: 'Thẻ của tôi',
+  decl_answer_this: '(chưa trả lời)',
+  decl_unanswered: 'Còn {n} câu hỏi chưa trả lời. Hãy chọn Có hoặc Không cho từng câu.',
   decl_title: 'Tờ khai y tế',
   decl_for: 'Khai báo cho',
   decl_for_me: 'Bản thân tôi',

@@ -6,13 +6,19 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { declarationsApi } from '../../../shared/api/declarations.js';
 import { normalizePhone } from '../../../shared/phone.js';
 import { call, newClientId } from '../../api/client.js';
-import { useSubmit } from '../../api/hooks.js';
+import { useRequest, useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { navigate } from '../../app/router.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import { loadPeople, savePerson, type DevicePerson } from '../../device/store.js';
-import { HealthQuestions, NO_ANSWERS, type HealthAnswers } from './HealthQuestions.js';
+import {
+  answered,
+  HealthQuestions,
+  NOTHING_ANSWERED,
+  unansweredQuestions,
+  type HealthAnswers,
+} from './HealthQuestions.js';
 import { PersonFields, type PersonForm } from './PersonFields.js';
 
 const NEW_PERSON = '__new__';
@@ -37,7 +43,9 @@ export function DeclarePage() {
   const chosen = people.find((p) => p.key === who);
   const [person, setPerson] = useState(() => personFormOf(chosen));
   const [unit, setUnit] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<HealthAnswers>(NO_ANSWERS);
+  const [answers, setAnswers] = useState<HealthAnswers>(NOTHING_ANSWERED);
+  const hotspots = useRequest(() => call(declarationsApi.activeHotspots), []).data?.items ?? [];
+  const [missing, setMissing] = useState<string[]>([]);
   const [pledge, setPledge] = useState(false);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [clientId] = useState(newClientId);
@@ -73,9 +81,7 @@ export function DeclarePage() {
           address: filled(person.address),
         },
         visitedAreas: answers.visited,
-        symptoms: answers.symptoms,
-        exposure: answers.exposure,
-        hotspotVisits: answers.hotspotVisits,
+        ...answered(answers),
         vaccineDoses: answers.vaccineDoses ? Number(answers.vaccineDoses) : undefined,
         pledge: true,
       },
@@ -102,8 +108,13 @@ export function DeclarePage() {
     e.preventDefault();
     const phoneOk = Boolean(normalizePhone(person.phone));
     setPhoneError(phoneOk ? null : t.phone_invalid);
-    // The phone is at the top of a long form: take the person back to it rather than fail silently.
+    const unanswered = unansweredQuestions(answers, hotspots);
+    setMissing(unanswered);
+    // Take the person back to what is missing rather than fail silently: the phone at the top of a
+    // long form, or the first question left unanswered.
     if (!phoneOk) document.getElementById('phone')?.focus();
+    else if (unanswered.length)
+      document.getElementById(unanswered[0]!)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     else void declaration.run();
   };
   const errors = phoneError ? { 'person.phone': phoneError } : declaration.fields;
@@ -125,7 +136,15 @@ export function DeclarePage() {
         </Field>
       )}
       <PersonFields value={person} onChange={setPerson} onUnit={setUnit} errors={errors} />
-      <HealthQuestions value={answers} onChange={setAnswers} />
+      <HealthQuestions
+        value={answers}
+        onChange={(next) => {
+          setAnswers(next);
+          if (missing.length) setMissing(unansweredQuestions(next, hotspots));
+        }}
+        hotspots={hotspots}
+        missing={missing}
+      />
       <label className="pledge">
         <input
           id="pledge"
@@ -136,6 +155,11 @@ export function DeclarePage() {
         />{' '}
         {t.decl_pledge}
       </label>
+      {missing.length > 0 && (
+        <div className="error" role="alert" id="unanswered">
+          {t.decl_unanswered.replace('{n}', String(missing.length))}
+        </div>
+      )}
       <ErrorAlert message={declaration.error} />
       <p>
         <button className="btn" type="submit" disabled={declaration.busy || !pledge}>

@@ -1,12 +1,14 @@
-/** The health part of the declaration: provinces visited, symptoms, exposure, hotspots, vaccine doses. */
+/**
+ * The health part of the declaration: provinces visited, symptoms, exposure, hotspots, vaccine doses.
+ * No answer is given in advance (API v1.1): every yes/no question starts unanswered, and the form
+ * names those left unanswered instead of sending "no" for the citizen.
+ */
 import { Fragment } from 'react';
-import { declarationsApi } from '../../../shared/api/declarations.js';
+import type { ActiveHotspot } from '../../../shared/api/declarations.js';
 import { EXPOSURE_KEYS, SYMPTOM_KEYS, type Exposure, type Symptoms } from '../../../shared/contracts.js';
-import { call } from '../../api/client.js';
-import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { Field } from '../../components/Field.js';
-import { YesNo } from '../../components/YesNo.js';
+import { YesNo, type Answer } from '../../components/YesNo.js';
 import type { Messages } from '../../i18n/index.js';
 import { ProvinceChecklist } from './ProvinceChecklist.js';
 
@@ -19,35 +21,64 @@ const QUESTION_GROUPS = [
 /** Doses offered in the vaccine picker. */
 const VACCINE_DOSE_CHOICES = [0, 1, 2, 3, 4];
 
+type Answers<T> = { [K in keyof T]: Answer };
+
 export interface HealthAnswers {
   visited: string[];
-  symptoms: Symptoms;
-  exposure: Exposure;
-  hotspotVisits: number[];
+  symptoms: Answers<Symptoms>;
+  exposure: Answers<Exposure>;
+  /** Per active hotspot: did the person go there (absent: not answered). */
+  hotspots: Record<number, boolean>;
   /** '' when not answered. */
   vaccineDoses: string;
 }
 
-const allNo = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, false])) as Record<K, boolean>;
+const unanswered = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, null])) as Record<K, Answer>;
 
-export const NO_ANSWERS: HealthAnswers = {
+export const NOTHING_ANSWERED: HealthAnswers = {
   visited: [],
-  symptoms: allNo(SYMPTOM_KEYS),
-  exposure: allNo(EXPOSURE_KEYS),
-  hotspotVisits: [],
+  symptoms: unanswered(SYMPTOM_KEYS),
+  exposure: unanswered(EXPOSURE_KEYS),
+  hotspots: {},
   vaccineDoses: '',
 };
+
+/** The ids of the questions still unanswered, in the order of the form. */
+export function unansweredQuestions(value: HealthAnswers, hotspots: readonly ActiveHotspot[]): string[] {
+  const missing: string[] = [];
+  for (const { keys, prefix, answers } of QUESTION_GROUPS) {
+    const given = value[answers] as Record<string, Answer>;
+    for (const k of keys) if (given[k] === null) missing.push(`${prefix}${k}`);
+  }
+  for (const h of hotspots) if (value.hotspots[h.id] === undefined) missing.push(`hotspot-${h.id}`);
+  return missing;
+}
+
+/** The answers as the API takes them, once every question is answered. */
+export function answered(value: HealthAnswers) {
+  return {
+    symptoms: value.symptoms as Symptoms,
+    exposure: value.exposure as Exposure,
+    hotspotVisits: Object.entries(value.hotspots)
+      .filter(([, yes]) => yes)
+      .map(([id]) => Number(id)),
+  };
+}
 
 export function HealthQuestions({
   value,
   onChange,
+  hotspots,
+  missing,
 }: {
   value: HealthAnswers;
   onChange(next: HealthAnswers): void;
+  hotspots: readonly ActiveHotspot[];
+  /** Question ids to mark as unanswered (after a submit). */
+  missing: readonly string[];
 }) {
   const { t } = useT();
-  const hotspots = useRequest(() => call(declarationsApi.activeHotspots), []).data?.items ?? [];
   const set = <K extends keyof HealthAnswers>(key: K, v: HealthAnswers[K]) =>
     onChange({ ...value, [key]: v });
   return (
@@ -57,13 +88,22 @@ export function HealthQuestions({
       {QUESTION_GROUPS.map(({ title, keys, prefix, answers }) => (
         <Fragment key={prefix}>
           <h2>{t[title]}</h2>
-          <Questions
-            keys={keys as readonly string[]}
-            prefix={prefix}
-            values={value[answers] as Record<string, boolean>}
-            onChange={(v) => set(answers, v as HealthAnswers[typeof answers])}
-            t={t}
-          />
+          <div className="questions">
+            {keys.map((k) => {
+              const id = `${prefix}${k}`;
+              const given = value[answers] as Record<string, Answer>;
+              return (
+                <YesNo
+                  key={k}
+                  id={id}
+                  label={String(t[id as keyof Messages])}
+                  value={given[k] ?? null}
+                  missing={missing.includes(id)}
+                  onChange={(v) => set(answers, { ...given, [k]: v } as HealthAnswers[typeof answers])}
+                />
+              );
+            })}
+          </div>
         </Fragment>
       ))}
       {hotspots.length > 0 && (
@@ -77,13 +117,9 @@ export function HealthQuestions({
                 .replace('{place}', h.adminUnitName)
                 .replace('{from}', h.from)
                 .replace('{to}', h.to)}
-              value={value.hotspotVisits.includes(h.id)}
-              onChange={(yes) =>
-                set(
-                  'hotspotVisits',
-                  yes ? [...value.hotspotVisits, h.id] : value.hotspotVisits.filter((x) => x !== h.id),
-                )
-              }
+              value={value.hotspots[h.id] ?? null}
+              missing={missing.includes(`hotspot-${h.id}`)}
+              onChange={(yes) => set('hotspots', { ...value.hotspots, [h.id]: yes })}
             />
           ))}
         </>
@@ -104,33 +140,5 @@ export function HealthQuestions({
         </select>
       </Field>
     </>
-  );
-}
-
-function Questions<K extends string>({
-  keys,
-  prefix,
-  values,
-  onChange,
-  t,
-}: {
-  keys: readonly K[];
-  prefix: string;
-  values: Record<K, boolean>;
-  onChange(v: Record<K, boolean>): void;
-  t: Messages;
-}) {
-  return (
-    <div className="questions">
-      {keys.map((k) => (
-        <YesNo
-          key={k}
-          id={`${prefix}${k}`}
-          label={String(t[`${prefix}${k}` as keyof Messages])}
-          value={values[k]}
-          onChange={(v) => onChange({ ...values, [k]: v })}
-        />
-      ))}
-    </div>
   );
 }
