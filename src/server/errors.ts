@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'invalid_checkout_token'
   | 'rate_limited'
   | 'card_not_found'
+  | 'subject_ambiguous'
   | 'cccd_invalid'
   | 'card_revoked'
   | 'invalid_holder_token'
@@ -76,6 +77,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_checkout_token: 403,
   rate_limited: 429,
   card_not_found: 404,
+  subject_ambiguous: 409,
   cccd_invalid: 400,
   card_revoked: 409,
   invalid_holder_token: 403,
@@ -103,6 +105,9 @@ export interface ErrorDetail {
   path?: string;
   code: string;
   message?: string;
+  /** subject_ambiguous: one of the people a phone or ID number belongs to (API v1.1). */
+  fullName?: string;
+  birthYear?: number | null;
 }
 
 /** When a client may try again (Retry-After) after each kind of unavailability. */

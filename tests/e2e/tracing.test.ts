@@ -54,6 +54,13 @@ describe('contact tracing', () => {
       channel: 'qr_self',
       person: { fullName: 'Ca Bệnh Một', phone: '0900000001' },
     });
+    // With his son, declared on the same phone (a family on one phone).
+    await post('/api/check-ins', {
+      venueCode: venue.code,
+      clientId: crypto.randomUUID(),
+      channel: 'on_behalf',
+      person: { fullName: 'Con Ca Bệnh', phone: '0900000001' },
+    });
 
     const desk = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await desk.newPage();
@@ -68,7 +75,12 @@ describe('contact tracing', () => {
     await page.fill('#tr-purpose', 'Truy vết F0 số BN-0001 theo công văn của CDC');
     await page.check('text=Gửi thông báo cho F1');
     await page.click('button[type=submit]');
+    // The phone is used by two people: the tracer picks the case; the son is then a contact.
+    await page.waitForSelector('#tr-people >> text=Con Ca Bệnh');
+    await page.screenshot({ path: artifact('39-tracing-which-person.png'), fullPage: true });
+    await page.click('#tr-people button:has-text("Ca Bệnh Một")');
     await page.waitForSelector('#contacts >> text=Phạm Thu Hà');
+    expect(await page.textContent('#contacts')).toContain('Con Ca Bệnh');
     expect(await page.textContent('#contacts')).toContain('0987654321');
     await page.waitForSelector('.tl-bar.case');
     await page.screenshot({ path: artifact('40-tracing-results.png'), fullPage: true });

@@ -324,3 +324,31 @@ describe('GET /api/audit', () => {
     expect((await call(t.app, 'DELETE', '/api/audit', { cookie: admin })).status).toBe(404);
   });
 });
+
+describe('a family on one phone (API v1.1 subject_ambiguous)', () => {
+  const phone = '0922000000';
+  it('names the people a phone belongs to, and traces one of them with the others as contacts', async () => {
+    // A father checks in with his daughter declared on the same phone, 11:00–12:00 at the café.
+    await visit(venues.cafe, { fullName: 'Hoàng Văn Bố', phone }, 120, 180);
+    await visit(venues.cafe, { fullName: 'Hoàng Thị Con', phone }, 120, 180);
+    t.clock.now = at(24 * 60);
+    const auditRows = async () =>
+      (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n;
+    const before = await auditRows();
+    const unsure = await trace(hanoiTracer, { subject: { phone } });
+    expect(unsure.status).toBe(409);
+    expect(unsure.body.error.code).toBe('subject_ambiguous');
+    expect(unsure.body.error.details).toEqual([
+      expect.objectContaining({ fullName: 'Hoàng Thị Con', birthYear: null }),
+      expect.objectContaining({ fullName: 'Hoàng Văn Bố', birthYear: null }),
+    ]);
+    expect(await auditRows()).toBe(before + 1); // the names were read: audited
+    const father = await trace(hanoiTracer, { subject: { phone, fullName: 'hoàng văn  bố' } });
+    expect(father.status).toBe(200);
+    expect(father.body.visits).toHaveLength(1);
+    expect(father.body.subject.fullName).toBe('Hoàng Văn Bố');
+    expect(father.body.contacts).toContainEqual(
+      expect.objectContaining({ person: expect.objectContaining({ fullName: 'Hoàng Thị Con' }), level: 1 }),
+    );
+  });
+});

@@ -10,7 +10,8 @@ import * as tracing from '../db/queries/tracing.js';
 import type { Queryable } from '../db/db.js';
 import type { Actor } from '../domain/access.js';
 import { overlapMinutes, presence } from '../domain/exposure.js';
-import { AppError } from '../errors.js';
+import { AppError, type ErrorDetail } from '../errors.js';
+import { personNameKey } from '../domain/stay.js';
 import { idNumberKey } from '../domain/keyring.js';
 import { maskPhone } from '../../shared/phone.js';
 import { DEFAULT_TRACING_DAYS, DEFAULT_TRACING_MARGIN_MINUTES } from '../../shared/api/tracing.js';
@@ -21,7 +22,7 @@ import { requestedDays } from './ranges.js';
 import { noticesFor, textPeople } from './exposure-notices.js';
 
 export interface TracingInput {
-  subject: { phone?: string; idNumber?: string; cardQr?: string };
+  subject: { phone?: string; idNumber?: string; cardQr?: string; fullName?: string };
   from?: string;
   to?: string;
   purpose: string;
@@ -48,6 +49,7 @@ export function auditedSubject(ctx: ServiceContext, subject: TracingInput['subje
     ...(subject.phone ? { phoneHash: hash(subject.phone), phoneMasked: maskPhone(subject.phone) } : {}),
     ...(subject.idNumber ? { idNumberHash: hash(idNumberKey(subject.idNumber)) } : {}),
     ...(subject.cardQr ? { byCard: true } : {}),
+    ...(subject.fullName ? { narrowedByName: true } : {}),
   };
 }
 
@@ -85,29 +87,27 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
   const marginMs = marginMinutes * 60_000;
   const match = await subjectMatch(ctx, input.subject);
 
-  return ctx.db.tx(async (q) => {
-    const visits = await tracing.subjectStays(q, match, from, to, area);
+  const traced = await ctx.db.tx(async (q) => {
+    const people = onePerson(await tracing.subjectStays(q, match, from, to, area), input.subject.fullName);
+    if ('ambiguous' in people) {
+      // The names a number belongs to were read: that look-up is audited too.
+      await audit(ctx, q, who, {
+        action: 'contact_trace',
+        purpose: input.purpose,
+        subject: { ...auditedSubject(ctx, input.subject), from: range.from, to: range.to },
+        result: { ambiguous: people.ambiguous.length },
+        areaCodes: unit.path.slice(),
+      });
+      return people;
+    }
+    const visits = people.visits;
     const caseKeys = [...new Set(visits.map(keyOf))];
     const windows = windowsOf(visits, marginMs);
     const level1 = await tracing.presentDuring(q, windows, caseKeys);
-    let level2: tracing.ContactRow[] = [];
-    let f1Stays: tracing.StayRow[] = [];
-    if (input.depth === 2 && level1.length) {
-      // An F1 can only pass it on after their own exposure: their stays from their first contact on.
-      const firstContact = new Map<string, { phone: string; nameKey: string; at: number }>();
-      for (const c of level1) {
-        const at = new Date(c.firstAt).getTime();
-        const known = firstContact.get(keyOf(c));
-        if (!known || at < known.at) firstContact.set(keyOf(c), { phone: c.phone, nameKey: c.nameKey, at });
-      }
-      f1Stays = (await tracing.staysOfPeople(q, [...firstContact.values()], from, to, area)).filter(
-        (s) => s.checkedInAt.getTime() + s.stayMinutes * 60_000 >= firstContact.get(keyOf(s))!.at,
-      );
-      level2 = await tracing.presentDuring(q, windowsOf(f1Stays, marginMs), [
-        ...caseKeys,
-        ...firstContact.keys(),
-      ]);
-    }
+    const { level2, f1Stays } =
+      input.depth === 2
+        ? await secondLevel(q, level1, caseKeys, { from, to, area, marginMs })
+        : { level2: [], f1Stays: [] };
     const contacts = [
       ...level1.map((c) => ({ ...c, level: 1 as const })),
       ...level2.map((c) => ({ ...c, level: 2 as const })),
@@ -147,6 +147,60 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
       notified,
     };
   });
+  if ('ambiguous' in traced) throw new AppError('subject_ambiguous', traced.ambiguous);
+  return traced;
+}
+
+/**
+ * F2 (depth 2): everyone who met an F1 after the F1's own first contact with the case (an F1 can only
+ * pass it on from then), the case and the F1s excepted.
+ */
+async function secondLevel(
+  q: Queryable,
+  level1: readonly tracing.ContactRow[],
+  caseKeys: readonly string[],
+  scope: { from: Date; to: Date; area: string | null; marginMs: number },
+): Promise<{ level2: tracing.ContactRow[]; f1Stays: tracing.StayRow[] }> {
+  if (!level1.length) return { level2: [], f1Stays: [] };
+  const firstContact = new Map<string, { phone: string; nameKey: string; at: number }>();
+  for (const c of level1) {
+    const at = new Date(c.firstAt).getTime();
+    const known = firstContact.get(keyOf(c));
+    if (!known || at < known.at) firstContact.set(keyOf(c), { phone: c.phone, nameKey: c.nameKey, at });
+  }
+  const f1Stays = (
+    await tracing.staysOfPeople(q, [...firstContact.values()], scope.from, scope.to, scope.area)
+  ).filter((s) => s.checkedInAt.getTime() + s.stayMinutes * 60_000 >= firstContact.get(keyOf(s))!.at);
+  const level2 = await tracing.presentDuring(q, windowsOf(f1Stays, scope.marginMs), [
+    ...caseKeys,
+    ...firstContact.keys(),
+  ]);
+  return { level2, f1Stays };
+}
+
+/** The name part of a person key (a chip-ID entrant's key carries a hash after `#`). */
+const nameOfKey = (nameKey: string) => nameKey.split('#')[0]!;
+
+/**
+ * The visits of one person: a phone or ID number several people used (a family on one phone) is
+ * narrowed by `fullName`; without it, the people it belongs to are the answer (409 subject_ambiguous).
+ */
+export function onePerson(
+  stays: tracing.StayRow[],
+  fullName: string | undefined,
+): { visits: tracing.StayRow[] } | { ambiguous: ErrorDetail[] } {
+  if (fullName !== undefined) {
+    const wanted = personNameKey(fullName);
+    return { visits: stays.filter((s) => nameOfKey(s.nameKey) === wanted) };
+  }
+  const people = new Map<string, tracing.StayRow>();
+  for (const s of stays) people.set(keyOf(s), s); // latest stay per person (stays come oldest first)
+  if (people.size <= 1) return { visits: stays };
+  return {
+    ambiguous: [...people.values()]
+      .map((p) => ({ code: 'person', fullName: p.fullName, birthYear: p.birthYear }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+  };
 }
 
 /** An audit entry by `who`, now, in the transaction of the read it records. */

@@ -43,6 +43,7 @@ export const en: Texts = {
     invalid_checkout_token: 'The check-out token is not valid.',
     rate_limited: 'Too many requests, try again shortly.',
     card_not_found: 'Invalid card: the QR code is wrong or forged.',
+    subject_ambiguous: 'Several people use this number. Give the full name of the person to trace.',
     cccd_invalid:
       'This QR code is not that of a chip ID card (or it is damaged). Scan it again or type the person in.',
     card_revoked: 'This card has been revoked. Use the reissued card.',

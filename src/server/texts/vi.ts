@@ -48,6 +48,7 @@ export const vi = {
     invalid_checkout_token: 'Mã xác nhận ra về không đúng.',
     rate_limited: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
     card_not_found: 'Thẻ không hợp lệ: mã QR sai hoặc giả mạo.',
+    subject_ambiguous: 'Số này được dùng cho nhiều người. Hãy chọn họ tên người cần truy vết.',
     cccd_invalid:
       'Mã QR không phải của thẻ căn cước công dân gắn chip (hoặc bị hỏng). Hãy quét lại hoặc nhập tay.',
     card_revoked: 'Thẻ này đã bị thu hồi. Hãy dùng thẻ mới được cấp lại.',

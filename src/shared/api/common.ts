@@ -24,7 +24,14 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(
-      z.object({ path: z.string().optional(), code: z.string(), message: z.string().optional() }),
+      z.object({
+        path: z.string().optional(),
+        code: z.string(),
+        message: z.string().optional(),
+        /** 409 subject_ambiguous: one of the people the phone or ID number belongs to. */
+        fullName: z.string().optional(),
+        birthYear: z.number().nullable().optional(),
+      }),
     ),
     requestId: z.string().optional(),
   }),

@@ -1,6 +1,7 @@
 /** Contact tracing (F12–F13), its audit log, and a device's own history and notices. */
 import { z } from 'zod';
 import { LIST_FORMATS, LocalDate, Phone, Timestamp } from '../contracts.js';
+import { MAX_NAME_LENGTH } from '../limits.js';
 import { DayRange, Instant, NamedPerson } from './common.js';
 import { endpoint } from './endpoint.js';
 
@@ -25,6 +26,8 @@ export const TracingSubject = z
     phone: Phone.optional(),
     idNumber: z.string().trim().min(6).max(20).optional(),
     cardQr: z.string().trim().min(1).max(300).optional(),
+    /** Narrows a phone or ID number several people use (a family on one phone) to one of them. */
+    fullName: z.string().trim().min(1).max(MAX_NAME_LENGTH).optional(),
   })
   .refine((s) => Boolean(s.phone || s.idNumber || s.cardQr), { message: 'phone, idNumber or cardQr' });
 

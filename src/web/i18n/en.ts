@@ -247,6 +247,8 @@ export const en: Messages = {
   tr_by_id: 'ID / passport number',
   tr_by_card: 'Card QR',
   tr_scan_card: 'Scan the card with the camera',
+  tr_several_people:
+    'Several people use this number (a family on one phone). Choose the person to trace; the others are treated like anyone else:',
   tr_stop_camera: 'Stop camera',
   tr_margin: 'Margin (minutes)',
   tr_depth2: 'Also find F2',

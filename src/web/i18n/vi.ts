@@ -249,6 +249,8 @@ export const vi = {
   tr_by_id: 'Số CCCD/hộ chiếu',
   tr_by_card: 'Mã QR thẻ',
   tr_scan_card: 'Quét thẻ bằng camera',
+  tr_several_people:
+    'Số này được dùng cho nhiều người (khai hộ trên cùng điện thoại). Chọn người cần truy vết; những người còn lại được xét như mọi người khác:',
   tr_stop_camera: 'Tắt camera',
   tr_margin: 'Nới thời gian (phút)',
   tr_depth2: 'Tìm cả F2',

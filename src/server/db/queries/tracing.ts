@@ -23,11 +23,13 @@ export interface StayRow {
   phone: string;
   nameKey: string;
   fullName: string;
+  birthYear: number | null;
 }
 
 const STAY_COLUMNS = `c.id AS "checkInId", c.venue_id AS "venueId", v.name AS "venueName", v.admin_unit_path AS "venuePath",
   c.checked_in_at AS "checkedInAt", c.checked_out_at AS "checkedOutAt", c.stay_minutes AS "stayMinutes",
-  c.person_phone AS phone, c.person_name_key AS "nameKey", c.person_full_name AS "fullName"`;
+  c.person_phone AS phone, c.person_name_key AS "nameKey", c.person_full_name AS "fullName",
+  c.person_birth_year AS "birthYear"`;
 
 /** Check-ins of the subject that started in [from, to), at venues within `area` (null: anywhere). */
 export async function subjectStays(

@@ -11,15 +11,14 @@ import {
   tracingApi,
   type TracingAnswer,
 } from '../../../shared/api/tracing.js';
-import { call, errorText, urlOf } from '../../api/client.js';
+import { ApiError, call, errorText, urlOf } from '../../api/client.js';
 import { useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
-import { formatDateTime } from '../../i18n/index.js';
 import { addDays, localToday } from '../dashboard/dates.js';
 import { useCamera } from '../scanner/useCamera.js';
 import { downloadPost } from './download.js';
-import { Timeline } from './Timeline.js';
+import { Results } from './TracingResults.js';
 import { VenueExposurePanel } from './VenueExposurePanel.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -46,18 +45,32 @@ export function TracingPage() {
     camera.stop();
   });
 
-  const request = () => ({
-    subject: { [by]: value.trim() },
+  /** The people a number belongs to (409 subject_ambiguous), and the one the tracer chose. */
+  const [people, setPeople] = useState<{ fullName: string; birthYear: number | null }[] | null>(null);
+  const [chosenName, setChosenName] = useState<string | undefined>(undefined);
+  const request = (fullName = chosenName) => ({
+    subject: { [by]: value.trim(), ...(fullName && by !== 'cardQr' ? { fullName } : {}) },
     ...range,
     purpose,
     depth: depth2 ? (2 as const) : (1 as const),
     marginMinutes: margin,
     notify,
   });
-  const search = useSubmit(async () => {
-    setAnswer(await call(tracingApi.trace, { body: request() }));
-    setNotify(false);
+  const search = useSubmit(async (fullName?: string) => {
+    try {
+      setAnswer(await call(tracingApi.trace, { body: request(fullName) }));
+      setNotify(false);
+      setPeople(null);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'subject_ambiguous')) throw err;
+      setAnswer(null);
+      setPeople(err.details.map((d) => ({ fullName: d.fullName ?? '', birthYear: d.birthYear ?? null })));
+    }
   });
+  const choosePerson = (fullName: string) => {
+    setChosenName(fullName);
+    void search.run(fullName);
+  };
   const { busy } = search;
   const error = search.error ?? exportError;
   const run = (e: FormEvent) => {
@@ -90,24 +103,17 @@ export function TracingPage() {
             <input
               id="tr-value"
               value={value}
-              onChange={(e) => setValue(e.target.value)}
+              onChange={(e) => {
+                setValue(e.target.value);
+                setChosenName(undefined);
+                setPeople(null);
+              }}
               required
               autoComplete="off"
             />
           </label>
           <DateRangeFields value={range} onChange={setRange} inline={false} />
-          <label>
-            {t.tr_margin}
-            <input
-              type="number"
-              min={0}
-              max={MAX_TRACING_MARGIN_MINUTES}
-              value={margin}
-              onChange={(e) =>
-                setMargin(Math.max(0, Math.min(MAX_TRACING_MARGIN_MINUTES, Number(e.target.value) || 0)))
-              }
-            />
-          </label>
+          <MarginField value={margin} onChange={setMargin} />
         </div>
         <video ref={camera.videoRef} className="camera" muted playsInline hidden={!camera.running} />
         <p className="row">
@@ -138,6 +144,7 @@ export function TracingPage() {
           style={{ width: '100%', font: 'inherit', padding: 8 }}
         />
         <ErrorAlert message={error} />
+        {people && <PeopleOfNumber people={people} onChoose={choosePerson} />}
         <p>
           <button className="btn" type="submit" disabled={busy}>
             {busy ? t.loading : t.tr_search}
@@ -150,82 +157,50 @@ export function TracingPage() {
   );
 }
 
-function Results({ answer, onExport }: { answer: TracingAnswer; onExport: (f: 'csv' | 'xlsx') => void }) {
+/** The people a phone or ID number belongs to (409 subject_ambiguous): the tracer picks the case. */
+function PeopleOfNumber({
+  people,
+  onChoose,
+}: {
+  people: { fullName: string; birthYear: number | null }[];
+  onChoose(fullName: string): void;
+}) {
   const { t } = useT();
   return (
-    <>
-      <section className="card scroll">
-        <h2>
-          {t.tr_visits} {answer.subject && <span className="muted">– {answer.subject.fullName}</span>}
-        </h2>
-        {answer.notified > 0 && (
-          <div className="ok">
-            {t.tr_notified}: {answer.notified}
-          </div>
-        )}
-        {answer.visits.length === 0 ? (
-          <p className="muted">{t.tr_none}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>{t.dash_venue}</th>
-                <th>{t.tr_from_time}</th>
-                <th>{t.tr_to_time}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.visits.map((v) => (
-                <tr key={v.checkInId}>
-                  <td>{v.venueName}</td>
-                  <td>{formatDateTime(v.checkedInAt)}</td>
-                  <td>{v.checkedOutAt ? formatDateTime(v.checkedOutAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="card scroll">
-        <h2>
-          {t.tr_contacts} ({answer.contacts.length})
-        </h2>
-        <p className="row">
-          <button type="button" className="btn secondary" onClick={() => onExport('csv')}>
-            {t.tr_export_csv}
+    <div className="warn-box" id="tr-people" role="status">
+      <p>{t.tr_several_people}</p>
+      <div className="row">
+        {people.map((p) => (
+          <button
+            key={p.fullName}
+            type="button"
+            className="btn secondary"
+            onClick={() => onChoose(p.fullName)}
+          >
+            {p.fullName}
+            {p.birthYear ? ` (${p.birthYear})` : ''}
           </button>
-          <button type="button" className="btn secondary" onClick={() => onExport('xlsx')}>
-            {t.tr_export_xlsx}
-          </button>
-        </p>
-        <table id="contacts">
-          <thead>
-            <tr>
-              <th>{t.tr_level}</th>
-              <th>{t.col_name}</th>
-              <th>{t.tr_by_phone}</th>
-              <th>{t.dash_venue}</th>
-              <th className="num">{t.tr_minutes}</th>
-              <th>{t.tr_first}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {answer.contacts.map((c, i) => (
-              <tr key={i}>
-                <td>
-                  <span className={`badge level-${c.level}`}>F{c.level}</span>
-                </td>
-                <td>{c.person.fullName}</td>
-                <td>{c.person.phone}</td>
-                <td>{c.venueName}</td>
-                <td className="num">{c.overlapMinutes}</td>
-                <td>{formatDateTime(c.firstContactAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      {answer.visits.length > 0 && <Timeline answer={answer} />}
-    </>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Minutes added before and after each of the case's stays. */
+function MarginField({ value, onChange }: { value: number; onChange(v: number): void }) {
+  const { t } = useT();
+  return (
+    <label>
+      {t.tr_margin}
+      <input
+        type="number"
+        min={0}
+        max={MAX_TRACING_MARGIN_MINUTES}
+        value={value}
+        onChange={(e) =>
+          onChange(Math.max(0, Math.min(MAX_TRACING_MARGIN_MINUTES, Number(e.target.value) || 0)))
+        }
+      />
+    </label>
   );
 }
