@@ -352,3 +352,45 @@ describe('a family on one phone (API v1.1 subject_ambiguous)', () => {
     );
   });
 });
+
+describe('an F1 found with notify turns red (API v1.1)', () => {
+  it('at the door, on their own check-in and on their card, until the rule’s period ends', async () => {
+    const phone = '0933000000';
+    const person = { fullName: 'Đinh Thị Tiếp Xúc', phone };
+    t.clock.now = at(200);
+    const card = await declare(t.app, { person: { ...person, idNumber: '001190055555' } });
+    expect(card.statusColour).toBe('green');
+    await visit(venues.cafe, { fullName: 'Ca Bệnh Hai', phone: '0933999999' }, 240, 300);
+    await visit(venues.cafe, person, 250, 280);
+    t.clock.now = at(24 * 60);
+    const traced = await trace(hanoiTracer, { subject: { phone: '0933999999' }, notify: true });
+    expect(traced.status).toBe(200);
+    expect(traced.body.contacts.map((c: { person: { fullName: string } }) => c.person.fullName)).toContain(
+      person.fullName,
+    );
+    // Her own check-in the next day: red.
+    const self = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venues.shop.code, { person }),
+    });
+    expect(self.body.statusColour).toBe('red');
+    // Her card scanned at the door: red.
+    const staff = await login(t.app, String(venues.shop.body.contactPhone), 'manager-pass-1');
+    const scanned = await call(t.app, 'POST', `/api/venues/${venues.shop.id}/check-ins`, {
+      cookie: staff,
+      body: { clientId: crypto.randomUUID(), channel: 'qr_staff', cardQr: card.card.qr },
+    });
+    expect(scanned.body).toMatchObject({ statusColour: 'red', person: { fullName: person.fullName } });
+    // Her card, read by her phone: red.
+    const shown = await call(t.app, 'GET', `/api/cards/${card.card.id}?token=${card.card.holderToken}`);
+    expect(shown.body.statusColour).toBe('red');
+    // Someone else at the same check-in: unchanged.
+    const other = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venues.shop.code, { person: { fullName: 'Người Khác', phone: '0933111111' } }),
+    });
+    expect(other.body.statusColour).toBe('grey');
+    // 15 days later the 14-day rule has ended: her declaration's colour again.
+    t.clock.advanceMinutes(15 * 24 * 60);
+    const later = await call(t.app, 'GET', `/api/cards/${card.card.id}?token=${card.card.holderToken}`);
+    expect(later.body.statusColour).toBe('green');
+  });
+});

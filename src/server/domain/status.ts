@@ -19,6 +19,9 @@ export interface StatusRules {
   noRecentDeclaration: StatusColour;
   /** A declaration counts as recent for this many days. */
   declarationValidDays: number;
+  /** Someone found as F1 by a tracing look-up with notify: this colour for `tracedContactDays` days. */
+  tracedContact: StatusColour;
+  tracedContactDays: number;
 }
 
 export const DEFAULT_STATUS_RULES: StatusRules = {
@@ -30,6 +33,8 @@ export const DEFAULT_STATUS_RULES: StatusRules = {
   symptomsWithExposure: 'red',
   noRecentDeclaration: 'yellow',
   declarationValidDays: 14,
+  tracedContact: 'red',
+  tracedContactDays: 14,
 };
 
 const RANK: Record<StatusColour, number> = { green: 0, yellow: 1, red: 2 };
@@ -77,12 +82,37 @@ export function currentColour(
   latest: { declaredAt: Date; statusColour: StatusColour } | null,
   rules: StatusRules,
   now: Date,
+  tracedAt: Date | null = null,
 ): StatusColour | null {
-  if (!latest) return null;
+  const declared = latest && agedColour(latest, rules, now);
+  return tracedContactColour(declared, rules, now, tracedAt);
+}
+
+/** A declaration's colour, at least `noRecentDeclaration` once it is no longer recent. */
+function agedColour(
+  latest: { declaredAt: Date; statusColour: StatusColour },
+  rules: StatusRules,
+  now: Date,
+): StatusColour {
   const ageDays = (now.getTime() - latest.declaredAt.getTime()) / 86_400_000;
   return ageDays > rules.declarationValidDays
     ? worst([latest.statusColour, rules.noRecentDeclaration])
     : latest.statusColour;
+}
+
+/**
+ * A colour raised to the tracing rule's while the person was found as F1 (with notify) less than
+ * `tracedContactDays` ago; unchanged (null stays null: no declaration) otherwise.
+ */
+export function tracedContactColour(
+  colour: StatusColour | null,
+  rules: StatusRules,
+  now: Date,
+  tracedAt: Date | null,
+): StatusColour | null {
+  const traced =
+    tracedAt !== null && now.getTime() - tracedAt.getTime() <= rules.tracedContactDays * 86_400_000;
+  return traced ? worst([colour ?? 'green', rules.tracedContact]) : colour;
 }
 
 export interface Hotspot {

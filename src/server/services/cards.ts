@@ -11,7 +11,9 @@ import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import { cardPdf } from '../documents/personal-card.js';
 import { testPrintMark } from './posters.js';
-import { currentColour, type StatusRules } from '../domain/status.js';
+import { currentColour, tracedContactColour, type StatusRules } from '../domain/status.js';
+import { lastTracedAt } from '../db/queries/traced-contacts.js';
+import { rulesFor } from './status-rules.js';
 import type { ServiceContext } from './context.js';
 
 export const CARD_PATH = '/card/';
@@ -92,9 +94,14 @@ async function holderCard(ctx: ServiceContext, id: string, token: string) {
 
 export async function cardForHolder(ctx: ServiceContext, id: string, token: string) {
   const card = await holderCard(ctx, id, token);
+  // Found as F1 by a tracing look-up with notify: the card shows the tracing rule's colour too.
+  const tracedAt = await lastTracedAt(ctx.db, card.phone, card.nameKey);
+  const statusColour = tracedAt
+    ? tracedContactColour(card.statusColour, await rulesFor(ctx.db, null), ctx.now(), tracedAt)
+    : card.statusColour;
   return {
     ...presentCard(ctx, card),
-    statusColour: card.statusColour,
+    statusColour,
     flagged: card.flagged,
     declaredAt: card.declaredAt,
   };

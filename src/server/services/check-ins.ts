@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
-import type { NewCheckIn } from '../db/queries/record-check-ins.js';
+import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
+import { tracedContactColour } from '../domain/status.js';
+import { rulesFor } from './status-rules.js';
 import { seesVisitorPhones, type Actor } from '../domain/access.js';
 import { maskPhone } from '../../shared/phone.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
@@ -95,14 +97,9 @@ export async function record(ctx: ServiceContext, input: RecordInput): Promise<R
   if (!outcome) throw new AppError('venue_not_found');
   const occupancy = { inside: outcome.inside, capacity: outcome.capacity };
   if (outcome.inserted) {
-    return {
-      result: present(
-        ctx,
-        { ...row, venueName: outcome.venueName, fullName: row.person.fullName },
-        occupancy,
-      ),
-      duplicate: false,
-    };
+    const statusColour = await tracedColour(ctx, row, outcome);
+    const shown = { ...row, statusColour, venueName: outcome.venueName, fullName: row.person.fullName };
+    return { result: present(ctx, shown, occupancy), duplicate: false };
   }
   const first = await checkIns.findCheckInByClientId(ctx.db, input.clientId);
   if (first) {
@@ -113,6 +110,19 @@ export async function record(ctx: ServiceContext, input: RecordInput): Promise<R
   if (outcome.venueStatus === 'suspended') throw new AppError('venue_suspended');
   // The clientId was claimed, but its check-in is gone (retention): treat as unknown.
   throw new AppError('check_in_not_found');
+}
+
+/**
+ * The colour of a check-in whose person was found as F1 (rare: the write told when): raised to the
+ * tracing rule's colour of the venue's province while its period lasts, and stored so.
+ */
+async function tracedColour(ctx: ServiceContext, row: NewCheckIn, outcome: RecordOutcome) {
+  if (!outcome.tracedAt) return row.statusColour;
+  const rules = await rulesFor(ctx.db, outcome.provinceCode);
+  const colour = tracedContactColour(row.statusColour, rules, row.checkedInAt, outcome.tracedAt);
+  if (colour !== row.statusColour && colour)
+    await checkIns.setCheckInColour(ctx.db, row.id, row.checkedInAt, colour);
+  return colour;
 }
 
 function present(

@@ -17,7 +17,8 @@ import { tokenHash } from './auth.js';
 import { cardPublicIdFromQr, usableCard } from './cards.js';
 import { declareWithEntry, record, type Recorded } from './check-ins.js';
 import type { ServiceContext } from './context.js';
-import { sealedIdNumber } from './people.js';
+import { nameKeyOf, sealedIdNumber } from './people.js';
+import { lastTracedAt } from '../db/queries/traced-contacts.js';
 import { mergeRules } from './status-rules.js';
 /** Clock difference tolerated between a scanner device and the server for `at`. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -65,7 +66,7 @@ export async function staffCheckIn(
   if (!byCard && !byCccd && !body.person)
     throw new AppError('person_required', [{ path: 'person', code: 'required' }]);
   const rules = mergeRules(scan.nationalRules, scan.provinceRules);
-  const { person, cardId, latest } = byCard
+  const { person, cardId, latest, tracedAt } = byCard
     ? entrantFromCard(scan)
     : byCccd
       ? await entrantFromChipCard(ctx, body.cccdQr!)
@@ -79,7 +80,7 @@ export async function staffCheckIn(
     channel: body.channel,
     person,
     flagged: fresh ? latest.flagged : false,
-    statusColour: currentColour(latest, rules, checkedInAt),
+    statusColour: currentColour(latest, rules, checkedInAt, tracedAt),
     cardId,
     declarationId: latest?.id ?? null,
     recordedByUserId: recorderId,
@@ -110,6 +111,8 @@ interface Entrant {
   person: Person;
   cardId: string | null;
   latest: { id: string; declaredAt: Date; flagged: boolean; statusColour: StatusColour } | null;
+  /** When the person was last found as F1 (tracing with notify), or null. */
+  tracedAt: Date | null;
 }
 
 function entrantFromCard(scan: ScanContextRow): Entrant {
@@ -121,6 +124,7 @@ function entrantFromCard(scan: ScanContextRow): Entrant {
       birthYear: card.cardBirthYear ?? undefined,
     },
     cardId: card.cardId,
+    tracedAt: scan.tracedAt,
     latest: card.declarationId
       ? {
           id: card.declarationId,
@@ -156,7 +160,11 @@ async function entrantFromChipCard(ctx: ServiceContext, text: string): Promise<E
     ...(card.address ? { address: card.address } : {}),
   };
   const { hash } = sealedIdNumber(ctx.keys.sealer, card.idNumber);
-  return { person, cardId: null, latest: await latestDeclarationByIdHash(ctx.db, hash) };
+  const [latest, tracedAt] = await Promise.all([
+    latestDeclarationByIdHash(ctx.db, hash),
+    lastTracedAt(ctx.db, '', nameKeyOf(card.fullName, '', hash)),
+  ]);
+  return { person, cardId: null, latest, tracedAt };
 }
 
 /** A typed-in person, with the paper declaration made at the door if there is one. */
@@ -167,10 +175,14 @@ async function entrantFromPerson(
   venueId: number,
 ): Promise<Entrant> {
   const person = body.person!;
-  const declared = await declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', {
-    recordedByUserId: userId,
-    venueId,
-  });
+  const nameKey = personNameKey(person.fullName);
+  const [declared, tracedAt] = await Promise.all([
+    declareWithEntry(ctx, body.clientId, person, body.declaration, 'paper', {
+      recordedByUserId: userId,
+      venueId,
+    }),
+    lastTracedAt(ctx.db, person.phone, nameKey),
+  ]);
   if (declared) {
     const latest = {
       id: declared.id,
@@ -178,11 +190,7 @@ async function entrantFromPerson(
       flagged: declared.flagged,
       statusColour: declared.statusColour,
     };
-    return { person, cardId: declared.card.id, latest };
+    return { person, cardId: declared.card.id, latest, tracedAt };
   }
-  return {
-    person,
-    cardId: null,
-    latest: await latestDeclarationOf(ctx.db, person.phone, personNameKey(person.fullName)),
-  };
+  return { person, cardId: null, latest: await latestDeclarationOf(ctx.db, person.phone, nameKey), tracedAt };
 }

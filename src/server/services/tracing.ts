@@ -7,6 +7,7 @@ import { appendAudit, type AuditEntry } from '../db/queries/audit.js';
 import * as cards from '../db/queries/cards.js';
 import * as notices from '../db/queries/notices.js';
 import * as tracing from '../db/queries/tracing.js';
+import { recordTracedContacts } from '../db/queries/traced-contacts.js';
 import type { Queryable } from '../db/db.js';
 import type { Actor } from '../domain/access.js';
 import { overlapMinutes, presence } from '../domain/exposure.js';
@@ -245,5 +246,7 @@ async function notifyContacts(
     ctx.now(),
   );
   await textPeople(ctx, q, contacts, 'contact_notice');
+  // Their colour turns to the tracing rule's (red by default) at the door and on their card.
+  await recordTracedContacts(q, contacts, ctx.now());
   return added;
 }

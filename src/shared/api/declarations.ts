@@ -32,6 +32,9 @@ export const StatusRulesPatch = z
     symptomsWithExposure: Colour,
     noRecentDeclaration: Colour,
     declarationValidDays: z.number().int().min(1).max(60),
+    /** The colour of someone found as F1 by a look-up with `notify`, for `tracedContactDays` days. */
+    tracedContact: Colour,
+    tracedContactDays: z.number().int().min(1).max(60),
   })
   .partial();
 const StatusRules = StatusRulesPatch.required();

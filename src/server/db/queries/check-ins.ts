@@ -129,3 +129,12 @@ export async function countVenueCheckIns(q: Queryable, venueId: number, from: Da
   );
   return rows[0]!.n;
 }
+
+/** The colour a check-in is shown with, when it changed after the write (a person found as F1). */
+export async function setCheckInColour(q: Queryable, id: string, checkedInAt: Date, colour: StatusColour) {
+  await q.query('UPDATE check_ins SET status_colour = $3 WHERE id = $1 AND checked_in_at = $2', [
+    id,
+    checkedInAt,
+    colour,
+  ]);
+}

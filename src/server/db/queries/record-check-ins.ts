@@ -7,6 +7,7 @@ import { MAX_STAY_MINUTES } from '../../domain/stay.js';
 import type { Queryable } from '../db.js';
 import { COUNT_FRESH_CHECK_INS, REMEMBER_FRESH_PEOPLE } from './aggregates.js';
 import { insideAt } from './check-ins.js';
+import { LAST_TRACED_AT } from './traced-contacts.js';
 
 export interface NewCheckIn {
   id: string;
@@ -60,6 +61,9 @@ export interface RecordOutcome {
   /** People inside the venue once this check-in is counted (F17), and its capacity (null: none set). */
   inside: number;
   capacity: number | null;
+  /** When the person was last found as F1 (tracing with notify), and the venue's province. */
+  tracedAt: Date | null;
+  provinceCode: string;
 }
 
 /** The batch as arrays, one per column: its name in the `input` CTE, its SQL type, its value per check-in. */
@@ -173,7 +177,8 @@ const RECORD_CHECK_INS = `WITH input AS (${INPUT}
     FROM (SELECT DISTINCT venue_id FROM v) d
 )
 SELECT v.ord::int AS ord, v.venue_id AS "venueId", v.venue_name AS "venueName", v.venue_status AS "venueStatus",
-       v.id IN (SELECT id FROM inserted) AS inserted, v.capacity,
+       v.id IN (SELECT id FROM inserted) AS inserted, v.capacity, v.admin_unit_path[1] AS "provinceCode",
+       ${LAST_TRACED_AT('v.phone', 'v.name_key')} AS "tracedAt",
        o.open_stays + (SELECT count(*)::int FROM fresh f WHERE f.venue_id = v.venue_id AND f.ord <= v.ord) AS inside
   FROM v JOIN occupied o ON o.venue_id = v.venue_id`;
 
@@ -209,6 +214,8 @@ export async function recordCheckIns(
           inserted: r.inserted,
           inside: r.inside,
           capacity: r.capacity,
+          tracedAt: r.tracedAt,
+          provinceCode: r.provinceCode,
         }
       : null;
   });

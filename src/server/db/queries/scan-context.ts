@@ -4,6 +4,7 @@
  * the venue. Decisions stay in the services; this only reads.
  */
 import { liveSession } from './users.js';
+import { LAST_TRACED_AT } from './traced-contacts.js';
 import type { Queryable } from '../db.js';
 import type { StatusColour } from '../../../shared/contracts.js';
 import type { Role } from '../../../shared/contracts.js';
@@ -30,6 +31,8 @@ export interface ScanContextRow extends VenueRow {
   declaredAt: Date | null;
   flagged: boolean | null;
   statusColour: StatusColour | null;
+  /** When the card's holder was last found as F1 (tracing with notify), or null. */
+  tracedAt: Date | null;
   nationalRules: Record<string, unknown> | null;
   provinceRules: Record<string, unknown> | null;
 }
@@ -60,6 +63,7 @@ export async function loadScanContexts(
             c.person_full_name AS "cardFullName", c.person_name_key AS "cardNameKey",
             c.person_birth_year AS "cardBirthYear", c.status AS "cardStatus",
             c.declaration_id AS "declarationId", c.declared_at AS "declaredAt", c.flagged, c.status_colour AS "statusColour",
+            c.traced_at AS "tracedAt",
             r.national AS "nationalRules", r.province AS "provinceRules"
        FROM unnest($1::bytea[], $2::bigint[], $3::text[], $5::bytea[])
             WITH ORDINALITY AS i(token_hash, venue_id, card_public_id, kiosk_token_hash, ord)
@@ -73,7 +77,8 @@ export async function loadScanContexts(
           WHERE token_hash = i.kiosk_token_hash AND revoked_at IS NULL LIMIT 1) k ON true
        LEFT JOIN LATERAL (SELECT * FROM venues WHERE id = i.venue_id LIMIT 1) v ON true
        LEFT JOIN LATERAL (
-         SELECT cc.*, d.id AS declaration_id, d.declared_at, d.flagged, d.status_colour
+         SELECT cc.*, d.id AS declaration_id, d.declared_at, d.flagged, d.status_colour,
+                ${LAST_TRACED_AT('cc.person_phone', 'cc.person_name_key')} AS traced_at
            FROM cards cc LEFT JOIN declarations d ON d.id = cc.latest_declaration_id
           WHERE cc.public_id = i.card_public_id LIMIT 1) c ON true
        LEFT JOIN LATERAL (
