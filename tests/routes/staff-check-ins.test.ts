@@ -105,6 +105,19 @@ describe('POST /api/venues/:id/check-ins', () => {
     expect(r.body.error.code).toBe('card_revoked');
   });
 
+  it('looks a card up by the number printed on it, typed by hand (spaces, lower case, O for 0)', async () => {
+    const d = await declare(t.app, { person: { fullName: 'Vũ Thị Số', phone: '0918777666' } });
+    expect(d.card.number).toMatch(/^[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{2}$/);
+    const typed = d.card.number.toLowerCase().replace(/0/g, 'o');
+    const res = await call(t.app, 'POST', url(), { body: body({ cardQr: typed }), cookie: staffCookie });
+    expect(res.status).toBe(201);
+    expect(res.body.person.fullName).toBe('Vũ Thị Số');
+    const wrong = d.card.number.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(
+      (await call(t.app, 'POST', url(), { body: body({ cardQr: wrong }), cookie: staffCookie })).status,
+    ).toBe(404);
+  });
+
   it('never treats a venue code as a card', async () => {
     const res = await call(t.app, 'POST', url(), { body: body({ cardQr: venue.code }), cookie: staffCookie });
     expect(res.status).toBe(404);

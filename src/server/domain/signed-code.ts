@@ -86,3 +86,12 @@ export function verifyToken(purpose: TokenPurpose, id: string, token: string, ke
 export const checkoutTokenFor = (checkInId: string, key: SigningKey) => tokenFor('checkout', checkInId, key);
 export const verifyCheckoutToken = (checkInId: string, token: string, key: SigningKey) =>
   verifyToken('checkout', checkInId, token, key);
+
+/**
+ * The public id in a card number typed by hand (`ABCD EFGH JK`, printed large on the card), or null.
+ * Spaces and dashes are ignored and Crockford's look-alikes read as digits (O → 0, I and L → 1).
+ */
+export function publicIdFromCardNumber(text: string): string | null {
+  const typed = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return typed.length === PUBLIC_ID_LENGTH && [...typed].every((c) => ALPHABET.includes(c)) ? typed : null;
+}

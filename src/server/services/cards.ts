@@ -6,7 +6,14 @@
 import { shownColour } from '../../shared/contracts.js';
 import * as cards from '../db/queries/cards.js';
 import type { Queryable } from '../db/db.js';
-import { newPublicId, signCardCode, tokenFor, verifyCardCode, verifyToken } from '../domain/signed-code.js';
+import {
+  newPublicId,
+  publicIdFromCardNumber,
+  signCardCode,
+  tokenFor,
+  verifyCardCode,
+  verifyToken,
+} from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import { cardPdf } from '../documents/personal-card.js';
@@ -44,7 +51,9 @@ export function presentCard(
 /** The public id in a scanned card QR (the URL or the bare code a wedge scanner types); null if forged. */
 export function cardPublicIdFromQr(ctx: ServiceContext, qr: string): string | null {
   const code = qr.includes(CARD_PATH) ? qr.slice(qr.lastIndexOf(CARD_PATH) + CARD_PATH.length) : qr;
-  return verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.card_code.all);
+  // The signed code of the QR, or the number printed on the card typed by staff at the door (the card
+  // in hand is what proves it; the number alone is 50 random bits).
+  return verifyCardCode(code.split(/[?#]/)[0]!, ctx.keys.card_code.all) ?? publicIdFromCardNumber(qr);
 }
 
 /** A card found for a scan must exist and not be revoked. */

@@ -140,7 +140,7 @@ export const en: Messages = {
   scanner_camera_error: 'Cannot open the camera: ',
   scanner_wedge: 'Handheld (USB) scanner',
   scanner_wedge_hint:
-    'Keep the cursor in this box; the scanner types the code and Enter. Personal QR cards and the QR on chip ID cards both work.',
+    'Keep the cursor in this box; the scanner types the code and Enter. Personal QR cards and the QR on chip ID cards both work; you can also type the number printed on a QR card and press Enter.',
   scanner_lookup: 'Look up by phone number',
   scanner_lookup_button: 'Find',
   scanner_lookup_none: 'Nobody with a card uses this phone number.',

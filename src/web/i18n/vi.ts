@@ -142,7 +142,7 @@ export const vi = {
   scanner_camera_error: 'Không mở được camera: ',
   scanner_wedge: 'Máy quét cầm tay (USB)',
   scanner_wedge_hint:
-    'Con trỏ đặt ở ô này; máy quét sẽ tự nhập mã và Enter. Quét được thẻ QR cá nhân và mã QR trên thẻ căn cước gắn chip.',
+    'Con trỏ đặt ở ô này; máy quét sẽ tự nhập mã và Enter. Quét được thẻ QR cá nhân và mã QR trên thẻ căn cước gắn chip; cũng có thể gõ số in trên thẻ QR rồi Enter.',
   scanner_lookup: 'Tra cứu theo số điện thoại',
   scanner_lookup_button: 'Tìm',
   scanner_lookup_none: 'Không tìm thấy ai có thẻ với số điện thoại này.',
