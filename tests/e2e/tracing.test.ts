@@ -88,6 +88,8 @@ describe('contact tracing', () => {
     await citizen.goto(`${journey.server.baseUrl}/history`);
     await citizen.waitForSelector('.notice');
     expect(await citizen.textContent('.notice')).toContain('Quán cà phê Giảng');
+    expect(await citizen.textContent('.notice')).toContain('Phạm Thu Hà');
+    expect(await citizen.locator('.notice').count()).toBe(1);
     await citizen.screenshot({ path: artifact('41-history-notice-on-phone.png'), fullPage: true });
 
     const official = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -1,6 +1,7 @@
 /**
  * A citizen's own history (F13): the check-ins this device made, proven to the server by the
- * checkout tokens the device kept, and any notice health authorities left on them.
+ * checkout tokens the device kept, and any notice health authorities left on them: one notice per
+ * exposure (a family checked in together gets one, naming who was there), not one per check-in.
  */
 import { tracingApi } from '../../../shared/api/tracing.js';
 import { call } from '../../api/client.js';
@@ -10,14 +11,51 @@ import { rememberedCheckIns } from '../../device/store.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
+interface Exposure {
+  kind: 'contact' | 'venue_exposure';
+  venueName: string;
+  from: string;
+  to: string;
+  names: string[];
+}
+
+/** The notices of the device's check-ins, one per exposure (kind, venue and window), with the names. */
+function exposuresOf(
+  items: {
+    id: string;
+    venueName: string;
+    notices: { kind: Exposure['kind']; exposureFrom: string; exposureTo: string }[];
+  }[],
+  nameOf: (checkInId: string) => string | undefined,
+): Exposure[] {
+  const byExposure = new Map<string, Exposure>();
+  for (const item of items)
+    for (const n of item.notices) {
+      const key = [n.kind, item.venueName, n.exposureFrom, n.exposureTo].join('|');
+      const exposure = byExposure.get(key) ?? {
+        kind: n.kind,
+        venueName: item.venueName,
+        from: n.exposureFrom,
+        to: n.exposureTo,
+        names: [],
+      };
+      const name = nameOf(item.id);
+      if (name && !exposure.names.includes(name)) exposure.names.push(name);
+      byExposure.set(key, exposure);
+    }
+  return [...byExposure.values()];
+}
+
 export function HistoryPage() {
   const { t } = useT();
+  const remembered = rememberedCheckIns();
+  const nameOf = (id: string) => remembered.find((c) => c.id === id)?.fullName;
   const { data, error } = useRequest(async () => {
-    const mine = rememberedCheckIns().map((c) => ({ id: c.id, checkoutToken: c.checkoutToken }));
+    const mine = remembered.map((c) => ({ id: c.id, checkoutToken: c.checkoutToken }));
     return mine.length === 0 ? { items: [] } : call(tracingApi.history, { body: { items: mine } });
   }, []);
   const items = data?.items ?? null;
-  const warned = items?.filter((i) => i.notices.length) ?? [];
+  const exposures = items ? exposuresOf(items, nameOf) : [];
   return (
     <section className="card" style={{ maxWidth: 720 }}>
       <h1>{t.history_title}</h1>
@@ -25,20 +63,28 @@ export function HistoryPage() {
       <ErrorAlert message={error} />
       {items === null && !error && <p className="muted">{t.loading}</p>}
       {items?.length === 0 && <p>{t.history_empty}</p>}
-      {warned.map((i) =>
-        i.notices.map((n, k) => (
-          <div className="notice" role="alert" key={`${i.id}-${k}`}>
-            <strong>{i.venueName}</strong> · {formatDateTime(n.exposureFrom)} – {formatDateTime(n.exposureTo)}
-            <div>{n.kind === 'contact' ? t.history_notice_contact : t.history_notice_venue}</div>
-          </div>
-        )),
-      )}
+      {exposures.map((e) => (
+        <div className="notice" role="alert" key={[e.kind, e.venueName, e.from, e.to].join('|')}>
+          <strong>{e.venueName}</strong> · {formatDateTime(e.from)} – {formatDateTime(e.to)}
+          {e.names.length > 0 && <div className="small">{e.names.join(', ')}</div>}
+          <div>{e.kind === 'contact' ? t.history_notice_contact : t.history_notice_venue}</div>
+        </div>
+      ))}
       {items && items.length > 0 && (
         <table>
+          <thead>
+            <tr>
+              <th>{t.history_venue}</th>
+              <th>{t.history_who}</th>
+              <th>{t.history_in}</th>
+              <th>{t.history_out}</th>
+            </tr>
+          </thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id} className={i.notices.length ? 'warned' : undefined}>
                 <td>{i.venueName}</td>
+                <td>{nameOf(i.id) ?? '—'}</td>
                 <td>{formatDateTime(i.checkedInAt)}</td>
                 <td>{i.checkedOutAt ? formatDateTime(i.checkedOutAt) : '—'}</td>
               </tr>
