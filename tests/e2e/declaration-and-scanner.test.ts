@@ -92,21 +92,40 @@ describe('health declaration on a phone', () => {
   });
 });
 
+/**
+ * A scanner station whose camera films `qrText` (Chromium's fake camera plays a video of the QR),
+ * logged in as the manager of the venue registered with `phone`, its scanner page open and the camera
+ * started; `use` runs on it, then the browser closes.
+ */
+async function withCameraOn(
+  qrText: string,
+  venue: { id: number },
+  phone: string,
+  use: (page: Page, context: BrowserContext) => Promise<void>,
+) {
+  const video = join(mkdtempSync(join(tmpdir(), 'qr-cam-')), 'camera.y4m');
+  writeQrVideo(video, qrText);
+  const cameraBrowser = await launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  try {
+    const context = await managerContext(cameraBrowser, phone, { permissions: ['camera'] });
+    const page = await context.newPage();
+    await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
+    await page.click('button:has-text("Bật camera")');
+    await use(page, context);
+    await context.close();
+  } finally {
+    await cameraBrowser.close();
+  }
+}
+
 describe('scanner station', () => {
   it('reads the card through the camera and records a qr_staff check-in', async () => {
     const venue = await registerVenue('UBND phường Phúc Xá', '0241000001');
-    const video = join(mkdtempSync(join(tmpdir(), 'qr-cam-')), 'card.y4m');
-    writeQrVideo(video, cardQr);
-    const cameraBrowser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
-    try {
-      const context = await managerContext(cameraBrowser, '0241000001', { permissions: ['camera'] });
-      const page = await context.newPage();
-      await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
-      await page.click('button:has-text("Bật camera")');
+    await withCameraOn(cardQr, venue, '0241000001', async (page, context) => {
       await waitOrExplain(page, '#result[data-colour="yellow"]', {
         timeout: 20_000,
         explainWith: '#result, .error',
@@ -118,27 +137,13 @@ describe('scanner station', () => {
       // The camera keeps seeing the same card: it is counted once.
       await page.waitForTimeout(1500);
       expect((await today(context, venue.id)).byChannel).toEqual({ qr_staff: 1 });
-      await context.close();
-    } finally {
-      await cameraBrowser.close();
-    }
+    });
   });
 
   it('reads a chip ID card through the camera (grey, nothing issued) and refuses a damaged one', async () => {
     const venue = await registerVenue('Chợ Long Biên', '0241000009');
     const chip = '001085001234|012345678|Trương Văn Chín|02031985|Nam|12 Phúc Xá, Ba Đình, Hà Nội|11062021';
-    const video = join(mkdtempSync(join(tmpdir(), 'qr-cam-')), 'chip.y4m');
-    writeQrVideo(video, chip);
-    const cameraBrowser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
-    try {
-      const context = await managerContext(cameraBrowser, '0241000009', { permissions: ['camera'] });
-      const page = await context.newPage();
-      await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
-      await page.click('button:has-text("Bật camera")');
+    await withCameraOn(chip, venue, '0241000009', async (page, context) => {
       await waitOrExplain(page, '#result[data-colour="grey"]', {
         timeout: 20_000,
         explainWith: '#result, .error',
@@ -157,10 +162,7 @@ describe('scanner station', () => {
       expect(await page.textContent('#result')).toContain('thẻ căn cước công dân gắn chip');
       await page.screenshot({ path: artifact('15-scanner-chip-card-damaged.png'), fullPage: true });
       expect((await today(context, venue.id)).total).toBe(before);
-      await context.close();
-    } finally {
-      await cameraBrowser.close();
-    }
+    });
   });
 
   it('keeps 20 wedge scans made offline through a reload and syncs exactly 20 when back online', async () => {
