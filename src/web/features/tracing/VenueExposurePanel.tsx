@@ -85,7 +85,7 @@ export function VenueExposurePanel() {
                 <td>{p.person.fullName}</td>
                 <td>{p.person.phone}</td>
                 <td className="num">
-                  {p.overlapMinutes} {t.tr_minutes.toLowerCase()}
+                  {p.overlapMinutes} {t.tr_minutes_unit}
                 </td>
               </tr>
             ))}
