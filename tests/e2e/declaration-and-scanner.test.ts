@@ -203,6 +203,8 @@ describe('scanner station', () => {
     const counts = await today(context, venue.id);
     expect(counts.total).toBe(20);
     expect(counts.byChannel).toEqual({ qr_staff: 20 });
+    // Staff see what became of the scans made offline: the last ones, each with its colour and name.
+    await page.waitForFunction(() => document.querySelectorAll('#recent-scans li[data-colour]').length === 8);
     await page.screenshot({ path: artifact('15-scanner-synced.png'), fullPage: true });
     await context.close();
   });

@@ -153,6 +153,7 @@ export const en: Messages = {
   scanner_offline: 'Offline – scans are kept on this device and sync by themselves.',
   scanner_saved_offline: 'Saved on this device, waiting to sync',
   scanner_flagged: 'Declaration needs follow-up',
+  scanner_recent: 'Scans just delivered',
   scanner_ready: 'Ready to scan',
   kiosk_start: 'Start (full screen)',
   kiosk_hint: 'Hold the QR code of your card, phone or chip ID card in front of the camera.',

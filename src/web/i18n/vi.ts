@@ -155,6 +155,7 @@ export const vi = {
   scanner_offline: 'Mất mạng – các lượt quét được lưu trên máy và sẽ tự đồng bộ.',
   scanner_saved_offline: 'Đã lưu trên máy, chờ đồng bộ',
   scanner_flagged: 'Tờ khai có dấu hiệu cần theo dõi',
+  scanner_recent: 'Các lượt quét vừa gửi',
   scanner_ready: 'Sẵn sàng quét',
   kiosk_start: 'Bắt đầu (toàn màn hình)',
   kiosk_hint: 'Đưa mã QR trên thẻ, điện thoại hoặc thẻ căn cước gắn chip vào trước camera.',

@@ -9,18 +9,13 @@ import { venuesApi } from '../../../shared/api/venues.js';
 import { call, newClientId } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { keepPageForOffline } from '../../app/offline.js';
-import { formatDateTime, formatTime, type Messages } from '../../i18n/index.js';
+import type { Messages } from '../../i18n/index.js';
 
-const COLOUR_SIGN = { green: '✔', grey: '?', yellow: '!', red: '✖' } as const;
-import {
-  flush,
-  enqueue,
-  KioskRevokedError,
-  pending,
-  type Delivery,
-  type StaffEntry,
-} from './offline-queue.js';
+import { enqueue, pending, type StaffEntry } from './offline-queue.js';
 import { LookupPanel, PaperPanel } from './StaffPanels.js';
+import { RecentScans } from './RecentScans.js';
+import { ResultPanel, type Shown } from './ResultPanel.js';
+import { useDelivery } from './useDelivery.js';
 import { useCamera } from './useCamera.js';
 import { looksLikeChipIdCard } from '../../../shared/chip-id-card.js';
 import { kioskEnrolment } from '../../device/kiosk.js';
@@ -31,8 +26,6 @@ const KIOSK_RESET_MS = 4000;
 /** How often queued scans are retried while the station is open. */
 const SYNC_EVERY_MS = 5000;
 
-export type Shown = { kind: 'delivery'; delivery: Delivery } | { kind: 'queued'; at: string } | null;
-
 export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolean }) {
   const { t } = useT();
   const [venueName, setVenueName] = useState(
@@ -41,23 +34,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
   const [shown, setShown] = useState<Shown>(null);
   const [pendingCount, setPendingCount] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
-  /** The manager revoked this kiosk: its scans wait, and the screen says so. */
-  const [revoked, setRevoked] = useState(false);
-  const send = useCallback(
-    () =>
-      flush(venueId).then(
-        (delivered) => {
-          setRevoked(false);
-          return { delivered, revoked: false };
-        },
-        (err: unknown) => {
-          const revokedNow = err instanceof KioskRevokedError;
-          if (revokedNow) setRevoked(true);
-          return { delivered: [] as Delivery[], revoked: revokedNow };
-        },
-      ),
-    [venueId],
-  );
+  const { send, revoked, recent } = useDelivery(venueId);
   const resetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
@@ -155,6 +132,7 @@ export function ScannerPage({ venueId, kiosk }: { venueId: number; kiosk: boolea
         ) : (
           <ResultPanel shown={shown} t={t} />
         )}
+        {!kiosk && <RecentScans items={recent} />}
       </section>
       <div className={kiosk ? '' : 'grid'}>
         <section className="card">
@@ -208,50 +186,5 @@ function WedgeInput({ onCode, t, kiosk }: { onCode(code: string): void; t: Messa
       />
       {!kiosk && <p className="muted">{t.scanner_wedge_hint}</p>}
     </form>
-  );
-}
-
-function ResultPanel({ shown, t }: { shown: Shown; t: Messages }) {
-  if (!shown)
-    return (
-      <div className="result idle" id="result">
-        {t.scanner_ready}
-      </div>
-    );
-  if (shown.kind === 'queued') {
-    return (
-      <div className="result queued" id="result">
-        <div className="big">⏳</div>
-        {t.scanner_saved_offline} · {formatTime(shown.at)}
-      </div>
-    );
-  }
-  const d = shown.delivery;
-  if (d.kind === 'rejected') {
-    return (
-      <div className="result red" id="result" data-code={d.code}>
-        <div className="big">✖</div>
-        {d.message}
-      </div>
-    );
-  }
-  const { statusColour: colour, occupancy } = d.answer;
-  const over = occupancy.capacity !== null && occupancy.inside > occupancy.capacity;
-  return (
-    <div className={`result ${colour}`} id="result" data-colour={colour}>
-      <div className="big">{COLOUR_SIGN[colour]}</div>
-      <div className="name">{d.answer.person.fullName}</div>
-      <div>
-        {t[`colour_${colour}`]} · {formatDateTime(d.answer.checkedInAt)}
-      </div>
-      {d.answer.flagged && <div className="flag">{t.scanner_flagged}</div>}
-      {over && (
-        <div className="over-capacity" id="over-capacity">
-          {t.ci_over_capacity
-            .replace('{inside}', String(occupancy.inside))
-            .replace('{capacity}', String(occupancy.capacity))}
-        </div>
-      )}
-    </div>
   );
 }
