@@ -3,7 +3,8 @@
  * phone, or type in a paper declaration; an enrolled kiosk scans cards. Every scan's context (who is
  * scanning, the card, its colour rules) comes from one batched read (services/check-in-writer.ts).
  */
-import { latestDeclarationByIdHash, latestDeclarationOf } from '../db/queries/declarations.js';
+import { latestDeclarationByIdHashes, latestDeclarationOf } from '../db/queries/declarations.js';
+import { idNumberKey } from '../domain/keyring.js';
 import { parseCccdQr } from '../domain/cccd.js';
 import type { ScanContextRow } from '../db/queries/scan-context.js';
 import { type Actor } from '../domain/access.js';
@@ -17,7 +18,7 @@ import { tokenHash } from './auth.js';
 import { cardPublicIdFromQr, usableCard } from './cards.js';
 import { declareWithEntry, record, type Recorded } from './check-ins.js';
 import type { ServiceContext } from './context.js';
-import { nameKeyOf, sealedIdNumber } from './people.js';
+import { nameKeyOf } from './people.js';
 import { lastTracedAt } from '../db/queries/traced-contacts.js';
 import { mergeRules } from './status-rules.js';
 /** Clock difference tolerated between a scanner device and the server for `at`. */
@@ -159,10 +160,12 @@ async function entrantFromChipCard(ctx: ServiceContext, text: string): Promise<E
     ...(card.sex ? { sex: card.sex } : {}),
     ...(card.address ? { address: card.address } : {}),
   };
-  const { hash } = sealedIdNumber(ctx.keys.sealer, card.idNumber);
+  // Only the look-up hashes are needed here (the row is sealed when written): declarations made under
+  // any key of the ring, the person key under the current one, as personColumns writes it.
+  const key = idNumberKey(card.idNumber);
   const [latest, tracedAt] = await Promise.all([
-    latestDeclarationByIdHash(ctx.db, hash),
-    lastTracedAt(ctx.db, '', nameKeyOf(card.fullName, '', hash)),
+    latestDeclarationByIdHashes(ctx.db, ctx.keys.sealer.lookupHashes(key)),
+    lastTracedAt(ctx.db, '', nameKeyOf(card.fullName, '', ctx.keys.sealer.lookupHash(key))),
   ]);
   return { person, cardId: null, latest, tracedAt };
 }

@@ -104,15 +104,19 @@ export async function publicVenueByCode(ctx: ServiceContext, code: string) {
   const publicId = verifyVenueCode(code, ctx.keys.venue_code.all);
   const venue = publicId ? await venues.findVenueByEntrance(ctx.db, publicId) : null;
   if (!venue) throw new AppError('venue_not_found');
+  const [adminUnitName, occupancy] = await Promise.all([
+    placeName(ctx, ctx.db, venue.adminUnitPath),
+    venueOccupancy(ctx.db, venue.id, ctx.now()),
+  ]);
   return {
     name: venue.name,
     address: venue.address,
-    adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
+    adminUnitName,
     category: venue.category,
     status: venue.status,
     entrance: venue.entranceName,
     capacity: venue.capacity,
-    occupancy: await venueOccupancy(ctx.db, venue.id, ctx.now()),
+    occupancy,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { CheckInAnswer } from '../../shared/api/check-ins.js';
 import type { Occupancy } from '../../shared/api/common.js';
 import type { PublicVenue } from '../../shared/api/venues.js';
+import { COLOUR_SIGN } from '../../shared/colour-signs.js';
 import type { ShownColour } from '../../shared/contracts.js';
 import { formatDateTime, regionTimeZone, type Messages } from '../i18n/index.js';
 import { el } from './dom.js';
@@ -17,7 +18,6 @@ export type ShownAnswer = Pick<CheckInAnswer, 'id' | 'checkedInAt' | 'venue' | '
 
 /** From least to most attention needed at the door. */
 const ATTENTION: readonly ShownColour[] = ['green', 'grey', 'yellow', 'red'];
-const SIGN: Record<ShownColour, string> = { green: '✔', grey: '?', yellow: '!', red: '✖' };
 
 export function worstColour(answers: readonly ShownAnswer[]): ShownColour | null {
   const shown = answers.map((a) => a.statusColour).filter((c): c is ShownColour => Boolean(c));
@@ -64,7 +64,7 @@ export function confirmationCard(
       className: `card done${checkedOutAt ? ' out' : ''}${colour ? ` colour-${colour}` : ''}`,
       id: 'confirmation',
     },
-    el('div', { className: 'tick', textContent: checkedOutAt ? '↩' : SIGN[colour ?? 'green'] }),
+    el('div', { className: 'tick', textContent: checkedOutAt ? '↩' : COLOUR_SIGN[colour ?? 'green'] }),
     el('h1', { textContent: checkedOutAt ? t.ci_checked_out : t.ci_done }),
     el('div', { className: 'when', textContent: formatDateTime(checkedOutAt ?? answers[0]!.checkedInAt) }),
     names,

@@ -45,26 +45,26 @@ export interface LatestDeclaration {
   statusColour: StatusColour;
 }
 
-export async function latestDeclarationOf(q: Queryable, phone: string, nameKey: string) {
+/** The newest declaration among those `where` selects (parameters `params`). */
+async function latestDeclarationWhere(q: Queryable, where: string, params: unknown[]) {
   const { rows } = await q.query<LatestDeclaration>(
     `SELECT id, declared_at AS "declaredAt", flagged, status_colour AS "statusColour"
-       FROM declarations WHERE person_phone = $1 AND person_name_key = $2
+       FROM declarations WHERE ${where}
       ORDER BY declared_at DESC LIMIT 1`,
-    [phone, nameKey],
+    params,
   );
   return rows[0] ?? null;
 }
 
-/** The latest declaration made with this ID number (its keyed hash): a chip ID card scanned at the door. */
-export async function latestDeclarationByIdHash(q: Queryable, idHash: Buffer) {
-  const { rows } = await q.query<LatestDeclaration>(
-    `SELECT id, declared_at AS "declaredAt", flagged, status_colour AS "statusColour"
-       FROM declarations WHERE person_id_hash = $1
-      ORDER BY declared_at DESC LIMIT 1`,
-    [idHash],
-  );
-  return rows[0] ?? null;
-}
+export const latestDeclarationOf = (q: Queryable, phone: string, nameKey: string) =>
+  latestDeclarationWhere(q, 'person_phone = $1 AND person_name_key = $2', [phone, nameKey]);
+
+/**
+ * The latest declaration made with an ID number, by its keyed hashes under every key of the ring
+ * (a chip ID card scanned at the door).
+ */
+export const latestDeclarationByIdHashes = (q: Queryable, idHashes: readonly Buffer[]) =>
+  latestDeclarationWhere(q, 'person_id_hash = ANY($1::bytea[])', [idHashes]);
 
 /** Claims a clientId for a new declaration; false when a retry of an earlier one. */
 export async function claimClientId(q: Queryable, clientId: string, declarationId: string, at: Date) {

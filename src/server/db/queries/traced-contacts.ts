@@ -15,15 +15,15 @@ export async function recordTracedContacts(
   );
 }
 
-/** When the person was last found as F1, or null. */
-export async function lastTracedAt(q: Queryable, phone: string, nameKey: string): Promise<Date | null> {
-  const { rows } = await q.query<{ at: Date | null }>(
-    'SELECT max(traced_at) AS at FROM traced_contacts WHERE person_phone = $1 AND person_name_key = $2',
-    [phone, nameKey],
-  );
-  return rows[0]?.at ?? null;
-}
-
-/** SQL for the same, for a person named by two SQL expressions (used inside batch reads). */
+/** SQL for when a person (two SQL expressions) was last found as F1, or NULL; also inside batch reads. */
 export const LAST_TRACED_AT = (phone: string, nameKey: string) =>
   `(SELECT max(t.traced_at) FROM traced_contacts t WHERE t.person_phone = ${phone} AND t.person_name_key = ${nameKey})`;
+
+/** When the person was last found as F1, or null. */
+export async function lastTracedAt(q: Queryable, phone: string, nameKey: string): Promise<Date | null> {
+  const { rows } = await q.query<{ at: Date | null }>(`SELECT ${LAST_TRACED_AT('$1', '$2')} AS at`, [
+    phone,
+    nameKey,
+  ]);
+  return rows[0]?.at ?? null;
+}

@@ -3,7 +3,7 @@
  * checkout tokens the device kept, and any notice health authorities left on them: one notice per
  * exposure (a family checked in together gets one, naming who was there), not one per check-in.
  */
-import { tracingApi } from '../../../shared/api/tracing.js';
+import { tracingApi, type HistoryEntry } from '../../../shared/api/tracing.js';
 import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
@@ -12,7 +12,7 @@ import { formatDateTime } from '../../i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 interface Exposure {
-  kind: 'contact' | 'venue_exposure';
+  kind: HistoryEntry['notices'][number]['kind'];
   venueName: string;
   from: string;
   to: string;
@@ -21,11 +21,7 @@ interface Exposure {
 
 /** The notices of the device's check-ins, one per exposure (kind, venue and window), with the names. */
 function exposuresOf(
-  items: {
-    id: string;
-    venueName: string;
-    notices: { kind: Exposure['kind']; exposureFrom: string; exposureTo: string }[];
-  }[],
+  items: readonly HistoryEntry[],
   nameOf: (checkInId: string) => string | undefined,
 ): Exposure[] {
   const byExposure = new Map<string, Exposure>();

@@ -2,13 +2,12 @@
  * The big panel staff look at after a scan: ready, saved offline, refused (why), or the person in
  * their status colour (grey: no declaration) with the date and time, a flag and an over-capacity line.
  */
+import { COLOUR_SIGN } from '../../../shared/colour-signs.js';
 import { formatDateTime, formatTime, type Messages } from '../../i18n/index.js';
 import type { Delivery } from './offline-queue.js';
 
 /** What the panel shows: a delivery's outcome, a scan saved while offline, or nothing yet. */
 export type Shown = { kind: 'delivery'; delivery: Delivery } | { kind: 'queued'; at: string } | null;
-
-const COLOUR_SIGN = { green: '✔', grey: '?', yellow: '!', red: '✖' } as const;
 
 export function ResultPanel({ shown, t }: { shown: Shown; t: Messages }) {
   if (!shown)

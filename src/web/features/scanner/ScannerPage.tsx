@@ -10,7 +10,6 @@ import { call, newClientId } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { keepPageForOffline } from '../../app/offline.js';
 import type { Messages } from '../../i18n/index.js';
-
 import { enqueue, pending, type StaffEntry } from './offline-queue.js';
 import { LookupPanel, PaperPanel } from './StaffPanels.js';
 import { RecentScans } from './RecentScans.js';
