@@ -32,6 +32,7 @@ import { statsRoutes } from './http/routes/stats.js';
 import { tracingRoutes } from './http/routes/tracing.js';
 import { systemRoutes } from './http/routes/system.js';
 import { userRoutes } from './http/routes/users.js';
+import { publicVenueRoutes } from './http/routes/public-venues.js';
 import { venueRoutes } from './http/routes/venues.js';
 import type { ZodApp } from './http/types.js';
 import type { ServiceContext } from './services/context.js';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   authRoutes(app, ctx);
   referenceRoutes(app, ctx);
   venueRoutes(app, ctx);
+  publicVenueRoutes(app, ctx);
   kioskRoutes(app, ctx);
   checkInRoutes(app, ctx);
   declarationRoutes(app, ctx);

@@ -82,6 +82,19 @@ const ConfigSchema = z
      * nothing about the load of the service is public by default.
      */
     METRICS_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+    /**
+     * The province's map tile server for the public venue map (F22), e.g.
+     * `https://tile.example.vn/{z}/{x}/{y}.png`. Unset: the public page lists venues without a map.
+     */
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s"'<>]+$/, 'an http(s) URL')
+      .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'must contain {z}, {x} and {y}')
+      .optional(),
+    /** Credit shown on the map for its tiles (e.g. "© OpenStreetMap contributors"). */
+    MAP_TILE_ATTRIBUTION: z.string().max(200).default(''),
+    /** Seconds a public venue list answer is reused (it is the page most people open). 0: never. */
+    PUBLIC_LIST_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => !env.SMS_GATEWAY_URL || env.SMS_GATEWAY_KEY, {
@@ -118,6 +131,8 @@ const ConfigSchema = z
     sessionHours: env.SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
     metricsToken: env.METRICS_TOKEN,
+    map: env.MAP_TILE_URL ? { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION } : undefined,
+    publicListCacheMs: env.PUBLIC_LIST_CACHE_SECONDS * 1000,
     smsGateway: env.SMS_GATEWAY_URL
       ? { url: env.SMS_GATEWAY_URL, apiKey: env.SMS_GATEWAY_KEY!, timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS }
       : undefined,

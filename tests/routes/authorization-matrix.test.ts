@@ -149,6 +149,18 @@ const RULES: Record<string, Rule> = {
     allowed: 'everyone',
     request: (f) => ({ method: 'GET', url: `/api/venues/by-code/${f.venue.code}` }),
   },
+  'GET /api/public/venues': {
+    allowed: 'everyone',
+    request: () => ({ method: 'GET', url: '/api/public/venues?q=pho' }),
+  },
+  'PUT /api/venues/:id/safety': {
+    allowed: VENUE_MANAGERS,
+    request: (f) => ({
+      method: 'PUT',
+      url: `/api/venues/${f.venue.id}/safety`,
+      body: { masks: true, distance: true, handSanitiser: true, ventilation: false },
+    }),
+  },
   'PATCH /api/venues/:id': {
     allowed: VENUE_MANAGERS,
     request: () => ({ method: 'PATCH', url: `/api/venues/${fixture.venue.id}`, body: { capacity: 120 } }),

@@ -1,5 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -97,7 +98,7 @@ export async function dumpOpenPglite(db: Db): Promise<Blob> {
 }
 
 function openInMemory(initialData?: Blob) {
-  return PGlite.create({ parsers, extensions: { btree_gist }, loadDataDir: initialData });
+  return PGlite.create({ parsers, extensions: { btree_gist, pg_trgm }, loadDataDir: initialData });
 }
 
 async function openOnDisk(dataDir: string, files?: FileLayerObserver, load?: Blob) {
@@ -110,7 +111,7 @@ async function openOnDisk(dataDir: string, files?: FileLayerObserver, load?: Blo
     fs: new DurableNodeFS(dataDir, files),
     startParams: DURABLE_START_PARAMS,
     parsers,
-    extensions: { btree_gist },
+    extensions: { btree_gist, pg_trgm },
     loadDataDir: fresh ? load : undefined,
     onStderr: (text) => (messages.push(text), messages.splice(0, messages.length - 20), true),
   }).catch((err: unknown) => {

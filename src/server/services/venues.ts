@@ -10,6 +10,7 @@ import type { Actor } from '../domain/access.js';
 import { coversUnitPath } from '../domain/access.js';
 import { newPublicId, signVenueCode, verifyVenueCode } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
+import type { SafetyChecklist } from '../../shared/api/public-venues.js';
 import type { VenueRegistration } from '../../shared/api/venues.js';
 import { requireActor, venueFor } from './access.js';
 import { resolveLowestLevelUnit } from './admin-units.js';
@@ -48,6 +49,7 @@ export async function registerVenue(ctx: ServiceContext, actor: Actor | null, bo
       contactName: body.contactName,
       contactPhone: body.contactPhone,
       capacity: body.capacity ?? null,
+      location: body.location ?? null,
       registeredBy: byOfficial ? 'official' : 'self',
       createdByUserId: actor && (byOfficial || byManager) ? actor.userId : null,
       createdAt: ctx.now(),
@@ -58,6 +60,22 @@ export async function registerVenue(ctx: ServiceContext, actor: Actor | null, bo
     const code = signVenueCode(entrance.publicId, ctx.keys.venue_code.current);
     return { id, code, checkInUrl: checkInUrl(ctx, code), status: 'active' as const };
   });
+}
+
+/** The venue's public map point and safety checklist as the API answers them (F22). */
+export function mapAndSafetyOf(v: {
+  latitude: number | null;
+  longitude: number | null;
+  safety: SafetyChecklist | null;
+  safetyConfirmedAt: Date | null;
+}) {
+  return {
+    location: v.latitude !== null && v.longitude !== null ? { lat: v.latitude, lng: v.longitude } : null,
+    safety:
+      v.safety && v.safetyConfirmedAt
+        ? { ...v.safety, confirmedAt: v.safetyConfirmedAt.toISOString() }
+        : null,
+  };
 }
 
 export function checkInUrl(ctx: ServiceContext, code: string): string {
@@ -87,6 +105,7 @@ export async function getVenue(
   return {
     ...venue,
     statusHistory: history,
+    ...mapAndSafetyOf(venue),
     adminUnitName: await placeName(ctx, ctx.db, venue.adminUnitPath),
     entrances: entrances.map((e) => {
       const code = signVenueCode(e.publicId, ctx.keys.venue_code.current);

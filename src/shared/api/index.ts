@@ -4,6 +4,7 @@ import { checkInsApi } from './check-ins.js';
 import { complianceApi } from './compliance.js';
 import { declarationsApi } from './declarations.js';
 import type { Endpoint } from './endpoint.js';
+import { publicVenuesApi } from './public-venues.js';
 import { referenceApi } from './reference.js';
 import { reportsApi } from './reports.js';
 import { statsApi } from './stats.js';
@@ -16,6 +17,7 @@ export const API: Record<string, Record<string, Endpoint>> = {
   checkIns: checkInsApi,
   compliance: complianceApi,
   declarations: declarationsApi,
+  publicVenues: publicVenuesApi,
   reference: referenceApi,
   reports: reportsApi,
   stats: statsApi,

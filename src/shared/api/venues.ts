@@ -16,6 +16,7 @@ import {
 import { VENUE_CATEGORY_CODES } from '../venue-categories.js';
 import { IdParam, Instant, itemsOf, Occupancy } from './common.js';
 import { endpoint } from './endpoint.js';
+import { ConfirmedSafety, MapPoint } from './public-venues.js';
 
 export const VenueRegistration = z.object({
   name: trimmedText(MAX_NAME_LENGTH),
@@ -26,6 +27,8 @@ export const VenueRegistration = z.object({
   contactPhone: Phone,
   capacity: z.number().int().min(1).max(MAX_VENUE_CAPACITY).optional(),
   managerPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
+  /** Where the venue is on the public map (F22). */
+  location: MapPoint.optional(),
 });
 export type VenueRegistration = z.infer<typeof VenueRegistration>;
 
@@ -48,6 +51,8 @@ export const VenueDetail = z.object({
   statusReason: z.string().nullable(),
   registeredBy: z.enum(['self', 'official']),
   createdAt: Instant,
+  location: MapPoint.nullable(),
+  safety: ConfirmedSafety.nullable(),
   entrances: z.array(z.lazy(() => Entrance)),
   statusHistory: z
     .array(z.object({ status: VenueStatus, reason: z.string(), at: Instant, by: z.string().nullable() }))
@@ -74,6 +79,8 @@ export const VenueChange = z
     contactName: trimmedText(MAX_NAME_LENGTH).optional(),
     contactPhone: Phone.optional(),
     capacity: z.number().int().min(1).max(MAX_VENUE_CAPACITY).nullable().optional(),
+    /** null takes the venue off the map (it stays in the public list). */
+    location: MapPoint.nullable().optional(),
   })
   .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import type { SafetyChecklist } from '../../../shared/api/public-venues.js';
 import type { VenueCategory } from '../../../shared/venue-categories.js';
 
 export interface VenueRow {
@@ -16,6 +17,12 @@ export interface VenueRow {
   statusReason: string | null;
   registeredBy: 'self' | 'official';
   createdAt: Date;
+  /** The public map point (F22), both or neither. */
+  latitude: number | null;
+  longitude: number | null;
+  /** The manager's safety checklist as last confirmed, and when. */
+  safety: SafetyChecklist | null;
+  safetyConfirmedAt: Date | null;
   /** The first entrance: where staff-recorded entries are booked. */
   mainEntrancePublicId: string;
 }
@@ -30,7 +37,8 @@ export interface EntranceRow {
 export const VENUE_COLUMNS = `v.id, v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.admin_unit_path AS "adminUnitPath",
   v.address, v.contact_name AS "contactName", v.contact_phone AS "contactPhone", v.capacity,
   v.default_stay_minutes AS "defaultStayMinutes", v.status, v.status_reason AS "statusReason",
-  v.registered_by AS "registeredBy", v.created_at AS "createdAt",
+  v.registered_by AS "registeredBy", v.created_at AS "createdAt", v.latitude, v.longitude, v.safety,
+  v.safety_confirmed_at AS "safetyConfirmedAt",
   (SELECT e.public_id FROM venue_entrances e WHERE e.venue_id = v.id ORDER BY e.active DESC, e.id LIMIT 1) AS "mainEntrancePublicId"`;
 
 export async function insertVenue(
@@ -45,6 +53,7 @@ export async function insertVenue(
     contactName: string;
     contactPhone: string;
     capacity: number | null;
+    location: { lat: number; lng: number } | null;
     registeredBy: 'self' | 'official';
     createdByUserId: number | null;
     createdAt: Date;
@@ -52,8 +61,9 @@ export async function insertVenue(
 ): Promise<number> {
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO venues (name, category, admin_unit_version, admin_unit_code, admin_unit_path, address,
-                         contact_name, contact_phone, capacity, registered_by, created_by_user_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                         contact_name, contact_phone, capacity, registered_by, created_by_user_id, created_at,
+                         latitude, longitude)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [
       v.name,
       v.category,
@@ -67,6 +77,8 @@ export async function insertVenue(
       v.registeredBy,
       v.createdByUserId,
       v.createdAt,
+      v.location?.lat ?? null,
+      v.location?.lng ?? null,
     ],
   );
   return rows[0]!.id;
@@ -176,6 +188,8 @@ export interface VenueChange {
   contactName?: string;
   contactPhone?: string;
   capacity?: number | null;
+  /** null takes the venue off the map. */
+  location?: { lat: number; lng: number } | null;
 }
 
 /** The fields given change; the others stay. `capacity: null` removes the capacity. */
@@ -184,7 +198,9 @@ export async function updateVenue(q: Queryable, id: number, c: VenueChange) {
     `UPDATE venues SET name = COALESCE($2, name), category = COALESCE($3, category),
             address = COALESCE($4, address), contact_name = COALESCE($5, contact_name),
             contact_phone = COALESCE($6, contact_phone),
-            capacity = CASE WHEN $7 THEN $8::int ELSE capacity END
+            capacity = CASE WHEN $7 THEN $8::int ELSE capacity END,
+            latitude = CASE WHEN $9 THEN $10::float8 ELSE latitude END,
+            longitude = CASE WHEN $9 THEN $11::float8 ELSE longitude END
       WHERE id = $1`,
     [
       id,
@@ -195,6 +211,18 @@ export async function updateVenue(q: Queryable, id: number, c: VenueChange) {
       c.contactPhone ?? null,
       c.capacity !== undefined,
       c.capacity ?? null,
+      c.location !== undefined,
+      c.location?.lat ?? null,
+      c.location?.lng ?? null,
     ],
   );
+}
+
+/** The manager's safety checklist, confirmed at `at`. */
+export async function setVenueSafety(q: Queryable, id: number, safety: SafetyChecklist, at: Date) {
+  await q.query(`UPDATE venues SET safety = $2, safety_confirmed_at = $3 WHERE id = $1`, [
+    id,
+    JSON.stringify(safety),
+    at,
+  ]);
 }
