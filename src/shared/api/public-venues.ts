@@ -8,6 +8,21 @@ import { VENUE_CATEGORY_CODES } from '../venue-categories.js';
 import { IdParam, Instant, Occupancy } from './common.js';
 import { endpoint } from './endpoint.js';
 
+export const VenueStatus = z.enum(['active', 'suspended']);
+
+/** What the QR page shows before a check-in. */
+export const PublicVenue = z.object({
+  name: z.string(),
+  address: z.string(),
+  adminUnitName: z.string(),
+  category: z.string(),
+  status: VenueStatus,
+  entrance: z.string(),
+  capacity: z.number().nullable(),
+  occupancy: Occupancy,
+});
+export type PublicVenue = z.infer<typeof PublicVenue>;
+
 /** The short checklist a manager confirms (seed 003's "An toàn COVID"), in the order pages show it. */
 export const SAFETY_MEASURES = ['masks', 'distance', 'handSanitiser', 'ventilation'] as const;
 export type SafetyMeasure = (typeof SAFETY_MEASURES)[number];
@@ -51,7 +66,7 @@ export const PublicVenueListing = z.object({
   category: z.enum(VENUE_CATEGORY_CODES),
   adminUnitCode: z.string(),
   adminUnitName: z.string().describe('the ward and the province: "Phường Ba Đình, Thành phố Hà Nội"'),
-  status: z.enum(['active', 'suspended']),
+  status: VenueStatus,
   occupancy: Occupancy,
   safety: ConfirmedSafety.nullable(),
   location: MapPoint.nullable(),

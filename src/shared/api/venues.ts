@@ -14,9 +14,11 @@ import {
   VenueCode,
 } from '../contracts.js';
 import { VENUE_CATEGORY_CODES } from '../venue-categories.js';
-import { IdParam, Instant, itemsOf, Occupancy } from './common.js';
+import { IdParam, Instant, itemsOf } from './common.js';
 import { endpoint } from './endpoint.js';
-import { ConfirmedSafety, MapPoint } from './public-venues.js';
+import { ConfirmedSafety, MapPoint, PublicVenue, VenueStatus } from './public-venues.js';
+
+export type { PublicVenue } from './public-venues.js';
 
 export const VenueRegistration = z.object({
   name: trimmedText(MAX_NAME_LENGTH),
@@ -34,8 +36,6 @@ export type VenueRegistration = z.infer<typeof VenueRegistration>;
 
 /** Longest reason given for suspending or reinstating a venue. */
 export const MAX_STATUS_REASON_LENGTH = 500;
-
-export const VenueStatus = z.enum(['active', 'suspended']);
 
 export const VenueDetail = z.object({
   id: z.number(),
@@ -85,19 +85,6 @@ export const VenueChange = z
   .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
 
 const EntranceParams = IdParam.extend({ entranceId: IdParam.shape.id });
-
-/** What the QR page shows before a check-in. */
-export const PublicVenue = z.object({
-  name: z.string(),
-  address: z.string(),
-  adminUnitName: z.string(),
-  category: z.string(),
-  status: VenueStatus,
-  entrance: z.string(),
-  capacity: z.number().nullable(),
-  occupancy: Occupancy,
-});
-export type PublicVenue = z.infer<typeof PublicVenue>;
 
 const StatusChange = z.object({ reason: z.string().trim().min(1).max(MAX_STATUS_REASON_LENGTH) });
 const StatusChanged = z.object({ id: z.number(), status: VenueStatus, statusReason: z.string() });
