@@ -9,3 +9,6 @@ export const TIME_ZONE_META = 'tz-region';
  * codes say that what they print is not for display.
  */
 export const TEST_ADDRESS_META = 'public-url-test';
+/** The page meta tags through which the server tells the public map its tile server (MAP_TILE_URL). */
+export const MAP_TILES_META = 'map-tiles';
+export const MAP_ATTRIBUTION_META = 'map-attribution';

@@ -28,6 +28,9 @@ const AuditPage = lazy(() =>
 const HistoryPage = lazy(() =>
   import('../features/history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })),
 );
+const PlacesPage = lazy(() =>
+  import('../features/places/PlacesPage.js').then((m) => ({ default: m.PlacesPage })),
+);
 const CardInfoPage = lazy(() =>
   import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })),
 );
@@ -75,6 +78,7 @@ function Shell() {
           </Link>
           {!isStaffOfArea(user?.role) && <Link to="/declare">{t.nav_declare}</Link>}
           {!isStaffOfArea(user?.role) && <Link to="/cards">{t.nav_cards}</Link>}
+          {!user && <Link to="/places">{t.nav_places}</Link>}
           {user && isOfficial(user.role) && <Link to="/dashboard">{t.nav_dashboard}</Link>}
           {user && isOfficial(user.role) && <Link to="/compliance">{t.nav_compliance}</Link>}
           {user && isTracing(user.role) && <Link to="/tracing">{t.nav_tracing}</Link>}
@@ -144,6 +148,8 @@ function page(path: string): ReactNode {
       return <AuditPage />;
     case '/history':
       return <HistoryPage />;
+    case '/places':
+      return <PlacesPage />;
     default:
       return <NotFound />;
   }

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TEST_ADDRESS_META, TIME_ZONE_META } from '../../../shared/region.js';
+import { MAP_ATTRIBUTION_META, MAP_TILES_META, TEST_ADDRESS_META, TIME_ZONE_META } from '../../../shared/region.js';
 import { isTestAddress } from '../../domain/public-url.js';
 import { AppError } from '../../errors.js';
 import { WEB_DIR } from '../../paths.js';
@@ -15,11 +15,22 @@ import { publicVenueByCode } from '../../services/venues.js';
 import { sendError } from '../plugins/errors.js';
 import { publicRoute, type ZodApp } from '../types.js';
 
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; media-src 'self' blob:; frame-ancestors 'none'",
-  'x-frame-options': 'DENY',
-};
+/**
+ * What pages may load: their own files, plus the map tiles of MAP_TILE_URL (`{s}` subdomains as a
+ * wildcard) for the public venue map.
+ */
+function pageHeaders(ctx: ServiceContext) {
+  const tiles = ctx.config.map ? ` ${tileOrigin(ctx.config.map.tileUrl)}` : '';
+  return {
+    'content-security-policy': `default-src 'self'; img-src 'self' data: blob:${tiles}; style-src 'self' 'unsafe-inline'; script-src 'self'; media-src 'self' blob:; frame-ancestors 'none'`,
+    'x-frame-options': 'DENY',
+  };
+}
+
+/** `https://{s}.tile.example.vn/{z}/{x}/{y}.png` → `https://*.tile.example.vn`. */
+export function tileOrigin(tileUrl: string): string {
+  return /^https?:\/\/[^/]+/.exec(tileUrl)![0].replace('{s}', '*');
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -43,10 +54,15 @@ function readPage(name: string): string {
 function withRegion(html: string, ctx: ServiceContext): string {
   const test = isTestAddress(ctx.config.publicUrl) ? `<meta name="${TEST_ADDRESS_META}" content="1">` : '';
   const zone = `<meta name="${TIME_ZONE_META}" content="${escapeHtml(ctx.config.timeZone)}">`;
-  return html.replace('<head>', `<head>${zone}${test}`);
+  const map = ctx.config.map
+    ? `<meta name="${MAP_TILES_META}" content="${escapeHtml(ctx.config.map.tileUrl)}">` +
+      `<meta name="${MAP_ATTRIBUTION_META}" content="${escapeHtml(ctx.config.map.attribution)}">`
+    : '';
+  return html.replace('<head>', `<head>${zone}${test}${map}`);
 }
 
 export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
+  const headers = pageHeaders(ctx);
   let checkinTemplate: string | undefined;
   let appShell: string | undefined;
 
@@ -73,7 +89,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
         );
       return reply
         .status(venue ? 200 : 404)
-        .headers({ ...PAGE_HEADERS, 'cache-control': 'no-store' })
+        .headers({ ...headers, 'cache-control': 'no-store' })
         .type('text/html; charset=utf-8')
         .send(html);
     },
@@ -86,7 +102,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   const sendShell = (reply: FastifyReply) => {
     appShell ??= withRegion(readPage('index.html'), ctx);
     return reply
-      .headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' })
+      .headers({ ...headers, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')
       .send(appShell);
   };

@@ -14,6 +14,9 @@ export function HomePage() {
         <Link to="/cards" className="btn secondary">
           {t.nav_cards}
         </Link>
+        <Link to="/places" className="btn secondary">
+          {t.nav_places}
+        </Link>
         <Link to="/register" className="btn secondary">
           {t.home_register}
         </Link>

@@ -11,9 +11,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { KioskPanel } from '../kiosk/KioskPanel.js';
 import { Entrances } from './Entrances.js';
 import { OfficialActions } from './OfficialActions.js';
+import { PublicListing } from './PublicListing.js';
+import { useSession } from '../../app/session.js';
 
 export function VenuePage({ id }: { id: number }) {
   const { t } = useT();
+  const { user } = useSession();
   const { data: venue, error, reload } = useRequest(() => call(venuesApi.detail, { params: { id } }), [id]);
   if (error) return <ErrorAlert message={error} />;
   if (!venue) return <p className="muted">{t.loading}</p>;
@@ -52,6 +55,9 @@ export function VenuePage({ id }: { id: number }) {
       <OfficialActions venue={venue} onChanged={reload} />
       <KioskPanel venueId={id} venueName={venue.name} />
       <Entrances venueId={id} />
+      {(user?.role === 'venue_manager' || user?.role === 'official' || user?.role === 'admin') && (
+        <PublicListing venueId={id} safety={venue.safety} location={venue.location} />
+      )}
       <TodayPanel venueId={id} t={t} />
       <VenueExports venueId={id} />
     </>
