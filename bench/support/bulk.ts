@@ -53,7 +53,11 @@ export interface BulkWorld {
  * BENCH_REUSE_URL=postgres://…: a database an earlier run kept (BENCH_KEEP=1), loaded on the same
  * local day, is opened as it is (`reused`), so its queries can be timed again without loading.
  */
-export async function openWorld(target: string, venues: number): Promise<BulkWorld> {
+export async function openWorld(
+  target: string,
+  venues: number,
+  venueName: (i: number) => string = (i) => `Địa điểm ${i}`,
+): Promise<BulkWorld> {
   if (target === 'postgres' && !process.env.TEST_DATABASE_URL && !process.env.BENCH_REUSE_URL)
     throw new Error('run through bench/run.sh <name> postgres');
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
@@ -73,7 +77,9 @@ export async function openWorld(target: string, venues: number): Promise<BulkWor
   const ctx = await prepareContext(config, () => now);
   // Loading is a bulk job (COPY of millions of rows): no per-call time limit, as the server's jobs.
   const db = ctx.db.withoutTimeLimit();
-  const ids = reuseUrl ? await loadedVenues(db) : await loadVenues(db, ctx.config, firstDay, venues);
+  const ids = reuseUrl
+    ? await loadedVenues(db)
+    : await loadVenues(db, ctx.config, firstDay, venues, venueName);
   if (process.env.BENCH_KEEP && fresh.url) {
     console.log(`BENCH_KEEP: the database stays at ${fresh.url}`);
     fresh.drop = async () => undefined;
@@ -89,7 +95,13 @@ async function loadedVenues(db: Db) {
 }
 
 /** Venues round robin over every lowest-level unit (commune or ward), with their unit paths; one entrance each. */
-async function loadVenues(db: Db, config: RunningConfig, firstDay: string, count: number) {
+async function loadVenues(
+  db: Db,
+  config: RunningConfig,
+  firstDay: string,
+  count: number,
+  venueName: (i: number) => string,
+) {
   const t0 = performance.now();
   const { rows: communes } = await db.query<{ code: string; path: string[] }>(
     `WITH RECURSIVE down AS (
@@ -122,7 +134,7 @@ async function loadVenues(db: Db, config: RunningConfig, firstDay: string, count
         const c = communes[i % communes.length]!;
         const category = ['restaurant', 'office', 'market'][i % 3];
         yield [
-          `Địa điểm ${i}`,
+          venueName(i),
           category,
           config.adminUnitsVersion,
           c.code,

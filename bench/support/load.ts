@@ -21,11 +21,12 @@ export async function benchServer(target: string): Promise<RunningServer> {
     process.exit(2);
   }
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
-  // BENCH_PROFILE=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-    : [];
-  return startServer({ RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' }, profile);
+  return startServer({ RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' }, profileArgs());
+}
+
+/** BENCH_PROFILE=dir: the server writes a V8 CPU profile there (open it in Chrome DevTools). */
+export function profileArgs(): string[] {
+  return process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 }
 
 export interface BenchVenue {
@@ -72,6 +73,7 @@ export async function measure(
   label: string,
   url: string,
   setupRequest: (req: autocannon.Request) => autocannon.Request,
+  method: 'GET' | 'POST' = 'POST',
 ): Promise<RunFigures> {
   const results: RunFigures[] = [];
   for (let run = 1; run <= settings.runs; run++) {
@@ -79,7 +81,11 @@ export async function measure(
       url,
       connections: settings.connections,
       duration: settings.seconds,
-      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest }],
+      requests: [
+        method === 'POST'
+          ? { method, headers: { 'content-type': 'application/json' }, setupRequest }
+          : { method, setupRequest },
+      ],
     });
     const row = {
       rps: Math.round(result.requests.average),

@@ -4,7 +4,7 @@
  * (PUBLIC_LIST_CACHE_SECONDS): this is the page most people open, and a figure a few seconds old is
  * as good as a fresh one to someone deciding whether to go. Nothing here depends on the cache.
  */
-import { findPublicVenues } from '../db/queries/public-venues.js';
+import { findPublicVenues, peopleInside, type PublicVenueRow } from '../db/queries/public-venues.js';
 import * as venues from '../db/queries/venues.js';
 import {
   PUBLIC_VENUES_PAGE,
@@ -30,50 +30,89 @@ interface PublicVenueAnswer {
   asOf: string;
 }
 
-/** Most answers one node keeps; the oldest goes first. */
+/** Most searches one node keeps; the least recently used goes first. */
 const MAX_CACHED_ANSWERS = 2000;
 /** Per service context (one per app; tests build many): search key → answer and when it was read. */
-const caches = new WeakMap<ServiceContext, Map<string, { readAt: number; answer: PublicVenueAnswer }>>();
+const caches = new WeakMap<ServiceContext, Map<string, CachedSearch>>();
+/** How many times longer a search is reused than the figures of people inside (see listPublicVenues). */
+const SEARCH_REUSE_FACTOR = 6;
 
+interface CachedSearch {
+  rows: PublicVenueRow[];
+  searchedAt: number;
+  answer: PublicVenueAnswer;
+  readAt: number;
+}
+/**
+ * Unit codes as the list in use names them (an old code resolved through the mapping): the list only
+ * changes when a node starts (an upgrade), so a node keeps what it resolved.
+ */
+const resolvedUnits = new WeakMap<ServiceContext, Map<string, string>>();
+
+async function unitOfList(ctx: ServiceContext, code: string): Promise<string> {
+  const known = resolvedUnits.get(ctx) ?? new Map<string, string>();
+  resolvedUnits.set(ctx, known);
+  let resolved = known.get(code);
+  if (resolved === undefined) {
+    resolved = (await resolveUnit(ctx.db, ctx.config.adminUnitsVersion, code, 'adminUnit')).code;
+    if (known.size < MAX_CACHED_ANSWERS * 10) known.set(code, resolved);
+  }
+  return resolved;
+}
+
+/**
+ * Venues matching the search, with the people inside each now. Two things are reused: the search itself
+ * (which venues, their names, status and safety: the expensive part) for SEARCH_REUSE_FACTOR ×
+ * PUBLIC_LIST_CACHE_SECONDS, and the whole answer with its live figures for PUBLIC_LIST_CACHE_SECONDS.
+ */
 export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueSearch) {
   const text = search.q?.normalize('NFC').trim() || null;
   const key = JSON.stringify([search.adminUnit ?? null, search.category ?? null, text, search.limit ?? null]);
-  const cache = caches.get(ctx) ?? new Map();
+  const cache = caches.get(ctx) ?? new Map<string, CachedSearch>();
   caches.set(ctx, cache);
+  const reuseMs = ctx.config.publicListCacheMs;
   const now = ctx.now();
   const hit = cache.get(key);
-  if (hit && now.getTime() - hit.readAt < ctx.config.publicListCacheMs) return hit.answer;
+  if (hit && now.getTime() - hit.readAt < reuseMs) return hit.answer;
 
-  const unitCode = search.adminUnit
-    ? (await resolveUnit(ctx.db, ctx.config.adminUnitsVersion, search.adminUnit, 'adminUnit')).code
-    : null;
-  const rows = await findPublicVenues(ctx.db, {
-    unitCode,
-    category: search.category ?? null,
-    text,
-    limit: search.limit ?? PUBLIC_VENUES_PAGE,
-    at: now,
-  });
-  const answer: PublicVenueAnswer = {
-    items: rows.map((v) => ({
-      id: v.id,
-      name: v.name,
-      address: v.address,
-      category: v.category,
-      adminUnitCode: v.adminUnitCode,
-      adminUnitName: v.adminUnitName,
-      status: v.status,
-      occupancy: { inside: v.inside, capacity: v.capacity },
-      ...mapAndSafetyOf(v),
-    })),
-    asOf: now.toISOString(),
-  };
-  if (ctx.config.publicListCacheMs > 0) {
+  const searchStillGood = hit && now.getTime() - hit.searchedAt < reuseMs * SEARCH_REUSE_FACTOR;
+  const rows = searchStillGood
+    ? hit.rows
+    : await findPublicVenues(ctx.db, {
+        unitCode: search.adminUnit ? await unitOfList(ctx, search.adminUnit) : null,
+        category: search.category ?? null,
+        text,
+        limit: search.limit ?? PUBLIC_VENUES_PAGE,
+      });
+  const inside = rows.length
+    ? await peopleInside(
+        ctx.db,
+        rows.map((v) => v.id),
+        now,
+      )
+    : new Map();
+  const answer = { items: rows.map((v) => listing(v, inside.get(v.id) ?? 0)), asOf: now.toISOString() };
+  if (reuseMs > 0) {
     cache.delete(key);
-    cache.set(key, { readAt: now.getTime(), answer });
+    const searchedAt = searchStillGood ? hit.searchedAt : now.getTime();
+    cache.set(key, { rows, searchedAt, answer, readAt: now.getTime() });
     if (cache.size > MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
   }
   return answer;
+}
+
+function listing(v: PublicVenueRow, inside: number): PublicVenueListing {
+  return {
+    id: v.id,
+    name: v.name,
+    address: v.address,
+    category: v.category,
+    adminUnitCode: v.adminUnitCode,
+    adminUnitName: v.wardName === v.provinceName ? v.wardName : `${v.wardName}, ${v.provinceName}`,
+    status: v.status,
+    occupancy: { inside, capacity: v.capacity },
+    ...mapAndSafetyOf(v),
+  };
 }
 
 /** The manager (or an official over the venue) confirms its safety checklist; dated now. */

@@ -67,6 +67,11 @@ export async function listVenueCheckIns(q: Queryable, venueId: number, from: Dat
   return rows;
 }
 
+/** A check-in `c` whose stay covers `at` (the bound on checked_in_at lets old partitions be skipped). */
+export const stayCovers = (at: string) =>
+  `c.checked_in_at <= ${at} AND c.checked_in_at > ${at} - make_interval(mins => ${MAX_STAY_MINUTES})
+   AND presence(c.checked_in_at, c.checked_out_at, c.stay_minutes) @> ${at}`;
+
 /**
  * SQL for the number of people inside venue `venue` at instant `at` (both SQL expressions): stays begun
  * and not ended (check-out, or the default end), by the GiST presence index; the bounds on
@@ -74,10 +79,7 @@ export async function listVenueCheckIns(q: Queryable, venueId: number, from: Dat
  */
 export const insideAt = (venue: string, at: string, extraCondition = 'TRUE') =>
   `(SELECT count(*)::int FROM check_ins c
-     WHERE c.venue_id = ${venue} AND c.checked_in_at <= ${at}
-       AND c.checked_in_at > ${at} - make_interval(mins => ${MAX_STAY_MINUTES})
-       AND presence(c.checked_in_at, c.checked_out_at, c.stay_minutes) @> ${at}
-       AND ${extraCondition})`;
+     WHERE c.venue_id = ${venue} AND ${stayCovers(at)} AND ${extraCondition})`;
 
 /** People inside a venue at `at`, and its capacity. */
 export async function venueOccupancy(q: Queryable, venueId: number, at: Date) {

@@ -9,10 +9,11 @@ export interface PublicVenueRow {
   address: string;
   category: VenueCategory;
   adminUnitCode: string;
-  adminUnitName: string;
+  /** The venue's lowest unit and its province (the same unit for a venue registered at province level). */
+  wardName: string;
+  provinceName: string;
   status: 'active' | 'suspended';
   capacity: number | null;
-  inside: number;
   latitude: number | null;
   longitude: number | null;
   safety: SafetyChecklist | null;
@@ -26,32 +27,52 @@ export interface PublicVenueFilter {
   /** Words of the name or address, matched without Vietnamese marks (vn_fold) and case. */
   text: string | null;
   limit: number;
-  at: Date;
 }
 
 /** `%` and `_` in a search text are letters, not LIKE wildcards. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Venues matching the filter by name (suspended ones too, marked so), with their live occupancy and the names
- * of their ward and province. Only public columns: never a contact or a person.
+ * Venues matching the filter by name (suspended ones too, marked so), with the names of their ward and
+ * province (looked up per venue: a join would read the whole unit list). Only public columns: never a contact or a person. The statement holds only the filters
+ * given and is planned with their values (not prepared): a generic plan cannot tell a rare name from a
+ * common one and would scan every venue, where the values let the planner pick the name order, the
+ * unit path or the trigrams of the folded text.
  */
 export async function findPublicVenues(q: Queryable, f: PublicVenueFilter) {
+  const params: unknown[] = [f.limit];
+  const where: string[] = [];
+  const given = (condition: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (f.unitCode !== null) given((p) => `admin_unit_path @> ARRAY[${p}::text]`, f.unitCode);
+  if (f.category !== null) given((p) => `category = ${p}`, f.category);
+  if (f.text !== null) given((p) => `search_key LIKE '%' || vn_fold(${p}) || '%'`, likeLiteral(f.text));
+  const unitName = (code: string) =>
+    `(SELECT name FROM admin_units WHERE version = v.admin_unit_version AND code = ${code})`;
   const { rows } = await q.query<PublicVenueRow>(
     `SELECT v.id, v.name, v.address, v.category, v.admin_unit_code AS "adminUnitCode",
-            concat_ws(', ', u.name, NULLIF(p.name, u.name)) AS "adminUnitName",
-            v.status, v.capacity, ${insideAt('v.id', '$5::timestamptz')} AS inside,
-            v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt"
-       FROM (SELECT * FROM venues
-              WHERE ($1::text IS NULL OR admin_unit_path @> ARRAY[$1::text])
-                AND ($2::text IS NULL OR category = $2)
-                AND ($3::text IS NULL OR search_key LIKE '%' || vn_fold($3) || '%')
-              ORDER BY name, id
-              LIMIT $4) v
-       JOIN admin_units u ON u.version = v.admin_unit_version AND u.code = v.admin_unit_code
-       JOIN admin_units p ON p.version = v.admin_unit_version AND p.code = v.admin_unit_path[1]
+            ${unitName('v.admin_unit_code')} AS "wardName", ${unitName('v.admin_unit_path[1]')} AS "provinceName",
+            v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt"
+       FROM (SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+              ORDER BY name, id LIMIT $1) v
       ORDER BY v.name, v.id`,
-    [f.unitCode, f.category, f.text === null ? null : likeLiteral(f.text), f.limit, f.at],
+    params,
   );
   return rows;
+}
+
+/**
+ * People inside each of `venueIds` at `at`: one look-up of the presence index per venue (an index
+ * probe per venue beats one scan of today's check-ins for all of them at once).
+ */
+export async function peopleInside(q: Queryable, venueIds: readonly number[], at: Date) {
+  const { rows } = await q.query<{ venueId: number; inside: number }>(
+    `SELECT wanted.venue AS "venueId", ${insideAt('wanted.venue', '$2::timestamptz')} AS inside
+       FROM unnest($1::bigint[]) AS wanted(venue)`,
+    [venueIds, at],
+    'public_venues_inside',
+  );
+  return new Map(rows.map((r) => [r.venueId, r.inside]));
 }

@@ -6,7 +6,12 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MAP_ATTRIBUTION_META, MAP_TILES_META, TEST_ADDRESS_META, TIME_ZONE_META } from '../../../shared/region.js';
+import {
+  MAP_ATTRIBUTION_META,
+  MAP_TILES_META,
+  TEST_ADDRESS_META,
+  TIME_ZONE_META,
+} from '../../../shared/region.js';
 import { isTestAddress } from '../../domain/public-url.js';
 import { AppError } from '../../errors.js';
 import { WEB_DIR } from '../../paths.js';
