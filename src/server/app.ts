@@ -32,6 +32,7 @@ import { statsRoutes } from './http/routes/stats.js';
 import { tracingRoutes } from './http/routes/tracing.js';
 import { systemRoutes } from './http/routes/system.js';
 import { userRoutes } from './http/routes/users.js';
+import { arrivalRoutes } from './http/routes/arrivals.js';
 import { publicVenueRoutes } from './http/routes/public-venues.js';
 import { venueRoutes } from './http/routes/venues.js';
 import type { ZodApp } from './http/types.js';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   kioskRoutes(app, ctx);
   checkInRoutes(app, ctx);
   declarationRoutes(app, ctx);
+  arrivalRoutes(app, ctx);
   userRoutes(app, ctx);
   statsRoutes(app, ctx);
   complianceRoutes(app, ctx);

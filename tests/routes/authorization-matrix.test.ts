@@ -387,6 +387,10 @@ const RULES: Record<string, Rule> = {
       body: { currentPassword: 'not-the-password', newPassword: 'another-password-1' },
     }),
   },
+  'GET /api/arrivals': {
+    allowed: AREA_WORKERS,
+    request: () => ({ method: 'GET', url: '/api/arrivals?adminUnit=01' }),
+  },
   'GET /api/stats': {
     allowed: OFFICIALS,
     request: () => ({ method: 'GET', url: '/api/stats?adminUnit=01' }),

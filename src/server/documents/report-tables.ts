@@ -31,6 +31,8 @@ export interface UnitReportData {
     peopleEstimated: boolean;
     declarations: number;
     flagged: number;
+    /** Arrival declarations (F21) of people staying in the unit, by arrival day. */
+    arrivals: number;
   };
   sites: { name: string; total: number; electronic: number; paper: number }[];
   units: {
@@ -57,6 +59,7 @@ export function unitReportHeading(d: UnitReportData, lang: ReportLang): string[]
       d.totals.declarations,
       d.totals.flagged,
     ),
+    l.arrivalsLine(d.totals.arrivals),
   ];
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Db, Queryable } from '../db/db.js';
 import { LOCKS, lockUntilCommit } from '../db/locks.js';
+import { moveArrivals } from '../db/queries/arrivals.js';
 import * as upgrade from '../db/queries/admin-unit-upgrade.js';
 import { emptySketch, mergeInto, type Sketch } from '../domain/people-sketch.js';
 import { planUnitMoves, type ListedUnit } from '../domain/unit-moves.js';
@@ -80,6 +81,7 @@ export async function upgradeData(q: Queryable, from: string, to: string, now: D
     'venue-day counts': await upgrade.moveVenueDayCounts(q),
     'people-unit-day keys': await upgrade.movePeopleKeys(q),
     'unit-day declaration counts': await upgrade.moveDeclarationCounts(q),
+    'arrival declarations': await moveArrivals(q),
     'province-day sketches': await mergeProvinceSketches(q),
     'days to sketch again': await upgrade.resketchKeptDays(q),
     hotspots: await upgrade.moveAreaRows(q, 'hotspots', from, to),

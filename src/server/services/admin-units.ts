@@ -95,10 +95,10 @@ export async function resolveLowestLevelUnit(
   q: Queryable,
   version: string,
   code: string,
+  field = 'adminUnitCode',
 ): Promise<{ code: string; path: string[] }> {
-  const { hasChildren, ...unit } = await resolveUnit(q, version, code, 'adminUnitCode');
-  if (hasChildren)
-    throw new AppError('admin_unit_not_lowest_level', [{ path: 'adminUnitCode', code: 'not_lowest' }]);
+  const { hasChildren, ...unit } = await resolveUnit(q, version, code, field);
+  if (hasChildren) throw new AppError('admin_unit_not_lowest_level', [{ path: field, code: 'not_lowest' }]);
   return unit;
 }
 

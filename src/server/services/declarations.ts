@@ -18,6 +18,8 @@ import type { ServiceContext } from './context.js';
 import { activeHotspots } from './hotspots.js';
 import { personColumns, sealedAnswers } from './people.js';
 import { rulesFor } from './status-rules.js';
+import { arrivalPlaces, recordArrival } from './arrivals.js';
+import type { ArrivalFacts } from '../../shared/api/arrivals.js';
 
 export interface DeclarationResult {
   id: string;
@@ -34,6 +36,8 @@ export interface DeclarationInput {
   channel: 'self' | 'on_behalf' | 'paper';
   recordedByUserId?: number | null;
   venueId?: number | null;
+  /** A declaration on arrival (F21): the journey and the stay. */
+  arrival?: ArrivalFacts;
 }
 
 /** Visited areas as paths from the province down; unknown codes are a 400. */
@@ -53,6 +57,7 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
         return { result: await firstResult(ctx, tx, input.clientId), duplicate: true };
     }
     const person = personColumns(input.person, ctx.keys.sealer);
+    const arrival = input.arrival && (await arrivalPlaces(ctx, tx, input.arrival, now));
     const hotspots = await activeHotspots(ctx, tx);
     const known = new Set(hotspots.map((h) => h.id));
     const unknown = input.answers.hotspotVisits.filter((h) => !known.has(h));
@@ -86,11 +91,14 @@ export async function submitDeclaration(ctx: ServiceContext, input: DeclarationI
       statusColour,
       recordedByUserId: input.recordedByUserId ?? null,
       venueId: input.venueId ?? null,
+      kind: input.arrival ? 'arrival' : 'domestic',
     });
+    if (arrival) await recordArrival(tx, id, input.arrival!, arrival);
     const card = await issueOrLinkCard(tx, person, id, now);
     await countDeclaration(tx, {
       day: localDate(now, ctx.config.timeZone),
-      unitPath: input.venueId ? await venueUnitPath(tx, input.venueId) : homePath,
+      // Where the person is: the venue declared at, the ward of stay on arrival, else their home unit.
+      unitPath: input.venueId ? await venueUnitPath(tx, input.venueId) : (arrival?.stay.path ?? homePath),
       flagged,
       issuedFirstCard: card.newlyIssued,
     });

@@ -122,6 +122,7 @@ async function unitReport(
       peopleEstimated: report.uniquePeopleEstimated,
       declarations: report.declarations.total,
       flagged: report.declarations.flagged,
+      arrivals: report.declarations.arrivals,
     },
     sites: sites.map((s) => ({ name: s.name, total: s.total, electronic: s.electronic, paper: s.paper })),
     units: report.children.map((c) => ({

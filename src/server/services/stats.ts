@@ -26,7 +26,7 @@ export interface UnitFigures {
   venues: { registered: number; active: number; suspended: number };
   checkIns: CheckInFigures;
   uniquePeople: number;
-  declarations: { total: number; flagged: number };
+  declarations: { total: number; flagged: number; arrivals: number };
   cards: { issued: number; issuedToDate: number; population: number | null; issuanceRate: number | null };
 }
 
@@ -44,7 +44,7 @@ export interface StatsReport extends UnitFigures {
     date: string;
     activeVenues: number;
     checkIns: CheckInFigures;
-    declarations: { total: number; flagged: number };
+    declarations: { total: number; flagged: number; arrivals: number };
   }[];
 }
 
@@ -101,7 +101,7 @@ export async function unitStats(
       venues: { registered: r?.registered ?? 0, active: g?.active ?? 0, suspended: r?.suspended ?? 0 },
       checkIns: checkInFigures(g),
       uniquePeople: peopleCount,
-      declarations: { total: decl.declarations, flagged: decl.flagged },
+      declarations: { total: decl.declarations, flagged: decl.flagged, arrivals: decl.arrivals },
       cards: {
         issued: decl.cardsIssued,
         issuedToDate,
@@ -139,8 +139,9 @@ function sumDeclarations(rows: readonly DeclarationDay[]) {
       declarations: s.declarations + d.declarations,
       flagged: s.flagged + d.flagged,
       cardsIssued: s.cardsIssued + d.cardsIssued,
+      arrivals: s.arrivals + d.arrivals,
     }),
-    { declarations: 0, flagged: 0, cardsIssued: 0 },
+    { declarations: 0, flagged: 0, cardsIssued: 0, arrivals: 0 },
   );
 }
 
@@ -169,7 +170,7 @@ function dayRows(groups: CheckInGroup[], declarations: DeclarationDay[], from: s
       date,
       activeVenues: g?.active ?? 0,
       checkIns: checkInFigures(g),
-      declarations: { total: d.declarations, flagged: d.flagged },
+      declarations: { total: d.declarations, flagged: d.flagged, arrivals: d.arrivals },
     };
   });
 }

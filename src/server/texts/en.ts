@@ -67,6 +67,8 @@ export const en: Texts = {
       `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
     venuesLine: (registered: number, active: number) =>
       `Venues with a QR: ${fmt(registered)}; venues that scanned: ${fmt(active)}.`,
+    arrivalsLine: (arrivals: number) =>
+      `People arriving to stay, with an arrival declaration (domestic and from abroad): ${fmt(arrivals)}.`,
     peopleLine: (people: string, decl: number, flagged: number) =>
       `Distinct people: ${people}; health declarations: ${fmt(decl)} (flagged: ${fmt(flagged)}).`,
     estimated: (people: number) => `about ${fmt(people)} (estimate)`,

@@ -72,6 +72,8 @@ export const vi = {
       `Tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
     venuesLine: (registered: number, active: number) =>
       `Địa điểm đã đăng ký mã QR: ${fmt(registered)}; địa điểm có quét mã: ${fmt(active)}.`,
+    arrivalsLine: (arrivals: number) =>
+      `Người đến địa phương có khai báo y tế khi đến (trong nước và nhập cảnh): ${fmt(arrivals)}.`,
     peopleLine: (people: string, decl: number, flagged: number) =>
       `Số người khác nhau: ${people}; tờ khai y tế: ${fmt(decl)} (cần theo dõi: ${fmt(flagged)}).`,
     estimated: (people: number) => `khoảng ${fmt(people)} (ước tính)`,

@@ -10,12 +10,19 @@ import {
 } from '../contracts.js';
 import { IdParam, Instant, itemsOf, UuidParam } from './common.js';
 import { endpoint } from './endpoint.js';
+import { ArrivalFacts, DECLARATION_KINDS } from './arrivals.js';
 
 export const DeclarationSubmission = DeclarationAnswers.extend({
   clientId: ClientId,
   person: Person,
   /** `on_behalf`: a family member's declaration made on this device. */
   onBehalf: z.boolean().optional(),
+  /** `arrival` (F21): with `arrival`, the facts of the journey and the stay. */
+  kind: z.enum(DECLARATION_KINDS).default('domestic'),
+  arrival: ArrivalFacts.optional(),
+}).refine((d) => (d.kind === 'arrival') === (d.arrival !== undefined), {
+  path: ['arrival'],
+  message: 'arrival_facts_with_arrival_kind_only',
 });
 export type DeclarationSubmission = z.infer<typeof DeclarationSubmission>;
 
@@ -87,7 +94,7 @@ export const declarationsApi = {
     path: '/api/declarations',
     tag: 'declarations',
     description:
-      'Domestic health declaration (F5). Issues the personal QR card on the first one. Idempotent on clientId.',
+      'Health declaration (F5), domestic or on arrival (F21, `kind: "arrival"` with `arrival`). Issues the personal QR card on the first one. Idempotent on clientId.',
     body: DeclarationSubmission,
     responses: { 200: DeclarationAnswer, 201: DeclarationAnswer },
   }),

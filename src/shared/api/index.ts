@@ -1,4 +1,5 @@
 /** Every endpoint of the API: the server registers exactly these (a test walks the route table). */
+import { arrivalsApi } from './arrivals.js';
 import { authApi } from './auth.js';
 import { checkInsApi } from './check-ins.js';
 import { complianceApi } from './compliance.js';
@@ -13,6 +14,7 @@ import { usersApi } from './users.js';
 import { venuesApi } from './venues.js';
 
 export const API: Record<string, Record<string, Endpoint>> = {
+  arrivals: arrivalsApi,
   auth: authApi,
   checkIns: checkInsApi,
   compliance: complianceApi,

@@ -25,7 +25,11 @@ export const CheckInCounts = z.object({
 });
 export type CheckInCounts = z.infer<typeof CheckInCounts>;
 
-const DeclarationCounts = z.object({ total: z.number(), flagged: z.number() });
+const DeclarationCounts = z.object({
+  total: z.number(),
+  flagged: z.number(),
+  arrivals: z.number().describe('arrival declarations (F21) of people staying in the unit, by arrival day'),
+});
 
 const Figures = {
   venues: z.object({

@@ -14,14 +14,15 @@ export interface NewDeclaration {
   statusColour: StatusColour;
   recordedByUserId: number | null;
   venueId: number | null;
+  kind: 'domestic' | 'arrival';
 }
 
 export async function insertDeclaration(q: Queryable, d: NewDeclaration) {
   await q.query(
     `INSERT INTO declarations (id, declared_at, channel, person_phone, person_full_name, person_name_key,
        person_id_number, person_birth_year, person_sex, person_nationality, person_admin_unit_code, person_address,
-       answers_sealed, hotspot_ids, flagged, status_colour, recorded_by_user_id, venue_id, person_id_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       answers_sealed, hotspot_ids, flagged, status_colour, recorded_by_user_id, venue_id, person_id_hash, kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       d.id,
       d.declaredAt,
@@ -34,6 +35,7 @@ export async function insertDeclaration(q: Queryable, d: NewDeclaration) {
       d.recordedByUserId,
       d.venueId,
       d.person.idHash,
+      d.kind,
     ],
   );
 }

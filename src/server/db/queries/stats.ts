@@ -157,12 +157,20 @@ export interface DeclarationDay {
   declarations: number;
   flagged: number;
   cardsIssued: number;
+  /** Arrival declarations (F21) of people staying in the unit, by arrival day. */
+  arrivals: number;
 }
 
 export async function declarationDays(q: Queryable, codes: readonly string[], from: string, to: string) {
   const { rows } = await q.query<DeclarationDay>(
-    `SELECT unit_code AS code, day::text AS day, declarations, flagged, cards_issued AS "cardsIssued"
-       FROM unit_day_declarations WHERE unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3`,
+    `SELECT COALESCE(d.unit_code, a.unit_code) AS code, COALESCE(d.day, a.day)::text AS day,
+            COALESCE(d.declarations, 0) AS declarations, COALESCE(d.flagged, 0) AS flagged,
+            COALESCE(d.cards_issued, 0) AS "cardsIssued", COALESCE(a.arrivals, 0) AS arrivals
+       FROM (SELECT * FROM unit_day_declarations
+              WHERE unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3) d
+       FULL JOIN (SELECT * FROM unit_day_arrivals
+                   WHERE unit_code = ANY($1::text[]) AND day BETWEEN $2 AND $3) a
+         ON a.unit_code = d.unit_code AND a.day = d.day`,
     [codes, from, to],
   );
   return rows;

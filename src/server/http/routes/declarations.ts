@@ -13,12 +13,13 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
     ...routeOf(declarationsApi.submit),
     config: publicLimit,
     handler: async (req, reply) => {
-      const { clientId, person, onBehalf, ...answers } = req.body;
+      const { clientId, person, onBehalf, kind, arrival, ...answers } = req.body;
       const { result, duplicate } = await submitDeclaration(ctx, {
         clientId,
         person,
         answers,
         channel: onBehalf ? 'on_behalf' : 'self',
+        arrival: kind === 'arrival' ? arrival : undefined,
       });
       return reply.status(duplicate ? 200 : 201).send({ ...result, declaredAt: iso(result.declaredAt) });
     },
