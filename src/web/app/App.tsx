@@ -133,6 +133,7 @@ function page(path: string): ReactNode {
     case '/venues':
       return <MyVenuesPage />;
     case '/declare':
+    case '/declare/arrival':
       return <DeclarePage />;
     case '/cards':
       return <CardsPage />;

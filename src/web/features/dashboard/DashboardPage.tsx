@@ -15,6 +15,7 @@ import { CategoryChart, ChannelChart, DayChart } from './Charts.js';
 import { addDays, localToday } from './dates.js';
 import { ExportButton } from './ExportButton.js';
 import { PopulationForm } from './PopulationForm.js';
+import { ArrivalsPanel } from './ArrivalsPanel.js';
 import { ChildrenTable, Summary, VenueTable } from './UnitTables.js';
 
 /** Venues listed under the figures (busiest first). */
@@ -119,6 +120,7 @@ export function DashboardPage() {
             </section>
           </div>
           {report.children.length > 0 && <ChildrenTable report={report} onOpen={setUnit} />}
+          <ArrivalsPanel unit={report.adminUnit} lastDay={range.to} />
           <section className="card">
             <h2>{t.dash_per_category}</h2>
             <CategoryChart categories={report.categories} />

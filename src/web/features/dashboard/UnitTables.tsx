@@ -32,6 +32,7 @@ export function Summary({ report }: { report: UnitStats }) {
           value={count(report.declarations.total)}
           note={`${count(report.declarations.flagged)} ${t.dash_flagged}`}
         />
+        <Stat label={t.dash_arrivals} value={count(report.declarations.arrivals)} />
         <Stat
           label={t.dash_cards}
           value={count(report.cards.issuedToDate)}

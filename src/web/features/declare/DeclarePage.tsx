@@ -20,6 +20,7 @@ import {
   type HealthAnswers,
 } from './HealthQuestions.js';
 import { PersonFields, type PersonForm } from './PersonFields.js';
+import { ArrivalFields, KindChoice, useArrival } from './ArrivalFields.js';
 
 const NEW_PERSON = '__new__';
 
@@ -47,7 +48,8 @@ export function DeclarePage() {
   const hotspots = useRequest(() => call(declarationsApi.activeHotspots), []).data?.items ?? [];
   const [missing, setMissing] = useState<string[]>([]);
   const [pledge, setPledge] = useState(false);
-  const [phoneError, setPhoneError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Record<string, string>>({});
+  const arrival = useArrival(location.pathname.startsWith('/declare/arrival') ? 'arrival' : 'domestic');
   const [clientId] = useState(newClientId);
 
   const choose = (key: string) => {
@@ -70,6 +72,8 @@ export function DeclarePage() {
       body: {
         clientId,
         onBehalf: !isMe,
+        kind: arrival.kind,
+        arrival: arrival.facts(),
         person: {
           fullName: person.fullName,
           phone: person.phone,
@@ -107,21 +111,27 @@ export function DeclarePage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const phoneOk = Boolean(normalizePhone(person.phone));
-    setPhoneError(phoneOk ? null : t.phone_invalid);
+    const stayOk = arrival.kind !== 'arrival' || arrival.stayUnit !== null;
+    setFormError({
+      ...(phoneOk ? {} : { 'person.phone': t.phone_invalid }),
+      ...(stayOk ? {} : { 'arrival.stayAdminUnitCode': t.arr_stay_missing }),
+    });
     const unanswered = unansweredQuestions(answers, hotspots);
     setMissing(unanswered);
     // Take the person back to what is missing rather than fail silently: the phone at the top of a
-    // long form, or the first question left unanswered.
+    // long form, the ward of stay, or the first question left unanswered.
     if (!phoneOk) document.getElementById('phone')?.focus();
+    else if (!stayOk) document.getElementById('stay-province')?.focus();
     else if (unanswered.length)
       document.getElementById(unanswered[0]!)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     else void declaration.run();
   };
-  const errors = phoneError ? { 'person.phone': phoneError } : declaration.fields;
+  const errors = Object.keys(formError).length ? formError : declaration.fields;
 
   return (
     <form className="card declare" onSubmit={submit}>
       <h1>{t.decl_title}</h1>
+      <KindChoice kind={arrival.kind} onChange={arrival.setKind} />
       {people.length > 0 && (
         <Field label={t.decl_for} htmlFor="who">
           <select id="who" value={who} onChange={(e) => choose(e.target.value)}>
@@ -136,6 +146,7 @@ export function DeclarePage() {
         </Field>
       )}
       <PersonFields value={person} onChange={setPerson} onUnit={setUnit} errors={errors} />
+      {arrival.kind === 'arrival' && <ArrivalFields arrival={arrival} errors={errors} />}
       <HealthQuestions
         value={answers}
         onChange={(next) => {
@@ -145,27 +156,49 @@ export function DeclarePage() {
         hotspots={hotspots}
         missing={missing}
       />
+      <Submit
+        pledge={pledge}
+        onPledge={setPledge}
+        unanswered={missing.length}
+        error={declaration.error}
+        busy={declaration.busy}
+      />
+    </form>
+  );
+}
+
+/** The pledge, what is still missing, and the send button. */
+function Submit(props: {
+  pledge: boolean;
+  onPledge(checked: boolean): void;
+  unanswered: number;
+  error: string | null;
+  busy: boolean;
+}) {
+  const { t } = useT();
+  return (
+    <>
       <label className="pledge">
         <input
           id="pledge"
           type="checkbox"
-          checked={pledge}
-          onChange={(e) => setPledge(e.target.checked)}
+          checked={props.pledge}
+          onChange={(e) => props.onPledge(e.target.checked)}
           required
         />{' '}
         {t.decl_pledge}
       </label>
-      {missing.length > 0 && (
+      {props.unanswered > 0 && (
         <div className="error" role="alert" id="unanswered">
-          {t.decl_unanswered.replace('{n}', String(missing.length))}
+          {t.decl_unanswered.replace('{n}', String(props.unanswered))}
         </div>
       )}
-      <ErrorAlert message={declaration.error} />
+      <ErrorAlert message={props.error} />
       <p>
-        <button className="btn" type="submit" disabled={declaration.busy || !pledge}>
-          {declaration.busy ? t.saving : t.decl_submit}
+        <button className="btn" type="submit" disabled={props.busy || !props.pledge}>
+          {props.busy ? t.saving : t.decl_submit}
         </button>
       </p>
-    </form>
+    </>
   );
 }
