@@ -6,6 +6,7 @@
  */
 import { findPublicVenues, peopleInside, type PublicVenueRow } from '../db/queries/public-venues.js';
 import * as venues from '../db/queries/venues.js';
+import { adminUnitNames } from '../db/queries/admin-units.js';
 import {
   PUBLIC_VENUES_PAGE,
   type PublicVenueListing,
@@ -49,6 +50,19 @@ interface CachedSearch {
  */
 const resolvedUnits = new WeakMap<ServiceContext, Map<string, string>>();
 
+/** Unit names of the list in use, as this node has read them (the list changes only at a start). */
+const knownNames = new WeakMap<ServiceContext, Map<string, string>>();
+
+async function unitNames(ctx: ServiceContext, codes: readonly string[]) {
+  const names = knownNames.get(ctx) ?? new Map<string, string>();
+  knownNames.set(ctx, names);
+  const unknown = [...new Set(codes)].filter((c) => !names.has(c));
+  if (unknown.length)
+    for (const [code, name] of await adminUnitNames(ctx.db, ctx.config.adminUnitsVersion, unknown))
+      names.set(code, name);
+  return names;
+}
+
 async function unitOfList(ctx: ServiceContext, code: string): Promise<string> {
   const known = resolvedUnits.get(ctx) ?? new Map<string, string>();
   resolvedUnits.set(ctx, known);
@@ -84,6 +98,10 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
         text,
         limit: search.limit ?? PUBLIC_VENUES_PAGE,
       });
+  const names = await unitNames(
+    ctx,
+    rows.flatMap((v) => [v.adminUnitCode, v.provinceCode]),
+  );
   const inside = rows.length
     ? await peopleInside(
         ctx.db,
@@ -91,7 +109,14 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
         now,
       )
     : new Map();
-  const answer = { items: rows.map((v) => listing(v, inside.get(v.id) ?? 0)), asOf: now.toISOString() };
+  const placeOf = (v: PublicVenueRow) =>
+    [names.get(v.adminUnitCode), v.provinceCode !== v.adminUnitCode && names.get(v.provinceCode)]
+      .filter(Boolean)
+      .join(', ');
+  const answer = {
+    items: rows.map((v) => listing(v, placeOf(v), inside.get(v.id) ?? 0)),
+    asOf: now.toISOString(),
+  };
   if (reuseMs > 0) {
     cache.delete(key);
     const searchedAt = searchStillGood ? hit.searchedAt : now.getTime();
@@ -101,14 +126,14 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   return answer;
 }
 
-function listing(v: PublicVenueRow, inside: number): PublicVenueListing {
+function listing(v: PublicVenueRow, adminUnitName: string, inside: number): PublicVenueListing {
   return {
     id: v.id,
     name: v.name,
     address: v.address,
     category: v.category,
     adminUnitCode: v.adminUnitCode,
-    adminUnitName: v.wardName === v.provinceName ? v.wardName : `${v.wardName}, ${v.provinceName}`,
+    adminUnitName,
     status: v.status,
     occupancy: { inside, capacity: v.capacity },
     ...mapAndSafetyOf(v),

@@ -49,7 +49,7 @@ export type MapPoint = z.infer<typeof MapPoint>;
 /** Longest search text; shorter than any name, so a pasted page is a 400, not a slow scan. */
 export const MAX_VENUE_SEARCH_LENGTH = 100;
 /** Venues per answer when the query does not say. */
-export const PUBLIC_VENUES_PAGE = 50;
+export const PUBLIC_VENUES_PAGE = 20;
 
 export const PublicVenueQuery = z.object({
   adminUnit: AdminUnitCode.optional(),

@@ -9,9 +9,8 @@ export interface PublicVenueRow {
   address: string;
   category: VenueCategory;
   adminUnitCode: string;
-  /** The venue's lowest unit and its province (the same unit for a venue registered at province level). */
-  wardName: string;
-  provinceName: string;
+  /** The venue's province (its own unit for a venue registered at province level). */
+  provinceCode: string;
   status: 'active' | 'suspended';
   capacity: number | null;
   latitude: number | null;
@@ -33,8 +32,8 @@ export interface PublicVenueFilter {
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Venues matching the filter by name (suspended ones too, marked so), with the names of their ward and
- * province (looked up per venue: a join would read the whole unit list). Only public columns: never a contact or a person. The statement holds only the filters
+ * Venues matching the filter by name (suspended ones too, marked so), with their province. Only public
+ * columns: never a contact or a person. The statement holds only the filters
  * given and is planned with their values (not prepared): a generic plan cannot tell a rare name from a
  * common one and would scan every venue, where the values let the planner pick the name order, the
  * unit path or the trigrams of the folded text.
@@ -49,11 +48,9 @@ export async function findPublicVenues(q: Queryable, f: PublicVenueFilter) {
   if (f.unitCode !== null) given((p) => `admin_unit_path @> ARRAY[${p}::text]`, f.unitCode);
   if (f.category !== null) given((p) => `category = ${p}`, f.category);
   if (f.text !== null) given((p) => `search_key LIKE '%' || vn_fold(${p}) || '%'`, likeLiteral(f.text));
-  const unitName = (code: string) =>
-    `(SELECT name FROM admin_units WHERE version = v.admin_unit_version AND code = ${code})`;
   const { rows } = await q.query<PublicVenueRow>(
     `SELECT v.id, v.name, v.address, v.category, v.admin_unit_code AS "adminUnitCode",
-            ${unitName('v.admin_unit_code')} AS "wardName", ${unitName('v.admin_unit_path[1]')} AS "provinceName",
+            v.admin_unit_path[1] AS "provinceCode",
             v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt"
        FROM (SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
               ORDER BY name, id LIMIT $1) v

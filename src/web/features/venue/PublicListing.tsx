@@ -109,34 +109,8 @@ function LocationForm({ venueId, location }: { venueId: number; location: MapPoi
       <h2>{t.location_title}</h2>
       {!location && !saved && <p className="muted small">{t.location_none}</p>}
       <div className="row">
-        <label className="inline">
-          {t.location_lat}
-          <input
-            id="location-lat"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={-90}
-            max={90}
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-            required
-          />
-        </label>
-        <label className="inline">
-          {t.location_lng}
-          <input
-            id="location-lng"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={-180}
-            max={180}
-            value={lng}
-            onChange={(e) => setLng(e.target.value)}
-            required
-          />
-        </label>
+        <Degrees id="location-lat" label={t.location_lat} limit={90} value={lat} onChange={setLat} />
+        <Degrees id="location-lng" label={t.location_lng} limit={180} value={lng} onChange={setLng} />
         <button className="btn secondary" type="button" onClick={here}>
           {t.location_here}
         </button>
@@ -167,5 +141,31 @@ function LocationForm({ venueId, location }: { venueId: number; location: MapPoi
         )}
       </p>
     </form>
+  );
+}
+
+/** A latitude or longitude in decimal degrees, within ±`limit`. */
+function Degrees(props: {
+  id: string;
+  label: string;
+  limit: number;
+  value: string;
+  onChange(v: string): void;
+}) {
+  return (
+    <label className="inline">
+      {props.label}
+      <input
+        id={props.id}
+        type="number"
+        inputMode="decimal"
+        step="any"
+        min={-props.limit}
+        max={props.limit}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required
+      />
+    </label>
   );
 }
