@@ -48,6 +48,15 @@ async function today(context: BrowserContext, venueId: number) {
 
 let cardQr: string;
 
+/** Chooses Phường Phúc Xá (Ba Đình, Hà Nội) as where the person lives: the form asks for it. */
+async function chooseHomeWard(page: Page) {
+  await page.selectOption('#province', '01');
+  await page.waitForSelector('#district option[value="001"]', { state: 'attached' });
+  await page.selectOption('#district', '001');
+  await page.waitForSelector('#commune option[value="00001"]', { state: 'attached' });
+  await page.selectOption('#commune', '00001');
+}
+
 /** Answers "Không" to every yes/no question not answered yet. */
 async function answerTheRestNo(page: Page) {
   const open = page.locator('.yesno:not(:has(button[aria-checked="true"]))');
@@ -68,6 +77,7 @@ describe('health declaration on a phone', () => {
     await page.fill('#idNumber', '001190000123');
     await page.fill('#birthYear', '1990');
     await page.selectOption('#sex', 'female');
+    await chooseHomeWard(page);
     await page.check('#visited input[value="01"]');
     await page.click('#sym_cough button:has-text("Có")');
     await page.check('#pledge');
@@ -222,6 +232,7 @@ describe('scanner station', () => {
       if (who === '__new__') await page.selectOption('#who', '__new__');
       await page.fill('#fullName', name);
       await page.fill('#phone', '0905333444');
+      await chooseHomeWard(page);
       await answerTheRestNo(page);
       await page.check('#pledge');
       await page.click('button[type=submit]');

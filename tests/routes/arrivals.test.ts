@@ -140,3 +140,22 @@ describe('GET /api/arrivals', () => {
     expect(pdfText(report.body)).toContain('khai báo y tế khi đến (trong nước và nhập cảnh): 2');
   });
 });
+
+describe('declarations in no province', () => {
+  it('are shown to the national admin as unassigned, not lost', async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    const country = async () =>
+      (await call(t.app, 'GET', `/api/stats?adminUnit=VN&from=${today}&to=${today}`, { cookie: admin })).body
+        .declarations;
+    expect((await country()).unassigned).toBe(0);
+    await call(t.app, 'POST', '/api/declarations', { body: declarationBody() });
+    await call(t.app, 'POST', '/api/declarations', {
+      body: declarationBody({
+        person: { fullName: 'Lê Thị Nhà', phone: '0931000009', adminUnitCode: HANOI_COMMUNE },
+      }),
+    });
+    expect(await country()).toMatchObject({ total: 4, unassigned: 1 });
+    const province = await call(t.app, 'GET', '/api/stats?adminUnit=01', { cookie: hanoi });
+    expect(province.body.declarations.unassigned).toBeUndefined();
+  });
+});

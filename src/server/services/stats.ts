@@ -26,7 +26,7 @@ export interface UnitFigures {
   venues: { registered: number; active: number; suspended: number };
   checkIns: CheckInFigures;
   uniquePeople: number;
-  declarations: { total: number; flagged: number; arrivals: number };
+  declarations: { total: number; flagged: number; arrivals: number; unassigned?: number };
   cards: { issued: number; issuedToDate: number; population: number | null; issuanceRate: number | null };
 }
 
@@ -110,13 +110,15 @@ export async function unitStats(
       },
     };
   };
+  const own = figuresOf(unit.code, 'total', people.all);
+  if (scope.level === 0) own.declarations.unassigned = unassignedDeclarations(declarationRows, childCodes);
   return {
     adminUnit: unit.code,
     adminUnitName: unit.name,
     level: scope.level,
     from,
     to,
-    ...figuresOf(unit.code, 'total', people.all),
+    ...own,
     uniquePeopleEstimated: people.estimated,
     children: children.map((c) => ({
       code: c.code,
@@ -131,6 +133,16 @@ export async function unitStats(
       to,
     ),
   };
+}
+
+/**
+ * Declarations counted in the country but in no province: made away from any venue by someone who gave
+ * no home unit (the API allows it; the web form asks for it). Shown so that they are not silently lost.
+ */
+function unassignedDeclarations(rows: readonly DeclarationDay[], provinceCodes: readonly string[]) {
+  const inProvinces = new Set(provinceCodes);
+  const country = sumDeclarations(rows.filter((d) => d.code === 'VN')).declarations;
+  return country - sumDeclarations(rows.filter((d) => inProvinces.has(d.code))).declarations;
 }
 
 function sumDeclarations(rows: readonly DeclarationDay[]) {

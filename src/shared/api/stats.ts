@@ -29,6 +29,10 @@ const DeclarationCounts = z.object({
   total: z.number(),
   flagged: z.number(),
   arrivals: z.number().describe('arrival declarations (F21) of people staying in the unit, by arrival day'),
+  unassigned: z
+    .number()
+    .optional()
+    .describe('country level only: declarations in no province (no venue, no home unit given)'),
 });
 
 const Figures = {

@@ -460,4 +460,5 @@ export const en: Messages = {
   col_stay: 'Staying at',
   col_colour: 'Colour',
   col_declared_at: 'Declared at',
+  dash_unassigned: 'in no province (no address given)',
 };

@@ -461,5 +461,6 @@ export const vi = {
   col_stay: 'Nơi lưu trú',
   col_colour: 'Màu',
   col_declared_at: 'Khai báo lúc',
+  dash_unassigned: 'chưa rõ tỉnh nào (không có địa chỉ)',
 };
 export type Messages = typeof vi;

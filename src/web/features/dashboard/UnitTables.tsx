@@ -30,7 +30,12 @@ export function Summary({ report }: { report: UnitStats }) {
         <Stat
           label={t.dash_declarations}
           value={count(report.declarations.total)}
-          note={`${count(report.declarations.flagged)} ${t.dash_flagged}`}
+          note={
+            `${count(report.declarations.flagged)} ${t.dash_flagged}` +
+            (report.declarations.unassigned
+              ? ` · ${count(report.declarations.unassigned)} ${t.dash_unassigned}`
+              : '')
+          }
         />
         <Stat label={t.dash_arrivals} value={count(report.declarations.arrivals)} />
         <Stat

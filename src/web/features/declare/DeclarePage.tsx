@@ -145,7 +145,13 @@ export function DeclarePage() {
           </select>
         </Field>
       )}
-      <PersonFields value={person} onChange={setPerson} onUnit={setUnit} errors={errors} />
+      <PersonFields
+        value={person}
+        onChange={setPerson}
+        onUnit={setUnit}
+        errors={errors}
+        unitRequired={arrival.kind === 'domestic'}
+      />
       {arrival.kind === 'arrival' && <ArrivalFields arrival={arrival} errors={errors} />}
       <HealthQuestions
         value={answers}

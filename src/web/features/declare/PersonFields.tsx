@@ -28,7 +28,10 @@ export function PersonFields({
   onChange,
   onUnit,
   errors,
+  unitRequired,
 }: {
+  /** The home unit is asked for (a domestic declaration counts there); an arrival counts where the person stays. */
+  unitRequired: boolean;
   value: PersonForm;
   onChange(next: PersonForm): void;
   onUnit(code: string | null): void;
@@ -73,7 +76,7 @@ export function PersonFields({
       </div>
       <h2>{t.decl_address_title}</h2>
       <div className="grid">
-        <AdminUnitPicker onChange={onUnit} required={false} />
+        <AdminUnitPicker onChange={onUnit} required={unitRequired} />
         {field('address', t.field_address, { maxLength: MAX_ADDRESS_LENGTH })}
       </div>
     </>
