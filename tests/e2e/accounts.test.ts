@@ -63,7 +63,8 @@ describe('accounts', () => {
     await page.waitForSelector(
       '[data-testid=account-notice]:has-text("Đã chuyển tài khoản: truyvet-badinh")',
     );
-    expect(await row.textContent()).toContain('Hoàn Kiếm');
+    // The list is read again after the move: the row follows once that answer is in.
+    await row.filter({ hasText: 'Hoàn Kiếm' }).waitFor({ timeout: 10_000 });
     await Promise.all([office.close(), tracerContext.close()]);
   });
 
