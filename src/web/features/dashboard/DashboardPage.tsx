@@ -119,8 +119,8 @@ export function DashboardPage() {
               <ChannelChart byChannel={report.checkIns.byChannel} />
             </section>
           </div>
-          {report.children.length > 0 && <ChildrenTable report={report} onOpen={setUnit} />}
           <ArrivalsPanel unit={report.adminUnit} lastDay={range.to} />
+          {report.children.length > 0 && <ChildrenTable report={report} onOpen={setUnit} />}
           <section className="card">
             <h2>{t.dash_per_category}</h2>
             <CategoryChart categories={report.categories} />
