@@ -1,12 +1,12 @@
 /**
  * Once per test run, before any test file: build what the tests serve (dist/), and migrate one database
  * that every test file copies instead of creating and migrating its own (a PGlite data-directory dump,
- * or a PostgreSQL template database). Keys, accounts and the clock stay per test app.
+ * kept between runs while its inputs are unchanged, or a PostgreSQL template database). Keys, accounts
+ * and the clock stay per test app.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { parseConfig } from '../../src/server/config.js';
@@ -39,22 +39,68 @@ async function prepare(db: Db) {
   await ensurePartitionsAround(db, new Date(), config.timeZone, config.retentionDays);
 }
 
+/** Where migrated PGlite templates are kept between runs (never committed: under node_modules). */
+const TEMPLATE_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/qr-test-template');
+
+/**
+ * What a template depends on: the migrations, the admin-unit lists, the code that applies them, the
+ * installed packages (PGlite's version) and today's date (the day partitions around it).
+ */
+function templateKey(): string {
+  const root = resolve(import.meta.dirname, '../..');
+  const files = [
+    ...readdirSync(join(root, 'migrations')).map((f) => join('migrations', f)),
+    ...readdirSync(join(root, 'reference-data/admin-units')).map((f) =>
+      join('reference-data/admin-units', f),
+    ),
+    'package-lock.json',
+    'src/server/db/migrate.ts',
+    'src/server/db/pglite.ts',
+    'src/server/services/admin-units.ts',
+    'src/server/services/partitions.ts',
+    'tests/support/global-setup.ts',
+  ].sort();
+  const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10));
+  for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A migrated PGlite database as a dump (`pglite.tar`, route tests) and as a data directory (`data`,
+ * servers started as processes), made once and reused by later runs until what it depends on changes.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const key = templateKey();
+  const dir = join(TEMPLATE_CACHE, key);
+  if (existsSync(dir)) return dir;
+  // Made beside, then renamed into place: a run never sees half a template, even if two start at once.
+  const making = `${dir}.making-${process.pid}`;
+  mkdirSync(making, { recursive: true });
+  const db = await openPglite();
+  await prepare(db);
+  const dump = await dumpOpenPglite(db);
+  writeFileSync(join(making, 'pglite.tar'), Buffer.from(await dump.arrayBuffer()));
+  await db.close();
+  await (await openPglite(join(making, 'data'), { initialData: dump })).close();
+  try {
+    renameSync(making, dir);
+  } catch {
+    rmSync(making, { recursive: true, force: true }); // another run put the same template in place
+  }
+  for (const old of readdirSync(TEMPLATE_CACHE))
+    if (old !== key && !old.includes('.making-'))
+      rmSync(join(TEMPLATE_CACHE, old), { recursive: true, force: true });
+  return dir;
+}
+
 export default async function setup(project: TestProject) {
   buildIfStale();
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
-    const db = await openPglite();
-    await prepare(db);
-    const dir = mkdtempSync(join(tmpdir(), 'qr-template-'));
-    const file = join(dir, 'pglite.tar');
-    const dump = await dumpOpenPglite(db);
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    await db.close();
-    const onDisk = join(dir, 'data');
-    await (await openPglite(onDisk, { initialData: dump })).close();
-    project.provide('pgliteTemplate', file);
-    project.provide('pgliteTemplateDir', onDisk);
-    return () => rmSync(dir, { recursive: true, force: true });
+    const dir = await pgliteTemplate();
+    project.provide('pgliteTemplate', join(dir, 'pglite.tar'));
+    project.provide('pgliteTemplateDir', join(dir, 'data'));
+    return;
   }
   const name = `qr_template_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
