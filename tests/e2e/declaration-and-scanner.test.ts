@@ -219,6 +219,27 @@ describe('scanner station', () => {
     await context.close();
   });
 
+  it('saves a paper declaration only with every answer copied from the paper', async () => {
+    const venue = await registerVenue('Nhà thuốc Long Châu', '0241000009');
+    const context = await managerContext(journey.browser, '0241000009');
+    const page = await context.newPage();
+    await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
+    await page.fill('#paper-name', 'Phạm Văn Giấy');
+    await page.fill('#paper-phone', '0977000111');
+    await page.check('text=Có tờ khai y tế giấy');
+    await page.click('#paper-fever button:has-text("Có")');
+    await page.click('button:has-text("Lưu khai báo giấy")');
+    // Nothing is assumed for the questions left blank: the form asks for them and saves nothing.
+    await page.waitForSelector('#paper-unanswered:has-text("Còn 8 câu hỏi chưa trả lời")');
+    expect(await page.locator('form .yesno.missing').count()).toBe(8);
+    expect((await today(context, venue.id)).total).toBe(0);
+    const open = page.locator('form .yesno:not(:has(button[aria-checked="true"]))');
+    while ((await open.count()) > 0) await open.first().locator('button:has-text("Không")').click();
+    await page.click('button:has-text("Lưu khai báo giấy")');
+    await expect.poll(async () => (await today(context, venue.id)).byChannel).toEqual({ paper: 1 });
+    await context.close();
+  });
+
   it('checks in a whole family with one tap from the venue QR page', async () => {
     const venue = await registerVenue('Siêu thị Big C', '0241000003');
     const phone = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -75,6 +75,12 @@ function localInputValue(d: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
+/** The questions of the paper declaration, with their labels: symptoms, then exposure. */
+const PAPER_QUESTIONS = [
+  ...SYMPTOM_KEYS.map((k) => [k, `sym_${k}`] as const),
+  ...EXPOSURE_KEYS.map((k) => [k, `exp_${k}`] as const),
+] satisfies (readonly [string, keyof Messages])[];
+
 export function PaperPanel({
   onSubmit,
   t,
@@ -87,10 +93,15 @@ export function PaperPanel({
   const [at, setAt] = useState(() => localInputValue(new Date()));
   const [withDeclaration, setWithDeclaration] = useState(false);
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  // As on the paper: no answer is assumed; one left blank is asked for before the entry is saved.
+  const [missing, setMissing] = useState<string[]>([]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const unanswered = withDeclaration ? PAPER_QUESTIONS.filter(([k]) => answers[k] === undefined) : [];
+    setMissing(unanswered.map(([k]) => k));
+    if (unanswered.length) return;
     const pick = <K extends string>(keys: readonly K[]) =>
-      Object.fromEntries(keys.map((k) => [k, answers[k] ?? false])) as Record<K, boolean>;
+      Object.fromEntries(keys.map((k) => [k, answers[k]!])) as Record<K, boolean>;
     await onSubmit({
       person: { fullName, phone },
       at: new Date(at).toISOString(),
@@ -107,6 +118,7 @@ export function PaperPanel({
     setFullName('');
     setPhone('');
     setAnswers({});
+    setMissing([]);
     setAt(localInputValue(new Date()));
   };
   return (
@@ -149,17 +161,24 @@ export function PaperPanel({
         {t.scanner_paper_has_decl}
       </label>
       {withDeclaration &&
-        [...SYMPTOM_KEYS.map((k) => [k, `sym_${k}`]), ...EXPOSURE_KEYS.map((k) => [k, `exp_${k}`])].map(
-          ([k, label]) => (
-            <YesNo
-              key={k}
-              id={`paper-${k}`}
-              label={String(t[label as keyof Messages])}
-              value={answers[k!] ?? false}
-              onChange={(v) => setAnswers({ ...answers, [k!]: v })}
-            />
-          ),
-        )}
+        PAPER_QUESTIONS.map(([k, label]) => (
+          <YesNo
+            key={k}
+            id={`paper-${k}`}
+            label={String(t[label])}
+            value={answers[k] ?? null}
+            missing={missing.includes(k)}
+            onChange={(v) => {
+              setAnswers({ ...answers, [k]: v });
+              setMissing(missing.filter((m) => m !== k));
+            }}
+          />
+        ))}
+      {missing.length > 0 && (
+        <div className="error" role="alert" id="paper-unanswered">
+          {t.decl_unanswered.replace('{n}', String(missing.length))}
+        </div>
+      )}
       <p>
         <button className="btn" type="submit">
           {t.scanner_paper_submit}
