@@ -220,8 +220,8 @@ describe('scanner station', () => {
   });
 
   it('saves a paper declaration only with every answer copied from the paper', async () => {
-    const venue = await registerVenue('Nhà thuốc Long Châu', '0241000009');
-    const context = await managerContext(journey.browser, '0241000009');
+    const venue = await registerVenue('Nhà thuốc Long Châu', '0241000019');
+    const context = await managerContext(journey.browser, '0241000019');
     const page = await context.newPage();
     await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
     await page.fill('#paper-name', 'Phạm Văn Giấy');
