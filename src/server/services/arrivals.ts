@@ -74,13 +74,11 @@ export async function listArrivals(
     adminUnit: unit.code,
     date,
     total,
-    items: rows
-      .slice(0, MAX_ARRIVALS_LISTED)
-      .map(({ stayUnitCode, stayUnitName, fromProvinceCode: _, ...a }) => ({
-        ...a,
-        declaredAt: a.declaredAt.toISOString(),
-        stayAdminUnitCode: stayUnitCode,
-        stayAdminUnitName: stayUnitName,
-      })),
+    items: rows.slice(0, MAX_ARRIVALS_LISTED).map(({ stayUnitCode, stayUnitName, ...a }) => ({
+      ...a,
+      declaredAt: a.declaredAt.toISOString(),
+      stayAdminUnitCode: stayUnitCode,
+      stayAdminUnitName: stayUnitName,
+    })),
   };
 }

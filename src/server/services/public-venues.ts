@@ -33,8 +33,6 @@ interface PublicVenueAnswer {
 
 /** Most searches one node keeps; the least recently used goes first. */
 const MAX_CACHED_ANSWERS = 2000;
-/** Per service context (one per app; tests build many): search key → answer and when it was read. */
-const caches = new WeakMap<ServiceContext, Map<string, CachedSearch>>();
 /** How many times longer a search is reused than the figures of people inside (see listPublicVenues). */
 const SEARCH_REUSE_FACTOR = 6;
 
@@ -44,18 +42,28 @@ interface CachedSearch {
   answer: PublicVenueAnswer;
   readAt: number;
 }
-/**
- * Unit codes as the list in use names them (an old code resolved through the mapping): the list only
- * changes when a node starts (an upgrade), so a node keeps what it resolved.
- */
-const resolvedUnits = new WeakMap<ServiceContext, Map<string, string>>();
 
-/** Unit names of the list in use, as this node has read them (the list changes only at a start). */
-const knownNames = new WeakMap<ServiceContext, Map<string, string>>();
+/**
+ * What one node remembers, per service context (one per app; tests build many): recent searches, and
+ * unit codes and names of the list in use as it resolved and read them (the list changes only when a
+ * node starts, with an upgrade; unknown codes are refused, so these hold at most the list's units).
+ */
+interface NodeMemory {
+  searches: Map<string, CachedSearch>;
+  unitCodes: Map<string, string>;
+  unitNames: Map<string, string>;
+}
+const memories = new WeakMap<ServiceContext, NodeMemory>();
+
+function memoryOf(ctx: ServiceContext): NodeMemory {
+  let memory = memories.get(ctx);
+  if (!memory)
+    memories.set(ctx, (memory = { searches: new Map(), unitCodes: new Map(), unitNames: new Map() }));
+  return memory;
+}
 
 async function unitNames(ctx: ServiceContext, codes: readonly string[]) {
-  const names = knownNames.get(ctx) ?? new Map<string, string>();
-  knownNames.set(ctx, names);
+  const names = memoryOf(ctx).unitNames;
   const unknown = [...new Set(codes)].filter((c) => !names.has(c));
   if (unknown.length)
     for (const [code, name] of await adminUnitNames(ctx.db, ctx.config.adminUnitsVersion, unknown))
@@ -64,12 +72,11 @@ async function unitNames(ctx: ServiceContext, codes: readonly string[]) {
 }
 
 async function unitOfList(ctx: ServiceContext, code: string): Promise<string> {
-  const known = resolvedUnits.get(ctx) ?? new Map<string, string>();
-  resolvedUnits.set(ctx, known);
+  const known = memoryOf(ctx).unitCodes;
   let resolved = known.get(code);
   if (resolved === undefined) {
     resolved = (await resolveUnit(ctx.db, ctx.config.adminUnitsVersion, code, 'adminUnit')).code;
-    if (known.size < MAX_CACHED_ANSWERS * 10) known.set(code, resolved);
+    known.set(code, resolved);
   }
   return resolved;
 }
@@ -82,8 +89,7 @@ async function unitOfList(ctx: ServiceContext, code: string): Promise<string> {
 export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueSearch) {
   const text = search.q?.normalize('NFC').trim() || null;
   const key = JSON.stringify([search.adminUnit ?? null, search.category ?? null, text, search.limit ?? null]);
-  const cache = caches.get(ctx) ?? new Map<string, CachedSearch>();
-  caches.set(ctx, cache);
+  const cache = memoryOf(ctx).searches;
   const reuseMs = ctx.config.publicListCacheMs;
   const now = ctx.now();
   const hit = cache.get(key);

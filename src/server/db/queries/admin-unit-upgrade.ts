@@ -167,17 +167,27 @@ export async function movePeopleKeys(q: Queryable) {
   );
 }
 
-export async function moveDeclarationCounts(q: Queryable) {
+/**
+ * Daily counts per unit (`table`, keyed by unit_code and day): an old unit's rows become its new unit's,
+ * summed where several old units meet; a unit with no counterpart (a district) has its rows dropped.
+ */
+export async function moveUnitDayCounts(
+  q: Queryable,
+  table: 'unit_day_declarations' | 'unit_day_arrivals',
+  counts: readonly string[],
+) {
+  const sums = counts.map((c) => `sum(d.${c})::int AS ${c}`).join(', ');
+  const added = counts.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
   await q.exec(`
-    CREATE TEMP TABLE moved_declarations ON COMMIT DROP AS
-      SELECT m.new_code AS unit_code, d.day, sum(d.declarations)::int AS declarations,
-             sum(d.flagged)::int AS flagged, sum(d.cards_issued)::int AS cards_issued
-        FROM unit_day_declarations d JOIN unit_moves m ON m.old_code = d.unit_code
+    CREATE TEMP TABLE moved_${table} ON COMMIT DROP AS
+      SELECT m.new_code AS unit_code, d.day, ${sums}
+        FROM ${table} d JOIN unit_moves m ON m.old_code = d.unit_code
        WHERE m.new_code IS NOT NULL GROUP BY 1, 2;
-    DELETE FROM unit_day_declarations d USING unit_moves m WHERE m.old_code = d.unit_code;`);
+    DELETE FROM ${table} d USING unit_moves m WHERE m.old_code = d.unit_code;`);
   return count(
     q,
-    `WITH ins AS (INSERT INTO unit_day_declarations SELECT * FROM moved_declarations RETURNING 1)
+    `WITH ins AS (INSERT INTO ${table} (unit_code, day, ${counts.join(', ')}) SELECT * FROM moved_${table}
+                    ON CONFLICT (unit_code, day) DO UPDATE SET ${added} RETURNING 1)
      SELECT count(*)::int AS n FROM ins`,
     [],
   );

@@ -49,7 +49,6 @@ export interface ArrivalRow {
   statusColour: 'green' | 'yellow' | 'red';
   arrivalDate: string;
   fromCountry: string | null;
-  fromProvinceCode: string | null;
   fromProvinceName: string | null;
   transport: string | null;
   stayAddress: string;
@@ -69,7 +68,6 @@ export async function arrivalsOfDay(
     `SELECT d.id AS "declarationId", d.declared_at AS "declaredAt", d.person_full_name AS "fullName",
             d.person_phone AS phone, d.person_nationality AS nationality, d.status_colour AS "statusColour",
             a.arrival_date::text AS "arrivalDate", a.from_country AS "fromCountry",
-            a.from_province_code AS "fromProvinceCode",
             (SELECT name FROM admin_units WHERE version = $1 AND code = a.from_province_code) AS "fromProvinceName",
             a.transport, a.stay_address AS "stayAddress", a.stay_unit_code AS "stayUnitCode",
             (SELECT name FROM admin_units WHERE version = $1 AND code = a.stay_unit_code) AS "stayUnitName"
@@ -82,11 +80,15 @@ export async function arrivalsOfDay(
 }
 
 /**
- * Under an admin-unit upgrade (the temp tables unit_moves and new_paths of admin-unit-upgrade.ts):
- * the ward of stay becomes its best new ward, the province of origin its new province, and the daily
- * counts follow as the declaration counts do (a district's are dropped: it has no counterpart).
+ * Under an admin-unit upgrade (the temp tables unit_moves and new_paths of admin-unit-upgrade.ts): the
+ * ward of stay becomes its best new ward and the province of origin its new province (the daily counts
+ * move with moveUnitDayCounts). Answers the arrivals whose ward of stay moved.
  */
 export async function moveArrivals(q: Queryable): Promise<number> {
+  await q.query(
+    `UPDATE arrivals a SET from_province_code = m.new_code
+       FROM unit_moves m WHERE m.old_code = a.from_province_code AND m.new_code IS NOT NULL`,
+  );
   const { rows } = await q.query<{ n: number }>(
     `WITH moved AS (
        UPDATE arrivals a SET stay_unit_code = m.new_code, stay_unit_path = p.path
@@ -94,16 +96,6 @@ export async function moveArrivals(q: Queryable): Promise<number> {
         WHERE m.old_code = a.stay_unit_code RETURNING 1)
      SELECT count(*)::int AS n FROM moved`,
   );
-  await q.exec(`
-    UPDATE arrivals a SET from_province_code = m.new_code
-      FROM unit_moves m WHERE m.old_code = a.from_province_code AND m.new_code IS NOT NULL;
-    CREATE TEMP TABLE moved_arrivals ON COMMIT DROP AS
-      SELECT m.new_code AS unit_code, d.day, sum(d.arrivals)::int AS arrivals
-        FROM unit_day_arrivals d JOIN unit_moves m ON m.old_code = d.unit_code
-       WHERE m.new_code IS NOT NULL GROUP BY 1, 2;
-    DELETE FROM unit_day_arrivals d USING unit_moves m WHERE m.old_code = d.unit_code;
-    INSERT INTO unit_day_arrivals SELECT * FROM moved_arrivals
-      ON CONFLICT (unit_code, day) DO UPDATE SET arrivals = unit_day_arrivals.arrivals + excluded.arrivals;`);
   return rows[0]!.n;
 }
 

@@ -33,7 +33,7 @@ function pageHeaders(ctx: ServiceContext) {
 }
 
 /** `https://{s}.tile.example.vn/{z}/{x}/{y}.png` → `https://*.tile.example.vn`. */
-export function tileOrigin(tileUrl: string): string {
+function tileOrigin(tileUrl: string): string {
   return /^https?:\/\/[^/]+/.exec(tileUrl)![0].replace('{s}', '*');
 }
 
