@@ -3,20 +3,11 @@
  * (the page opened at /declare/arrival), gets the card, and the official of the ward of stay sees the
  * arrival on the dashboard: the day's figure and the list with where the traveller came from.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, waitOrExplain } from './support/browser.js';
+import { answerTheRestNo, artifact, see } from './support/browser.js';
 import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
 
 const journey = useJourney(ADMIN_ENV);
-const see = (page: Page, selector: string, name: string) =>
-  waitOrExplain(page, selector, { timeout: 15_000, explainWith: 'main', screenshot: `fail-${name}.png` });
-
-/** Answers "No" to every yes/no question not answered yet. */
-async function answerTheRestNo(page: Page) {
-  const open = page.locator('.yesno:not(:has(button[aria-checked="true"]))');
-  while ((await open.count()) > 0) await open.first().locator('button:has-text("No")').click();
-}
 
 describe('arrival declaration', () => {
   it('is declared in English on a phone and seen by the official of the ward of stay', async () => {
@@ -37,7 +28,7 @@ describe('arrival declaration', () => {
     expect(await page.textContent('#fromCountry option[value=KR]')).toBe('South Korea');
     await page.fill('#transport', 'VN 417');
     await page.fill('#stayAddress', 'Lotte Hotel, 54 Liễu Giai');
-    await answerTheRestNo(page);
+    await answerTheRestNo(page, 'No');
     await page.check('#pledge');
     // The ward of stay is not chosen yet: the browser holds the form back and points at it.
     await page.click('button[type=submit]');

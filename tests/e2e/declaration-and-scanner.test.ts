@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, launchChromium, waitOrExplain } from './support/browser.js';
+import { answerTheRestNo, artifact, launchChromium, waitOrExplain } from './support/browser.js';
 import { useJourney } from './support/journey.js';
 import { writeQrVideo } from './support/y4m.js';
 
@@ -55,12 +55,6 @@ async function chooseHomeWard(page: Page) {
   await page.selectOption('#district', '001');
   await page.waitForSelector('#commune option[value="00001"]', { state: 'attached' });
   await page.selectOption('#commune', '00001');
-}
-
-/** Answers "Không" to every yes/no question not answered yet. */
-async function answerTheRestNo(page: Page) {
-  const open = page.locator('.yesno:not(:has(button[aria-checked="true"]))');
-  while ((await open.count()) > 0) await open.first().locator('button:has-text("Không")').click();
 }
 
 describe('health declaration on a phone', () => {
@@ -233,8 +227,7 @@ describe('scanner station', () => {
     await page.waitForSelector('#paper-unanswered:has-text("Còn 8 câu hỏi chưa trả lời")');
     expect(await page.locator('form .yesno.missing').count()).toBe(8);
     expect((await today(context, venue.id)).total).toBe(0);
-    const open = page.locator('form .yesno:not(:has(button[aria-checked="true"]))');
-    while ((await open.count()) > 0) await open.first().locator('button:has-text("Không")').click();
+    await answerTheRestNo(page, 'Không', 'form');
     await page.click('button:has-text("Lưu khai báo giấy")');
     await expect.poll(async () => (await today(context, venue.id)).byChannel).toEqual({ paper: 1 });
     await context.close();

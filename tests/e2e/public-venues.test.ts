@@ -3,9 +3,8 @@
  * a citizen on a phone, without logging in, finds the venue by name typed without marks and sees it
  * is full; the map shows it on the province's tiles, and falls back to the list when tiles cannot load.
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { artifact, waitOrExplain } from './support/browser.js';
+import { artifact, see } from './support/browser.js';
 import { apiPost, logInOnPage, useJourney } from './support/journey.js';
 import { startTileServer, type TileServer } from './support/tile-server.js';
 
@@ -19,10 +18,6 @@ beforeAll(async () => {
   env.PUBLIC_LIST_CACHE_SECONDS = '0';
 });
 const journey = useJourney(env);
-
-/** Waits for what the page must show; else fails with what `main` showed and a screenshot. */
-const see = (page: Page, selector: string, name: string) =>
-  waitOrExplain(page, selector, { timeout: 15_000, explainWith: 'main', screenshot: `fail-${name}.png` });
 
 async function venue(name: string, phone: string, location: { lat: number; lng: number }, capacity?: number) {
   const created = await apiPost(journey.server, '/api/venues', {

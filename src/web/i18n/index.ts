@@ -65,4 +65,9 @@ export function formatDateTime(iso: string, lang: Lang = currentLang()): string 
   return `${formatDate(iso)} ${formatTime(iso, lang)}`;
 }
 
+/** A country's name from its ISO 3166 alpha-2 code, in the UI language (the code when unknown). */
+export function countryName(code: string, lang: Lang = currentLang()): string {
+  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+}
+
 export type { Messages };

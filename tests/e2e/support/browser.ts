@@ -47,3 +47,13 @@ export async function waitOrExplain(
     });
   }
 }
+
+/** Waits up to 15 s for what the page must show; else fails with what `main` showed and a screenshot. */
+export const see = (page: Page, selector: string, name: string) =>
+  waitOrExplain(page, selector, { timeout: 15_000, explainWith: 'main', screenshot: `fail-${name}.png` });
+
+/** Answers `no` ("Không", or "No" in English) to every yes/no question under `scope` not answered yet. */
+export async function answerTheRestNo(page: Page, no = 'Không', scope = '') {
+  const open = page.locator(`${scope} .yesno:not(:has(button[aria-checked="true"]))`.trim());
+  while ((await open.count()) > 0) await open.first().locator(`button:has-text("${no}")`).click();
+}

@@ -9,7 +9,7 @@ import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { countryName, formatDateTime } from '../../i18n/index.js';
 
 export function ArrivalsPanel({ unit, lastDay }: { unit: string; lastDay: string }) {
   const { t, lang } = useT();
@@ -19,7 +19,6 @@ export function ArrivalsPanel({ unit, lastDay }: { unit: string; lastDay: string
     () => call(arrivalsApi.list, { query: { adminUnit: unit, date: day } }),
     [unit, day],
   );
-  const countries = new Intl.DisplayNames([lang], { type: 'region' });
   const items = list.data?.items ?? [];
   return (
     <section className="card" id="arrivals">
@@ -61,9 +60,7 @@ export function ArrivalsPanel({ unit, lastDay }: { unit: string; lastDay: string
                 <tr key={a.declarationId}>
                   <td>{a.fullName}</td>
                   <td>{a.phone}</td>
-                  <td>
-                    {a.fromCountry ? (countries.of(a.fromCountry) ?? a.fromCountry) : a.fromProvinceName}
-                  </td>
+                  <td>{a.fromCountry ? countryName(a.fromCountry, lang) : a.fromProvinceName}</td>
                   <td>{a.transport ?? '—'}</td>
                   <td>
                     {a.stayAddress}, {a.stayAdminUnitName}

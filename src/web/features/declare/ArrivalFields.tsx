@@ -15,6 +15,7 @@ import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
 import { Field, formFields } from '../../components/Field.js';
+import { countryName } from '../../i18n/index.js';
 import { localToday } from '../dashboard/dates.js';
 
 /** Countries offered (people arriving in Vietnam come mostly from these); named in the page's language. */
@@ -120,8 +121,7 @@ export function ArrivalFields({
     () => (form.origin === 'province' ? call(referenceApi.adminUnits, { query: {} }) : Promise.resolve(null)),
     [form.origin],
   ).data?.items;
-  const names = new Intl.DisplayNames([lang], { type: 'region' });
-  const countries = COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+  const countries = COUNTRIES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) =>
     a.name.localeCompare(b.name, lang),
   );
   return (

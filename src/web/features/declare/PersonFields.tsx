@@ -7,6 +7,7 @@ import {
   MAX_NAME_LENGTH,
 } from '../../../shared/limits.js';
 import { useT } from '../../app/lang.js';
+import { countryName } from '../../i18n/index.js';
 import { AdminUnitPicker } from '../../components/AdminUnitPicker.js';
 import { Field, formFields } from '../../components/Field.js';
 
@@ -37,7 +38,7 @@ export function PersonFields({
   onUnit(code: string | null): void;
   errors: Record<string, string>;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const set = (key: keyof PersonForm) => (e: { target: { value: string } }) =>
     onChange({ ...value, [key]: e.target.value });
   const field = formFields(value, onChange, errors, (key) => `person.${key}`);
@@ -68,7 +69,7 @@ export function PersonFields({
           <select id="nationality" value={value.nationality} onChange={set('nationality')}>
             {NATIONALITIES.map((c) => (
               <option key={c} value={c}>
-                {new Intl.DisplayNames([document.documentElement.lang || 'vi'], { type: 'region' }).of(c)}
+                {countryName(c, lang)}
               </option>
             ))}
           </select>
