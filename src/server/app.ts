@@ -37,6 +37,8 @@ import { publicVenueRoutes } from './http/routes/public-venues.js';
 import { venueRoutes } from './http/routes/venues.js';
 import type { ZodApp } from './http/types.js';
 import type { ServiceContext } from './services/context.js';
+import { SharedRateCounters } from './services/rate-counters.js';
+import { sharedRateLimitStore } from './http/plugins/shared-rate-limit.js';
 
 export interface RouteEntry {
   method: string;
@@ -82,11 +84,15 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   registerMetrics(app, ctx);
   await app.register(fastifyCookie);
   registerGuard(app, ctx);
-  // Per-address limits per app node; each route names its own limit (see routes). Behind a load
-  // balancer, the client address comes from X-Forwarded-For of the proxies in TRUST_PROXY only.
+  // Per-address limits; each route names its own limit (see routes). Behind a load balancer, the
+  // client address comes from X-Forwarded-For of the proxies in TRUST_PROXY only. On PostgreSQL the
+  // counts are shared by every node (services/rate-counters.ts); the embedded database has one node.
+  const shared = ctx.db.kind === 'postgres' ? new SharedRateCounters(ctx.db) : undefined;
+  if (shared) app.addHook('onClose', async () => shared.stop());
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
+    ...(shared ? { store: sharedRateLimitStore(shared) } : {}),
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -5,7 +5,10 @@
 import type { Config } from './config.js';
 import { mkdirSync } from 'node:fs';
 import { DiskFloor, megabytes } from './db/disk-floor.js';
+import type { Db } from './db/db.js';
 import { openDb } from './db/open.js';
+import { openPostgres } from './db/postgres.js';
+import { primaryReads, replicaReads } from './db/reads.js';
 import type { FileLayerObserver } from './db/pglite-files.js';
 import { migrate } from './db/migrate.js';
 import { settleAdminUnitsVersion } from './services/admin-unit-upgrade.js';
@@ -79,6 +82,7 @@ export async function prepareContext(
       config: { ...config, adminUnitsVersion },
       keys,
       now,
+      reads: await readsFor(config, db),
       checkInWriter: checkInWriter(db, config.timeZone, now, (n) => metrics.batch('check_in_write', n)),
       scanReader: scanReader(db, now, (n) => metrics.batch('scan_read', n)),
       sms: smsGatewayFor(config),
@@ -91,6 +95,24 @@ export async function prepareContext(
     throw err;
   }
 }
+
+/**
+ * Reads of dashboards and reports: on the replica when READ_DATABASE_URL names one. A replica that is
+ * down at start does not stop the node: its reads go to the primary until it answers.
+ */
+async function readsFor(config: Config, primary: Db) {
+  if (!config.replica) return primaryReads(primary);
+  const { url, maxLagMs } = config.replica;
+  const replica = await openPostgres(url, {
+    queryTimeoutMs: config.queryTimeoutMs,
+    connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS,
+    waitForStart: false,
+  });
+  return replicaReads(primary, replica, { maxLagMs });
+}
+
+/** A replica that does not accept a connection this fast is skipped for the primary. */
+const REPLICA_CONNECT_TIMEOUT_MS = 1000;
 
 /** The gateway texts go through: the carrier's HTTP API when SMS_GATEWAY_URL is set, else the log. */
 function smsGatewayFor(config: Config): SmsGateway {

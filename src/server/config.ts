@@ -17,6 +17,16 @@ const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional(),
+    /**
+     * A streaming replica (API v1.1) that statistics, per-venue tables, reports and exports read from;
+     * everything that must see its own writes stays on DATABASE_URL. Needs DATABASE_URL.
+     */
+    READ_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional(),
+    /** A replica further behind the primary than this is not read from (the primary answers). */
+    READ_MAX_LAG_SECONDS: positiveInt(5),
     DATA_DIR: z.string().default('./data'),
     /**
      * A database call not answered after this many ms fails the request with 503
@@ -97,6 +107,10 @@ const ConfigSchema = z
     PUBLIC_LIST_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
+  .refine((env) => !env.READ_DATABASE_URL || env.DATABASE_URL, {
+    message: 'READ_DATABASE_URL is a replica of DATABASE_URL: set DATABASE_URL too',
+    path: ['READ_DATABASE_URL'],
+  })
   .refine((env) => !env.SMS_GATEWAY_URL || env.SMS_GATEWAY_KEY, {
     message: 'SMS_GATEWAY_KEY is required with SMS_GATEWAY_URL',
     path: ['SMS_GATEWAY_KEY'],
@@ -106,6 +120,9 @@ const ConfigSchema = z
     host: env.HOST,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL,
+    replica: env.READ_DATABASE_URL
+      ? { url: env.READ_DATABASE_URL, maxLagMs: env.READ_MAX_LAG_SECONDS * 1000 }
+      : undefined,
     dataDir: env.DATA_DIR,
     queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
     diskFloorBytes: env.DISK_FLOOR_MB * 1024 * 1024,

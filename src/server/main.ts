@@ -91,6 +91,7 @@ async function main() {
     // New requests get 503 shutting_down; those already running finish before the database closes.
     await app.close();
     await drained(app, 10_000);
+    await ctx.reads.close();
     await ctx.db.close();
     app.log.info({ signal }, 'stopped');
     process.exit(0);

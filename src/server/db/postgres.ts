@@ -16,6 +16,8 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
   /** Called before each new attempt while the server cannot be reached at start. */
   onRetry?: (attempt: number, waitMs: number, reason: string) => void;
+  /** False: open at once, even when the server is down now (a replica the node can do without). */
+  waitForStart?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function openPostgres(connectionString: string, opts: PostgresOptio
   const connectTimeoutMs = opts.connectTimeoutMs ?? 3000;
   const queryTimeoutMs = opts.queryTimeoutMs ?? 0;
   const pool = newPool(connectionString, opts.poolSize ?? 10, connectTimeoutMs, queryTimeoutMs);
-  await waitForServer(pool, opts.onRetry);
+  if (opts.waitForStart !== false) await waitForServer(pool, opts.onRetry);
   let unlimited: Db | undefined;
   const db = poolDb(pool, queryTimeoutMs, () => {
     // Long jobs (migrations, retention) get a small pool of their own without time limits.

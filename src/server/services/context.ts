@@ -1,6 +1,7 @@
 import type { RunningConfig } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { DiskFloor } from '../db/disk-floor.js';
+import type { Reads } from '../db/reads.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
 import type { ScanContextInput, ScanContextRow } from '../db/queries/scan-context.js';
 import type { KeyRing } from './keys.js';
@@ -15,6 +16,8 @@ export interface ServiceContext {
   /** Derived keys per purpose (codes, tokens, sealing); the master keys live outside the database. */
   keys: KeyRing;
   now: () => Date;
+  /** Where statistics, per-venue tables, reports and exports read: a replica when one keeps up. */
+  reads: Reads;
   /** Check-in writes, batched across concurrent requests (services/check-ins.ts makes it). */
   checkInWriter: Batcher<NewCheckIn, RecordOutcome | null>;
   /** Scanner reads (session, venue, card, rules), batched across concurrent scans. */

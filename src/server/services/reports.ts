@@ -3,6 +3,7 @@
  * (CSV, XLSX). Access and ranges are settled first (`prepareExport`), then the file is produced with
  * progress reported step by step (`produceExport`), so a long export can run as a job.
  */
+import type { Queryable } from '../db/db.js';
 import * as checkIns from '../db/queries/check-ins.js';
 import * as stats from '../db/queries/stats.js';
 import { seesVisitorPhones, type Actor } from '../domain/access.js';
@@ -102,12 +103,13 @@ async function unitReport(
   await progress(0, 3);
   const report = await unitStats(ctx, p.actor, { adminUnit: p.adminUnit, from: p.from, to: p.to });
   await progress(1, 3);
-  const sites = await stats.venueFigures(
-    ctx.db,
-    { level: report.level, code: report.adminUnit, levels: adminUnitLevels(ctx.config.adminUnitsVersion) },
-    p.from,
-    p.to,
-    MAX_REPORT_SITES,
+  const scope = {
+    level: report.level,
+    code: report.adminUnit,
+    levels: adminUnitLevels(ctx.config.adminUnitsVersion),
+  };
+  const { value: sites } = await ctx.reads.run((db) =>
+    stats.venueFigures(db, scope, p.from, p.to, MAX_REPORT_SITES),
   );
   await progress(2, 3);
   const data: UnitReportData = {
@@ -154,13 +156,36 @@ async function visitList(
   const tz = ctx.config.timeZone;
   const from = startOfLocalDay(p.from, tz);
   const to = startOfLocalDay(addDays(p.to, 1), tz);
-  const total = await checkIns.countVenueCheckIns(ctx.db, p.venueId, from, to);
-  const steps = Math.max(1, Math.ceil(total / LIST_PAGE)) + 1;
+  const steps = await ctx.reads.run(async (db) => {
+    const total = await checkIns.countVenueCheckIns(db, p.venueId, from, to);
+    return Math.max(1, Math.ceil(total / LIST_PAGE)) + 1;
+  });
+  const { value: rows } = await ctx.reads.run((db) =>
+    visitRows(db, p, { from, to, tz, steps: steps.value }, progress),
+  );
+  const sheet = visitListSheet(p.venueName, p.from, p.to, rows, lang);
+  const body = p.format === 'csv' ? toCsv(sheet) : await toXlsx([sheet]);
+  await progress(steps.value, steps.value);
+  return {
+    filename: `danh-sach-ra-vao-${p.venueId}-${p.from}-${p.to}.${p.format}`,
+    contentType: CONTENT_TYPES[p.format],
+    body,
+  };
+}
+
+/** The visits of a venue list, page by page (each page one step of progress). */
+async function visitRows(
+  db: Queryable,
+  p: Extract<PreparedExport, { kind: 'venue_list' }>,
+  range: { from: Date; to: Date; tz: string; steps: number },
+  progress: Progress,
+) {
+  const { from, to, tz, steps } = range;
   await progress(0, steps);
   const rows: VisitListRow[] = [];
   let after: { at: Date; id: string } | null = null;
   for (let step = 1; ; step++) {
-    const page = await checkIns.venueCheckInsPage(ctx.db, p.venueId, from, to, after, LIST_PAGE);
+    const page = await checkIns.venueCheckInsPage(db, p.venueId, from, to, after, LIST_PAGE);
     for (const c of page) {
       rows.push({
         fullName: c.fullName,
@@ -176,14 +201,7 @@ async function visitList(
     const last = page[page.length - 1]!;
     after = { at: last.checkedInAt, id: last.id };
   }
-  const sheet = visitListSheet(p.venueName, p.from, p.to, rows, lang);
-  const body = p.format === 'csv' ? toCsv(sheet) : await toXlsx([sheet]);
-  await progress(steps, steps);
-  return {
-    filename: `danh-sach-ra-vao-${p.venueId}-${p.from}-${p.to}.${p.format}`,
-    contentType: CONTENT_TYPES[p.format],
-    body,
-  };
+  return rows;
 }
 
 /** A tracing answer as a file: the contacts (CSV), or contacts and visits (XLSX). */

@@ -2,7 +2,9 @@
  * The officials' dashboard (F9): figures for a unit and a range of local days, with breakdowns per
  * child unit, per venue category and per day. Everything is read from the daily aggregates.
  */
+import type { Db } from '../db/db.js';
 import { listAdminUnits } from '../db/queries/admin-units.js';
+import type { ReadFrom } from '../db/reads.js';
 import * as stats from '../db/queries/stats.js';
 import type { ChannelCounts, CheckInGroup, DeclarationDay } from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
@@ -31,6 +33,8 @@ export interface UnitFigures {
 }
 
 export interface StatsReport extends UnitFigures {
+  /** The replica, or the primary and why (API v1.1 READ_DATABASE_URL). */
+  readFrom: ReadFrom;
   adminUnit: string;
   adminUnitName: string;
   level: number;
@@ -74,7 +78,17 @@ export async function unitStats(
   query: { adminUnit?: string; from?: string; to?: string },
 ): Promise<StatsReport> {
   const { unit, from, to, scope } = await statsScope(ctx, actor, query);
-  const db = ctx.db;
+  const { value, readFrom } = await ctx.reads.run((db) => unitFigures(ctx, db, unit, { from, to, scope }));
+  return { ...value, readFrom };
+}
+
+/** The figures of a unit whose access is checked, read from `db` (the replica when it keeps up). */
+async function unitFigures(
+  ctx: ServiceContext,
+  db: Db,
+  unit: { code: string; name: string },
+  { from, to, scope }: Omit<Awaited<ReturnType<typeof statsScope>>, 'unit'>,
+): Promise<Omit<StatsReport, 'readFrom'>> {
   const version = ctx.config.adminUnitsVersion;
   const children =
     scope.level < scope.levels ? await listAdminUnits(db, version, scope.level === 0 ? null : unit.code) : [];
@@ -194,8 +208,10 @@ export async function venueStats(
   query: { adminUnit?: string; from?: string; to?: string; limit?: number },
 ) {
   const { unit, from, to, scope } = await statsScope(ctx, actor, query);
-  const items = await stats.venueFigures(ctx.db, scope, from, to, query.limit ?? 10_000);
-  return { adminUnit: unit.code, adminUnitName: unit.name, from, to, items };
+  const { value: items, readFrom } = await ctx.reads.run((db) =>
+    stats.venueFigures(db, scope, from, to, query.limit ?? 10_000),
+  );
+  return { adminUnit: unit.code, adminUnitName: unit.name, from, to, readFrom, items };
 }
 
 export async function setUnitPopulation(

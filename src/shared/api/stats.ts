@@ -35,6 +35,20 @@ const DeclarationCounts = z.object({
     .describe('country level only: declarations in no province (no venue, no home unit given)'),
 });
 
+/**
+ * Where a dashboard's figures were read (F9 behind a replica, API v1.1 READ_DATABASE_URL): the replica
+ * when it is within READ_MAX_LAG_SECONDS of the primary, else the primary, live.
+ */
+export const ReadFrom = z.object({
+  source: z.enum(['replica', 'primary']),
+  reason: z
+    .enum(['no_replica', 'replica_lagging', 'replica_unavailable'])
+    .nullable()
+    .describe('why the primary answered (null: the replica did)'),
+  lagSeconds: z.number().nullable().describe("the replica's delay when last measured (null: unknown)"),
+});
+export type ReadFrom = z.infer<typeof ReadFrom>;
+
 const Figures = {
   venues: z.object({
     registered: z.number(),
@@ -61,6 +75,7 @@ export const UnitStats = z.object({
   from: z.string(),
   to: z.string(),
   ...Figures,
+  readFrom: ReadFrom,
   uniquePeopleEstimated: z
     .boolean()
     .describe(
@@ -124,6 +139,7 @@ export const statsApi = {
         adminUnitName: z.string(),
         from: z.string(),
         to: z.string(),
+        readFrom: ReadFrom,
         items: z.array(VenueRow),
       }),
     },

@@ -175,6 +175,12 @@ export const vi = {
   dash_electronic: 'Điện tử',
   dash_paper: 'Khai báo giấy',
   dash_people: 'Số người khác nhau',
+  dash_read_replica: 'Số liệu đọc từ máy chủ bản sao.',
+  dash_read_primary_lagging:
+    'Máy chủ bản sao đang chậm: số liệu đang đọc trực tiếp từ máy chủ chính (số liệu tức thời).',
+  dash_read_primary_down:
+    'Máy chủ bản sao không trả lời: số liệu đang đọc trực tiếp từ máy chủ chính (số liệu tức thời).',
+  dash_replica_lag: (s: number) => `Độ trễ của bản sao: ${s.toLocaleString('vi-VN')} giây.`,
   dash_people_estimated: 'ước tính, sai lệch thường dưới 3 %',
   dash_declarations: 'Tờ khai y tế',
   dash_flagged: 'cần theo dõi',

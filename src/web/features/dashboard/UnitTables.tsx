@@ -1,5 +1,5 @@
 /** The dashboard's tables: the unit's headline figures, its child units, its venues. */
-import type { UnitStats, VenueRow } from '../../../shared/api/stats.js';
+import type { ReadFrom, UnitStats, VenueRow } from '../../../shared/api/stats.js';
 import { useT } from '../../app/lang.js';
 import { Link } from '../../components/Link.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -10,6 +10,7 @@ export function Summary({ report }: { report: UnitStats }) {
   const c = report.checkIns;
   return (
     <section className="card">
+      <ReadSource readFrom={report.readFrom} />
       <div className="stats">
         <Stat label={t.dash_venues_registered} value={count(report.venues.registered)} />
         <Stat
@@ -49,6 +50,27 @@ export function Summary({ report }: { report: UnitStats }) {
         />
       </div>
     </section>
+  );
+}
+
+/**
+ * Where the figures were read, when a replica is configured: a line under it, a warning when the
+ * primary answered because the replica is behind or down (the figures are then live).
+ */
+function ReadSource({ readFrom }: { readFrom: ReadFrom }) {
+  const { t } = useT();
+  if (readFrom.reason === 'no_replica') return null;
+  const lag = readFrom.lagSeconds === null ? '' : t.dash_replica_lag(readFrom.lagSeconds);
+  if (readFrom.source === 'replica')
+    return (
+      <p className="muted" id="read-source" data-source="replica">
+        {t.dash_read_replica} {lag}
+      </p>
+    );
+  return (
+    <p className="warn-box" id="read-source" data-source="primary" role="status">
+      {readFrom.reason === 'replica_lagging' ? t.dash_read_primary_lagging : t.dash_read_primary_down} {lag}
+    </p>
   );
 }
 
