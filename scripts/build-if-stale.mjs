@@ -17,7 +17,10 @@ function newest(path) {
 }
 
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changed = inputs.map((p) => join(root, p)).filter(existsSync).some((p) => newest(p) > built);
+const changed = inputs
+  .map((p) => join(root, p))
+  .filter(existsSync)
+  .some((p) => newest(p) > built);
 if (changed || process.argv.includes('--force')) {
   console.log('building the web app and the server…');
   execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });

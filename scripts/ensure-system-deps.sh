@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs when they are missing:
 #   chromium (end-to-end journeys), poppler-utils (pdftoppm renders PDFs), postgresql (the PostgreSQL run),
-#   strace (counts the embedded database's fsync calls).
+#   strace (counts the embedded database's fsync calls), haproxy (the cluster test's load balancer).
 set -euo pipefail
 
 missing=()
@@ -9,6 +9,7 @@ missing=()
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 fc-list 2>/dev/null | grep -qi 'dejavu' || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -124,7 +124,9 @@ for (const [key, n] of [...votes].sort((a, b) => b[1] - a[1])) {
 }
 stats.droppedOtherProvince = 0;
 for (const [oldCode, targets] of mapping) {
-  const kept = targets.filter((t) => wards.get(t.newCode).province === newProvinceOf.get(provinceOf(oldCode)));
+  const kept = targets.filter(
+    (t) => wards.get(t.newCode).province === newProvinceOf.get(provinceOf(oldCode)),
+  );
   stats.droppedOtherProvince += targets.length - kept.length;
   if (kept.length) mapping.set(oldCode, kept);
   else mapping.delete(oldCode);

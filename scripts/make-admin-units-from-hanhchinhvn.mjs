@@ -11,11 +11,16 @@ const levels = [
   [read('quan_huyen.json'), 2],
   [read('xa_phuong.json'), 3],
 ];
-const clean = (s) => String(s).replace(/[\t\r\n]+/g, ' ').trim();
+const clean = (s) =>
+  String(s)
+    .replace(/[\t\r\n]+/g, ' ')
+    .trim();
 const rows = ['code\tparent_code\tlevel\ttype\tname\tshort_name'];
 for (const [units, level] of levels) {
   for (const u of Object.values(units).sort((a, b) => a.code.localeCompare(b.code))) {
-    rows.push([u.code, u.parent_code ?? '', level, u.type, clean(u.name_with_type), clean(u.name)].join('\t'));
+    rows.push(
+      [u.code, u.parent_code ?? '', level, u.type, clean(u.name_with_type), clean(u.name)].join('\t'),
+    );
   }
 }
 process.stdout.write(rows.join('\n') + '\n');

@@ -32,6 +32,12 @@ export function startupReport(ctx: ServiceContext, adminLink: string | null): st
     `    listening on     ${listen}   (HOST=${config.host}, PORT=${config.port})`,
     `    public address   ${config.publicUrl}   (PUBLIC_URL: printed in every QR)`,
     `    database         ${database}`,
+    ...(config.replica
+      ? [
+          `    reads from       ${safeUrl(config.replica.url)}   (replica: dashboards, reports, exports; ` +
+            `the primary when it lags over ${config.replica.maxLagMs / 1000} s)`,
+        ]
+      : []),
     `    admin units      ${config.adminUnitsVersion} (${adminUnitLevels(config.adminUnitsVersion)} levels)`,
   ];
   if (adminLink)

@@ -4,7 +4,7 @@
  * must see its own writes (check-ins, tracing and its audit, sessions) uses the primary directly.
  */
 import type { Db } from './db.js';
-import { unavailability } from './failures.js';
+import { unavailability, withTimeLimit } from './failures.js';
 import { ReplicaLag } from './replica-lag.js';
 
 export interface ReadFrom {
@@ -33,15 +33,17 @@ export function primaryReads(primary: Db): Reads {
 export interface ReplicaOptions {
   /** A replica further behind than this is not read from. */
   maxLagMs: number;
-  /** How long a measure of the delay is trusted. */
+  /** How often the delay is measured (a statement on each server). */
   checkEveryMs?: number;
   nowMs?: () => number;
 }
 
+const MEASURE_TIME_LIMIT_MS = 1000;
+
 /** SQLSTATE of a replica's statement cancelled by a conflict with recovery: worth asking the primary. */
 const RECOVERY_CONFLICT = '40001';
 
-/** Reads on `replica` while it keeps up with `primary`; measured at most once per `checkEveryMs`. */
+/** Reads on `replica` while it keeps up with `primary`; its delay is measured every `checkEveryMs`. */
 export function replicaReads(primary: Db, replica: Db, opts: ReplicaOptions): Reads {
   const nowMs = opts.nowMs ?? Date.now;
   const checkEveryMs = opts.checkEveryMs ?? 1000;
@@ -53,8 +55,13 @@ export function replicaReads(primary: Db, replica: Db, opts: ReplicaOptions): Re
     const atMs = nowMs();
     const [primaryAt, replayed] = await Promise.allSettled([
       primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'),
-      replica.query<{ lsn: string | null; recovering: boolean }>(
-        'SELECT pg_is_in_recovery() AS recovering, pg_last_wal_replay_lsn()::text AS lsn',
+      // A stalled replica must not hold a dashboard up: it gets a second to answer.
+      withTimeLimit(
+        replica.query<{ lsn: string | null; recovering: boolean }>(
+          'SELECT pg_is_in_recovery() AS recovering, pg_last_wal_replay_lsn()::text AS lsn',
+        ),
+        MEASURE_TIME_LIMIT_MS,
+        'replica delay',
       ),
     ]);
     if (primaryAt.status === 'fulfilled') lag.primaryAt(primaryAt.value.rows[0]!.lsn, atMs);
@@ -68,17 +75,19 @@ export function replicaReads(primary: Db, replica: Db, opts: ReplicaOptions): Re
       : { source: 'replica', reason: null, lagSeconds };
   };
 
-  const current = async (): Promise<ReadFrom> => {
-    if (known && nowMs() - known.atMs < checkEveryMs) return known.readFrom;
-    checking ??= measure()
+  const refresh = () =>
+    (checking ??= measure()
       .then((readFrom) => {
         known = { readFrom, atMs: nowMs() };
         return readFrom;
       })
-      .finally(() => (checking = undefined));
-    // While a new measure runs, the last one answers (a slow replica never slows a dashboard twice).
-    return known?.readFrom ?? checking;
-  };
+      .finally(() => (checking = undefined)));
+  // Measured all the time, not only when asked: the delay counts from the first write the replica
+  // has not replayed, which a measure taken only at the next dashboard would not have seen.
+  const timer = setInterval(() => void refresh().catch(() => undefined), checkEveryMs);
+  timer.unref();
+  const current = async (): Promise<ReadFrom> =>
+    known && nowMs() - known.atMs < 3 * checkEveryMs ? known.readFrom : refresh();
 
   return {
     async run(work) {
@@ -94,7 +103,10 @@ export function replicaReads(primary: Db, replica: Db, opts: ReplicaOptions): Re
       }
       return { value: await work(primary), readFrom: known?.readFrom ?? readFrom };
     },
-    close: () => replica.close(),
+    close: () => {
+      clearInterval(timer);
+      return replica.close();
+    },
   };
 }
 

@@ -2,7 +2,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.js';
+import { provided } from '../../support/provided.js';
 import { startServer, type RunningServer } from './server.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A running deployment the journeys use instead of starting a server each (cluster run). */
+    e2eBaseUrl: string;
+  }
+}
 
 export function useJourney(env: Record<string, string> = {}): {
   readonly server: RunningServer;
@@ -10,7 +18,9 @@ export function useJourney(env: Record<string, string> = {}): {
 } {
   const state = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    state.server = await startServer(env);
+    // The cluster run (tests/cluster) gives the load balancer of a running deployment instead.
+    const given = await provided('e2eBaseUrl');
+    state.server = given ? { baseUrl: given, stop: async () => {} } : await startServer(env);
     state.browser = await launchChromium();
   });
   afterAll(async () => {
@@ -20,9 +30,7 @@ export function useJourney(env: Record<string, string> = {}): {
   return state;
 }
 
-/** The national admin of journeys that create accounts (started with useJourney(ADMIN_ENV)). */
-export const E2E_ADMIN = { username: 'quantri', password: 'quan-tri-12345' };
-export const ADMIN_ENV = { ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password };
+export { ADMIN_ENV, E2E_ADMIN } from './admin.js';
 
 /** A JSON POST for setting up a journey; anything but 2xx fails the test. Answers the body and the session cookie. */
 export async function apiPost(server: RunningServer, path: string, body: unknown, cookie?: string) {
