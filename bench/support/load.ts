@@ -1,5 +1,9 @@
 /** Shared parts of the HTTP benchmarks: a server on loopback, venues to hit, repeated autocannon runs. */
 import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Cluster } from '../../scripts/cluster/topology.js';
 import { startServer, type RunningServer } from '../../tests/e2e/support/server.js';
 
 export const settings = {
@@ -14,14 +18,33 @@ export const settings = {
 
 export const MANAGER_PASSWORD = 'bench-password';
 
-/** Starts the server for `target` ('pglite' | 'postgres'); postgres needs scripts/with-postgres.sh around it. */
+/** Starts the server for `target` ('pglite' | 'postgres' | 'cluster'); postgres needs scripts/with-postgres.sh around it. */
 export async function benchServer(target: string): Promise<RunningServer> {
   if (target === 'postgres' && !process.env.TEST_DATABASE_URL) {
     console.error('postgres: run through bench/run.sh (npm run bench:… -- postgres does this)');
     process.exit(2);
   }
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
-  return startServer({ RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' }, profileArgs());
+  const env = { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' };
+  if (target === 'cluster') return clusterServer(env);
+  return startServer(env, profileArgs());
+}
+
+/**
+ * `cluster`: the deployment of scripts/cluster/topology.ts (HAProxy, two nodes, a durable primary
+ * streaming to a replica), driven through its balancer.
+ */
+async function clusterServer(env: Record<string, string>): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'qr-bench-cluster-'));
+  const cluster = await Cluster.up(dir, { ...env, ADMIN_UNITS_VERSION: 'vn-gso-2021' });
+  console.log(cluster.describe());
+  return {
+    baseUrl: cluster.url,
+    stop: async () => {
+      cluster.down();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** BENCH_PROFILE=dir: the server writes a V8 CPU profile there (open it in Chrome DevTools). */

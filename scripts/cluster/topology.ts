@@ -172,7 +172,8 @@ export class Cluster {
   async stopNode(i: number) {
     const pid = this.state.nodePids[i];
     signal(pid, 'SIGTERM');
-    if (pid) await waitUntil(() => !alive(pid), 15_000);
+    // As a service manager does: SIGKILL when the node has not drained and exited in time.
+    if (pid) await waitUntil(() => !alive(pid), 20_000).catch(() => signal(pid, 'SIGKILL'));
     this.state.nodePids[i] = null;
     this.save();
   }
@@ -182,6 +183,8 @@ export class Cluster {
     const config = [
       'global',
       '  maxconn 4096',
+      // One thread: on a small machine the app nodes and PostgreSQL need the other cores.
+      '  nbthread 1',
       'defaults',
       '  mode http',
       '  timeout connect 2s',

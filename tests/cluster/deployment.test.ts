@@ -6,7 +6,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../scripts/cluster/topology.js';
-import { E2E_ADMIN } from '../e2e/support/journey.js';
+import { artifact, launchChromium, see } from '../e2e/support/browser.js';
+import { E2E_ADMIN, logInOnPage } from '../e2e/support/journey.js';
 import { uniquePhone, venueBody } from '../support/app.js';
 import { provided } from '../support/provided.js';
 import { checkInsUnderLoad } from './check-in-load.js';
@@ -159,6 +160,26 @@ function duplicates(rows: { clientId: string }[]) {
   return rows.filter((r) => (seen.has(r.clientId) ? true : (seen.add(r.clientId), false)));
 }
 
+/** Opens the national dashboard in Chromium as the admin; answers the text of `selector` (and keeps a screenshot). */
+async function dashboardSays(selector: string, screenshot: string) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logInOnPage(
+      page,
+      { baseUrl: cluster.url, stop: async () => {} },
+      E2E_ADMIN.username,
+      E2E_ADMIN.password,
+    );
+    await page.waitForURL(/\/dashboard/);
+    await see(page, selector, screenshot);
+    await page.screenshot({ path: artifact(`${screenshot}.png`) });
+    return await page.locator(selector).innerText();
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('the replica', () => {
   const figures = async () => {
     const r = await send(cluster.url, 'GET', '/api/stats?adminUnit=VN', { cookie: adminCookie });
@@ -199,6 +220,12 @@ describe('the replica', () => {
         expect(f.readFrom).toMatchObject({ source: 'primary', reason: 'replica_lagging' });
         expect(f.checkIns.total).toBe(before.checkIns.total + 1);
       }
+      // The official sees why the figures are live.
+      const warning = await dashboardSays(
+        '#read-source[data-source=primary]',
+        '40-cluster-dashboard-replica-lagging',
+      );
+      expect(warning).toContain('đọc trực tiếp từ máy chủ chính');
     } finally {
       await replica.query('SELECT pg_wal_replay_resume()');
       await replica.end();
@@ -206,6 +233,9 @@ describe('the replica', () => {
     // Caught up, the replica's figures are the primary's live ones, to the unit.
     const after = await caughtUp();
     expect(comparable(after)).toEqual(comparable(live[0]!));
+    expect(
+      await dashboardSays('#read-source[data-source=replica]', '41-cluster-dashboard-replica'),
+    ).toContain('bản sao');
     expect(after.checkIns.total).toBe(before.checkIns.total + 1);
   });
 });
