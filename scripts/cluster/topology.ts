@@ -14,7 +14,7 @@ import {
   readdirSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -185,6 +185,7 @@ export class Cluster {
       '  maxconn 4096',
       // One thread: on a small machine the app nodes and PostgreSQL need the other cores.
       '  nbthread 1',
+      `  stats socket ${join(this.state.dir, 'haproxy.sock')} mode 600 level user`,
       'defaults',
       '  mode http',
       '  timeout connect 2s',
@@ -209,6 +210,32 @@ export class Cluster {
     writeFileSync(file, config);
     execFileSync('haproxy', ['-c', '-q', '-f', file]);
     execFileSync('haproxy', ['-D', '-f', file, '-p', join(this.state.dir, 'haproxy.pid')]);
+  }
+
+  /** What the balancer counted per app node: requests sent, retried, redispatched, and its state. */
+  async balancerStats(): Promise<
+    { node: string; status: string; sessions: number; retries: number; redispatches: number }[]
+  > {
+    const csv = await new Promise<string>((ok, fail) => {
+      let text = '';
+      const socket = connect(join(this.state.dir, 'haproxy.sock'), () => socket.write('show stat\n'));
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => ok(text));
+      socket.on('error', fail);
+    });
+    const [header, ...lines] = csv.replace(/^# /, '').trim().split('\n');
+    const columns = header!.split(',');
+    const at = (row: string[], name: string) => row[columns.indexOf(name)] ?? '';
+    return lines
+      .map((line) => line.split(','))
+      .filter((row) => at(row, 'pxname') === 'nodes' && at(row, 'svname').startsWith('node'))
+      .map((row) => ({
+        node: at(row, 'svname'),
+        status: at(row, 'status'),
+        sessions: Number(at(row, 'stot')),
+        retries: Number(at(row, 'wretr')),
+        redispatches: Number(at(row, 'wredis')),
+      }));
   }
 
   /** The primary goes away (pg_ctl stop -m fast): the start of a failover. */
