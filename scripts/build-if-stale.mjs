@@ -8,7 +8,14 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const stamp = join(root, 'dist/.build-stamp');
-const inputs = ['src', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts'];
+const inputs = [
+  'src',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'vite.config.ts',
+  'scripts/precompress.mjs',
+];
 
 function newest(path) {
   const stats = statSync(path);

@@ -8,7 +8,7 @@
  */
 import type { ErrorBody } from '../../shared/api/common.js';
 import type { AnswerOf, BodyOf, Endpoint, ParamsOf, QueryOf } from '../../shared/api/endpoint.js';
-import { currentLang } from '../i18n/index.js';
+import { currentLang } from '../i18n/lang.js';
 
 export type ErrorDetail = ErrorBody['error']['details'][number];
 

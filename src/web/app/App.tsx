@@ -1,9 +1,30 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from '../components/Link.js';
-import { DeclarePage } from '../features/declare/DeclarePage.js';
 import { HomePage } from '../features/home/HomePage.js';
 
-// Pages with heavy libraries (QR decoding, QR drawing) load only when opened.
+// Every page but the home page loads when opened: a citizen's phone fetches the declaration form
+// without the officials' dashboards, and a venue manager's pages without the scanner's QR decoder.
+const DeclarePage = lazy(() =>
+  import('../features/declare/DeclarePage.js').then((m) => ({ default: m.DeclarePage })),
+);
+const LoginPage = lazy(() =>
+  import('../features/login/LoginPage.js').then((m) => ({ default: m.LoginPage })),
+);
+const PasswordPage = lazy(() =>
+  import('../features/password/PasswordPage.js').then((m) => ({ default: m.PasswordPage })),
+);
+const SetupPage = lazy(() =>
+  import('../features/setup/SetupPage.js').then((m) => ({ default: m.SetupPage })),
+);
+const RegisterVenuePage = lazy(() =>
+  import('../features/register/RegisterVenuePage.js').then((m) => ({ default: m.RegisterVenuePage })),
+);
+const MyVenuesPage = lazy(() =>
+  import('../features/venue/MyVenuesPage.js').then((m) => ({ default: m.MyVenuesPage })),
+);
+const VenuePage = lazy(() =>
+  import('../features/venue/VenuePage.js').then((m) => ({ default: m.VenuePage })),
+);
 const ScannerPage = lazy(() =>
   import('../features/scanner/ScannerPage.js').then((m) => ({ default: m.ScannerPage })),
 );
@@ -34,12 +55,6 @@ const PlacesPage = lazy(() =>
 const CardInfoPage = lazy(() =>
   import('../features/cards/CardsPage.js').then((m) => ({ default: m.CardInfoPage })),
 );
-import { LoginPage } from '../features/login/LoginPage.js';
-import { PasswordPage } from '../features/password/PasswordPage.js';
-import { SetupPage } from '../features/setup/SetupPage.js';
-import { RegisterVenuePage } from '../features/register/RegisterVenuePage.js';
-import { MyVenuesPage } from '../features/venue/MyVenuesPage.js';
-import { VenuePage } from '../features/venue/VenuePage.js';
 import { LangProvider, useT } from './lang.js';
 import { match, navigate, usePath } from './router.js';
 import { SessionProvider, useSession } from './session.js';

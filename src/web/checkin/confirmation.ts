@@ -9,7 +9,8 @@ import type { Occupancy } from '../../shared/api/common.js';
 import type { PublicVenue } from '../../shared/api/venues.js';
 import { COLOUR_SIGN } from '../../shared/colour-signs.js';
 import type { ShownColour } from '../../shared/contracts.js';
-import { formatDateTime, regionTimeZone, type Messages } from '../i18n/index.js';
+import type { CheckinMessages as Messages } from '../i18n/checkin-texts.js';
+import { formatDateTime, regionTimeZone } from '../i18n/lang.js';
 import { el } from './dom.js';
 
 /** An answer as the confirmation shows it; a stay reopened from the device has no colour to show. */

@@ -10,7 +10,8 @@ import type { CheckInAnswer } from '../../shared/api/check-ins.js';
 import type { PublicVenue } from '../../shared/api/venues.js';
 import { ApiError } from '../api/client.js';
 import { checkInPerson, checkOutAll } from './requests.js';
-import { currentLang, messages, setLang } from '../i18n/index.js';
+import { checkinEn, checkinVi } from '../i18n/checkin-texts.js';
+import { currentLang, setLang } from '../i18n/lang.js';
 import { normalizePhone } from '../../shared/phone.js';
 import { loadPeople, openStaysAt, saveProfile, type DevicePerson } from '../device/store.js';
 import { confirmationCard, occupancyNote, stopClock, type ShownAnswer } from './confirmation.js';
@@ -22,6 +23,7 @@ const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{
   retentionDays?: number;
   defaultStayMinutes?: number;
 };
+const messages = () => (currentLang() === 'en' ? checkinEn : checkinVi);
 let t = messages();
 
 type View =

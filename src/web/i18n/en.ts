@@ -1,8 +1,9 @@
+import { checkinEn } from './checkin-texts.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
+  ...checkinEn,
   appName: 'Health declaration & QR check-in',
-  language: 'Tiếng Việt',
   home_title: 'Know who entered where, with a QR code',
   home_lead:
     'Venues register and print a QR code; people scan it with their phone camera to check in, with no app to install.',
@@ -26,7 +27,6 @@ export const en: Messages = {
   choose: '— Choose —',
   submit_register: 'Register and create the QR code',
   passwords_differ: 'The two passwords differ.',
-  phone_invalid: 'This phone number is not valid.',
   saving: 'Saving…',
   loading: 'Loading…',
   login_title: 'Log in',
@@ -55,24 +55,6 @@ export const en: Messages = {
   my_venues_empty: 'This account has no venues yet.',
   not_found: 'Page not found.',
   back_home: 'Back to home',
-  ci_title: 'Check-in',
-  ci_full_name: 'Full name',
-  ci_phone: 'Phone number',
-  ci_remember: 'Remember on this device',
-  ci_submit: 'Check in',
-  ci_sending: 'Sending…',
-  ci_done: 'Checked in',
-  ci_show_staff: 'Show this screen to the staff',
-  ci_check_out: 'Check out',
-  ci_checked_out: 'Checked out at',
-  ci_edit: 'Edit my details',
-  ci_invalid_code: 'This QR code is invalid or was altered. Scan the code at the entrance again.',
-  ci_suspended: 'This venue is suspended and cannot take check-ins.',
-  ci_offline: 'No network connection. Try again when you are online.',
-  ci_new: 'Check in again',
-  ci_who: 'Check in:',
-  ci_submit_group: 'Check in everyone selected',
-  ci_privacy: 'Used only for epidemic control and deleted automatically after {days} days.',
   nav_declare: 'Health declaration',
   nav_cards: 'My cards',
   decl_answer_this: '(not answered)',
@@ -119,16 +101,6 @@ export const en: Messages = {
   card_declared_at: 'Declared at',
   card_show_staff: 'Show this QR code to the staff when entering or leaving.',
   card_redeclare: 'Declare again',
-  colour_green: 'Green – normal',
-  colour_yellow: 'Yellow – follow-up needed',
-  colour_red: 'Red – high risk',
-  colour_grey: 'Grey – no health declaration',
-  ci_inside: '{inside} people inside now.',
-  ci_inside_of: '{inside} of {capacity} people inside now.',
-  ci_full:
-    'This venue is at its capacity ({inside}/{capacity}). You can still check in; follow the staff’s instructions.',
-  ci_over_capacity:
-    'This venue is over its capacity ({inside}/{capacity}). The entry is recorded anyway; follow the staff’s instructions.',
   ci_live: 'Time now',
   card_info_title: 'Epidemic control card',
   card_info_text:
@@ -245,7 +217,6 @@ export const en: Messages = {
   suspended_notice: 'This venue is suspended',
   nav_tracing: 'Tracing',
   nav_audit: 'Tracing audit',
-  nav_history: 'My history',
   tr_title: 'Contact tracing',
   tr_subject: 'Case (F0)',
   tr_by_phone: 'Phone number',

@@ -1,7 +1,8 @@
+import { checkinVi } from './checkin-texts.js';
 /** Vietnamese: the first language of every screen. */
 export const vi = {
+  ...checkinVi,
   appName: 'Khai báo y tế & quét mã QR',
-  language: 'English',
   home_title: 'Quản lý người ra vào bằng mã QR',
   home_lead:
     'Địa điểm đăng ký và in mã QR; người dân quét mã bằng camera điện thoại để ghi nhận ra vào, không cần cài ứng dụng.',
@@ -25,7 +26,6 @@ export const vi = {
   choose: '— Chọn —',
   submit_register: 'Đăng ký và tạo mã QR',
   passwords_differ: 'Hai mật khẩu không giống nhau.',
-  phone_invalid: 'Số điện thoại không hợp lệ.',
   saving: 'Đang lưu…',
   loading: 'Đang tải…',
   login_title: 'Đăng nhập',
@@ -55,24 +55,6 @@ export const vi = {
   not_found: 'Không tìm thấy trang.',
   back_home: 'Về trang chủ',
   // Check-in page (citizen's phone)
-  ci_title: 'Ghi nhận ra vào',
-  ci_full_name: 'Họ và tên',
-  ci_phone: 'Số điện thoại',
-  ci_remember: 'Ghi nhớ trên thiết bị này',
-  ci_submit: 'Ghi nhận vào',
-  ci_sending: 'Đang gửi…',
-  ci_done: 'Đã ghi nhận vào',
-  ci_show_staff: 'Đưa màn hình này cho nhân viên kiểm tra',
-  ci_check_out: 'Ra về',
-  ci_checked_out: 'Đã ghi nhận ra về lúc',
-  ci_edit: 'Sửa thông tin',
-  ci_invalid_code: 'Mã QR không hợp lệ hoặc đã bị sửa. Hãy quét lại mã QR tại lối vào.',
-  ci_suspended: 'Địa điểm đang tạm dừng hoạt động, không thể ghi nhận.',
-  ci_offline: 'Không có kết nối mạng. Hãy thử lại khi có mạng.',
-  ci_new: 'Ghi nhận lượt khác',
-  ci_who: 'Ghi nhận cho:',
-  ci_submit_group: 'Ghi nhận vào cho những người đã chọn',
-  ci_privacy: 'Thông tin chỉ dùng cho phòng, chống dịch và tự động xoá sau {days} ngày.',
   // Health declaration and cards
   nav_declare: 'Khai báo y tế',
   nav_cards: 'Thẻ của tôi',
@@ -120,16 +102,6 @@ export const vi = {
   card_declared_at: 'Khai báo lúc',
   card_show_staff: 'Đưa mã QR này cho nhân viên quét khi ra vào.',
   card_redeclare: 'Khai báo lại',
-  colour_green: 'Xanh – bình thường',
-  colour_yellow: 'Vàng – cần theo dõi',
-  colour_red: 'Đỏ – nguy cơ cao',
-  colour_grey: 'Xám – chưa có tờ khai y tế',
-  ci_inside: 'Đang có {inside} người trong địa điểm.',
-  ci_inside_of: 'Đang có {inside}/{capacity} người trong địa điểm.',
-  ci_full:
-    'Địa điểm đã đủ số người cho phép ({inside}/{capacity}). Bạn vẫn có thể ghi nhận vào; hãy làm theo hướng dẫn của nhân viên.',
-  ci_over_capacity:
-    'Địa điểm đã quá số người cho phép ({inside}/{capacity}). Lượt vào vẫn được ghi nhận; hãy làm theo hướng dẫn của nhân viên.',
   ci_live: 'Giờ hiện tại',
   card_info_title: 'Thẻ kiểm soát dịch bệnh',
   card_info_text:
@@ -249,7 +221,6 @@ export const vi = {
   suspended_notice: 'Địa điểm đang bị tạm dừng',
   nav_tracing: 'Truy vết',
   nav_audit: 'Nhật ký truy vết',
-  nav_history: 'Lịch sử của tôi',
   tr_title: 'Truy vết tiếp xúc',
   tr_subject: 'Ca bệnh (F0)',
   tr_by_phone: 'Số điện thoại',

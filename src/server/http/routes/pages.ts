@@ -66,6 +66,8 @@ function withRegion(html: string, ctx: ServiceContext): string {
   return html.replace('<head>', `<head>${zone}${test}${map}`);
 }
 
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
 export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   const headers = pageHeaders(ctx);
   let checkinTemplate: string | undefined;
@@ -101,7 +103,20 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   );
 
   if (existsSync(WEB_DIR)) {
-    void app.register(fastifyStatic, { root: WEB_DIR, wildcard: true, index: false, maxAge: '1h' });
+    void app.register(fastifyStatic, {
+      root: WEB_DIR,
+      wildcard: true,
+      index: false,
+      // The .br/.gz copies made at build time (scripts/precompress.mjs), as the browser accepts them.
+      preCompressed: true,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        // Hashed file names change with their content: a phone keeps them a year and never asks again.
+        if (/[/\\]assets[/\\]/.test(path)) res.setHeader('cache-control', ASSET_CACHE);
+        // The service worker must be checked at every visit to pick up a new version.
+        else if (path.endsWith('sw.js')) res.setHeader('cache-control', 'no-cache');
+      },
+    });
   }
 
   const sendShell = (reply: FastifyReply) => {
