@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Two entries: the full web app (registration, login, manager pages) and the tiny check-in page
-// that a citizen's phone opens from the venue QR. The check-in page ships no framework so it
-// loads fast on a cheap phone over a slow network.
+// The web app (citizen, manager and official pages). The tiny check-in page a citizen's phone opens
+// from the venue QR is built on its own (vite.checkin.config.ts): one file, no framework.
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/web'),
   publicDir: resolve(import.meta.dirname, 'src/web/public'),
@@ -23,11 +22,10 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,
+    // Which files each page needs: the server preloads them with the page (http/page-assets.ts).
+    manifest: true,
     rollupOptions: {
-      input: {
-        app: resolve(import.meta.dirname, 'src/web/index.html'),
-        checkin: resolve(import.meta.dirname, 'src/web/checkin.html'),
-      },
+      input: { app: resolve(import.meta.dirname, 'src/web/index.html') },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/c': 'http://localhost:3000' } },

@@ -14,6 +14,7 @@ const inputs = [
   'tsconfig.json',
   'tsconfig.build.json',
   'vite.config.ts',
+  'vite.checkin.config.ts',
   'scripts/precompress.mjs',
 ];
 
@@ -30,6 +31,12 @@ const changed = inputs
   .some((p) => newest(p) > built);
 if (changed || process.argv.includes('--force')) {
   console.log('building the web app and the server…');
-  execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
+  // Always the production bundle, whoever asks (vitest runs with NODE_ENV=test, which would bundle
+  // libraries' development builds).
+  execSync('npm run --silent build', {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   writeFileSync(stamp, new Date().toISOString() + '\n');
 }

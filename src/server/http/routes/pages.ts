@@ -17,6 +17,7 @@ import { AppError } from '../../errors.js';
 import { WEB_DIR } from '../../paths.js';
 import type { ServiceContext } from '../../services/context.js';
 import { publicVenueByCode } from '../../services/venues.js';
+import { compressedFor, inlineAssets, pagePreloads, type InlinedPage } from '../page-assets.js';
 import { sendError } from '../plugins/errors.js';
 import { publicRoute, type ZodApp } from '../types.js';
 
@@ -30,6 +31,11 @@ function pageHeaders(ctx: ServiceContext) {
     'content-security-policy': `default-src 'self'; img-src 'self' data: blob:${tiles}; style-src 'self' 'unsafe-inline'; script-src 'self'; media-src 'self' blob:; frame-ancestors 'none'`,
     'x-frame-options': 'DENY',
   };
+}
+
+/** The policy with the hashes of scripts written into the page allowed too. */
+function withScripts(policy: string, sources: string[]): string {
+  return policy.replace("script-src 'self'", ["script-src 'self'", ...sources].join(' '));
 }
 
 /** `https://{s}.tile.example.vn/{z}/{x}/{y}.png` → `https://*.tile.example.vn`. */
@@ -70,8 +76,9 @@ const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
 export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   const headers = pageHeaders(ctx);
-  let checkinTemplate: string | undefined;
+  let checkinPage: InlinedPage | undefined;
   let appShell: string | undefined;
+  let manifest: Parameters<typeof pagePreloads>[0] | undefined;
 
   app.get(
     '/c/:code',
@@ -81,24 +88,36 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
     },
     async (req, reply) => {
       const { code } = req.params as { code: string };
-      checkinTemplate ??= withRegion(readPage('checkin.html'), ctx);
+      checkinPage ??= inlineAssets(withRegion(readPage('checkin.html'), ctx), (path) =>
+        readPage(path.slice(1)),
+      );
       let venue: Awaited<ReturnType<typeof publicVenueByCode>> | null = null;
       try {
         venue = await publicVenueByCode(ctx, code.slice(0, 64));
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
       }
-      const html = checkinTemplate
+      const html = checkinPage.html
         .replace('<title>', `<title>${venue ? `${escapeHtml(venue.name)} – ` : ''}`)
         .replace(
           '</head>',
           `<script type="application/json" id="venue-data">${jsonForHtml({ code, venue, retentionDays: ctx.config.retentionDays, defaultStayMinutes: ctx.config.defaultStayMinutes })}</script></head>`,
         );
+      const { encoding, body } = compressedFor(req, html);
       return reply
         .status(venue ? 200 : 404)
-        .headers({ ...headers, 'cache-control': 'no-store' })
+        .headers({
+          ...headers,
+          'content-security-policy': withScripts(
+            headers['content-security-policy'],
+            checkinPage.scriptSources,
+          ),
+          'cache-control': 'no-store',
+          vary: 'accept-encoding',
+          ...(encoding ? { 'content-encoding': encoding } : {}),
+        })
         .type('text/html; charset=utf-8')
-        .send(html);
+        .send(body);
     },
   );
 
@@ -109,24 +128,28 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
       index: false,
       // The .br/.gz copies made at build time (scripts/precompress.mjs), as the browser accepts them.
       preCompressed: true,
-      maxAge: '1h',
+      // Cache-Control is set here alone (the plugin's own would replace it).
+      cacheControl: false,
       setHeaders: (res, path) => {
         // Hashed file names change with their content: a phone keeps them a year and never asks again.
         if (/[/\\]assets[/\\]/.test(path)) res.setHeader('cache-control', ASSET_CACHE);
         // The service worker must be checked at every visit to pick up a new version.
         else if (path.endsWith('sw.js')) res.setHeader('cache-control', 'no-cache');
+        else res.setHeader('cache-control', 'public, max-age=3600');
       },
     });
   }
 
-  const sendShell = (reply: FastifyReply) => {
+  const sendShell = (reply: FastifyReply, path: string) => {
     appShell ??= withRegion(readPage('index.html'), ctx);
+    manifest ??= JSON.parse(readPage('.vite/manifest.json')) as Parameters<typeof pagePreloads>[0];
+    const html = appShell.replace('</head>', `${pagePreloads(manifest, path)}</head>`);
     return reply
       .headers({ ...headers, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')
-      .send(appShell);
+      .send(html);
   };
-  app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply));
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply, '/'));
 
   app.setNotFoundHandler((req, reply) => {
     // App routes (/register, /venues/7/scanner …) get the app shell; files and the API get a JSON 404.
@@ -136,7 +159,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
       !path.startsWith('/api/') &&
       !path.startsWith('/assets/') &&
       !/\.[a-z0-9]+$/i.test(path);
-    if (isAppRoute) return sendShell(reply);
+    if (isAppRoute) return sendShell(reply, path);
     return sendError(req, reply, new AppError('not_found'));
   });
 }
