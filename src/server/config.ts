@@ -6,6 +6,9 @@ import { DEFAULT_TIME_ZONE } from '../shared/region.js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
+/** A phone number as printed on a poster: `1900 9095`, `024.3998.5765`, `+84 24 3998 5765`. */
+const HOTLINE = /^\+?[0-9][0-9 .-]{2,18}[0-9]$/;
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const ConfigSchema = z
@@ -86,6 +89,19 @@ const ConfigSchema = z
     SMS_GATEWAY_URL: z.url().optional(),
     /** Its API key (sent as a bearer token); required with SMS_GATEWAY_URL. */
     SMS_GATEWAY_KEY: z.string().min(8).optional(),
+    /** Whom people with an exposure notice call (F13): the national health hotline by default. */
+    HEALTH_HOTLINE: z
+      .string()
+      .regex(HOTLINE, 'digits, spaces, dots or dashes, optionally a leading +')
+      .default('1900 9095'),
+    /** Province hotlines, `code=number` comma-separated (`01=024 3998 5765,79=028 3930 9912`). */
+    HEALTH_HOTLINES: z
+      .string()
+      .optional()
+      .refine(
+        (s) => !s || s.split(',').every((p) => /^\d{2}=/.test(p.trim()) && HOTLINE.test(p.trim().slice(3))),
+        'code=number pairs, comma-separated, e.g. 01=024 3998 5765',
+      ),
     SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
     /**
      * Bearer token that opens GET /metrics (Prometheus text format). Unset: /metrics answers 404, so
@@ -150,6 +166,15 @@ const ConfigSchema = z
     metricsToken: env.METRICS_TOKEN,
     map: env.MAP_TILE_URL ? { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION } : undefined,
     publicListCacheMs: env.PUBLIC_LIST_CACHE_SECONDS * 1000,
+    hotlines: {
+      national: env.HEALTH_HOTLINE,
+      byProvince: Object.fromEntries(
+        (env.HEALTH_HOTLINES ?? '')
+          .split(',')
+          .filter((p) => p.trim())
+          .map((p) => [p.trim().slice(0, 2), p.trim().slice(3)]),
+      ) as Record<string, string>,
+    },
     smsGateway: env.SMS_GATEWAY_URL
       ? { url: env.SMS_GATEWAY_URL, apiKey: env.SMS_GATEWAY_KEY!, timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS }
       : undefined,

@@ -4,7 +4,7 @@
  * them; the citizen's phone shows the notice on its history page; the official reads the audit.
  */
 import { describe, expect, it } from 'vitest';
-import { artifact } from './support/browser.js';
+import { artifact, see } from './support/browser.js';
 import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
 
 const journey = useJourney(ADMIN_ENV);
@@ -90,7 +90,17 @@ describe('contact tracing', () => {
     expect(await citizen.textContent('.notice')).toContain('Quán cà phê Giảng');
     expect(await citizen.textContent('.notice')).toContain('Phạm Thu Hà');
     expect(await citizen.locator('.notice').count()).toBe(1);
+    expect(await citizen.textContent('.notice')).toContain('Đường dây nóng: 1900 9095');
     await citizen.screenshot({ path: artifact('41-history-notice-on-phone.png'), fullPage: true });
+    // The next time the phone opens a venue's QR, the notice is on the check-in page too, above the form.
+    await citizen.goto(venue.checkInUrl);
+    await see(citizen, '#device-notices', 'check-in-page-notice');
+    const onCheckIn = await citizen.textContent('#device-notices');
+    expect(onCheckIn).toContain('Thông báo của cơ quan y tế');
+    expect(onCheckIn).toContain('Quán cà phê Giảng');
+    expect(onCheckIn).toContain('gọi đường dây nóng');
+    expect(await citizen.getAttribute('#device-notices a[href^="tel:"]', 'href')).toBe('tel:19009095');
+    await citizen.screenshot({ path: artifact('41b-check-in-page-notice.png'), fullPage: true });
 
     const official = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const audit = await official.newPage();

@@ -68,7 +68,8 @@ const contactList = (body: {
 }) => body.contacts.map((c) => [c.level, c.person.fullName, c.venueId, c.overlapMinutes]);
 
 beforeAll(async () => {
-  t = await startTestApp({}, at(-60));
+  // Hà Nội (01) has its own health hotline; elsewhere the national one answers.
+  t = await startTestApp({ HEALTH_HOTLINES: '01=024 3998 5765' }, at(-60));
   admin = await login(t.app, ADMIN.username, ADMIN.password);
   venues = {
     cafe: await registerVenue(t.app, { name: '=Cà phê "Giảng"', adminUnitCode: HANOI_COMMUNE }),
@@ -192,6 +193,7 @@ describe('notices', () => {
       expect.objectContaining({
         id: f1.id,
         venueName: '=Cà phê "Giảng"',
+        hotline: '024 3998 5765',
         notices: [expect.objectContaining({ kind: 'contact' })],
       }),
     ]);
@@ -207,6 +209,13 @@ describe('notices', () => {
       `SELECT phone FROM sms_messages WHERE purpose = 'contact_notice' ORDER BY phone`,
     );
     expect(rows.map((r) => r.phone)).toEqual(['0911000001', '0911000002', '0911000004']);
+    // The text is plain ASCII through and through (the venue's name too), with whom to call.
+    const texts = await t.ctx.db.query<{ body: string }>(
+      `SELECT body FROM sms_messages WHERE purpose = 'contact_notice' AND phone = '0911000001'`,
+    );
+    expect(texts.rows[0]!.body).toMatch(/^[\x20-\x7e]+$/);
+    expect(texts.rows[0]!.body).toContain('tai =Ca phe "Giang" ngay');
+    expect(texts.rows[0]!.body).toContain('goi duong day nong 024 3998 5765');
   });
 
   it('marks a venue and window as exposure: everyone present gets a notice', async () => {

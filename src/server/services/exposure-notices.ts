@@ -4,10 +4,12 @@
  */
 import type { Queryable } from '../db/db.js';
 import type * as notices from '../db/queries/notices.js';
+import { provincesOfVenues } from '../db/queries/notices.js';
 import type * as tracing from '../db/queries/tracing.js';
 import { localDate, vietnameseDate } from '../domain/local-day.js';
 import { textsFor } from '../texts/index.js';
 import type { ServiceContext } from './context.js';
+import { hotlineOf } from './history.js';
 import { queueSms } from './sms.js';
 
 /** A notice on every check-in of each person found, with the exposure window at their venue. */
@@ -31,18 +33,22 @@ export function noticesFor(
 export async function textPeople(
   ctx: ServiceContext,
   q: Queryable,
-  people: readonly { phone: string; venueName: string; firstAt: Date }[],
+  people: readonly { phone: string; venueId: number; venueName: string; firstAt: Date }[],
   purpose: string,
 ) {
   // One text per phone; queued with the notices, sent after the transaction commits. People checked
   // in by their chip ID card have no phone (''): the tracer's list is how they are reached.
   const firstPerPhone = new Map<string, (typeof people)[number]>();
   for (const p of people) if (p.phone && !firstPerPhone.has(p.phone)) firstPerPhone.set(p.phone, p);
+  const provinces = await provincesOfVenues(q, [
+    ...new Set([...firstPerPhone.values()].map((p) => p.venueId)),
+  ]);
   const texts = [...firstPerPhone.values()].map((p) => ({
     phone: p.phone,
     body: textsFor('vi').sms.contactNotice(
       p.venueName,
       vietnameseDate(localDate(new Date(p.firstAt), ctx.config.timeZone)),
+      hotlineOf(ctx.config, provinces.get(Number(p.venueId))),
     ),
     purpose,
   }));

@@ -5,6 +5,7 @@
  */
 import { historyOf } from '../db/queries/notices.js';
 import { verifyCheckoutToken } from '../domain/signed-code.js';
+import type { RunningConfig } from '../config.js';
 import type { ServiceContext } from './context.js';
 
 export async function deviceHistory(
@@ -14,5 +15,14 @@ export async function deviceHistory(
   const proven = items
     .filter((i) => ctx.keys.checkout_token.all.some((key) => verifyCheckoutToken(i.id, i.checkoutToken, key)))
     .map((i) => i.id);
-  return proven.length ? historyOf(ctx.db, proven) : [];
+  if (!proven.length) return [];
+  return (await historyOf(ctx.db, proven)).map(({ provinceCode, ...entry }) => ({
+    ...entry,
+    hotline: hotlineOf(ctx.config, provinceCode),
+  }));
+}
+
+/** Whom people with a notice about a venue call: its province's hotline, else the national one. */
+export function hotlineOf(config: RunningConfig, provinceCode: string | null | undefined): string {
+  return (provinceCode && config.hotlines.byProvince[provinceCode]) || config.hotlines.national;
 }

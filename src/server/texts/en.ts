@@ -1,4 +1,5 @@
 /** Every text the server writes, in English (the same shape as vi.ts). */
+import { plainAscii } from './ascii.js';
 import type { Texts } from './vi.js';
 
 // Figures keep the Vietnamese grouping in every language, as the printed reports always had.
@@ -97,8 +98,8 @@ export const en: Texts = {
     yes: 'Yes',
   },
   sms: {
-    contactNotice: (venueName: string, day: string) =>
-      `You may have been in contact with a case at ${venueName} on ${day}. Watch your health, limit contacts and call your local health station.`,
+    contactNotice: (venueName: string, day: string, hotline: string) =>
+      `You may have been in contact with a case at ${plainAscii(venueName)} on ${day}. Watch your health, limit contacts and call the health hotline ${hotline}.`,
     reminder: (venueName: string, message: string) => `[${venueName}] ${message}`,
   },
 };

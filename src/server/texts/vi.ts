@@ -2,6 +2,7 @@
  * Every text the server writes in Vietnamese: error messages, the reports and exports, text messages.
  * `en.ts` has the same shape (the compiler checks it), so a text is never missing in one language.
  */
+import { plainAscii } from './ascii.js';
 import type { ErrorCode } from '../errors.js';
 import { vietnameseDate } from '../domain/local-day.js';
 
@@ -103,8 +104,8 @@ export const vi = {
   },
   /** Text messages: plain ASCII so one SMS holds 160 characters (GSM-7), as carriers bill them. */
   sms: {
-    contactNotice: (venueName: string, day: string) =>
-      `Ban co the da tiep xuc voi ca benh tai ${venueName} ngay ${day}. Hay theo doi suc khoe, han che tiep xuc va lien he tram y te dia phuong.`,
+    contactNotice: (venueName: string, day: string, hotline: string) =>
+      `Ban co the da tiep xuc voi ca benh tai ${plainAscii(venueName)} ngay ${day}. Hay theo doi suc khoe, han che tiep xuc va goi duong day nong ${hotline}.`,
     reminder: (venueName: string, message: string) => `[${venueName}] ${message}`,
   },
 };

@@ -104,6 +104,7 @@ export const HistoryEntry = z.object({
   venueName: z.string(),
   checkedInAt: Instant,
   checkedOutAt: Instant.nullable(),
+  hotline: z.string().describe("whom to call about this venue's notices: its province's health hotline"),
   notices: z.array(
     z.object({
       kind: z.enum(['contact', 'venue_exposure']),

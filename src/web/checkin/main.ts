@@ -15,6 +15,8 @@ import { currentLang, setLang } from '../i18n/lang.js';
 import { normalizePhone } from '../../shared/phone.js';
 import { loadPeople, openStaysAt, saveProfile, type DevicePerson } from '../device/store.js';
 import { confirmationCard, occupancyNote, stopClock, type ShownAnswer } from './confirmation.js';
+import { deviceNotices, noticesBox } from './notices.js';
+import type { HistoryEntry } from '../../shared/api/tracing.js';
 
 const root = document.getElementById('root')!;
 const data = JSON.parse(document.getElementById('venue-data')?.textContent ?? '{}') as {
@@ -30,6 +32,8 @@ type View =
   | { kind: 'form'; editing: boolean; error?: string }
   | { kind: 'done'; answers: ShownAnswer[]; checkedOutAt?: string; error?: string };
 let lastView: View = { kind: 'form', editing: false };
+/** The device's check-ins with the notices left on them, once asked (after the first drawing). */
+let notices: HistoryEntry[] = [];
 /** What was typed in the form, kept when it is shown again (an error, a failed send). */
 let draft: { fullName: string; phone: string } | null = null;
 
@@ -56,6 +60,8 @@ function render(view: View) {
   lastView = view;
   stopClock();
   root.replaceChildren(header());
+  const box = noticesBox(t, notices);
+  if (box) root.append(box);
   const venue = data.venue;
   if (!venue) {
     root.append(el('div', { className: 'error', textContent: t.ci_invalid_code }));
@@ -231,3 +237,13 @@ render(
       }
     : { kind: 'form', editing: false },
 );
+// Notices arrive after the page is usable; the box goes in without drawing the form again.
+deviceNotices()
+  .then((items) => {
+    notices = items;
+    const box = noticesBox(t, notices);
+    if (box && !document.getElementById('device-notices')) root.children[0]?.after(box);
+  })
+  .catch(() => {
+    /* offline or refused: /history shows them later */
+  });

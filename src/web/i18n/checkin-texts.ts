@@ -3,6 +3,13 @@
  * venue QR downloads these few, not every text of the officials' pages (vi.ts and en.ts include them).
  */
 export const checkinVi = {
+  history_notice_contact:
+    'Bạn có thể đã tiếp xúc với ca bệnh tại đây. Hãy theo dõi sức khỏe, hạn chế tiếp xúc và gọi đường dây nóng y tế.',
+  history_notice_venue:
+    'Địa điểm này được cơ quan y tế xác định có nguy cơ trong khoảng thời gian bạn có mặt. Hãy theo dõi sức khỏe và gọi đường dây nóng y tế.',
+  notice_hotline: 'Đường dây nóng:',
+  notice_title: 'Thông báo của cơ quan y tế',
+  notice_more: 'Xem lịch sử ra vào',
   colour_green: 'Xanh – bình thường',
   colour_yellow: 'Vàng – cần theo dõi',
   colour_red: 'Đỏ – nguy cơ cao',
@@ -39,6 +46,13 @@ export const checkinVi = {
 export type CheckinMessages = typeof checkinVi;
 
 export const checkinEn: CheckinMessages = {
+  history_notice_contact:
+    'You may have been in contact with a confirmed case here. Watch your health, limit contacts and call the health hotline.',
+  history_notice_venue:
+    'Health authorities marked this place as a risk while you were there. Watch your health and call the health hotline.',
+  notice_hotline: 'Health hotline:',
+  notice_title: 'Notice from the health authorities',
+  notice_more: 'See my check-ins',
   colour_green: 'Green – normal',
   colour_yellow: 'Yellow – follow-up needed',
   colour_red: 'Red – high risk',

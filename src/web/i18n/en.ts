@@ -264,10 +264,6 @@ export const en: Messages = {
   history_title: 'Check-ins made on this device',
   history_lead: 'Only the check-ins made from this phone; nobody else can see them.',
   history_empty: 'No check-ins on this device yet.',
-  history_notice_contact:
-    'You may have been in contact with a confirmed case here. Watch your health, limit contacts and call your local health station.',
-  history_notice_venue:
-    'Health authorities marked this place as a risk while you were there. Watch your health and call your local health station.',
   import_title: 'Import venues (CSV)',
   import_help: 'One venue per line; the first line names the columns:',
   import_start: 'Import',

@@ -268,10 +268,6 @@ export const vi = {
   history_title: 'Lịch sử ra vào trên máy này',
   history_lead: 'Chỉ những lần ghi nhận từ điện thoại này; không ai khác xem được.',
   history_empty: 'Máy này chưa có lần ghi nhận nào.',
-  history_notice_contact:
-    'Bạn có thể đã tiếp xúc với ca bệnh tại đây. Hãy theo dõi sức khỏe, hạn chế tiếp xúc và liên hệ trạm y tế địa phương.',
-  history_notice_venue:
-    'Địa điểm này được cơ quan y tế xác định có nguy cơ trong khoảng thời gian bạn có mặt. Hãy theo dõi sức khỏe và liên hệ trạm y tế địa phương.',
   import_title: 'Nhập danh sách địa điểm (CSV)',
   import_help: 'Mỗi dòng một địa điểm; dòng đầu là tên cột:',
   import_start: 'Nhập',

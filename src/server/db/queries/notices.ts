@@ -42,6 +42,8 @@ export async function insertExposureMark(
 export interface HistoryRow {
   id: string;
   venueName: string;
+  /** The province of the venue: whose hotline its notices give. */
+  provinceCode: string;
   checkedInAt: Date;
   checkedOutAt: Date | null;
   notices: {
@@ -55,7 +57,7 @@ export interface HistoryRow {
 /** The given check-ins (ids already proven by their tokens) with their notices. */
 export async function historyOf(q: Queryable, ids: readonly string[]) {
   const { rows } = await q.query<HistoryRow>(
-    `SELECT c.id, v.name AS "venueName", c.checked_in_at AS "checkedInAt", c.checked_out_at AS "checkedOutAt",
+    `SELECT c.id, v.name AS "venueName", v.admin_unit_path[1] AS "provinceCode", c.checked_in_at AS "checkedInAt", c.checked_out_at AS "checkedOutAt",
             COALESCE((SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'exposureFrom', n.exposure_from,
                               'exposureTo', n.exposure_to, 'createdAt', n.created_at) ORDER BY n.created_at)
                         FROM notices n WHERE n.check_in_id = c.id), '[]'::jsonb) AS notices
@@ -65,4 +67,13 @@ export async function historyOf(q: Queryable, ids: readonly string[]) {
     [ids],
   );
   return rows;
+}
+
+/** The province of each venue (`admin_unit_path` starts with it). */
+export async function provincesOfVenues(q: Queryable, venueIds: readonly number[]) {
+  const { rows } = await q.query<{ id: number; provinceCode: string }>(
+    'SELECT id, admin_unit_path[1] AS "provinceCode" FROM venues WHERE id = ANY($1::bigint[])',
+    [venueIds],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.provinceCode]));
 }

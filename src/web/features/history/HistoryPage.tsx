@@ -3,44 +3,14 @@
  * checkout tokens the device kept, and any notice health authorities left on them: one notice per
  * exposure (a family checked in together gets one, naming who was there), not one per check-in.
  */
-import { tracingApi, type HistoryEntry } from '../../../shared/api/tracing.js';
+import { tracingApi } from '../../../shared/api/tracing.js';
 import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
+import { exposuresOf } from '../../device/exposures.js';
 import { rememberedCheckIns } from '../../device/store.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-
-interface Exposure {
-  kind: HistoryEntry['notices'][number]['kind'];
-  venueName: string;
-  from: string;
-  to: string;
-  names: string[];
-}
-
-/** The notices of the device's check-ins, one per exposure (kind, venue and window), with the names. */
-function exposuresOf(
-  items: readonly HistoryEntry[],
-  nameOf: (checkInId: string) => string | undefined,
-): Exposure[] {
-  const byExposure = new Map<string, Exposure>();
-  for (const item of items)
-    for (const n of item.notices) {
-      const key = [n.kind, item.venueName, n.exposureFrom, n.exposureTo].join('|');
-      const exposure = byExposure.get(key) ?? {
-        kind: n.kind,
-        venueName: item.venueName,
-        from: n.exposureFrom,
-        to: n.exposureTo,
-        names: [],
-      };
-      const name = nameOf(item.id);
-      if (name && !exposure.names.includes(name)) exposure.names.push(name);
-      byExposure.set(key, exposure);
-    }
-  return [...byExposure.values()];
-}
 
 export function HistoryPage() {
   const { t } = useT();
@@ -64,6 +34,9 @@ export function HistoryPage() {
           <strong>{e.venueName}</strong> · {formatDateTime(e.from)} – {formatDateTime(e.to)}
           {e.names.length > 0 && <div className="small">{e.names.join(', ')}</div>}
           <div>{e.kind === 'contact' ? t.history_notice_contact : t.history_notice_venue}</div>
+          <div>
+            {t.notice_hotline} <a href={`tel:${e.hotline.replace(/[^0-9+]/g, '')}`}>{e.hotline}</a>
+          </div>
         </div>
       ))}
       {items && items.length > 0 && (
