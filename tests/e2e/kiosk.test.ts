@@ -63,6 +63,12 @@ describe('a tablet at the gate in kiosk mode', () => {
     await page.press('#wedge', 'Enter');
     await page.waitForSelector('#result:not(.idle)');
     expect(await page.textContent('#result')).toContain('Phan Văn Mười');
+    // The tablet's screen holds it all, without scrolling: the venue's title, the result, the camera.
+    for (const part of ['h1', '#result', 'video.camera']) {
+      const box = (await page.locator(part).boundingBox())!;
+      expect(box.y, part).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, part).toBeLessThanOrEqual(768);
+    }
     await page.screenshot({ path: artifact('51-kiosk-scan.png') });
 
     const manager = await apiPost(journey.server, '/api/auth/login', {
