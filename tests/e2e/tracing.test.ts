@@ -91,6 +91,12 @@ describe('contact tracing', () => {
     expect(await citizen.textContent('.notice')).toContain('Phạm Thu Hà');
     expect(await citizen.locator('.notice').count()).toBe(1);
     expect(await citizen.textContent('.notice')).toContain('Đường dây nóng: 1900 9095');
+    // The stay is still open: the history checks the citizen out too.
+    await citizen.click('table button:has-text("Ra về")');
+    await citizen.waitForSelector('table button:has-text("Ra về")', { state: 'detached' });
+    expect(await citizen.textContent('table tbody tr')).toMatch(
+      /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.*\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
     await citizen.screenshot({ path: artifact('41-history-notice-on-phone.png'), fullPage: true });
     // The next time the phone opens a venue's QR, the notice is on the check-in page too, above the form.
     await citizen.goto(venue.checkInUrl);

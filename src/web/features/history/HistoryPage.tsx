@@ -3,7 +3,9 @@
  * checkout tokens the device kept, and any notice health authorities left on them: one notice per
  * exposure (a family checked in together gets one, naming who was there), not one per check-in.
  */
-import { tracingApi } from '../../../shared/api/tracing.js';
+import { useState } from 'react';
+import { tracingApi, type HistoryEntry } from '../../../shared/api/tracing.js';
+import { checkOutAll } from '../../checkin/requests.js';
 import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
@@ -16,6 +18,7 @@ export function HistoryPage() {
   const { t } = useT();
   const remembered = rememberedCheckIns();
   const nameOf = (id: string) => remembered.find((c) => c.id === id)?.fullName;
+  const tokenOf = (id: string) => remembered.find((c) => c.id === id)?.checkoutToken;
   const { data, error } = useRequest(async () => {
     const mine = remembered.map((c) => ({ id: c.id, checkoutToken: c.checkoutToken }));
     return mine.length === 0 ? { items: [] } : call(tracingApi.history, { body: { items: mine } });
@@ -55,12 +58,40 @@ export function HistoryPage() {
                 <td>{i.venueName}</td>
                 <td>{nameOf(i.id) ?? '—'}</td>
                 <td>{formatDateTime(i.checkedInAt)}</td>
-                <td>{i.checkedOutAt ? formatDateTime(i.checkedOutAt) : '—'}</td>
+                <td>
+                  <CheckOutCell entry={i} checkoutToken={tokenOf(i.id)} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+/** A stay still open (no check-out, begun within OPEN_WINDOW_MS) gets its "check out" button here too. */
+const OPEN_WINDOW_MS = 12 * 3_600_000;
+
+function CheckOutCell({ entry, checkoutToken }: { entry: HistoryEntry; checkoutToken?: string }) {
+  const { t } = useT();
+  const [checkedOutAt, setCheckedOutAt] = useState(entry.checkedOutAt);
+  const [failed, setFailed] = useState(false);
+  if (checkedOutAt) return <>{formatDateTime(checkedOutAt)}</>;
+  const open = Date.now() - Date.parse(entry.checkedInAt) < OPEN_WINDOW_MS;
+  if (!open || !checkoutToken) return <>—</>;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        onClick={() =>
+          void checkOutAll([{ id: entry.id, checkoutToken }]).then(setCheckedOutAt, () => setFailed(true))
+        }
+      >
+        {t.ci_check_out}
+      </button>
+      {failed && <div className="field-error">{t.ci_offline}</div>}
+    </>
   );
 }
