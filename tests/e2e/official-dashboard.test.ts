@@ -74,6 +74,15 @@ describe('official dashboard', () => {
     expect(tiles.join(' | ')).toContain('Địa điểm đăng ký mã QR2');
     expect(tiles.join(' | ')).toContain('Lượt quét/ghi nhận3');
     await page.waitForSelector('.recharts-surface');
+    // The range's preset shows as chosen; another preset moves the mark.
+    expect(await page.locator('button[aria-pressed=true]').allTextContents()).toEqual(['7 ngày']);
+    await page.click('button:has-text("Hôm nay")');
+    expect(await page.locator('button[aria-pressed=true]').allTextContents()).toEqual(['Hôm nay']);
+    await page.click('button:has-text("7 ngày")');
+    await page.screenshot({
+      path: artifact('30b-dashboard-range-presets.png'),
+      clip: { x: 0, y: 0, width: 1280, height: 300 },
+    });
     await page.screenshot({ path: artifact('30-dashboard-province.png'), fullPage: true });
 
     await page.click('button.link:has-text("Quận Ba Đình")');

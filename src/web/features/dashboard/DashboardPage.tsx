@@ -84,15 +84,27 @@ export function DashboardPage() {
         </nav>
         <div className="row">
           <DateRangeFields value={range} onChange={setRange} />
-          <button type="button" className="btn secondary" onClick={() => preset(1)}>
-            {t.dash_today}
-          </button>
-          <button type="button" className="btn secondary" onClick={() => preset(7)}>
-            {t.dash_7days}
-          </button>
-          <button type="button" className="btn secondary" onClick={() => preset(21)}>
-            {t.dash_21days}
-          </button>
+          {(
+            [
+              [1, t.dash_today],
+              [7, t.dash_7days],
+              [21, t.dash_21days],
+            ] as const
+          ).map(([days, label]) => {
+            // The preset the range is now shows as chosen.
+            const active = range.to === today && range.from === addDays(today, -(days - 1));
+            return (
+              <button
+                key={days}
+                type="button"
+                className={active ? 'btn secondary active' : 'btn secondary'}
+                aria-pressed={active}
+                onClick={() => preset(days)}
+              >
+                {label}
+              </button>
+            );
+          })}
         </div>
         <ErrorAlert message={figures.error} />
       </section>
