@@ -57,26 +57,32 @@ const PAGE_MODULES: Record<string, string> = {
   '/login': 'features/login/LoginPage.tsx',
 };
 
-type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+export type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
 
 /**
- * `<link rel="modulepreload">` for the files of the page at `path` that the shell does not already
- * load (Vite's manifest: the page's chunk and what it imports), or '' for another address.
+ * For each citizen address, `<link rel="modulepreload">` for the files of its page that the shell
+ * does not already load (Vite's manifest: the page's chunk and what it imports); '' for another
+ * address. Worked out once per build, not per request.
  */
-export function pagePreloads(manifest: Manifest, path: string): string {
-  const module = PAGE_MODULES[path.replace(/\/+$/, '')];
-  if (!module || !manifest[module]) return '';
-  const loaded = new Set<string>();
+export function pagePreloads(manifest: Manifest): (path: string) => string {
   const collect = (key: string, into: Set<string>) => {
     if (into.has(key) || !manifest[key]) return;
     into.add(key);
     for (const imported of manifest[key].imports ?? []) collect(imported, into);
   };
+  const loaded = new Set<string>();
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) collect(key, loaded);
-  const needed = new Set<string>();
-  collect(module, needed);
-  return [...needed]
-    .filter((key) => !loaded.has(key))
-    .map((key) => `<link rel="modulepreload" crossorigin href="/${manifest[key]!.file}">`)
-    .join('');
+  const links = new Map<string, string>();
+  for (const [path, module] of Object.entries(PAGE_MODULES)) {
+    const needed = new Set<string>();
+    collect(module, needed);
+    links.set(
+      path,
+      [...needed]
+        .filter((key) => !loaded.has(key))
+        .map((key) => `<link rel="modulepreload" crossorigin href="/${manifest[key]!.file}">`)
+        .join(''),
+    );
+  }
+  return (path) => links.get(path.replace(/\/+$/, '')) ?? '';
 }

@@ -5,7 +5,7 @@
  */
 import type { HistoryEntry, tracingApi } from '../../shared/api/tracing.js';
 import { send } from '../api/client.js';
-import { exposuresOf } from '../device/exposures.js';
+import { exposuresOf, telHref } from '../device/exposures.js';
 import { rememberedCheckIns } from '../device/store.js';
 import type { CheckinMessages } from '../i18n/checkin-texts.js';
 import { formatDateTime } from '../i18n/lang.js';
@@ -41,7 +41,7 @@ export function noticesBox(t: CheckinMessages, items: readonly HistoryEntry[]): 
         el(
           'div',
           { textContent: `${t.notice_hotline} ` },
-          el('a', { href: `tel:${e.hotline.replace(/[^0-9+]/g, '')}`, textContent: e.hotline }),
+          el('a', { href: telHref(e.hotline), textContent: e.hotline }),
         ),
       ),
     ),

@@ -37,3 +37,8 @@ export function exposuresOf(
     }
   return [...byExposure.values()];
 }
+
+/** A hotline as a phone link: `1900 9095` → `tel:19009095`. */
+export function telHref(hotline: string): string {
+  return `tel:${hotline.replace(/[^0-9+]/g, '')}`;
+}

@@ -17,7 +17,13 @@ import { AppError } from '../../errors.js';
 import { WEB_DIR } from '../../paths.js';
 import type { ServiceContext } from '../../services/context.js';
 import { publicVenueByCode } from '../../services/venues.js';
-import { compressedFor, inlineAssets, pagePreloads, type InlinedPage } from '../page-assets.js';
+import {
+  compressedFor,
+  inlineAssets,
+  pagePreloads,
+  type InlinedPage,
+  type Manifest,
+} from '../page-assets.js';
 import { sendError } from '../plugins/errors.js';
 import { publicRoute, type ZodApp } from '../types.js';
 
@@ -78,7 +84,7 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
   const headers = pageHeaders(ctx);
   let checkinPage: InlinedPage | undefined;
   let appShell: string | undefined;
-  let manifest: Parameters<typeof pagePreloads>[0] | undefined;
+  let preloadsOf: ((path: string) => string) | undefined;
 
   app.get(
     '/c/:code',
@@ -142,8 +148,8 @@ export function pageRoutes(app: ZodApp, ctx: ServiceContext) {
 
   const sendShell = (reply: FastifyReply, path: string) => {
     appShell ??= withRegion(readPage('index.html'), ctx);
-    manifest ??= JSON.parse(readPage('.vite/manifest.json')) as Parameters<typeof pagePreloads>[0];
-    const html = appShell.replace('</head>', `${pagePreloads(manifest, path)}</head>`);
+    preloadsOf ??= pagePreloads(JSON.parse(readPage('.vite/manifest.json')) as Manifest);
+    const html = appShell.replace('</head>', `${preloadsOf(path)}</head>`);
     return reply
       .headers({ ...headers, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')

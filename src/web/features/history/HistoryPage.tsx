@@ -9,7 +9,7 @@ import { checkOutAll } from '../../checkin/requests.js';
 import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
-import { exposuresOf } from '../../device/exposures.js';
+import { exposuresOf, telHref } from '../../device/exposures.js';
 import { rememberedCheckIns } from '../../device/store.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -38,7 +38,7 @@ export function HistoryPage() {
           {e.names.length > 0 && <div className="small">{e.names.join(', ')}</div>}
           <div>{e.kind === 'contact' ? t.history_notice_contact : t.history_notice_venue}</div>
           <div>
-            {t.notice_hotline} <a href={`tel:${e.hotline.replace(/[^0-9+]/g, '')}`}>{e.hotline}</a>
+            {t.notice_hotline} <a href={telHref(e.hotline)}>{e.hotline}</a>
           </div>
         </div>
       ))}
