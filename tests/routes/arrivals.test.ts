@@ -15,7 +15,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/app.js';
-import { pdfText } from '../support/documents.js';
+import { pdfProse } from '../support/documents.js';
 
 let t: TestApp;
 let hanoi: string;
@@ -141,7 +141,7 @@ describe('GET /api/arrivals', () => {
         cookie: hanoi,
       },
     );
-    expect(pdfText(report.body)).toContain('khai báo y tế khi đến (trong nước và nhập cảnh): 2');
+    expect(pdfProse(report.body)).toContain('khai báo y tế khi đến (trong nước và nhập cảnh): 2');
   });
 });
 

@@ -5,7 +5,7 @@
  * is counted at once and the day is sketched again; sketches outlive the keys' retention.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText } from '../support/documents.js';
+import { pdfProse } from '../support/documents.js';
 import { registerOf } from '../../src/server/domain/people-sketch.js';
 import { sketchClosedDays } from '../../src/server/services/people-sketches.js';
 import { purgeExpired } from '../../src/server/services/retention.js';
@@ -170,7 +170,7 @@ describe('unique people from day sketches', () => {
       },
     );
     expect(res.status).toBe(200);
-    expect(pdfText(res.body)).toContain('Số người khác nhau: khoảng 5 (ước tính)');
+    expect(pdfProse(res.body)).toContain('Số người khác nhau: khoảng 5 (ước tính)');
   });
 
   it('still knows a province’s people after retention has deleted the keys', async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText } from '../support/documents.js';
+import { pdfProse, pdfText } from '../support/documents.js';
 import {
   ADMIN,
   call,
@@ -91,7 +91,7 @@ describe("GET /api/reports/unit (the chairman's report)", () => {
     ).toBe(403);
   });
 
-  it('prints a PDF with the per-site table and totals in the shape of seed 000, in Vietnamese', async () => {
+  it('prints a letter in the form of the seed letters, its tables as appendices, in Vietnamese', async () => {
     const res = await call(
       t.app,
       'GET',
@@ -100,15 +100,64 @@ describe("GET /api/reports/unit (the chairman's report)", () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(res.body);
-    expect(text).toContain('BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR');
-    expect(text).toContain('Thành phố Hà Nội');
-    expect(text).toContain('Từ ngày 20/11/2026 đến ngày 20/11/2026');
-    expect(text).toContain(
-      'Tổng số 4 lượt người (trong đó khai báo điện tử có quét mã QR 3 lượt người, khai báo giấy 1 lượt người)',
+    const prose = pdfProse(res.body);
+    // National header, issuing body, a number left to be written by hand, place and date.
+    expect(prose).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc');
+    expect(prose).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI');
+    expect(pdfText(res.body)).toMatch(/Số: {6,}\/BC-UBND/);
+    expect(prose).toContain('Hà Nội, ngày 20 tháng 11 năm 2026');
+    expect(prose).toContain(
+      'BÁO CÁO Tình hình khai báo y tế điện tử và quét mã QR từ ngày 20/11/2026 đến ngày 20/11/2026',
     );
-    expect(text).toMatch(/Văn phòng UBND tỉnh\s+4\s+3\s+1/);
-    expect(text).toMatch(/Tổng cộng\s+4\s+3\s+1/);
+    // The body in seed 000's wording, each site that had visitors named.
+    expect(prose).toContain(
+      'tổng số 4 lượt người (trong đó khai báo điện tử có quét mã QR 3 lượt người, khai báo giấy 1 lượt người), cụ thể:',
+    );
+    expect(prose).toContain(
+      '+ Tại Văn phòng UBND tỉnh: tổng số 4 lượt người (trong đó, khai báo điện tử có quét mã QR 3 lượt người, khai báo giấy 1 lượt người).',
+    );
+    expect(prose).toContain('Ủy ban nhân dân Thành phố Hà Nội báo cáo để theo dõi, chỉ đạo./.');
+    expect(prose).toContain('Nơi nhận:');
+    expect(prose).toContain('- Ban Chỉ đạo phòng, chống dịch cấp trên (b/c); - Như trên; - Lưu: VT.');
+    expect(prose).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH');
+    // Appendix I: the per-site table, its header on one line ("STT", not "ST/T").
+    const layout = pdfText(res.body);
+    expect(layout).toContain('PHỤ LỤC I');
+    expect(layout).toMatch(/STT\s+Địa điểm\s+Tổng số lượt/);
+    expect(layout).toMatch(/Văn phòng UBND tỉnh\s+4\s+3\s+1/);
+    expect(layout).toMatch(/Tổng cộng\s+4\s+3\s+1/);
+    expect(layout).toContain('PHỤ LỤC II');
+    expect(layout).toMatch(/\n\s*STT\s+Đơn vị\s/);
+  });
+
+  it('prints the number and the signer given, and turns away ones too long', async () => {
+    const url = `/api/reports/unit?adminUnit=01&from=${today}&format=pdf`;
+    const res = await call(
+      t.app,
+      'GET',
+      `${url}&number=${encodeURIComponent('125/BC-UBND')}&signer=${encodeURIComponent('Trần Sỹ Thanh')}`,
+      {
+        cookie: hanoi,
+      },
+    );
+    const prose = pdfProse(res.body);
+    expect(prose).toContain('Số: 125/BC-UBND');
+    expect(pdfText(res.body)).toMatch(/CHỦ TỊCH\s[^]*\n {20,}Trần Sỹ Thanh/);
+    expect(prose).toContain('(Kèm theo Báo cáo số 125/BC-UBND');
+    const tooLong = await call(t.app, 'GET', `${url}&number=${'1'.repeat(41)}`, { cookie: hanoi });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details[0].path).toBe('number');
+  });
+
+  it('writes the letter in English when asked', async () => {
+    const res = await call(t.app, 'GET', `/api/reports/unit?adminUnit=01&from=${today}&format=pdf`, {
+      cookie: hanoi,
+      headers: { 'accept-language': 'en' },
+    });
+    const prose = pdfProse(res.body);
+    expect(prose).toContain('SOCIALIST REPUBLIC OF VIET NAM');
+    expect(prose).toContain('Hà Nội, 20 November 2026');
+    expect(prose).toContain('4 entries in total (3 electronic with a QR scan, 1 on paper), namely:');
   });
 
   it('gives the same report as XLSX, with formulas neutralised', async () => {

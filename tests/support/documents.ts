@@ -10,3 +10,10 @@ export function pdfText(body: Buffer): string {
   writeFileSync(join(dir, 'r.pdf'), body);
   return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
 }
+
+/** The running text of a PDF's paragraphs, lines joined with one space (pdftotext, reading order). */
+export function pdfProse(body: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-'));
+  writeFileSync(join(dir, 'r.pdf'), body);
+  return execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}

@@ -5,34 +5,46 @@
  */
 import type { Queryable } from '../db/db.js';
 import * as checkIns from '../db/queries/check-ins.js';
-import * as stats from '../db/queries/stats.js';
 import { seesVisitorPhones, type Actor } from '../domain/access.js';
 import { maskPhone } from '../../shared/phone.js';
-import { addDays, localDateTime, startOfLocalDay } from '../domain/local-day.js';
-import { sheetsToPdf } from '../documents/report-pdf.js';
+import { addDays, localDate, localDateTime, startOfLocalDay } from '../domain/local-day.js';
+import type { LetterDetails } from '../documents/report-letter.js';
 import {
-  labels,
   tracingSheets as tracingTables,
-  unitReportSheets,
   visitListSheet,
   type ReportLang,
-  type UnitReportData,
   type VisitListRow,
 } from '../documents/report-tables.js';
 import { toCsv, toXlsx } from '../documents/spreadsheet.js';
 import { venueFor } from './access.js';
-import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { requestedDays } from './ranges.js';
-import { statsScope, unitStats } from './stats.js';
+import { statsScope } from './stats.js';
+import { unitReport } from './unit-report.js';
 
 export type ExportRequest =
-  | { kind: 'unit_report'; format: 'pdf' | 'xlsx'; adminUnit?: string; from?: string; to?: string }
+  | {
+      kind: 'unit_report';
+      format: 'pdf' | 'xlsx';
+      adminUnit?: string;
+      from?: string;
+      to?: string;
+      number?: string;
+      signer?: string;
+    }
   | { kind: 'venue_list'; format: 'csv' | 'xlsx'; venueId: number; from?: string; to?: string };
 
 /** An export whose access and range are settled. */
 export type PreparedExport =
-  | { kind: 'unit_report'; format: 'pdf' | 'xlsx'; actor: Actor; adminUnit: string; from: string; to: string }
+  | {
+      kind: 'unit_report';
+      format: 'pdf' | 'xlsx';
+      actor: Actor;
+      adminUnit: string;
+      from: string;
+      to: string;
+      letter: LetterDetails;
+    }
   | {
       kind: 'venue_list';
       format: 'csv' | 'xlsx';
@@ -52,7 +64,7 @@ export interface ExportFile {
 
 export type Progress = (done: number, total: number) => Promise<void>;
 
-const CONTENT_TYPES = {
+export const CONTENT_TYPES = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -60,8 +72,6 @@ const CONTENT_TYPES = {
 
 /** Rows read per step of a venue list (a step is one progress report). */
 const LIST_PAGE = 2000;
-/** Largest per-site table in a unit report. */
-const MAX_REPORT_SITES = 20_000;
 
 export async function prepareExport(
   ctx: ServiceContext,
@@ -70,7 +80,12 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   if (req.kind === 'unit_report') {
     const { unit, from, to } = await statsScope(ctx, actor, req);
-    return { kind: 'unit_report', format: req.format, actor: actor!, adminUnit: unit.code, from, to };
+    const letter = {
+      number: req.number ?? null,
+      signer: req.signer ?? null,
+      issuedOn: localDate(ctx.now(), ctx.config.timeZone),
+    };
+    return { kind: 'unit_report', format: req.format, actor: actor!, adminUnit: unit.code, from, to, letter };
   }
   const venue = await venueFor(ctx.db, actor, req.venueId, 'manage');
   const { from, to } = requestedDays(ctx, req);
@@ -92,59 +107,6 @@ export async function produceExport(
   progress: Progress = async () => {},
 ): Promise<ExportFile> {
   return p.kind === 'unit_report' ? unitReport(ctx, p, lang, progress) : visitList(ctx, p, lang, progress);
-}
-
-async function unitReport(
-  ctx: ServiceContext,
-  p: Extract<PreparedExport, { kind: 'unit_report' }>,
-  lang: ReportLang,
-  progress: Progress,
-) {
-  await progress(0, 3);
-  const report = await unitStats(ctx, p.actor, { adminUnit: p.adminUnit, from: p.from, to: p.to });
-  await progress(1, 3);
-  const scope = {
-    level: report.level,
-    code: report.adminUnit,
-    levels: adminUnitLevels(ctx.config.adminUnitsVersion),
-  };
-  const { value: sites } = await ctx.reads.run((db) =>
-    stats.venueFigures(db, scope, p.from, p.to, MAX_REPORT_SITES),
-  );
-  await progress(2, 3);
-  const data: UnitReportData = {
-    unitName: report.adminUnitName,
-    from: p.from,
-    to: p.to,
-    totals: {
-      ...report.checkIns,
-      registered: report.venues.registered,
-      active: report.venues.active,
-      people: report.uniquePeople,
-      peopleEstimated: report.uniquePeopleEstimated,
-      declarations: report.declarations.total,
-      flagged: report.declarations.flagged,
-      arrivals: report.declarations.arrivals,
-    },
-    sites: sites.map((s) => ({ name: s.name, total: s.total, electronic: s.electronic, paper: s.paper })),
-    units: report.children.map((c) => ({
-      name: c.name,
-      registered: c.venues.registered,
-      active: c.venues.active,
-      scans: c.checkIns.total,
-      cards: c.cards.issuedToDate,
-      population: c.cards.population,
-      rate: c.cards.issuanceRate,
-    })),
-  };
-  const sheets = unitReportSheets(data, lang);
-  const body = p.format === 'pdf' ? await sheetsToPdf(labels(lang).title, sheets) : await toXlsx(sheets);
-  await progress(3, 3);
-  return {
-    filename: `bao-cao-${report.adminUnit}-${p.from}-${p.to}.${p.format}`,
-    contentType: CONTENT_TYPES[p.format],
-    body,
-  };
 }
 
 async function visitList(

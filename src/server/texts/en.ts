@@ -1,6 +1,7 @@
 /** Every text the server writes, in English (the same shape as vi.ts). */
 import { plainAscii } from './ascii.js';
 import type { Texts } from './vi.js';
+import { vietnameseDate } from '../domain/local-day.js';
 
 // Figures keep the Vietnamese grouping in every language, as the printed reports always had.
 const fmt = (n: number) => n.toLocaleString('vi-VN');
@@ -63,7 +64,7 @@ export const en: Texts = {
   report: {
     title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
     unit: 'Unit',
-    period: (f: string, t: string) => `From ${f} to ${t}`,
+    period: (f: string, t: string) => `From ${vietnameseDate(f)} to ${vietnameseDate(t)}`,
     summary: (total: number, electronic: number, paper: number) =>
       `${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
     venuesLine: (registered: number, active: number) =>
@@ -96,6 +97,47 @@ export const en: Texts = {
     channel: 'Channel',
     flag: 'Flagged',
     yes: 'Yes',
+    letter: {
+      nation: 'SOCIALIST REPUBLIC OF VIET NAM',
+      motto: 'Independence - Freedom - Happiness',
+      committee: "PEOPLE'S COMMITTEE",
+      committeeName: (unit: string) => `The People's Committee of ${unit}`,
+      national: 'MINISTRY OF HEALTH',
+      nationalName: 'The Ministry of Health',
+      number: (n: string | null, national: boolean) =>
+        `No.: ${n ?? `${' '.repeat(10)}/BC-${national ? 'BYT' : 'UBND'}`}`,
+      placeDate: (place: string, y: number, m: number, d: number) =>
+        `${place}, ${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`,
+      kind: 'REPORT',
+      subject: (f: string, t: string) =>
+        `Electronic health declarations and QR scans from ${vietnameseDate(f)} to ${vietnameseDate(t)}`,
+      opening: (issuer: string, f: string, t: string) =>
+        `Following the instructions to promote electronic health declarations by QR code, ${issuer} reports on the period from ${vietnameseDate(f)} to ${vietnameseDate(t)} as follows:`,
+      entries: (total: number, electronic: number, paper: number, more: boolean) =>
+        `1. Health declarations on entering venues: ${fmt(total)} entries in total (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper)${more ? ', namely:' : '.'}`,
+      site: (name: string, total: number, electronic: number, paper: number) =>
+        `+ At ${name}: ${fmt(total)} entries (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper).`,
+      otherSites: (count: number, total: number, electronic: number, paper: number) =>
+        `+ At ${fmt(count)} other venues: ${fmt(total)} entries (${fmt(electronic)} electronic with a QR scan, ${fmt(paper)} on paper). Details in Appendix I.`,
+      venues: (line: string) => `2. ${line}`,
+      people: (line: string) => `3. ${line}`,
+      arrivals: (line: string) => `4. ${line}`,
+      units: '5. Cards issued and scans per subordinate unit: details in Appendix II.',
+      closing: (issuer: string) => `${issuer} submits this report for follow-up and direction.`,
+      recipientsHeading: 'Recipients:',
+      recipients: [
+        '- Steering committee for epidemic control, upper level (for reporting);',
+        '- As above;',
+        '- Archive: VT.',
+      ],
+      signCommittee: ["ON BEHALF OF THE PEOPLE'S COMMITTEE", 'CHAIRMAN'],
+      signNational: ['FOR THE MINISTER', 'DEPUTY MINISTER'],
+      appendix: (n: string) => `APPENDIX ${n}`,
+      attached: (number: string | null, f: string, t: string) =>
+        `(Attached to report${number ? ` No. ${number}` : ''} on electronic health declarations from ${vietnameseDate(f)} to ${vietnameseDate(t)})`,
+      sitesTitle: 'HEALTH DECLARATION ENTRIES PER SITE',
+      unitsTitle: 'CARDS ISSUED AND SCANS PER SUBORDINATE UNIT',
+    },
   },
   sms: {
     contactNotice: (venueName: string, day: string, hotline: string) =>

@@ -101,6 +101,45 @@ export const vi = {
     channel: 'Hình thức',
     flag: 'Cần theo dõi',
     yes: 'Có',
+    /** The report as an official letter (seeds 000, 002): header, body in the letters' wording, closing. */
+    letter: {
+      nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+      committee: 'ỦY BAN NHÂN DÂN',
+      committeeName: (unit: string) => `Ủy ban nhân dân ${unit}`,
+      national: 'BỘ Y TẾ',
+      nationalName: 'Bộ Y tế',
+      number: (n: string | null, national: boolean) =>
+        `Số: ${n ?? `${' '.repeat(10)}/BC-${national ? 'BYT' : 'UBND'}`}`,
+      placeDate: (place: string, y: number, m: number, d: number) =>
+        `${place}, ngày ${String(d).padStart(2, '0')} tháng ${m < 3 ? `0${m}` : m} năm ${y}`,
+      kind: 'BÁO CÁO',
+      subject: (f: string, t: string) =>
+        `Tình hình khai báo y tế điện tử và quét mã QR từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)}`,
+      opening: (issuer: string, f: string, t: string) =>
+        `Thực hiện chỉ đạo về việc đẩy mạnh khai báo y tế điện tử phục vụ phòng, chống dịch bằng mã QR, ${issuer} báo cáo tình hình thực hiện từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)} như sau:`,
+      entries: (total: number, electronic: number, paper: number, more: boolean) =>
+        `1. Khai báo y tế khi ra, vào các địa điểm: tổng số ${fmt(total)} lượt người (trong đó khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người)${more ? ', cụ thể:' : '.'}`,
+      site: (name: string, total: number, electronic: number, paper: number) =>
+        `+ Tại ${name}: tổng số ${fmt(total)} lượt người (trong đó, khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người).`,
+      otherSites: (count: number, total: number, electronic: number, paper: number) =>
+        `+ Tại ${fmt(count)} địa điểm khác: tổng số ${fmt(total)} lượt người (trong đó, khai báo điện tử có quét mã QR ${fmt(electronic)} lượt người, khai báo giấy ${fmt(paper)} lượt người). Chi tiết tại Phụ lục I kèm theo.`,
+      venues: (line: string) => `2. ${line}`,
+      people: (line: string) => `3. ${line}`,
+      arrivals: (line: string) => `4. ${line}`,
+      units:
+        '5. Tình hình cấp thẻ kiểm soát dịch bệnh và quét mã theo đơn vị trực thuộc: chi tiết tại Phụ lục II kèm theo.',
+      closing: (issuer: string) => `${issuer} báo cáo để theo dõi, chỉ đạo./.`,
+      recipientsHeading: 'Nơi nhận:',
+      recipients: ['- Ban Chỉ đạo phòng, chống dịch cấp trên (b/c);', '- Như trên;', '- Lưu: VT.'],
+      signCommittee: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+      signNational: ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG'],
+      appendix: (n: string) => `PHỤ LỤC ${n}`,
+      attached: (number: string | null, f: string, t: string) =>
+        `(Kèm theo Báo cáo${number ? ` số ${number}` : ''} về tình hình khai báo y tế điện tử từ ngày ${vietnameseDate(f)} đến ngày ${vietnameseDate(t)})`,
+      sitesTitle: 'SỐ LƯỢT KHAI BÁO Y TẾ THEO ĐỊA ĐIỂM',
+      unitsTitle: 'CẤP THẺ VÀ QUÉT MÃ THEO ĐƠN VỊ TRỰC THUỘC',
+    },
   },
   /** Text messages: plain ASCII so one SMS holds 160 characters (GSM-7), as carriers bill them. */
   sms: {

@@ -1,9 +1,18 @@
 /** Reports and exports (F11) and venue imports (F2). */
 import { z } from 'zod';
-import { LIST_FORMATS, REPORT_FORMATS } from '../contracts.js';
+import { LIST_FORMATS, REPORT_FORMATS, trimmedText } from '../contracts.js';
 import { DayRange, IdParam, UuidParam } from './common.js';
 import { endpoint } from './endpoint.js';
 import { DateRangeQuery } from './stats.js';
+
+/**
+ * How the chairman's report is numbered and signed (its letter form, seeds 000 and 002); left out, the
+ * printed letter keeps room for both to be written by hand.
+ */
+export const LetterDetails = {
+  number: trimmedText(40).optional().describe('the document number, e.g. "123/BC-UBND"'),
+  signer: trimmedText(80).optional().describe('the name printed under the signature'),
+};
 
 export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({
@@ -11,6 +20,7 @@ export const ExportRequest = z.discriminatedUnion('kind', [
     format: z.enum(REPORT_FORMATS),
     adminUnit: DateRangeQuery.shape.adminUnit,
     ...DayRange,
+    ...LetterDetails,
   }),
   z.object({
     kind: z.literal('venue_list'),
@@ -43,7 +53,7 @@ export const reportsApi = {
     tag: 'reports',
     description:
       "The chairman's report of a unit for a range of days (seed 000 per-site table, seed 002 per-unit cards and scans).",
-    query: DateRangeQuery.extend({ format: z.enum(REPORT_FORMATS).default('pdf') }),
+    query: DateRangeQuery.extend({ format: z.enum(REPORT_FORMATS).default('pdf'), ...LetterDetails }),
   }),
   venueVisits: endpoint({
     method: 'GET',

@@ -168,6 +168,10 @@ export const en: Messages = {
   dash_reports: 'Reports',
   dash_report_pdf: 'Report (PDF)',
   dash_report_xlsx: 'Report (Excel)',
+  dash_report_number: 'Document number (optional)',
+  dash_report_signer: 'Signed by (optional)',
+  dash_report_blank_hint:
+    'The PDF is laid out as an official letter: national header, number, place and date, recipients, signature; the tables as appendices. Leave the number and signer empty to write them by hand after printing.',
   dash_population: 'Registered population',
   dash_save: 'Save',
   export_running: 'Preparing the file…',

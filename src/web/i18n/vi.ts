@@ -172,6 +172,10 @@ export const vi = {
   dash_reports: 'Báo cáo',
   dash_report_pdf: 'Báo cáo PDF',
   dash_report_xlsx: 'Báo cáo Excel',
+  dash_report_number: 'Số văn bản (không bắt buộc)',
+  dash_report_signer: 'Người ký (không bắt buộc)',
+  dash_report_blank_hint:
+    'Báo cáo PDF in theo thể thức công văn: quốc hiệu, số, địa danh và ngày, nơi nhận, chữ ký; các bảng ở phụ lục. Để trống số và người ký nếu sẽ viết tay sau khi in.',
   dash_population: 'Dân số đăng ký',
   dash_save: 'Lưu',
   export_running: 'Đang tạo tệp…',

@@ -10,10 +10,9 @@ import { useT } from '../../app/lang.js';
 import { useSession } from '../../app/session.js';
 import { DateRangeFields } from '../../components/DateRangeFields.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Link } from '../../components/Link.js';
 import { CategoryChart, ChannelChart, DayChart } from './Charts.js';
 import { addDays, localToday } from './dates.js';
-import { ExportButton } from './ExportButton.js';
+import { ReportsCard } from './ReportsCard.js';
 import { PopulationForm } from './PopulationForm.js';
 import { ArrivalsPanel } from './ArrivalsPanel.js';
 import { ChildrenTable, Summary, VenueTable } from './UnitTables.js';
@@ -113,14 +112,7 @@ export function DashboardPage() {
       ) : (
         <>
           <Summary report={report} />
-          <section className="card">
-            <h2>{t.dash_reports}</h2>
-            <div className="row">
-              <ExportButton label={t.dash_report_pdf} request={{ ...reportRequest, format: 'pdf' }} />
-              <ExportButton label={t.dash_report_xlsx} request={{ ...reportRequest, format: 'xlsx' }} />
-              <Link to={`/compliance?unit=${unit}`}>{t.nav_compliance} →</Link>
-            </div>
-          </section>
+          <ReportsCard request={reportRequest} unit={unit} />
           <div className="grid">
             <section className="card">
               <h2>{t.dash_per_day}</h2>
