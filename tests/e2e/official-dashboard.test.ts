@@ -98,12 +98,18 @@ describe('official dashboard', () => {
 
     await page.goBack();
     await page.waitForSelector('text=Báo cáo PDF');
+    // The chairman's office numbers the letter and names the signer before printing it.
+    await page.fill('#report-number', '125/BC-UBND');
+    await page.fill('#report-signer', 'Trần Sỹ Thanh');
     const pdf = await download(page, 'Báo cáo PDF', '33-report.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const png = renderPdfPage(pdf, artifact('33-report-page1'), 80);
     expect(readFileSync(png).length).toBeGreaterThan(10_000);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Số: 125/BC-UBND');
+    expect(text).toContain('Trần Sỹ Thanh');
+    expect(text).toContain('PHỤ LỤC I');
     expect(text).toMatch(/Văn phòng UBND phường Phúc Xá\s+3\s+3\s+0/);
 
     await page.reload();

@@ -303,6 +303,14 @@ const RULES: Record<string, Rule> = {
     allowed: 'everyone',
     request: (f) => ({ method: 'GET', url: `/api/cards/${f.card.id}/card.pdf?token=${f.card.holderToken}` }),
   },
+  'POST /api/cards/print': {
+    allowed: 'everyone',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/cards/print',
+      body: { cards: [{ id: f.card.id, holderToken: f.card.holderToken }] },
+    }),
+  },
   'POST /api/cards/:id/reissue': {
     allowed: 'everyone',
     request: async () => {

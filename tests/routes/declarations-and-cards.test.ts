@@ -10,6 +10,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/app.js';
+import { pdfInfo, pdfProse, pdfRectangles } from '../support/documents.js';
 
 let t: TestApp;
 let adminCookie: string;
@@ -195,6 +196,43 @@ describe('cards for their holder', () => {
     const pdf = await call(t.app, 'GET', `/api/cards/${d.card.id}/card.pdf?token=${d.card.holderToken}`);
     expect(pdf.status).toBe(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('prints a family’s cards together at ID-card size, four to an A4 sheet, for their holder only', async () => {
+    const family = [];
+    for (const [fullName, birthYear] of [
+      ['Nguyễn Văn Bình', 1970],
+      ['Trần Thị Mai', 1974],
+      ['Nguyễn Bảo Ngọc', 2004],
+      ['Nguyễn Minh Khôi', 2008],
+      ['Nguyễn Thị Lan', 1948],
+    ] as const) {
+      family.push((await declare(t.app, { person: { fullName, phone: '0912555001', birthYear } })).card);
+    }
+    const held = family.map((c) => ({ id: c.id, holderToken: c.holderToken }));
+    const res = await call(t.app, 'POST', '/api/cards/print', { body: { cards: held } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    const info = pdfInfo(res.body);
+    expect(info.pages).toBe(2);
+    expect(info.pageSize).toMatch(/595\.\d* x 841\.\d* pts \(A4\)/);
+    const text = pdfProse(res.body);
+    for (const card of family) expect(text).toContain(card.number);
+    expect(text).toContain('Nguyễn Thị Lan');
+    expect(text).toContain('Năm sinh: 1948');
+    expect(text).toContain('Cắt theo dấu góc');
+    // The card is ID-1 size: the front's frame is 85.6 × 54 mm (242.6 × 153.1 pt).
+    const drawn = pdfRectangles(res.body);
+    expect(drawn).toContainEqual({ width: 242.6, height: 153.1 });
+    // Its QR, quiet zone included, is 52 mm square (the product asks at least 5 × 5 cm).
+    expect(drawn).toContainEqual({ width: 147.4, height: 147.4 });
+
+    const stolen = [...held.slice(0, 2), { id: family[2]!.id, holderToken: family[0]!.holderToken }];
+    expect((await call(t.app, 'POST', '/api/cards/print', { body: { cards: stolen } })).status).toBe(403);
+    const tooMany = Array.from({ length: 9 }, () => held[0]!);
+    expect((await call(t.app, 'POST', '/api/cards/print', { body: { cards: tooMany } })).status).toBe(400);
+    expect((await call(t.app, 'POST', '/api/cards/print', { body: { cards: [] } })).status).toBe(400);
   });
 
   it('reissues a card: the old QR is refused, the new one works, the old token cannot reissue again', async () => {

@@ -20,7 +20,7 @@ let venue: Awaited<ReturnType<typeof registerVenue>>;
 let other: Awaited<ReturnType<typeof registerVenue>>;
 let official: string;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ HEALTH_HOTLINES: '01=024 3998 5765' });
   venue = await registerVenue(t.app, { name: 'Nhà hàng Sen' });
   other = await registerVenue(t.app, { adminUnitCode: HCMC_COMMUNE });
   const admin = await login(t.app, ADMIN.username, ADMIN.password);
@@ -81,6 +81,8 @@ describe('entrances', () => {
     });
     expect(poster.status).toBe(200);
     expect(pdfText(poster.body)).toContain('Cổng sau');
+    // The venue is in Hà Nội: its poster gives Hà Nội's hotline.
+    expect(pdfText(poster.body)).toContain('Health hotline: 024 3998 5765');
     const checkIn = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(added.body.code) });
     expect(checkIn.status).toBe(201);
   });

@@ -11,6 +11,7 @@ import {
   venueBody,
   type TestApp,
 } from '../support/app.js';
+import { pdfInfo, pdfProse, pdfRectangles } from '../support/documents.js';
 
 let t: TestApp;
 let adminCookie: string;
@@ -160,6 +161,21 @@ describe('GET /api/venues/:id and its QR documents', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    // One A4 page: both languages, the entrance, the national hotline (no province one is set).
+    expect(pdfInfo(pdf.body)).toMatchObject({ pages: 1 });
+    const text = pdfProse(pdf.body);
+    for (const words of [
+      'QUÉT MÃ QR KHI RA, VÀO',
+      'SCAN THE QR CODE WHEN YOU COME IN AND GO OUT',
+      'Cổng chính · Entrance',
+      'Hướng dẫn',
+      'How to check in',
+      'Không có điện thoại: đưa thẻ QR cá nhân hoặc CCCD gắn chip cho nhân viên quét.',
+      'Đường dây nóng y tế · Health hotline: 1900 9095',
+    ])
+      expect(text).toContain(words);
+    // The QR, quiet zone included, is 16 cm square (the product asks at least 15 cm).
+    expect(pdfRectangles(pdf.body)).toContainEqual({ width: 453.5, height: 453.5 });
     const png = await call(t.app, 'GET', `/api/venues/${venue.id}/qr.png`, { cookie: venue.managerCookie });
     expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
     const svg = await call(t.app, 'GET', `/api/venues/${venue.id}/qr.svg`, { cookie: venue.managerCookie });

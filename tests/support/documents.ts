@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 /** The text of a PDF, laid out as on the page (poppler's pdftotext). */
 export function pdfText(body: Buffer): string {
@@ -16,4 +17,40 @@ export function pdfProse(body: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-'));
   writeFileSync(join(dir, 'r.pdf'), body);
   return execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Page count and page size as poppler's pdfinfo reports them. */
+export function pdfInfo(body: Buffer): { pages: number; pageSize: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'report-'));
+  writeFileSync(join(dir, 'r.pdf'), body);
+  const out = execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' });
+  return {
+    pages: Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]),
+    pageSize: /^Page size:\s+(.*)$/m.exec(out)?.[1] ?? '',
+  };
+}
+
+/**
+ * The sizes (points, one decimal) of the rectangles a PDF draws (`x y w h re` in its content streams,
+ * inflated): what a ruler would measure on the printed page.
+ */
+export function pdfRectangles(body: Buffer): { width: number; height: number }[] {
+  const sizes: { width: number; height: number }[] = [];
+  const text = body.toString('latin1');
+  const streams = /stream\r?\n/g;
+  for (let m = streams.exec(text); m; m = streams.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(body.subarray(start, end)).toString('latin1');
+    } catch {
+      continue; // fonts and images that are not deflated content
+    }
+    for (const r of content.matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)) {
+      const round = (v: string) => Math.round(Math.abs(Number(v)) * 10) / 10;
+      sizes.push({ width: round(r[3]!), height: round(r[4]!) });
+    }
+  }
+  return sizes;
 }

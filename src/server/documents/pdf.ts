@@ -46,11 +46,12 @@ export function drawQr(doc: PDFKit.PDFDocument, qr: QrMatrix, x: number, y: numb
 }
 
 /**
- * "Test – not for display" across the page and as a red band at its foot: printed while PUBLIC_URL is
+ * "Test – not for display" across the page and as a red band at its foot (or top): printed while PUBLIC_URL is
  * a test address (domain/public-url.ts), so nobody sticks up a QR that phones cannot open.
  */
-export function drawTestMark(doc: PDFKit.PDFDocument, mark: string) {
+export function drawTestMark(doc: PDFKit.PDFDocument, mark: string, band: 'top' | 'bottom' = 'bottom') {
   const { width, height } = doc.page;
+  const bandTop = band === 'top' ? 0 : height - 40;
   // Text below the bottom margin would start a new page: the band sits in the margin.
   const margin = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
@@ -60,9 +61,9 @@ export function drawTestMark(doc: PDFKit.PDFDocument, mark: string) {
   doc.text('BẢN THỬ – TEST', 0, height / 2 - 30, { width, align: 'center', lineBreak: false });
   doc.restore();
   doc.save();
-  doc.rect(0, height - 40, width, 40).fill('#c0392b');
+  doc.rect(0, bandTop, width, 40).fill('#c0392b');
   doc.fillColor('#ffffff').font('bold').fontSize(12);
-  doc.text(mark, 20, height - 27, { width: width - 40, align: 'center', lineBreak: false });
+  doc.text(mark, 20, bandTop + 13, { width: width - 40, align: 'center', lineBreak: false });
   doc.restore();
   doc.page.margins.bottom = margin;
 }

@@ -16,7 +16,7 @@ import {
 } from '../domain/signed-code.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
-import { cardPdf } from '../documents/personal-card.js';
+import { cardsPdf } from '../documents/personal-card.js';
 import { testPrintMark } from './posters.js';
 import { currentColour, tracedContactColour, type StatusRules } from '../domain/status.js';
 import { lastTracedAt } from '../db/queries/traced-contacts.js';
@@ -145,16 +145,20 @@ export async function revokeCard(ctx: ServiceContext, id: string, token: string)
   return { id: card.id, status: 'revoked' as const };
 }
 
-export async function printableCard(ctx: ServiceContext, id: string, token: string) {
-  const card = await holderCard(ctx, id, token);
-  if (card.status === 'revoked') throw new AppError('card_revoked');
-  return cardPdf({
-    fullName: card.fullName,
-    number: cardNumber(card.publicId),
-    qr: cardQrContent(ctx, card.publicId),
-    birthYear: card.birthYear,
-    testMark: testPrintMark(ctx),
-  });
+/** Cards at ID-card size, four to an A4 sheet: one person's, or a family's printed together. */
+export async function printableCards(ctx: ServiceContext, held: readonly { id: string; token: string }[]) {
+  const printed = [];
+  for (const { id, token } of held) {
+    const card = await holderCard(ctx, id, token);
+    if (card.status === 'revoked') throw new AppError('card_revoked');
+    printed.push({
+      fullName: card.fullName,
+      number: cardNumber(card.publicId),
+      qr: cardQrContent(ctx, card.publicId),
+      birthYear: card.birthYear,
+    });
+  }
+  return cardsPdf(printed, testPrintMark(ctx));
 }
 
 /** Staff look a person up by phone at their venue (no card at hand): names and colours only. */

@@ -5,6 +5,7 @@ import { isTestAddress, TEST_PRINT_MARK } from '../domain/public-url.js';
 import type { Actor } from '../domain/access.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from './context.js';
+import { hotlineOf } from './history.js';
 import { getVenue } from './venues.js';
 
 export type QrFormat = 'pdf' | 'png' | 'svg';
@@ -33,6 +34,7 @@ export async function venueQrDocument(
           entranceName: entrance.name,
           checkInUrl: entrance.checkInUrl,
           code: entrance.code,
+          hotline: hotlineOf(ctx.config, venue.adminUnitPath[0]),
           testMark: testPrintMark(ctx),
         }),
         contentType: 'application/pdf',

@@ -75,6 +75,8 @@ const DeclarationAnswer = z.object({
   card: Card,
 });
 const HolderToken = z.object({ holderToken: z.string().min(1).max(100) });
+/** Cards printed in one go: two sheets, a large family. */
+export const MAX_CARDS_PRINTED = 8;
 const HolderQuery = z.object({ token: z.string().min(1).max(100) });
 const RulesScope = z.object({ scope: z.string().regex(/^(VN|\d{2})$/) });
 
@@ -159,6 +161,19 @@ export const declarationsApi = {
     tag: 'cards',
     params: UuidParam,
     query: HolderQuery,
+  }),
+  printCards: endpoint({
+    method: 'POST',
+    path: '/api/cards/print',
+    tag: 'cards',
+    description:
+      'Several cards held on one device (a family) printed together at ID-card size, four to an A4 sheet, with crop marks. Each card needs its holder token.',
+    body: z.object({
+      cards: z
+        .array(z.object({ id: z.uuid(), ...HolderToken.shape }))
+        .min(1)
+        .max(MAX_CARDS_PRINTED),
+    }),
   }),
   reissueCard: endpoint({
     method: 'POST',

@@ -96,6 +96,8 @@ export const en: Messages = {
   cards_empty: 'No cards on this device yet. Make a health declaration to get one.',
   card_number: 'Card number',
   card_print: 'Print card (PDF)',
+  cards_print_all: (n: number) => `Print all ${n} cards on A4 (ID-card size)`,
+  cards_printing: 'Preparing the print file…',
   card_reissue: 'Reissue card',
   card_reissue_confirm: 'The old card will stop working. Reissue?',
   card_declared_at: 'Declared at',

@@ -97,6 +97,8 @@ export const vi = {
   cards_empty: 'Chưa có thẻ nào trên thiết bị này. Hãy khai báo y tế để được cấp thẻ.',
   card_number: 'Số thẻ',
   card_print: 'In thẻ (PDF)',
+  cards_print_all: (n: number) => `In cả ${n} thẻ trên một tờ A4 (khổ thẻ CCCD)`,
+  cards_printing: 'Đang tạo tệp in…',
   card_reissue: 'Cấp lại thẻ',
   card_reissue_confirm: 'Thẻ cũ sẽ không dùng được nữa. Cấp lại?',
   card_declared_at: 'Khai báo lúc',

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { declarationsApi } from '../../../shared/api/declarations.js';
 import * as cards from '../../services/cards.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -58,6 +59,11 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
     handler: async (req) => statusRules.setRules(ctx, await req.actor(), req.params.scope, req.body),
   });
 
+  cardRoutes(app, ctx, publicLimit);
+}
+
+/** A card is read, printed, reissued and revoked by whoever holds its holder token (F6). */
+function cardRoutes(app: ZodApp, ctx: ServiceContext, publicLimit: ReturnType<typeof publicRoute>) {
   app.route({
     ...routeOf(declarationsApi.card),
     config: publicLimit,
@@ -71,12 +77,17 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
     ...routeOf(declarationsApi.cardPdf),
     config: publicLimit,
     handler: async (req, reply) => {
-      const pdf = await cards.printableCard(ctx, req.params.id, req.query.token);
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', 'inline; filename="the-kiem-soat.pdf"')
-        .send(pdf);
+      const pdf = await cards.printableCards(ctx, [{ id: req.params.id, token: req.query.token }]);
+      return sendCardsPdf(reply, pdf);
+    },
+  });
+
+  app.route({
+    ...routeOf(declarationsApi.printCards),
+    config: publicLimit,
+    handler: async (req, reply) => {
+      const held = req.body.cards.map((c) => ({ id: c.id, token: c.holderToken }));
+      return sendCardsPdf(reply, await cards.printableCards(ctx, held));
     },
   });
 
@@ -92,4 +103,13 @@ export function declarationRoutes(app: ZodApp, ctx: ServiceContext) {
     config: publicLimit,
     handler: async (req) => cards.revokeCard(ctx, req.params.id, req.body.holderToken),
   });
+}
+
+/** Printed cards are the holder's own: never cached, opened in the browser's PDF viewer. */
+function sendCardsPdf(reply: FastifyReply, pdf: Buffer) {
+  return reply
+    .type('application/pdf')
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', 'inline; filename="the-kiem-soat.pdf"')
+    .send(pdf);
 }

@@ -1,7 +1,7 @@
 /** The personal QR cards kept on this device (F6): shown to staff, printed, reissued; colour (F18). */
 import { useEffect, useState } from 'react';
-import { declarationsApi } from '../../../shared/api/declarations.js';
-import { call, errorText, urlOf } from '../../api/client.js';
+import { declarationsApi, MAX_CARDS_PRINTED } from '../../../shared/api/declarations.js';
+import { call, errorText, fileOf, urlOf } from '../../api/client.js';
 import { Link } from '../../components/Link.js';
 import { useT } from '../../app/lang.js';
 import { QrSvg } from '../../components/QrSvg.js';
@@ -40,10 +40,11 @@ export function CardsPage() {
       <section className="card">
         <h1>{t.cards_title}</h1>
         {people.length === 0 && <p className="muted">{t.cards_empty}</p>}
-        <p>
+        <p className="row">
           <Link to="/declare" className="btn">
             {people.length ? t.card_redeclare : t.nav_declare}
           </Link>
+          {people.length > 1 && <PrintAllButton people={people} />}
         </p>
       </section>
       {people.map((p) => (
@@ -54,6 +55,40 @@ export function CardsPage() {
           onChange={() => setPeople(loadPeople().filter((x) => x.card))}
         />
       ))}
+    </>
+  );
+}
+
+/** A family's cards on one sheet (four per A4, ID-card size, crop marks), opened as a PDF. */
+function PrintAllButton({ people }: { people: DevicePerson[] }) {
+  const { t } = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cards = people
+    .slice(0, MAX_CARDS_PRINTED)
+    .map((p) => ({ id: p.card!.id, holderToken: p.card!.holderToken }));
+  const print = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const pdf = await fileOf(declarationsApi.printCards, { body: { cards } });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(pdf);
+      link.download = 'the-kiem-soat.pdf';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn secondary" disabled={busy} onClick={() => void print()}>
+        {busy ? t.cards_printing : t.cards_print_all(cards.length)}
+      </button>
+      {error && <span className="error">{error}</span>}
     </>
   );
 }
