@@ -3,6 +3,7 @@
  * camera with a real QR decoder; and the offline outbox: 20 keyboard-wedge scans while offline,
  * a reload without network, then exactly 20 check-ins on the server once back online.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answerTheRestNo, artifact, launchChromium, waitOrExplain } from './support/browser.js';
 import { useJourney } from './support/journey.js';
+import { renderPdfPage } from './support/qr-from-pdf.js';
 import { writeQrVideo } from './support/y4m.js';
 
 const journey = useJourney();
@@ -47,6 +49,7 @@ async function today(context: BrowserContext, venueId: number) {
 }
 
 let cardQr: string;
+let cardNumber: string;
 
 /** Chooses Phường Phúc Xá (Ba Đình, Hà Nội) as where the person lives: the form asks for it. */
 async function chooseHomeWard(page: Page) {
@@ -90,6 +93,7 @@ describe('health declaration on a phone', () => {
     await page.screenshot({ path: artifact('11-card-on-phone.png'), fullPage: true });
     const people = await page.evaluate(() => JSON.parse(localStorage.getItem('people') ?? '[]'));
     cardQr = people[0].card.qr;
+    cardNumber = people[0].card.number;
     expect(cardQr).toMatch(/\/card\/[0-9A-Z]{23}$/);
     expect(cardQr).not.toContain('0987111222');
     await phone.close();
@@ -142,6 +146,25 @@ describe('scanner station', () => {
       await page.waitForTimeout(1500);
       expect((await today(context, venue.id)).byChannel).toEqual({ qr_staff: 1 });
     });
+  });
+
+  it('finds the card from the number printed on it, typed by hand at the door', async () => {
+    const venue = await registerVenue('Nhà văn hóa phường Phúc Xá', '0241000010');
+    const context = await managerContext(journey.browser, '0241000010');
+    const page = await context.newPage();
+    await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
+    // Read out over the counter: lower case, as people say it.
+    await page.fill('#wedge', cardNumber.toLowerCase());
+    await page.press('#wedge', 'Enter');
+    await waitOrExplain(page, '#result[data-colour="yellow"]', {
+      timeout: 10_000,
+      explainWith: '#result, .error',
+      screenshot: '12b-scanner-typed-number-failed.png',
+    });
+    expect(await page.textContent('#result')).toContain('Đặng Thuỳ Trâm');
+    await page.screenshot({ path: artifact('12b-scanner-typed-number.png'), fullPage: true });
+    expect((await today(context, venue.id)).byChannel).toEqual({ qr_staff: 1 });
+    await context.close();
   });
 
   it('reads a chip ID card through the camera (grey, nothing issued) and refuses a damaged one', async () => {
@@ -253,6 +276,17 @@ describe('scanner station', () => {
       await page.waitForURL(/\/cards/);
     }
     await page.waitForFunction(() => document.querySelectorAll('.person-card').length === 2);
+    // Both cards print on one A4 sheet at ID-card size, to cut out and fold.
+    const [printed] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("In cả 2 thẻ trên một tờ A4")'),
+    ]);
+    const sheet = artifact('16-family-cards.pdf');
+    await printed.saveAs(sheet);
+    const sheetText = execFileSync('pdftotext', [sheet, '-'], { encoding: 'utf8' });
+    expect(sheetText).toContain('Bố Nguyễn Văn Long');
+    expect(sheetText).toContain('Con Nguyễn Bảo Ngọc');
+    renderPdfPage(sheet, artifact('16-family-cards'), 60);
     await page.goto(`${journey.server.baseUrl}/c/${venue.code}`);
     await page.waitForSelector('text=Con Nguyễn Bảo Ngọc');
     await page.screenshot({ path: artifact('16-family-check-in.png'), fullPage: true });

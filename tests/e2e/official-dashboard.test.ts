@@ -79,6 +79,17 @@ describe('official dashboard', () => {
     await page.click('button:has-text("Hôm nay")');
     expect(await page.locator('button[aria-pressed=true]').allTextContents()).toEqual(['Hôm nay']);
     await page.click('button:has-text("7 ngày")');
+    // Days are written dd/mm/yyyy whatever the browser's language (this Chromium runs in English),
+    // and a day typed that way moves the range.
+    const fromField = page.locator('label:has-text("Từ ngày") input').first();
+    const toField = page.locator('label:has-text("Đến ngày") input').first();
+    const to = await toField.inputValue();
+    expect(to).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await fromField.fill(to);
+    const [d, m, y] = to.split('/');
+    await page.waitForURL(new RegExp(`from=${y}-${m}-${d}&to=${y}-${m}-${d}`));
+    expect(await page.locator('button[aria-pressed=true]').allTextContents()).toEqual(['Hôm nay']);
+    await page.click('button:has-text("7 ngày")');
     await page.screenshot({
       path: artifact('30b-dashboard-range-presets.png'),
       clip: { x: 0, y: 0, width: 1280, height: 300 },

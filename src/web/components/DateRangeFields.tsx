@@ -1,5 +1,6 @@
 /** "From" and "to" local-day pickers that keep from ≤ to (dashboard, exports, tracing, audit). */
 import { useT } from '../app/lang.js';
+import { DayInput } from './DayInput.js';
 
 export interface DayRange {
   from: string;
@@ -21,12 +22,7 @@ export function DateRangeFields({
     <label className={inline ? 'inline' : undefined}>
       {label}
       {inline ? ' ' : null}
-      <input
-        type="date"
-        value={value[key]}
-        {...bound}
-        onChange={(e) => e.target.value && onChange({ ...value, [key]: e.target.value })}
-      />
+      <DayInput value={value[key]} {...bound} onChange={(iso) => onChange({ ...value, [key]: iso })} />
     </label>
   );
   return (

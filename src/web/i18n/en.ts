@@ -135,6 +135,13 @@ export const en: Messages = {
   nav_compliance: 'Compliance',
   nav_accounts: 'Accounts',
   dash_title: 'QR scanning and health declarations',
+  date_pick: 'Pick the day on a calendar',
+  date_format_hint: 'Write the date as day/month/year, e.g. 20/11/2026.',
+  time_label: 'Time (24-hour, hh:mm)',
+  tr_exposure_needs:
+    'Choose the venue, the start and end times, and write the purpose (at least 5 characters).',
+  comp_send_needs: 'Select at least one venue and write the reminder.',
+  import_needs_file: 'Choose a CSV file first.',
   dash_from: 'From',
   dash_to: 'To',
   dash_today: 'Today',

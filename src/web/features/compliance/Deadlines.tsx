@@ -7,6 +7,7 @@ import { useT } from '../../app/lang.js';
 import { currentLang } from '../../i18n/index.js';
 import { categoryName } from './category-name.js';
 import type { Act, ComplianceReport } from './SilentVenues.js';
+import { DayInput } from '../../components/DayInput.js';
 
 export function Deadlines({ data, unit, act }: { data: ComplianceReport; unit: string; act: Act }) {
   const { t } = useT();
@@ -83,14 +84,7 @@ export function Deadlines({ data, unit, act }: { data: ComplianceReport; unit: s
               </option>
             ))}
           </select>
-          <input
-            type="date"
-            required
-            value={deadline}
-            onChange={(e) => setDeadline(e.target.value)}
-            style={{ width: 'auto' }}
-            aria-label={t.dash_to}
-          />
+          <DayInput required value={deadline} onChange={setDeadline} aria-label={t.dash_to} />
           <input
             placeholder={t.comp_note}
             maxLength={MAX_DEADLINE_NOTE_LENGTH}

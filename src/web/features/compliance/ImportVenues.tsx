@@ -29,6 +29,7 @@ export function ImportVenues() {
           disabled={!csv}
           start={() => call(reportsApi.importVenues, { body: { csv: csv ?? '' } })}
         />
+        {!csv && <span className="muted small">{t.import_needs_file}</span>}
       </div>
     </section>
   );

@@ -104,7 +104,10 @@ export function SilentVenues({ data, act }: { data: ComplianceReport; act: Act }
               onClick={() => void send()}
             >
               {t.comp_send} ({selected.size})
-            </button>
+            </button>{' '}
+            {(selected.size === 0 || !message.trim()) && (
+              <span className="muted small">{t.comp_send_needs}</span>
+            )}
           </p>
         </>
       )}

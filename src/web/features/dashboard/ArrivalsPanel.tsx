@@ -10,6 +10,7 @@ import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { countryName, formatDateTime } from '../../i18n/index.js';
+import { DayInput } from '../../components/DayInput.js';
 
 export function ArrivalsPanel({ unit, lastDay }: { unit: string; lastDay: string }) {
   const { t, lang } = useT();
@@ -24,13 +25,7 @@ export function ArrivalsPanel({ unit, lastDay }: { unit: string; lastDay: string
     <section className="card" id="arrivals">
       <h2>{t.dash_arrivals_title}</h2>
       <label className="inline">
-        {t.dash_arrivals_day}{' '}
-        <input
-          type="date"
-          id="arrivals-day"
-          value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
-        />
+        {t.dash_arrivals_day} <DayInput id="arrivals-day" value={day} onChange={setDay} />
       </label>
       <ErrorAlert message={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t.dash_arrivals_none}</p>}

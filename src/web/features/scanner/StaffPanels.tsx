@@ -9,6 +9,7 @@ import { Field } from '../../components/Field.js';
 import { YesNo } from '../../components/YesNo.js';
 import type { Messages } from '../../i18n/index.js';
 import type { StaffEntry } from './offline-queue.js';
+import { DayTimeInput } from '../../components/DayInput.js';
 
 type Found = AnswerOf<typeof checkInsApi.peopleByPhone>['items'][number];
 
@@ -143,14 +144,7 @@ export function PaperPanel({
         />
       </Field>
       <Field label={t.scanner_paper_time} htmlFor="paper-at">
-        <input
-          id="paper-at"
-          type="datetime-local"
-          value={at}
-          max={localInputValue(new Date())}
-          onChange={(e) => setAt(e.target.value)}
-          required
-        />
+        <DayTimeInput id="paper-at" value={at} max={localInputValue(new Date())} onChange={setAt} required />
       </Field>
       <label className="pledge">
         <input

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { tracingApi, type PresentPerson } from '../../../shared/api/tracing.js';
 import { call, errorText } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
+import { DayTimeInput } from '../../components/DayInput.js';
 
 /** `datetime-local` value (local to the browser, which tracers use in Việt Nam) → ISO with offset. */
 const toIso = (local: string) => new Date(local).toISOString();
@@ -48,11 +49,11 @@ export function VenueExposurePanel() {
         </label>
         <label>
           {t.tr_from_time}
-          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DayTimeInput value={from} onChange={setFrom} />
         </label>
         <label>
           {t.tr_to_time}
-          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DayTimeInput value={to} onChange={setTo} />
         </label>
         <label>
           {t.tr_purpose}
@@ -66,6 +67,7 @@ export function VenueExposurePanel() {
         <button type="button" className="btn" disabled={!ready} onClick={() => void mark()}>
           {t.tr_mark}
         </button>
+        {!ready && <span className="muted small">{t.tr_exposure_needs}</span>}
       </p>
       {message && (
         <div className={message.ok ? 'ok' : 'error'} role="status">
