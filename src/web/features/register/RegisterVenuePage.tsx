@@ -84,43 +84,57 @@ export function RegisterVenuePage() {
   };
 
   return (
-    <form className="card" onSubmit={submit}>
+    <form className="card register-form" onSubmit={submit}>
       <h1>{t.register_title}</h1>
-      <div className="grid">
-        {field('name', t.field_name, { required: true, maxLength: MAX_NAME_LENGTH })}
-        <Field label={t.field_category} htmlFor="category" error={errors.category}>
-          <select id="category" value={form.category} onChange={set('category')} required>
-            <option value="">{t.choose}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <AdminUnitPicker onChange={setUnit} error={errors.adminUnitCode} />
-        {field('address', t.field_address, { required: true, maxLength: MAX_ADDRESS_LENGTH })}
-        {field('contactName', t.field_contact_name, { required: true, maxLength: MAX_NAME_LENGTH })}
-        {field('contactPhone', t.field_contact_phone, { required: true, type: 'tel' })}
-        {field('capacity', t.field_capacity, { type: 'number', min: 1, max: MAX_VENUE_CAPACITY })}
-        {!forMyAccount && (
-          <>
-            {field(
-              'password',
-              t.field_password,
-              { ...NEW_PASSWORD, minLength: MIN_PASSWORD_LENGTH },
-              'managerPassword',
-            )}
-            {field('password2', t.field_password_again, NEW_PASSWORD)}
-          </>
-        )}
-      </div>
+      <fieldset>
+        <legend>{t.register_place}</legend>
+        <div className="grid">
+          {field('name', t.field_name, { required: true, maxLength: MAX_NAME_LENGTH })}
+          <Field label={t.field_category} htmlFor="category" error={errors.category}>
+            <select id="category" value={form.category} onChange={set('category')} required>
+              <option value="">{t.choose}</option>
+              {categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {field('capacity', t.field_capacity, { type: 'number', min: 1, max: MAX_VENUE_CAPACITY })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.register_where}</legend>
+        <div className="grid">
+          <AdminUnitPicker onChange={setUnit} error={errors.adminUnitCode} />
+          {field('address', t.field_address, { required: true, maxLength: MAX_ADDRESS_LENGTH })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.register_manager}</legend>
+        <div className="grid">
+          {field('contactName', t.field_contact_name, { required: true, maxLength: MAX_NAME_LENGTH })}
+          {field('contactPhone', t.field_contact_phone, { required: true, type: 'tel' })}
+          {!forMyAccount && (
+            <>
+              {field(
+                'password',
+                t.field_password,
+                { ...NEW_PASSWORD, minLength: MIN_PASSWORD_LENGTH },
+                'managerPassword',
+              )}
+              {field('password2', t.field_password_again, NEW_PASSWORD)}
+            </>
+          )}
+        </div>
+      </fieldset>
       <ErrorAlert message={error} />
       {hasAccount && (
         <p>
           {t.phone_has_account_hint} <a href="/login">{t.home_login}</a>
         </p>
       )}
+      {!unit && <p className="muted small">{t.register_needs_unit}</p>}
       <p>
         <button className="btn" type="submit" disabled={busy || !unit}>
           {busy ? t.saving : t.submit_register}
