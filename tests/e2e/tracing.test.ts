@@ -4,7 +4,7 @@
  * them; the citizen's phone shows the notice on its history page; the official reads the audit.
  */
 import { describe, expect, it } from 'vitest';
-import { artifact, see } from './support/browser.js';
+import { artifact, see, waitOrExplain } from './support/browser.js';
 import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
 
 const journey = useJourney(ADMIN_ENV);
@@ -84,6 +84,29 @@ describe('contact tracing', () => {
     expect(await page.textContent('#contacts')).toContain('0987654321');
     await page.waitForSelector('.tl-bar.case');
     await page.screenshot({ path: artifact('40-tracing-results.png'), fullPage: true });
+
+    // Who was at the café this morning: the tracer finds it by name, typed without accents.
+    const panel = page.locator('section:has(h2:has-text("Danh sách có mặt tại địa điểm"))');
+    await panel.locator('#venue-search').fill('ca phe giang');
+    await panel.locator('.venue-results button:has-text("Quán cà phê Giảng")').click();
+    await panel.locator('.chosen-venue:has-text("39 Nguyễn Hữu Huân")').waitFor();
+    const today = new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+    for (const [label, time] of [
+      ['Từ lúc', '0:00'],
+      ['Đến lúc', '23:59'],
+    ] as const) {
+      const field = panel.locator(`label:has-text("${label}")`);
+      await field.locator('.day-input input').first().fill(today);
+      await field.locator('.time-input').fill(time);
+    }
+    await panel.locator('label:has-text("Mục đích") input').fill('Truy vết F0 số BN-0001 tại quán');
+    await panel.locator('button:has-text("Xem danh sách")').click();
+    await waitOrExplain(page, '.present-list >> text=Phạm Thu Hà', {
+      timeout: 10_000,
+      explainWith: 'section:has(h2:has-text("Danh sách có mặt tại địa điểm"))',
+      screenshot: '40b-tracing-venue-failed.png',
+    });
+    await page.screenshot({ path: artifact('40b-tracing-venue-found-by-name.png'), fullPage: true });
 
     await citizen.goto(`${journey.server.baseUrl}/history`);
     await citizen.waitForSelector('.notice');

@@ -508,6 +508,11 @@ const RULES: Record<string, Rule> = {
       body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập' },
     }),
   },
+  // Venues found for a tracer are those of the caller's own area (tests/routes/tracing-venues.test.ts).
+  'GET /api/tracing/venues': {
+    allowed: ['admin', 'official_in', 'official_out', 'tracer_in'],
+    request: () => ({ method: 'GET', url: '/api/tracing/venues?q=cho' }),
+  },
   'POST /api/tracing/venue-exposures': {
     allowed: AREA_WORKERS,
     request: (f) => ({

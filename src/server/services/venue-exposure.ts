@@ -2,7 +2,10 @@
  * Exposure at a venue (F12, F13): who was there during a window, and marking that window so that
  * everyone present is told. Audited like every tracing read.
  */
+import { adminUnitNames } from '../db/queries/admin-units.js';
 import * as notices from '../db/queries/notices.js';
+import { findPublicVenues } from '../db/queries/public-venues.js';
+import { TRACED_VENUES_LISTED } from '../../shared/api/tracing.js';
 import * as tracing from '../db/queries/tracing.js';
 import type { Actor } from '../domain/access.js';
 import { overlapMinutes } from '../domain/exposure.js';
@@ -73,6 +76,31 @@ export async function markVenueExposure(
     });
     return { id, people: present.length, notified };
   });
+}
+
+/**
+ * Venues of the tracer's area whose name or address holds the words typed (marks and case ignored):
+ * the tracer picks the venue, not its internal number. Names of places only; nothing is audited.
+ */
+export async function venuesToTrace(ctx: ServiceContext, actor: Actor | null, text: string) {
+  const { area } = await tracerArea(ctx, actor);
+  const found = await findPublicVenues(ctx.db, {
+    unitCode: area,
+    category: null,
+    text,
+    limit: TRACED_VENUES_LISTED,
+  });
+  const codes = [...new Set(found.flatMap((v) => [v.adminUnitCode, v.provinceCode]))];
+  const names = await adminUnitNames(ctx.db, ctx.config.adminUnitsVersion, codes);
+  const place = (v: (typeof found)[number]) =>
+    [...new Set([v.adminUnitCode, v.provinceCode])].map((code) => names.get(code) ?? code).join(', ');
+  return found.map((v) => ({
+    id: v.id,
+    name: v.name,
+    address: v.address,
+    place: place(v),
+    status: v.status,
+  }));
 }
 
 function checkedWindow(input: { from: string; to: string }) {

@@ -1,8 +1,9 @@
 /** Contact tracing (F12–F13), its audit log, and a device's own history and notices. */
 import { z } from 'zod';
-import { LIST_FORMATS, LocalDate, Phone, Timestamp } from '../contracts.js';
+import { LIST_FORMATS, LocalDate, Phone, Timestamp, trimmedText } from '../contracts.js';
 import { MAX_NAME_LENGTH } from '../limits.js';
-import { DayRange, Instant, NamedPerson } from './common.js';
+import { DayRange, Instant, itemsOf, NamedPerson } from './common.js';
+import { VenueStatus } from './public-venues.js';
 import { endpoint } from './endpoint.js';
 
 /** Tracing window when none is given: the last 14 days (F12). */
@@ -116,6 +117,19 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+/** A venue as the tracer chooses it: enough to tell two shops of one name apart. */
+export const TracedVenue = z.object({
+  id: z.number(),
+  name: z.string(),
+  address: z.string(),
+  place: z.string().describe('ward, province'),
+  status: VenueStatus,
+});
+export type TracedVenue = z.infer<typeof TracedVenue>;
+
+/** Venues listed for one search of the tracer. */
+export const TRACED_VENUES_LISTED = 20;
+
 export const tracingApi = {
   trace: endpoint({
     method: 'POST',
@@ -126,6 +140,15 @@ export const tracingApi = {
     query: z.object({ format: z.enum(LIST_FORMATS).optional() }),
     body: TracingRequest,
     responses: { 200: TracingAnswer },
+  }),
+  venuesToTrace: endpoint({
+    method: 'GET',
+    path: '/api/tracing/venues',
+    tag: 'tracing',
+    description:
+      "Venues of the tracer's area found by name or address (with or without Vietnamese marks), to choose one for the exposure list. No personal data.",
+    query: z.object({ q: trimmedText(100) }),
+    responses: { 200: itemsOf(TracedVenue) },
   }),
   venueExposures: endpoint({
     method: 'POST',

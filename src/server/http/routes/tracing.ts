@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { deviceHistory } from '../../services/history.js';
 import { tracingSheets } from '../../services/reports.js';
 import * as tracing from '../../services/tracing.js';
-import { markVenueExposure, venueExposureList } from '../../services/venue-exposure.js';
+import { markVenueExposure, venueExposureList, venuesToTrace } from '../../services/venue-exposure.js';
 import { languageOf } from '../messages.js';
 import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
@@ -43,6 +43,11 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
         await tracingSheets(ctx, body, req.query.format, languageOf(req.headers['accept-language'])),
       );
     },
+  });
+
+  app.route({
+    ...routeOf(tracingApi.venuesToTrace),
+    handler: async (req) => ({ items: await venuesToTrace(ctx, await req.actor(), req.query.q) }),
   });
 
   app.route({

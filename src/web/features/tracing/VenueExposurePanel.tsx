@@ -1,23 +1,24 @@
 /** Who was at a venue during a window; mark that window as exposure so everyone present is notified. */
 import { useState } from 'react';
-import { tracingApi, type PresentPerson } from '../../../shared/api/tracing.js';
+import { tracingApi, type PresentPerson, type TracedVenue } from '../../../shared/api/tracing.js';
 import { call, errorText } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
 import { DayTimeInput } from '../../components/DayInput.js';
+import { VenueSearch } from './VenueSearch.js';
 
 /** `datetime-local` value (local to the browser, which tracers use in Việt Nam) → ISO with offset. */
 const toIso = (local: string) => new Date(local).toISOString();
 
 export function VenueExposurePanel() {
   const { t } = useT();
-  const [venueId, setVenueId] = useState('');
+  const [venue, setVenue] = useState<TracedVenue | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [purpose, setPurpose] = useState('');
   const [present, setPresent] = useState<PresentPerson[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const body = () => ({ venueId: Number(venueId), from: toIso(from), to: toIso(to), purpose });
+  const body = () => ({ venueId: venue!.id, from: toIso(from), to: toIso(to), purpose });
   const act = async (fn: () => Promise<void>) => {
     setMessage(null);
     try {
@@ -33,20 +34,22 @@ export function VenueExposurePanel() {
       const r = await call(tracingApi.markExposure, { body: body() });
       setMessage({ ok: true, text: `${t.tr_marked}: ${r.notified}` });
     });
-  const ready = venueId && from && to && purpose.trim().length >= 5;
+  const ready = venue && from && to && purpose.trim().length >= 5;
 
   return (
     <section className="card">
       <h2>{t.tr_venue_title}</h2>
       <div className="grid">
-        <label>
-          {t.tr_venue_id}
-          <input
-            inputMode="numeric"
-            value={venueId}
-            onChange={(e) => setVenueId(e.target.value.replace(/\D/g, ''))}
+        <div className="field">
+          <label htmlFor="venue-search">{t.tr_venue}</label>
+          <VenueSearch
+            chosen={venue}
+            onChoose={(v) => {
+              setVenue(v);
+              setPresent(null);
+            }}
           />
-        </label>
+        </div>
         <label>
           {t.tr_from_time}
           <DayTimeInput value={from} onChange={setFrom} />
@@ -75,7 +78,7 @@ export function VenueExposurePanel() {
         </div>
       )}
       {present && (
-        <table>
+        <table className="present-list">
           <tbody>
             {present.length === 0 && (
               <tr>
