@@ -508,6 +508,31 @@ const RULES: Record<string, Rule> = {
       body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập' },
     }),
   },
+  // Saved cases: the caller's own area's (tests/routes/tracing-cases.test.ts).
+  'POST /api/tracing/cases': {
+    allowed: ['admin', 'official_in', 'official_out', 'tracer_in'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/tracing/cases',
+      body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập', label: 'BN-0001' },
+    }),
+  },
+  'GET /api/tracing/cases': {
+    allowed: ['admin', 'official_in', 'official_out', 'tracer_in'],
+    request: () => ({ method: 'GET', url: '/api/tracing/cases' }),
+  },
+  // A case saved by a tracer of the area: opened within the area only (another province: 404).
+  'GET /api/tracing/cases/:id': {
+    allowed: AREA_WORKERS,
+    request: async (f) => {
+      const tracer = await login(t.app, f.password.tracer_in.username, f.password.tracer_in.password);
+      const saved = await call(t.app, 'POST', '/api/tracing/cases', {
+        cookie: tracer,
+        body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập', label: 'BN-0001' },
+      });
+      return { method: 'GET', url: `/api/tracing/cases/${saved.body.id}` };
+    },
+  },
   // Venues found for a tracer are those of the caller's own area (tests/routes/tracing-venues.test.ts).
   'GET /api/tracing/venues': {
     allowed: ['admin', 'official_in', 'official_out', 'tracer_in'],

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LIST_FORMATS, LocalDate, Phone, Timestamp, trimmedText } from '../contracts.js';
 import { MAX_NAME_LENGTH } from '../limits.js';
-import { DayRange, Instant, itemsOf, NamedPerson } from './common.js';
+import { DayRange, Instant, itemsOf, NamedPerson, UuidParam } from './common.js';
 import { VenueStatus } from './public-venues.js';
 import { endpoint } from './endpoint.js';
 
@@ -117,6 +117,36 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+/** Longest name of a saved case ("BN-0001, chợ Long Biên"). */
+export const MAX_CASE_LABEL_LENGTH = 100;
+/** Saved cases listed at once, newest first. */
+export const CASES_LISTED = 100;
+
+/** A tracing look-up saved as a case: the same request, and the name the team knows it by. */
+export const CaseRequest = TracingRequest.extend({ label: trimmedText(MAX_CASE_LABEL_LENGTH) });
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  purpose: z.string(),
+  savedAt: Instant,
+  savedBy: z.string(),
+  subjectName: z.string().nullable(),
+  from: LocalDate,
+  to: LocalDate,
+  contacts: z.number(),
+  notified: z.number().describe('notices sent when the case was traced'),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const SavedCase = CaseSummary.extend({
+  answer: TracingAnswer.describe('the result as it was when the case was saved'),
+  trail: z
+    .array(z.object({ at: Instant, username: z.string(), action: z.string() }))
+    .describe("the case's own audit trail: saved, opened, exported"),
+});
+export type SavedCase = z.infer<typeof SavedCase>;
+
 /** A venue as the tracer chooses it: enough to tell two shops of one name apart. */
 export const TracedVenue = z.object({
   id: z.number(),
@@ -140,6 +170,32 @@ export const tracingApi = {
     query: z.object({ format: z.enum(LIST_FORMATS).optional() }),
     body: TracingRequest,
     responses: { 200: TracingAnswer },
+  }),
+  saveCase: endpoint({
+    method: 'POST',
+    path: '/api/tracing/cases',
+    tag: 'tracing',
+    description:
+      'Traces like POST /api/tracing/queries (audited, notifies when asked) and saves the result as a case that tracers and officials of the area can reopen without repeating the look-up.',
+    body: CaseRequest,
+    responses: { 201: SavedCase },
+  }),
+  cases: endpoint({
+    method: 'GET',
+    path: '/api/tracing/cases',
+    tag: 'tracing',
+    description: "Saved cases of the caller's area, newest first (no personal data but the case's name).",
+    responses: { 200: itemsOf(CaseSummary) },
+  }),
+  openCase: endpoint({
+    method: 'GET',
+    path: '/api/tracing/cases/:id',
+    tag: 'tracing',
+    description:
+      'A saved case with its result as it was saved and its trail; opening it is audited. `?format=csv|xlsx` answers its contact list as a file.',
+    params: UuidParam,
+    query: z.object({ format: z.enum(LIST_FORMATS).optional() }),
+    responses: { 200: SavedCase },
   }),
   venuesToTrace: endpoint({
     method: 'GET',

@@ -23,6 +23,7 @@ const EXPIRY: [table: string, sql: string, cutoff: (c: ExpiryCutoffs) => unknown
   ['person_unit_days', 'DELETE FROM person_unit_days WHERE day < $1', (c) => c.keptFromDay],
   ['notices', 'DELETE FROM notices WHERE checked_in_at < $1', (c) => c.personalBefore],
   ['traced_contacts', 'DELETE FROM traced_contacts WHERE traced_at < $1', (c) => c.personalBefore],
+  ['tracing_cases', 'DELETE FROM tracing_cases WHERE created_at < $1', (c) => c.personalBefore],
   ['sms_messages', 'DELETE FROM sms_messages WHERE created_at < $1', (c) => c.personalBefore],
   ['export_jobs', 'DELETE FROM export_jobs WHERE created_at < $1', (c) => c.exportsBefore],
   ['sessions', 'DELETE FROM sessions WHERE expires_at < $1', (c) => c.sessionsExpiredBefore],

@@ -4,30 +4,18 @@ import type { ServiceContext } from '../../services/context.js';
 import { deviceHistory } from '../../services/history.js';
 import { tracingSheets } from '../../services/reports.js';
 import * as tracing from '../../services/tracing.js';
+import * as cases from '../../services/tracing-cases.js';
 import { markVenueExposure, venueExposureList, venuesToTrace } from '../../services/venue-exposure.js';
 import { languageOf } from '../messages.js';
 import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
 
-/** The tracing answer as the API shows it (also the rows of its CSV/XLSX export). */
-function presentTrace(result: Awaited<ReturnType<typeof tracing.traceContacts>>) {
+/** A saved case as the API shows it: instants as ISO text. */
+function presentCase(c: Awaited<ReturnType<typeof cases.openCase>>) {
   return {
-    ...result,
-    visits: result.visits.map((v) => ({
-      checkInId: v.checkInId,
-      venueId: v.venueId,
-      venueName: v.venueName,
-      checkedInAt: iso(v.checkedInAt),
-      checkedOutAt: isoOrNull(v.checkedOutAt),
-    })),
-    contacts: result.contacts.map((c) => ({
-      person: { fullName: c.fullName, phone: c.phone },
-      venueId: c.venueId,
-      venueName: c.venueName,
-      overlapMinutes: c.overlapMinutes,
-      level: c.level,
-      firstContactAt: iso(new Date(c.firstAt)),
-    })),
+    ...c,
+    savedAt: iso(c.savedAt),
+    trail: c.trail.map((e) => ({ at: iso(e.at), username: e.username, action: e.action })),
   };
 }
 
@@ -35,8 +23,7 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(tracingApi.trace),
     handler: async (req, reply) => {
-      const result = await tracing.traceContacts(ctx, await req.actor(), req.body);
-      const body = presentTrace(result);
+      const body = cases.traceAnswer(await tracing.traceContacts(ctx, await req.actor(), req.body));
       if (!req.query.format) return body;
       return sendFile(
         reply,
@@ -44,6 +31,8 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
       );
     },
   });
+
+  caseRoutes(app, ctx);
 
   app.route({
     ...routeOf(tracingApi.venuesToTrace),
@@ -102,6 +91,38 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
           checkedOutAt: isoOrNull(i.checkedOutAt),
         })),
       };
+    },
+  });
+}
+
+/** Saved cases (issue 16): save while tracing, list the area's, open or export one (audited). */
+function caseRoutes(app: ZodApp, ctx: ServiceContext) {
+  app.route({
+    ...routeOf(tracingApi.saveCase),
+    handler: async (req, reply) =>
+      reply.status(201).send(presentCase(await cases.saveCase(ctx, await req.actor(), req.body))),
+  });
+
+  app.route({
+    ...routeOf(tracingApi.cases),
+    handler: async (req) => ({
+      items: (await cases.listCases(ctx, await req.actor())).map((c) => ({ ...c, savedAt: iso(c.savedAt) })),
+    }),
+  });
+
+  app.route({
+    ...routeOf(tracingApi.openCase),
+    handler: async (req, reply) => {
+      const { format } = req.query;
+      const saved = await cases.openCase(
+        ctx,
+        await req.actor(),
+        req.params.id,
+        format ? 'case_export' : 'case_open',
+      );
+      if (!format) return presentCase(saved);
+      const lang = languageOf(req.headers['accept-language']);
+      return sendFile(reply, await tracingSheets(ctx, saved.answer, format, lang));
     },
   });
 }
