@@ -15,7 +15,7 @@ describe('an audit entry as a sentence', () => {
   it('says who traced whom, over which window and what came back, without raw keys', () => {
     const said = auditSentence(entry, 'vi');
     expect(said).toBe(
-      'truyvet-badinh truy vết số điện thoại 09******78 từ 2026-11-18 00:00 – 2026-12-02 10:00: 7 lượt đến, 12 người tiếp xúc gần (F1), 0 F2; đã báo 12 người.',
+      'truyvet-badinh truy vết số điện thoại 09******78 từ 18/11/2026 00:00 – 02/12/2026 10:00: 7 lượt đến, 12 người tiếp xúc gần (F1), 0 F2; đã báo 12 người.',
     );
     expect(said).not.toMatch(/phoneHash|visits|secondLevel/);
     expect(auditSentence(entry, 'en')).toContain('traced phone 09******78');
@@ -29,5 +29,20 @@ describe('an audit entry as a sentence', () => {
     expect(
       auditSentence({ ...venue, action: 'venue_exposure_mark', result: { people: 30, notified: 29 } }, 'vi'),
     ).toContain('đã báo 29');
+  });
+
+  it('names the saved case opened, with its window', () => {
+    const opened = {
+      ...entry,
+      action: 'case_open',
+      subject: { caseId: '0190d5a8', label: 'BN-0001 quán Giảng', from: '2026-11-20', to: '2026-12-03' },
+      result: { contacts: 2 },
+    };
+    expect(auditSentence(opened, 'vi')).toBe(
+      'truyvet-badinh mở hồ sơ truy vết «BN-0001 quán Giảng» (20/11/2026 – 03/12/2026): 2 người tiếp xúc.',
+    );
+    expect(auditSentence({ ...opened, action: 'case_export' }, 'en')).toContain(
+      'exported the list of the tracing case “BN-0001 quán Giảng”',
+    );
   });
 });

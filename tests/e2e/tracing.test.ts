@@ -84,6 +84,12 @@ describe('contact tracing', () => {
     expect(await page.textContent('#contacts')).toContain('0987654321');
     await page.waitForSelector('.tl-bar.case');
     await page.screenshot({ path: artifact('40-tracing-results.png'), fullPage: true });
+    // The tracer saves the look-up as a case to hand over to the ward's team.
+    await page.uncheck('text=Gửi thông báo cho F1');
+    await page.fill('#tr-label', 'BN-0001 quán Giảng');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#case-saved >> text=BN-0001 quán Giảng');
+    await page.waitForSelector('#saved-cases >> text=BN-0001 quán Giảng');
 
     // Who was at the café this morning: the tracer finds it by name, typed without accents.
     const panel = page.locator('section:has(h2:has-text("Danh sách có mặt tại địa điểm"))');
@@ -135,6 +141,14 @@ describe('contact tracing', () => {
     const audit = await official.newPage();
     await logInOnPage(audit, journey.server, 'ubnd', 'ubnd-ha-noi-1');
     await audit.waitForURL(/\/dashboard/);
+    // The official reopens the saved case: the same contacts, nothing traced or sent again.
+    await audit.goto(`${journey.server.baseUrl}/tracing`);
+    await audit.click('#saved-cases a:has-text("BN-0001 quán Giảng")');
+    await audit.waitForURL(/\/tracing\/cases\//);
+    await audit.waitForSelector('#contacts >> text=Phạm Thu Hà');
+    await audit.waitForSelector('#case-trail >> text=mở hồ sơ');
+    expect(await audit.textContent('#case-trail')).toContain('truy vết và lưu hồ sơ');
+    await audit.screenshot({ path: artifact('41c-saved-case-reopened.png'), fullPage: true });
     await audit.goto(`${journey.server.baseUrl}/audit`);
     await audit.waitForSelector('text=Truy vết F0 số BN-0001 theo công văn của CDC');
     await audit.screenshot({ path: artifact('42-audit.png'), fullPage: true });

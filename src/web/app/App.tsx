@@ -43,6 +43,9 @@ const AccountsPage = lazy(() =>
 const TracingPage = lazy(() =>
   import('../features/tracing/TracingPage.js').then((m) => ({ default: m.TracingPage })),
 );
+const CasePage = lazy(() =>
+  import('../features/tracing/SavedCases.js').then((m) => ({ default: m.CasePage })),
+);
 const AuditPage = lazy(() =>
   import('../features/tracing/AuditPage.js').then((m) => ({ default: m.AuditPage })),
 );
@@ -134,6 +137,8 @@ function page(path: string): ReactNode {
   const venue = match('/venues/:id', path);
   if (venue) return <VenuePage id={Number(venue.id)} />;
   if (match('/card/:code', path)) return <CardInfoPage />;
+  const tracingCase = match('/tracing/cases/:id', path);
+  if (tracingCase) return <CasePage id={tracingCase.id!} />;
   switch (path.replace(/\/+$/, '') || '/') {
     case '/':
       return <HomePage />;

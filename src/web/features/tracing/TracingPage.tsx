@@ -20,6 +20,7 @@ import { useCamera } from '../scanner/useCamera.js';
 import { downloadPost } from './download.js';
 import { Results } from './TracingResults.js';
 import { VenueExposurePanel } from './VenueExposurePanel.js';
+import { CaseLabelField, CaseSaved, SavedCasesList } from './SavedCases.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 type By = 'phone' | 'idNumber' | 'cardQr';
@@ -38,6 +39,10 @@ export function TracingPage() {
   const [notify, setNotify] = useState(false);
   const [purpose, setPurpose] = useState('');
   const [answer, setAnswer] = useState<TracingAnswer | null>(null);
+  /** A name given: the look-up is saved as a case (issue 16); the last one saved, and a list refresh. */
+  const [label, setLabel] = useState('');
+  const [savedCase, setSavedCase] = useState<{ id: string; label: string } | null>(null);
+  const [casesVersion, setCasesVersion] = useState(0);
   const [exportError, setExportError] = useState<string | null>(null);
   const camera = useCamera((text) => {
     setBy('cardQr');
@@ -58,7 +63,17 @@ export function TracingPage() {
   });
   const search = useSubmit(async (fullName?: string) => {
     try {
-      setAnswer(await call(tracingApi.trace, { body: request(fullName) }));
+      const body = request(fullName);
+      if (label.trim()) {
+        const saved = await call(tracingApi.saveCase, { body: { ...body, label: label.trim() } });
+        setAnswer(saved.answer);
+        setSavedCase({ id: saved.id, label: saved.label });
+        setCasesVersion((v) => v + 1);
+        setLabel('');
+      } else {
+        setAnswer(await call(tracingApi.trace, { body }));
+        setSavedCase(null);
+      }
       setNotify(false);
       setPeople(null);
     } catch (err) {
@@ -90,28 +105,16 @@ export function TracingPage() {
       <form className="card" onSubmit={run}>
         <h1>{t.tr_title}</h1>
         <div className="grid">
-          <label>
-            {t.tr_subject}
-            <select value={by} onChange={(e) => setBy(e.target.value as By)} id="tr-by">
-              <option value="phone">{t.tr_by_phone}</option>
-              <option value="idNumber">{t.tr_by_id}</option>
-              <option value="cardQr">{t.tr_by_card}</option>
-            </select>
-          </label>
-          <label>
-            &nbsp;
-            <input
-              id="tr-value"
-              value={value}
-              onChange={(e) => {
-                setValue(e.target.value);
-                setChosenName(undefined);
-                setPeople(null);
-              }}
-              required
-              autoComplete="off"
-            />
-          </label>
+          <SubjectFields
+            by={by}
+            onBy={setBy}
+            value={value}
+            onValue={(v) => {
+              setValue(v);
+              setChosenName(undefined);
+              setPeople(null);
+            }}
+          />
           <DateRangeFields value={range} onChange={setRange} inline={false} />
           <MarginField value={margin} onChange={setMargin} />
         </div>
@@ -124,14 +127,8 @@ export function TracingPage() {
           >
             {camera.running ? t.tr_stop_camera : t.tr_scan_card}
           </button>
-          <label className="inline">
-            <input type="checkbox" checked={depth2} onChange={(e) => setDepth2(e.target.checked)} />{' '}
-            {t.tr_depth2}
-          </label>
-          <label className="inline">
-            <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} />{' '}
-            {t.tr_notify}
-          </label>
+          <Checkbox checked={depth2} onChange={setDepth2} label={t.tr_depth2} />
+          <Checkbox checked={notify} onChange={setNotify} label={t.tr_notify} />
         </p>
         <label htmlFor="tr-purpose">{t.tr_purpose}</label>
         <textarea
@@ -143,7 +140,9 @@ export function TracingPage() {
           onChange={(e) => setPurpose(e.target.value)}
           style={{ width: '100%', font: 'inherit', padding: 8 }}
         />
+        <CaseLabelField value={label} onChange={setLabel} />
         <ErrorAlert message={error} />
+        {savedCase && <CaseSaved saved={savedCase} />}
         {people && <PeopleOfNumber people={people} onChoose={choosePerson} />}
         <p>
           <button className="btn" type="submit" disabled={busy}>
@@ -153,6 +152,7 @@ export function TracingPage() {
       </form>
       {answer && <Results answer={answer} onExport={exportAs} />}
       <VenueExposurePanel />
+      <SavedCasesList version={casesVersion} />
     </>
   );
 }
@@ -202,5 +202,48 @@ function MarginField({ value, onChange }: { value: number; onChange(v: number): 
         }
       />
     </label>
+  );
+}
+
+function Checkbox({
+  checked,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  onChange(v: boolean): void;
+  label: string;
+}) {
+  return (
+    <label className="inline">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/** How the case is named (phone, ID number, card QR) and the number itself. */
+function SubjectFields(p: { by: By; onBy(by: By): void; value: string; onValue(v: string): void }) {
+  const { t } = useT();
+  return (
+    <>
+      <label>
+        {t.tr_subject}
+        <select value={p.by} onChange={(e) => p.onBy(e.target.value as By)} id="tr-by">
+          <option value="phone">{t.tr_by_phone}</option>
+          <option value="idNumber">{t.tr_by_id}</option>
+          <option value="cardQr">{t.tr_by_card}</option>
+        </select>
+      </label>
+      <label>
+        &nbsp;
+        <input
+          id="tr-value"
+          value={p.value}
+          onChange={(e) => p.onValue(e.target.value)}
+          required
+          autoComplete="off"
+        />
+      </label>
+    </>
   );
 }

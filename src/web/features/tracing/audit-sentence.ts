@@ -8,7 +8,12 @@ import type { Lang } from '../../i18n/index.js';
 
 type Entry = AnswerOf<typeof tracingApi.audit>['items'][number];
 
-const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 16).replace('T', ' ') : '?');
+/** "2026-11-18T08:30…" → "18/11/2026 08:30" (dates are written one way everywhere). */
+const day = (v: unknown) => {
+  if (typeof v !== 'string') return '?';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(v);
+  return m ? `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}` : ''}` : v;
+};
 const num = (r: Record<string, number>, k: string) => r[k] ?? 0;
 
 function subjectOf(e: Entry, lang: Lang): string {
@@ -41,6 +46,19 @@ export function auditSentence(e: Entry, lang: Lang): string {
       return vi
         ? `${who} đánh dấu ${about} là nơi phơi nhiễm từ ${window}: ${num(r, 'people')} người có mặt, đã báo ${num(r, 'notified')}.`
         : `${who} marked ${about} as an exposure over ${window}: ${num(r, 'people')} present, ${num(r, 'notified')} notified.`;
+    case 'case_save':
+    case 'case_open':
+    case 'case_export': {
+      const label = typeof e.subject.label === 'string' ? e.subject.label : '?';
+      const did = {
+        case_save: vi ? 'lưu hồ sơ truy vết' : 'saved the tracing case',
+        case_open: vi ? 'mở hồ sơ truy vết' : 'opened the tracing case',
+        case_export: vi ? 'xuất danh sách của hồ sơ truy vết' : 'exported the list of the tracing case',
+      }[e.action];
+      return vi
+        ? `${who} ${did} «${label}» (${window}): ${num(r, 'contacts')} người tiếp xúc.`
+        : `${who} ${did} “${label}” (${window}): ${num(r, 'contacts')} contacts.`;
+    }
     default:
       return `${who}: ${e.action} (${about})`;
   }
