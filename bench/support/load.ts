@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cluster } from '../../scripts/cluster/topology.js';
 import { startServer, type RunningServer } from '../../tests/e2e/support/server.js';
+import { BENCH_ADMIN, type BulkWorld } from './bulk.js';
 
 export const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
@@ -89,6 +90,8 @@ export interface RunFigures {
   errors: number;
   non2xx: number;
   total: number;
+  /** Requests of every run together (for costs measured over the whole call, e.g. database CPU). */
+  allRuns: number;
 }
 
 /** Runs autocannon `settings.runs` times and prints each run and the median run (by req/s). */
@@ -97,8 +100,9 @@ export async function measure(
   url: string,
   setupRequest: (req: autocannon.Request) => autocannon.Request,
   method: 'GET' | 'POST' = 'POST',
+  headers: Record<string, string> = {},
 ): Promise<RunFigures> {
-  const results: RunFigures[] = [];
+  const results: Omit<RunFigures, 'allRuns'>[] = [];
   for (let run = 1; run <= settings.runs; run++) {
     const result = await autocannon({
       url,
@@ -106,8 +110,8 @@ export async function measure(
       duration: settings.seconds,
       requests: [
         method === 'POST'
-          ? { method, headers: { 'content-type': 'application/json' }, setupRequest }
-          : { method, setupRequest },
+          ? { method, headers: { 'content-type': 'application/json', ...headers }, setupRequest }
+          : { method, headers, setupRequest },
       ],
     });
     const row = {
@@ -128,5 +132,35 @@ export async function measure(
     `${label}: median ${median.rps} req/s, p50 ${median.p50} ms, p99 ${median.p99} ms, errors ${median.errors}, non-2xx ${median.non2xx} ` +
       `(${settings.runs} runs × ${settings.seconds} s, ${settings.connections} connections, ${settings.venues} venues, ${settings.people} people)`,
   );
-  return median;
+  return { ...median, allRuns: results.reduce((n, r) => n + r.total, 0) };
+}
+
+/**
+ * The real server on a bulk-loaded world's database (its context closed first), logged in as the
+ * bench's national admin: `cookie` is that session.
+ */
+export async function serveWorld(
+  world: BulkWorld,
+  env: Record<string, string> = {},
+): Promise<RunningServer & { cookie: string }> {
+  await world.ctx.db.close();
+  const server = await startServer(
+    {
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+      ADMIN_UNITS_VERSION: world.config.adminUnitsVersion,
+      KEYS_DIR: world.config.keysDir!,
+      ...(world.fresh.url ? { DATABASE_URL: world.fresh.url } : { DATA_DIR: world.config.dataDir }),
+      ...env,
+    },
+    profileArgs(),
+  );
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  const sid = /sid=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+  if (!login.ok || !sid) throw new Error(`bench admin login: ${login.status}`);
+  return { ...server, cookie: `sid=${sid}` };
 }

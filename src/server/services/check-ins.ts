@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
+import { readVenueToday } from '../db/queries/venue-today.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
 import { tracedContactColour } from '../domain/status.js';
 import { rulesFor } from './status-rules.js';
@@ -17,7 +18,7 @@ import { uuidv7 } from '../ids.js';
 import type { DeclarationAnswers, Person, ShownColour, StatusColour } from '../../shared/contracts.js';
 import { shownColour } from '../../shared/contracts.js';
 import type { CitizenCheckIn } from '../../shared/api/check-ins.js';
-import { venueFor } from './access.js';
+import { checkVenueAccess, venueFor } from './access.js';
 import type { ServiceContext } from './context.js';
 import { submitDeclaration } from './declarations.js';
 import { personColumns } from './people.js';
@@ -179,31 +180,21 @@ export async function checkOut(
 
 /** Today's check-ins at a venue (local day), counts per channel and the number inside now. */
 export async function venueToday(ctx: ServiceContext, actor: Actor | null, venueId: number, limit = 200) {
-  const venue = await venueFor(ctx.db, actor, venueId, 'read');
   const now = ctx.now();
   const tz = ctx.config.timeZone;
   const day = localDate(now, tz);
-  const from = startOfLocalDay(day, tz);
-  const to = startOfLocalDay(addDays(day, 1), tz);
-  const [counts, items] = await Promise.all([
-    checkIns.venueDayCounts(ctx.db, venueId, from, to, now),
-    checkIns.listVenueCheckIns(ctx.db, venueId, from, to, limit),
-  ]);
+  const range = { from: startOfLocalDay(day, tz), to: startOfLocalDay(addDays(day, 1), tz) };
+  // One read of the venue and its day; nothing of it is returned unless the caller may read the venue.
+  const read = await readVenueToday(ctx.db, venueId, range, now, limit);
+  const venue = checkVenueAccess(actor, read, 'read');
+  const total = Object.values(read!.byChannel).reduce((sum, n) => sum + n, 0);
+  const phones = seesVisitorPhones(actor!);
   return {
     date: day,
     capacity: venue.capacity,
-    inside: counts.inside,
-    total: counts.total,
-    byChannel: counts.byChannel,
-    items: items.map((c) => ({
-      id: c.id,
-      fullName: c.fullName,
-      phone: seesVisitorPhones(actor!) ? c.phone : maskPhone(c.phone),
-      channel: c.channel,
-      checkedInAt: c.checkedInAt,
-      checkedOutAt: c.checkedOutAt,
-      flagged: c.flagged,
-      statusColour: c.statusColour,
-    })),
+    inside: read!.inside,
+    total,
+    byChannel: read!.byChannel,
+    items: read!.items.map((c) => (phones ? c : { ...c, phone: maskPhone(c.phone) })),
   };
 }

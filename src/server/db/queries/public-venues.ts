@@ -1,7 +1,7 @@
 import type { Queryable } from '../db.js';
 import type { SafetyChecklist } from '../../../shared/api/public-venues.js';
 import type { VenueCategory } from '../../../shared/venue-categories.js';
-import { insideAt } from './check-ins.js';
+import { earliestStayCovering, insideAt } from './check-ins.js';
 
 export interface PublicVenueRow {
   id: number;
@@ -66,9 +66,9 @@ export async function findPublicVenues(q: Queryable, f: PublicVenueFilter) {
  */
 export async function peopleInside(q: Queryable, venueIds: readonly number[], at: Date) {
   const { rows } = await q.query<{ venueId: number; inside: number }>(
-    `SELECT wanted.venue AS "venueId", ${insideAt('wanted.venue', '$2::timestamptz')} AS inside
+    `SELECT wanted.venue AS "venueId", ${insideAt('wanted.venue', '$2::timestamptz', 'TRUE', '$3::timestamptz')} AS inside
        FROM unnest($1::bigint[]) AS wanted(venue)`,
-    [venueIds, at],
+    [venueIds, at, earliestStayCovering(at)],
     'public_venues_inside',
   );
   return new Map(rows.map((r) => [r.venueId, r.inside]));

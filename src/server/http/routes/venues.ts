@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { venueQrDocument, type QrFormat } from '../../services/posters.js';
 import * as entrances from '../../services/entrances.js';
 import * as venues from '../../services/venues.js';
-import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
+import { iso, publicRoute, routeOf, type ZodApp } from '../types.js';
 
 /** Self-registrations allowed per minute from one address. */
 const REGISTRATIONS_PER_MINUTE = 120;
@@ -72,15 +72,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(venuesApi.today),
     handler: async (req) => {
-      const today = await venueToday(ctx, await req.actor(), req.params.id);
-      return {
-        ...today,
-        items: today.items.map((c) => ({
-          ...c,
-          checkedInAt: iso(c.checkedInAt),
-          checkedOutAt: isoOrNull(c.checkedOutAt),
-        })),
-      };
+      return venueToday(ctx, await req.actor(), req.params.id);
     },
   });
   entranceRoutes(app, ctx);
