@@ -101,6 +101,72 @@ export function exposures(caseStays: readonly Stay[], others: readonly Stay[], m
     );
 }
 
+/** One stay's part of a case window (the database intersects them): who, where, when, in ms. */
+export interface SharedPart {
+  checkInId: string;
+  phone: string;
+  nameKey: string;
+  fullName: string;
+  venueId: number;
+  checkedInAt: number;
+  start: number;
+  end: number;
+}
+
+export interface SharedByPerson {
+  phone: string;
+  nameKey: string;
+  /** The name on their latest stay at the venue. */
+  fullName: string;
+  venueId: number;
+  overlapSeconds: number;
+  /** When the shared time began (ms). */
+  firstAt: number;
+  /** Their stays that shared time (where a notice goes), each once. */
+  checkIns: { id: string; at: number }[];
+}
+
+/**
+ * The parts united per person and venue, in whole seconds, as `exposures` does: the second half of
+ * the rule, applied to the intersections the database found. People sharing nothing are left out.
+ */
+export function sharedByPerson(parts: readonly SharedPart[]): SharedByPerson[] {
+  const byPerson = new Map<string, { row: SharedByPerson; parts: Interval[]; latest: number }>();
+  for (const p of parts) {
+    if (!(p.end > p.start)) continue;
+    const key = `${p.phone}\u0000${p.nameKey}\u0000${p.venueId}`;
+    let entry = byPerson.get(key);
+    if (!entry) {
+      const row: SharedByPerson = {
+        phone: p.phone,
+        nameKey: p.nameKey,
+        fullName: p.fullName,
+        venueId: p.venueId,
+        overlapSeconds: 0,
+        firstAt: p.start,
+        checkIns: [],
+      };
+      entry = { row, parts: [], latest: p.checkedInAt };
+      byPerson.set(key, entry);
+    }
+    entry.parts.push({ start: p.start, end: p.end });
+    // A stay shares time with several windows of the case at the same venue: it is one check-in.
+    if (!entry.row.checkIns.some((ci) => ci.id === p.checkInId))
+      entry.row.checkIns.push({ id: p.checkInId, at: p.checkedInAt });
+    if (p.start < entry.row.firstAt) entry.row.firstAt = p.start;
+    if (p.checkedInAt > entry.latest) {
+      entry.latest = p.checkedInAt;
+      entry.row.fullName = p.fullName;
+    }
+  }
+  const people: SharedByPerson[] = [];
+  for (const { row, parts: shared } of byPerson.values()) {
+    row.overlapSeconds = Math.floor(unionLength(shared) / 1000);
+    if (row.overlapSeconds > 0) people.push(row);
+  }
+  return people;
+}
+
 /** Minutes shown to tracers: whole minutes, rounded half up, at least 1 for any contact. */
 export function overlapMinutes(seconds: number): number {
   return Math.max(1, Math.round(seconds / 60));
