@@ -3,45 +3,42 @@
  * local days, not UTC days.
  */
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone for `options`: building one costs far more than using it. */
+function perZone(locale: string, options: Intl.DateTimeFormatOptions) {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone: string) => {
+    let format = made.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      made.set(timeZone, format);
+    }
+    return format;
+  };
+}
+
+const dateFormat = perZone('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The local date `YYYY-MM-DD` of an instant. */
 export function localDate(instant: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    // Building a formatter costs far more than using one; keep one per zone.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormats.set(timeZone, format);
-  }
+  const format = dateFormat(timeZone);
   const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormat = perZone('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 
 /** Offset of the zone from UTC at an instant, in minutes (Asia/Ho_Chi_Minh: +420). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    // One formatter per zone: building one took more CPU than the rest of a "today" request.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    clockFormats.set(timeZone, format);
-  }
+  const format = clockFormat(timeZone);
   const parts = format.formatToParts(instant);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
@@ -93,23 +90,18 @@ export function resolveRange(
   return { from, to };
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormat = perZone('en-CA', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** `YYYY-MM-DD HH:mm` in the zone (lists and exports). */
 export function localDateTime(instant: Date, timeZone: string): string {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    timeFormats.set(timeZone, format);
-  }
+  const format = dateTimeFormat(timeZone);
   const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
