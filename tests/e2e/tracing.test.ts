@@ -101,9 +101,10 @@ describe('contact tracing', () => {
       ['Từ lúc', '0:00'],
       ['Đến lúc', '23:59'],
     ] as const) {
+      // The time typed before the day is kept when the day comes.
       const field = panel.locator(`label:has-text("${label}")`);
-      await field.locator('.day-input input').first().fill(today);
       await field.locator('.time-input').fill(time);
+      await field.locator('.day-input input').first().fill(today);
     }
     await panel.locator('label:has-text("Mục đích") input').fill('Truy vết F0 số BN-0001 tại quán');
     await panel.locator('button:has-text("Xem danh sách")').click();

@@ -101,7 +101,7 @@ export function DayTimeInput({
         value={day}
         max={max?.slice(0, 10)}
         required={required}
-        onChange={(d) => onChange(`${d}T${time || '00:00'}`)}
+        onChange={(d) => onChange(`${d}T${parseTime(timeText) ?? (time || '00:00')}`)}
       />
       <input
         className="time-input"
