@@ -71,6 +71,21 @@ async function unitNames(ctx: ServiceContext, codes: readonly string[]) {
   return names;
 }
 
+/** Where each venue is, as lists show it: "Phường Bến Thành, Thành phố Hồ Chí Minh" (names kept per node). */
+export async function placesOf(
+  ctx: ServiceContext,
+  rows: readonly Pick<PublicVenueRow, 'adminUnitCode' | 'provinceCode'>[],
+) {
+  const names = await unitNames(
+    ctx,
+    rows.flatMap((v) => [v.adminUnitCode, v.provinceCode]),
+  );
+  return (v: Pick<PublicVenueRow, 'adminUnitCode' | 'provinceCode'>) =>
+    [names.get(v.adminUnitCode), v.provinceCode !== v.adminUnitCode && names.get(v.provinceCode)]
+      .filter(Boolean)
+      .join(', ');
+}
+
 async function unitOfList(ctx: ServiceContext, code: string): Promise<string> {
   const known = memoryOf(ctx).unitCodes;
   let resolved = known.get(code);
@@ -104,10 +119,7 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
         text,
         limit: search.limit ?? PUBLIC_VENUES_PAGE,
       });
-  const names = await unitNames(
-    ctx,
-    rows.flatMap((v) => [v.adminUnitCode, v.provinceCode]),
-  );
+  const placeOf = await placesOf(ctx, rows);
   const inside = rows.length
     ? await peopleInside(
         ctx.db,
@@ -115,10 +127,6 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
         now,
       )
     : new Map();
-  const placeOf = (v: PublicVenueRow) =>
-    [names.get(v.adminUnitCode), v.provinceCode !== v.adminUnitCode && names.get(v.provinceCode)]
-      .filter(Boolean)
-      .join(', ');
   const answer = {
     items: rows.map((v) => listing(v, placeOf(v), inside.get(v.id) ?? 0)),
     asOf: now.toISOString(),

@@ -2,7 +2,6 @@
  * Exposure at a venue (F12, F13): who was there during a window, and marking that window so that
  * everyone present is told. Audited like every tracing read.
  */
-import { adminUnitNames } from '../db/queries/admin-units.js';
 import * as notices from '../db/queries/notices.js';
 import { findPublicVenues } from '../db/queries/public-venues.js';
 import { TRACED_VENUES_LISTED } from '../../shared/api/tracing.js';
@@ -14,6 +13,7 @@ import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
 import { venueForTracing } from './access.js';
 import type { ServiceContext } from './context.js';
 import { noticesFor, textPeople } from './exposure-notices.js';
+import { placesOf } from './public-venues.js';
 import { areaCodes, audit, tracerArea } from './tracing.js';
 
 /** Everyone present at a venue during a window (the per-venue exposure list), audited. */
@@ -90,10 +90,7 @@ export async function venuesToTrace(ctx: ServiceContext, actor: Actor | null, te
     text,
     limit: TRACED_VENUES_LISTED,
   });
-  const codes = [...new Set(found.flatMap((v) => [v.adminUnitCode, v.provinceCode]))];
-  const names = await adminUnitNames(ctx.db, ctx.config.adminUnitsVersion, codes);
-  const place = (v: (typeof found)[number]) =>
-    [...new Set([v.adminUnitCode, v.provinceCode])].map((code) => names.get(code) ?? code).join(', ');
+  const place = await placesOf(ctx, found);
   return found.map((v) => ({
     id: v.id,
     name: v.name,
