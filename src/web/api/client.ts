@@ -96,19 +96,6 @@ export async function send<E extends Endpoint>(route: Route<E>, ...args: Args<E>
   return (await res.json()) as AnswerOf<E>;
 }
 
-/** Calls an endpoint that answers a file (a PDF made from a POSTed body): its contents as a Blob. */
-export async function fileOf<E extends Endpoint>(route: E, ...args: Args<E>): Promise<Blob> {
-  const input = (args[0] ?? {}) as { body?: unknown };
-  const res = await fetch(urlOf(route, input as Parameters<typeof urlOf>[1]), {
-    method: route.method,
-    headers: { 'accept-language': currentLang(), 'content-type': 'application/json' },
-    body: JSON.stringify(input.body),
-    credentials: 'same-origin',
-  });
-  if (!res.ok) throw await apiErrorOf(res);
-  return res.blob();
-}
-
 /** The ApiError of a failed answer (the contract's error body, or the HTTP status without one). */
 export async function apiErrorOf(res: Response): Promise<ApiError> {
   const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;

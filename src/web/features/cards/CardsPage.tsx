@@ -1,7 +1,8 @@
 /** The personal QR cards kept on this device (F6): shown to staff, printed, reissued; colour (F18). */
 import { useEffect, useState } from 'react';
 import { declarationsApi, MAX_CARDS_PRINTED } from '../../../shared/api/declarations.js';
-import { call, errorText, fileOf, urlOf } from '../../api/client.js';
+import { call, errorText, urlOf } from '../../api/client.js';
+import { downloadPost } from '../../api/download.js';
 import { Link } from '../../components/Link.js';
 import { useT } from '../../app/lang.js';
 import { QrSvg } from '../../components/QrSvg.js';
@@ -71,12 +72,7 @@ function PrintAllButton({ people }: { people: DevicePerson[] }) {
     setBusy(true);
     setError(null);
     try {
-      const pdf = await fileOf(declarationsApi.printCards, { body: { cards } });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(pdf);
-      link.download = 'the-kiem-soat.pdf';
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      await downloadPost(urlOf(declarationsApi.printCards), { cards }, 'the-kiem-soat.pdf');
     } catch (err) {
       setError(errorText(err));
     } finally {

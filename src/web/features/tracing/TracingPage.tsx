@@ -17,7 +17,7 @@ import { useT } from '../../app/lang.js';
 import { DateRangeFields, type DayRange } from '../../components/DateRangeFields.js';
 import { addDays, localToday } from '../dashboard/dates.js';
 import { useCamera } from '../scanner/useCamera.js';
-import { downloadPost } from './download.js';
+import { downloadPost } from '../../api/download.js';
 import { Results } from './TracingResults.js';
 import { VenueExposurePanel } from './VenueExposurePanel.js';
 import { CaseLabelField, CaseSaved, SavedCasesList } from './SavedCases.js';

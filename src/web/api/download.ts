@@ -1,6 +1,6 @@
-/** POSTs a request whose answer is a file, and saves it (tracing exports). */
-import { apiErrorOf } from '../../api/client.js';
-import { currentLang } from '../../i18n/index.js';
+/** POSTs a request whose answer is a file, and saves it (tracing exports, a family's printed cards). */
+import { apiErrorOf } from './client.js';
+import { currentLang } from '../i18n/index.js';
 
 export async function downloadPost(path: string, body: unknown, fallbackName: string) {
   const res = await fetch(path, {
