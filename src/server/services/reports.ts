@@ -64,7 +64,7 @@ export interface ExportFile {
 
 export type Progress = (done: number, total: number) => Promise<void>;
 
-export const CONTENT_TYPES = {
+const CONTENT_TYPES = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -106,7 +106,8 @@ export async function produceExport(
   lang: ReportLang,
   progress: Progress = async () => {},
 ): Promise<ExportFile> {
-  return p.kind === 'unit_report' ? unitReport(ctx, p, lang, progress) : visitList(ctx, p, lang, progress);
+  if (p.kind === 'venue_list') return visitList(ctx, p, lang, progress);
+  return { ...(await unitReport(ctx, p, lang, progress)), contentType: CONTENT_TYPES[p.format] };
 }
 
 async function visitList(

@@ -14,7 +14,7 @@ import {
 import { toXlsx, type Sheet } from '../documents/spreadsheet.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
-import { CONTENT_TYPES, type PreparedExport, type Progress } from './reports.js';
+import type { PreparedExport, Progress } from './reports.js';
 import { unitStats } from './stats.js';
 
 /** Largest per-site table in a unit report. */
@@ -71,7 +71,6 @@ export async function unitReport(
   await progress(3, 3);
   return {
     filename: `bao-cao-${report.adminUnit}-${p.from}-${p.to}.${p.format}`,
-    contentType: CONTENT_TYPES[p.format],
     body,
   };
 }
