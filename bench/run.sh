@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 name=$1; target=${2:-pglite}
 script="bench/$name/run.ts"
 [ -f "bench/$name.ts" ] && script="bench/$name.ts"
-if [ "$target" = cluster ]; then
-  bash scripts/ensure-system-deps.sh && node scripts/build-if-stale.mjs
-fi
+# Every target serves the built server (dist/), rebuilt here when a source changed.
+node scripts/build-if-stale.mjs
+if [ "$target" = cluster ]; then bash scripts/ensure-system-deps.sh; fi
 if [ "$target" = postgres ]; then
   PG_DURABLE=1 exec bash scripts/with-postgres.sh npx tsx "$script" postgres
 fi

@@ -131,17 +131,22 @@ describe('a server process', () => {
     'on the embedded database, flushes each acknowledged check-in with a real fsync (strace)',
     async () => {
       const trace = join(tempDir(), 'fsync.trace');
-      const server = await spawnServer({ ...(await storage()), LOG_LEVEL: 'warn' }, [
-        'strace',
-        '-f',
-        '--seccomp-bpf',
-        '-qq',
-        '-ttt',
-        '-e',
-        'trace=fsync,fdatasync',
-        '-o',
-        trace,
-      ]);
+      const server = await spawnServer(
+        { ...(await storage()), LOG_LEVEL: 'warn' },
+        {
+          wrapper: [
+            'strace',
+            '-f',
+            '--seccomp-bpf',
+            '-qq',
+            '-ttt',
+            '-e',
+            'trace=fsync,fdatasync',
+            '-o',
+            trace,
+          ],
+        },
+      );
       await server.healthy();
       const venueCode = await registerVenue(server);
       const from = Date.now() / 1000;

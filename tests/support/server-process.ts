@@ -34,14 +34,17 @@ export interface ServerProcess {
   healthy(timeoutMs?: number): Promise<void>;
 }
 
-/** Starts the server with `env` (PORT, HOST, PUBLIC_URL set here); `wrapper` runs it under e.g. strace. */
+/**
+ * Starts the server with `env` (PORT, HOST, PUBLIC_URL set here); `wrapper` runs it under e.g. strace,
+ * `nodeArgs` go to node (e.g. --cpu-prof for a benchmark's profile).
+ */
 export async function spawnServer(
   env: Record<string, string>,
-  wrapper: string[] = [],
+  opts: { wrapper?: string[]; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const command = [...wrapper, process.execPath, SERVER_MAIN];
+  const command = [...(opts.wrapper ?? []), process.execPath, ...(opts.nodeArgs ?? []), SERVER_MAIN];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: {
