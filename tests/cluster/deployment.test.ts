@@ -123,14 +123,17 @@ describe('two app nodes behind the balancer', () => {
   });
 });
 
+/** The load's length, when node 1 is killed -9 and when it is started again (seconds). */
+const LOAD = { seconds: 14, killAt: 3, restartAt: 5 };
+
 describe('acknowledged check-ins', () => {
   it('are all kept, once each, while a node is killed -9 and restarted under load', async () => {
     const sent = async () => Object.fromEntries((await cluster.balancerStats()).map((n) => [n.node, n]));
     const before = await sent();
-    const load = checkInsUnderLoad(cluster.url, venue.code, { clients: 6, seconds: 20 });
-    await new Promise((r) => setTimeout(r, 5000));
+    const load = checkInsUnderLoad(cluster.url, venue.code, { clients: 6, seconds: LOAD.seconds });
+    await new Promise((r) => setTimeout(r, LOAD.killAt * 1000));
     cluster.killNode(0);
-    await new Promise((r) => setTimeout(r, 3000));
+    await new Promise((r) => setTimeout(r, (LOAD.restartAt - LOAD.killAt) * 1000));
     await cluster.startNode(0);
     const { acknowledged, retried } = await load;
     const after = await sent();
@@ -147,7 +150,8 @@ describe('acknowledged check-ins', () => {
     // HAProxy sends a request a dead node never answered to the other one (retry-on); the clientId
     // makes that safe. Clients retry whatever still failed.
     console.log(
-      `cluster: ${acknowledged.size} check-ins acknowledged in 20 s, node 1 killed -9 at 5 s and back at 8 s; ` +
+      `cluster: ${acknowledged.size} check-ins acknowledged in ${LOAD.seconds} s, node 1 killed -9 at ${LOAD.killAt} s ` +
+        `and started again at ${LOAD.restartAt} s; ` +
         `HAProxy retried or redispatched ${resent} times what the dead node refused, ${retried} client retries; 0 lost, 0 duplicated`,
     );
   });
@@ -220,6 +224,16 @@ describe('the replica', () => {
     await replica.connect();
     try {
       await replica.query('SELECT pg_wal_replay_pause()');
+      // A pause is first only requested: wait until replay has stopped, or the check-in below may be
+      // replayed before it does (a replica that never lagged).
+      for (let waited = 0; ; waited += 100) {
+        const { rows } = await replica.query<{ state: string }>(
+          'SELECT pg_get_wal_replay_pause_state() AS state',
+        );
+        if (rows[0]!.state === 'paused') break;
+        if (waited > 10_000) throw new Error(`replay not paused after 10 s: ${rows[0]!.state}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
       expect((await checkIn()).status).toBe(201);
       // READ_MAX_LAG_SECONDS is 2: past it, both nodes read from the primary.
       await new Promise((r) => setTimeout(r, 3500));
