@@ -1,10 +1,22 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** The check-in loop's journeys: run through the balancer here (and no more alone on PostgreSQL). */
+/**
+ * The journeys that run on PostgreSQL through the balancer here (and no more alone on PostgreSQL): every
+ * one that fits the deployment's settings (the 2021 list, the admin of ADMIN_ENV) and shares its
+ * database with the others (names, phones and accounts of its own, no count of a whole province).
+ * The rest (the 2025 list, a map tile server, the province dashboard's exact figures) start a
+ * PostgreSQL-backed server of their own in the PostgreSQL run of vitest.e2e.config.ts.
+ */
 export const CLUSTER_JOURNEYS = [
   'tests/e2e/citizen-check-in.test.ts',
   'tests/e2e/declaration-and-scanner.test.ts',
+  'tests/e2e/accounts.test.ts',
+  'tests/e2e/arrival-declaration.test.ts',
+  'tests/e2e/door-confirmation.test.ts',
+  'tests/e2e/kiosk.test.ts',
+  'tests/e2e/official-venue.test.ts',
+  'tests/e2e/tracing.test.ts',
 ];
 
 /** The journeys first, on the healthy cluster; then the test that kills nodes and fails over. */

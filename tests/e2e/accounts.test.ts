@@ -71,7 +71,7 @@ describe('accounts', () => {
   it('a venue manager adds an entrance and a staff account; the staff member opens the scanner', async () => {
     const venue = (
       await post('/api/venues', {
-        name: 'Quán Cà phê Giảng',
+        name: 'Quán bún chả Giảng',
         category: 'restaurant',
         adminUnitCode: '00001',
         address: '39 Nguyễn Hữu Huân',
@@ -103,7 +103,7 @@ describe('accounts', () => {
     await logInOnPage(staff, journey.server, 'nhanvien-cafe', 'nhan-vien-cafe-1');
     await staff.waitForURL(/\/venues/);
     await staff.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
-    await staff.waitForSelector('text=Quán Cà phê Giảng');
+    await staff.waitForSelector('text=Quán bún chả Giảng');
     await Promise.all([context.close(), staffContext.close()]);
   });
 });

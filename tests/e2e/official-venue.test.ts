@@ -14,7 +14,7 @@ describe('an official at a venue', () => {
     const admin = (await post('/api/auth/login', E2E_ADMIN)).cookie!;
     await post(
       '/api/users',
-      { username: 'ubnd-hanoi', password: 'ubnd-ha-noi-1', role: 'official', adminUnitCode: '01' },
+      { username: 'ubnd-hn-dia-diem', password: 'ubnd-ha-noi-1', role: 'official', adminUnitCode: '01' },
       admin,
     );
     const venue = (
@@ -31,7 +31,7 @@ describe('an official at a venue', () => {
 
     const context = await journey.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
-    await logInOnPage(page, journey.server, 'ubnd-hanoi', 'ubnd-ha-noi-1');
+    await logInOnPage(page, journey.server, 'ubnd-hn-dia-diem', 'ubnd-ha-noi-1');
     await page.waitForURL(/\/dashboard/);
     await page.goto(`${journey.server.baseUrl}/venues/${venue.id}`);
     await page.waitForSelector('#official-actions >> text=Phạm Văn Trăng');

@@ -30,7 +30,7 @@ describe('contact tracing', () => {
         adminUnitCode: '00001',
         address: '39 Nguyễn Hữu Huân',
         contactName: 'Chủ quán',
-        contactPhone: '0911222333',
+        contactPhone: '0911222334',
         managerPassword: 'ca-phe-12345',
       })
     ).body as { id: number; code: string; checkInUrl: string };
