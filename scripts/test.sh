@@ -1,24 +1,52 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it (.ci/run) and as the README's test command runs it:
-# static checks, then domain + route tests and Chromium journeys on PGlite, then the same on a real
-# PostgreSQL server started for the run, then the cluster run (tests/cluster). Ends with one line: "N passed, N failed".
+# The whole test suite, as CI runs it (.ci/run) and as the README's test command runs it: static checks,
+# then two sides at once (they share nothing but the machine's two cores, and each waits on browsers,
+# servers and disks at different times):
+#   - the embedded database: domain + route tests, then Chromium journeys, on PGlite;
+#   - PostgreSQL: route tests and the journeys that need a server of their own, on a real PostgreSQL
+#     server started for the run; then the deployment (two nodes behind HAProxy, a primary and its
+#     replica) with the other journeys through its balancer.
+# Each side's output is printed when it ends. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh || exit 1
 REPORTS=$(mktemp -d /tmp/qr-test-reports-XXXXXX)
 status=0
-run() { echo; echo "=== $1"; shift; "$@" || status=1; }
+started=$SECONDS
+run() { echo; echo "=== $1 ($((SECONDS - started)) s)"; shift; "$@" || status=1; }
+vitest() { npx vitest run --reporter=default --reporter=json "$@"; }
 
-run "typecheck" npm run --silent typecheck
-run "lint" npm run --silent lint
+# Type check and lint at once (each prints nothing when all is well).
+run "typecheck and lint" bash -c 'npm run --silent typecheck & t=$!; npm run --silent lint; l=$?; wait $t && exit $l'
 run "build the web app and the server" node scripts/build-if-stale.mjs
-run "domain and route tests on PGlite" npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile="$REPORTS/pglite.json"
-run "journeys in Chromium on PGlite" npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile="$REPORTS/e2e-pglite.json"
-run "route tests and journeys on PostgreSQL" bash scripts/with-postgres.sh bash -c "
-  npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile='$REPORTS/postgres.json' &&
-  npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile='$REPORTS/e2e-postgres.json'"
-run "the deployment: two nodes behind HAProxy, PostgreSQL primary and replica" npx vitest run --config vitest.cluster.config.ts --reporter=default --reporter=json --outputFile="$REPORTS/cluster.json"
+
+embedded_side() {
+  run "domain and route tests on PGlite" vitest --config vitest.config.ts --outputFile="$REPORTS/pglite.json"
+  run "journeys in Chromium on PGlite" vitest --config vitest.e2e.config.ts --outputFile="$REPORTS/e2e-pglite.json"
+  return $status
+}
+postgres_side() {
+  run "route tests and journeys on PostgreSQL" bash scripts/with-postgres.sh bash -c "
+    npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile='$REPORTS/postgres.json' &&
+    npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile='$REPORTS/e2e-postgres.json'"
+  run "the deployment: two nodes behind HAProxy, PostgreSQL primary and replica" \
+    vitest --config vitest.cluster.config.ts --outputFile="$REPORTS/cluster.json"
+  return $status
+}
+
+echo; echo "=== the PGlite side and the PostgreSQL side, at once ($((SECONDS - started)) s)"
+embedded_side > "$REPORTS/embedded.log" 2>&1 &
+embedded=$!
+postgres_side > "$REPORTS/postgres.log" 2>&1 &
+postgres=$!
+# Each side's output as soon as it ends (the shorter one first).
+declare -A side=([$embedded]=embedded [$postgres]=postgres)
+for _ in 1 2; do
+  wait -n -p ended "$embedded" "$postgres" || status=1
+  cat "$REPORTS/${side[$ended]}.log"
+  echo "=== the ${side[$ended]} side ended ($((SECONDS - started)) s)"
+done
 
 echo
 node scripts/summarize-tests.mjs "$REPORTS" || status=1
