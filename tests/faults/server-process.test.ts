@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/server/db/open.js';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { serverStorage, type FreshDatabase } from '../support/database.js';
 import { buildIfStale, spawnServer, type ServerProcess } from '../support/server-process.js';
 import { tempDirs } from '../support/temp-dirs.js';
 
@@ -22,11 +22,11 @@ afterAll(async () => {
   await Promise.all(databases.map((d) => d.drop()));
 });
 
-/** A data directory and, on the PostgreSQL run, a fresh database of its own. */
+/** A data directory holding the migrated template and, on the PostgreSQL run, a fresh database of its own. */
 async function storage() {
-  const db = await freshDatabase();
+  const { env, db } = await serverStorage(tempDir());
   databases.push(db);
-  return { DATA_DIR: tempDir(), ...(db.url ? { DATABASE_URL: db.url } : {}) };
+  return env;
 }
 
 async function registerVenue(server: ServerProcess): Promise<string> {

@@ -3,6 +3,7 @@
  * PostgreSQL server named by TEST_DATABASE_URL (the PostgreSQL run of the suite).
  */
 import { randomBytes } from 'node:crypto';
+import { cpSync } from 'node:fs';
 import pg from 'pg';
 import { provided } from './provided.js';
 
@@ -34,4 +35,18 @@ export async function freshDatabase(opts: { empty?: boolean } = {}): Promise<Fre
       await c.end();
     },
   };
+}
+
+/**
+ * Where a server started as a process keeps its data in one test: `dataDir` holding a copy of the
+ * run's migrated embedded database (tests/support/global-setup.ts: no initdb, no migrations at start),
+ * and on the PostgreSQL run a fresh database of its own (`DATABASE_URL`). `drop()` it afterwards.
+ */
+export async function serverStorage(
+  dataDir: string,
+): Promise<{ env: Record<string, string>; db: FreshDatabase }> {
+  const db = await freshDatabase();
+  const template = await provided('pgliteTemplateDir');
+  if (!db.url && template) cpSync(template, dataDir, { recursive: true });
+  return { env: { DATA_DIR: dataDir, ...(db.url ? { DATABASE_URL: db.url } : {}) }, db };
 }

@@ -1,10 +1,9 @@
 /** Starts the real server (`dist/node/server/main.js`) on a free port against a fresh database. */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDatabase } from '../../support/database.js';
+import { serverStorage } from '../../support/database.js';
 import { spawnServer } from '../../support/server-process.js';
-import { provided } from '../../support/provided.js';
 
 export interface RunningServer {
   baseUrl: string;
@@ -16,20 +15,9 @@ export async function startServer(
   nodeArgs: string[] = [],
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qr-e2e-'));
-  const db = await freshDatabase();
-  // A copy of the run's migrated database (tests/support/global-setup.ts): no initdb, no migrations.
-  const template = await provided('pgliteTemplateDir');
-  if (!db.url && template) cpSync(template, dataDir, { recursive: true });
+  const { env: storage, db } = await serverStorage(dataDir);
   // The built server (global setup builds it when stale): no TypeScript compiled at each start.
-  const server = await spawnServer(
-    {
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...(db.url ? { DATABASE_URL: db.url } : {}),
-      ...env,
-    },
-    { nodeArgs },
-  );
+  const server = await spawnServer({ ...storage, LOG_LEVEL: 'warn', ...env }, { nodeArgs });
   await server.healthy();
   return {
     baseUrl: server.baseUrl,
