@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // One process for every file, one after the other: Playwright, ExcelJS and the rest load once.
+    // Each file launches its own Chromium and (but for the cluster's) its own server.
+    isolate: false,
   },
 });
