@@ -42,10 +42,11 @@ postgres_side > "$REPORTS/postgres.log" 2>&1 &
 postgres=$!
 # Each side's output as soon as it ends (the shorter one first).
 declare -A side=([$embedded]=embedded [$postgres]=postgres)
-for _ in 1 2; do
-  wait -n -p ended "$embedded" "$postgres" || status=1
+while [ ${#side[@]} -gt 0 ]; do
+  wait -n -p ended "${!side[@]}" || status=1
   cat "$REPORTS/${side[$ended]}.log"
   echo "=== the ${side[$ended]} side ended ($((SECONDS - started)) s)"
+  unset "side[$ended]"
 done
 
 echo
