@@ -15,23 +15,24 @@ REPORTS=$(mktemp -d /tmp/qr-test-reports-XXXXXX)
 status=0
 started=$SECONDS
 run() { echo; echo "=== $1 ($((SECONDS - started)) s)"; shift; "$@" || status=1; }
-vitest() { npx vitest run --reporter=default --reporter=json "$@"; }
+run_vitest() { npx vitest run --reporter=default --reporter=json "$@"; }
+export -f run_vitest # for the PostgreSQL run, inside with-postgres.sh
 
 # Type check and lint at once (each prints nothing when all is well).
 run "typecheck and lint" bash -c 'npm run --silent typecheck & t=$!; npm run --silent lint; l=$?; wait $t && exit $l'
 run "build the web app and the server" node scripts/build-if-stale.mjs
 
 embedded_side() {
-  run "domain and route tests on PGlite" vitest --config vitest.config.ts --outputFile="$REPORTS/pglite.json"
-  run "journeys in Chromium on PGlite" vitest --config vitest.e2e.config.ts --outputFile="$REPORTS/e2e-pglite.json"
+  run "domain and route tests on PGlite" run_vitest --config vitest.config.ts --outputFile="$REPORTS/pglite.json"
+  run "journeys in Chromium on PGlite" run_vitest --config vitest.e2e.config.ts --outputFile="$REPORTS/e2e-pglite.json"
   return $status
 }
 postgres_side() {
   run "route tests and journeys on PostgreSQL" bash scripts/with-postgres.sh bash -c "
-    npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile='$REPORTS/postgres.json' &&
-    npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile='$REPORTS/e2e-postgres.json'"
+    run_vitest --config vitest.config.ts --outputFile='$REPORTS/postgres.json' &&
+    run_vitest --config vitest.e2e.config.ts --outputFile='$REPORTS/e2e-postgres.json'"
   run "the deployment: two nodes behind HAProxy, PostgreSQL primary and replica" \
-    vitest --config vitest.cluster.config.ts --outputFile="$REPORTS/cluster.json"
+    run_vitest --config vitest.cluster.config.ts --outputFile="$REPORTS/cluster.json"
   return $status
 }
 
