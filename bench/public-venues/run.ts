@@ -4,14 +4,18 @@
  * services are ("Quán phở Minh Tâm", "Nhà thuốc Phúc An"…), and BENCH_CHECK_INS check-ins (default 1 M,
  * for live occupancy); starts the real server on that database and loads GET /api/public/venues at
  * 50 connections with a typical mix: 40 % a name (with or without marks, a kind and a name or a name
- * alone), 30 % a province, 30 % a ward, half of these with a category, asked with Zipf popularity (see
- * `typical`). Twice: with the answer cache of the default configuration (PUBLIC_LIST_CACHE_SECONDS=10),
- * and with none (every request to the database). BENCH_BREAKDOWN=1 also times each kind alone.
+ * alone), 30 % a province, 30 % a ward, half of these with a category, each drawn uniformly (see
+ * `typical`: ≈ 40,000 distinct searches, so few repeat within a cache period; people's real searches
+ * repeat far more). Twice: with the answer cache of the default configuration
+ * (PUBLIC_LIST_CACHE_SECONDS=10), and with none (every request to the database); the database CPU per
+ * request is reported. BENCH_BREAKDOWN=1 also times each kind alone. BENCH_REUSE_URL (with a database
+ * kept by BENCH_KEEP=1) times again without loading.
  *
  *   bash bench/run.sh public-venues postgres      (or pglite)
  */
 import { startServer, type RunningServer } from '../../tests/e2e/support/server.js';
 import { loadCheckIns, openWorld, uniformVisits } from '../support/bulk.js';
+import { withDbCpu } from '../support/db-cpu.js';
 import { measure, profileArgs } from '../support/load.js';
 
 const target = process.argv[2] ?? 'pglite';
@@ -73,7 +77,7 @@ const withoutMarks = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 const world = await openWorld(target, VENUES, nameOf);
-await loadCheckIns(world, CHECK_INS, uniformVisits(world, 300_000));
+if (!world.reused) await loadCheckIns(world, CHECK_INS, uniformVisits(world, 300_000));
 const { rows: units } = await world.db.query<{ code: string; level: number }>(
   `SELECT code, level FROM admin_units WHERE version = $1 ORDER BY code`,
   [world.config.adminUnitsVersion],
@@ -124,11 +128,13 @@ async function run(cacheSeconds: number) {
         for (let i = 0; i < 100; i++) await fetch(`${server.baseUrl}/api/public/venues?${query()}`);
         console.log(`${label}: ${((performance.now() - t0) / 100).toFixed(1)} ms per request, one at a time`);
       }
-    await measure(
-      `public venues, ${target}, ${VENUES.toLocaleString()} venues, cache ${cacheSeconds} s`,
-      `${server.baseUrl}/api/public/venues`,
-      (req) => ({ ...req, path: `/api/public/venues?${typical()}` }),
-      'GET',
+    await withDbCpu(() =>
+      measure(
+        `public venues, ${target}, ${VENUES.toLocaleString()} venues, cache ${cacheSeconds} s`,
+        `${server.baseUrl}/api/public/venues`,
+        (req) => ({ ...req, path: `/api/public/venues?${typical()}` }),
+        'GET',
+      ),
     );
   } finally {
     await server.stop();

@@ -65,7 +65,16 @@ describe('GET /api/public/venues', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=5');
   });
 
-  it('treats % and _ as letters, not wildcards', async () => {
+  it('finds by words in any order, the last one unfinished, never by a piece inside a word', async () => {
+    const names = async (q: string) =>
+      (await list(`q=${encodeURIComponent(q)}`)).body.items.map((v: { name: string }) => v.name);
+    for (const q of ['thin pho', 'Phở Th', 'quan, pho-thin', '13 lò'])
+      expect(await names(q), q).toEqual(['Quán Phở Thìn']);
+    expect(await names('hin')).toEqual([]);
+    expect(await names('ph thin')).toEqual([]);
+  });
+
+  it('finds nothing, never everything, for a search with no word in it (% or _)', async () => {
     expect((await list('q=%25')).body.items).toEqual([]);
     expect((await list('q=_')).body.items).toEqual([]);
   });

@@ -50,15 +50,14 @@ interface CachedSearch {
  */
 interface NodeMemory {
   searches: Map<string, CachedSearch>;
-  unitCodes: Map<string, string>;
+  units: Map<string, { code: string; level: number }>;
   unitNames: Map<string, string>;
 }
 const memories = new WeakMap<ServiceContext, NodeMemory>();
 
 function memoryOf(ctx: ServiceContext): NodeMemory {
   let memory = memories.get(ctx);
-  if (!memory)
-    memories.set(ctx, (memory = { searches: new Map(), unitCodes: new Map(), unitNames: new Map() }));
+  if (!memory) memories.set(ctx, (memory = { searches: new Map(), units: new Map(), unitNames: new Map() }));
   return memory;
 }
 
@@ -86,14 +85,15 @@ export async function placesOf(
       .join(', ');
 }
 
-async function unitOfList(ctx: ServiceContext, code: string): Promise<string> {
-  const known = memoryOf(ctx).unitCodes;
-  let resolved = known.get(code);
-  if (resolved === undefined) {
-    resolved = (await resolveUnit(ctx.db, ctx.config.adminUnitsVersion, code, 'adminUnit')).code;
-    known.set(code, resolved);
+/** The unit of the list in use a code names (an old code resolves), and its level (1: a province). */
+async function unitOfList(ctx: ServiceContext, code: string) {
+  const known = memoryOf(ctx).units;
+  let unit = known.get(code);
+  if (unit === undefined) {
+    const resolved = await resolveUnit(ctx.db, ctx.config.adminUnitsVersion, code, 'adminUnit');
+    known.set(code, (unit = { code: resolved.code, level: resolved.path.length }));
   }
-  return resolved;
+  return unit;
 }
 
 /**
@@ -114,7 +114,7 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   const rows = searchStillGood
     ? hit.rows
     : await findPublicVenues(ctx.db, {
-        unitCode: search.adminUnit ? await unitOfList(ctx, search.adminUnit) : null,
+        unit: search.adminUnit ? await unitOfList(ctx, search.adminUnit) : null,
         category: search.category ?? null,
         text,
         limit: search.limit ?? PUBLIC_VENUES_PAGE,

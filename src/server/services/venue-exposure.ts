@@ -79,13 +79,13 @@ export async function markVenueExposure(
 }
 
 /**
- * Venues of the tracer's area whose name or address holds the words typed (marks and case ignored):
+ * Venues of the tracer's area whose name or address has the words typed (marks and case ignored, the last one possibly unfinished):
  * the tracer picks the venue, not its internal number. Names of places only; nothing is audited.
  */
 export async function venuesToTrace(ctx: ServiceContext, actor: Actor | null, text: string) {
-  const { area } = await tracerArea(ctx, actor);
+  const { unit } = await tracerArea(ctx, actor);
   const found = await findPublicVenues(ctx.db, {
-    unitCode: area,
+    unit: unit.path.length ? { code: unit.code, level: unit.path.length } : null,
     category: null,
     text,
     limit: TRACED_VENUES_LISTED,

@@ -20,42 +20,53 @@ export interface PublicVenueRow {
 }
 
 export interface PublicVenueFilter {
-  /** A unit of the list in use: venues whose path contains it. */
-  unitCode: string | null;
+  /** A unit of the list in use (venues whose path contains it), with its level (1: a province). */
+  unit: { code: string; level: number } | null;
   category: string | null;
-  /** Words of the name or address, matched without Vietnamese marks (vn_fold) and case. */
+  /** Words of the name or address, marks and case aside, in any order, the last one possibly unfinished. */
   text: string | null;
   limit: number;
 }
 
-/** `%` and `_` in a search text are letters, not LIKE wildcards. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The searched words as a word-index query: `vn_words` splits the text as it split the venues' names
+ * and addresses (migration 0017); every word must be there, the last as the start of a word (it may be
+ * still being typed). No word at all ("%", "-"): NULL, which matches nothing.
+ */
+const wordsQuery = (p: string) => `(NULLIF(array_to_string(vn_words(${p}), ' & '), '') || ':*')::tsquery`;
 
 /**
  * Venues matching the filter by name (suspended ones too, marked so), with their province. Only public
- * columns: never a contact or a person. The statement holds only the filters
- * given and is planned with their values (not prepared): a generic plan cannot tell a rare name from a
- * common one and would scan every venue, where the values let the planner pick the name order, the
- * unit path or the trigrams of the folded text.
+ * columns: never a contact or a person. One prepared statement per combination of filters given, each
+ * with a plan that does not depend on the values:
+ * - a province: its venues in name order straight from `venues_by_province_and_name`;
+ * - another unit: the array index on the unit path (a ward or district has tens to hundreds of venues);
+ * - words: every venue having them from the word index, then the first by name. The `OFFSET 0` keeps the
+ *   planner from walking the name index instead and testing each venue (a common word such as "pho",
+ *   thousands of venues spread over the alphabet, made that walk 40 ms).
  */
 export async function findPublicVenues(q: Queryable, f: PublicVenueFilter) {
   const params: unknown[] = [f.limit];
   const where: string[] = [];
-  const given = (condition: (p: string) => string, value: unknown) => {
+  const shape: string[] = [];
+  const given = (name: string, condition: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(condition(`$${params.length}`));
+    shape.push(name);
   };
-  if (f.unitCode !== null) given((p) => `admin_unit_path @> ARRAY[${p}::text]`, f.unitCode);
-  if (f.category !== null) given((p) => `category = ${p}`, f.category);
-  if (f.text !== null) given((p) => `search_key LIKE '%' || vn_fold(${p}) || '%'`, likeLiteral(f.text));
+  if (f.unit?.level === 1) given('province', (p) => `admin_unit_path[1] = ${p}`, f.unit.code);
+  else if (f.unit) given('unit', (p) => `admin_unit_path @> ARRAY[${p}::text]`, f.unit.code);
+  if (f.category !== null) given('category', (p) => `category = ${p}`, f.category);
+  if (f.text !== null) given('words', (p) => `search_words @@ ${wordsQuery(p)}`, f.text);
+  const matching = `SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const { rows } = await q.query<PublicVenueRow>(
     `SELECT v.id, v.name, v.address, v.category, v.admin_unit_code AS "adminUnitCode",
             v.admin_unit_path[1] AS "provinceCode",
             v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt"
-       FROM (SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-              ORDER BY name, id LIMIT $1) v
-      ORDER BY v.name, v.id`,
+       FROM (${f.text !== null ? `${matching} OFFSET 0` : matching}) v
+      ORDER BY v.name, v.id LIMIT $1`,
     params,
+    ['public_venues', ...shape].join('_'),
   );
   return rows;
 }
