@@ -4,7 +4,11 @@
  * (PUBLIC_LIST_CACHE_SECONDS): this is the page most people open, and a figure a few seconds old is
  * as good as a fresh one to someone deciding whether to go. Nothing here depends on the cache.
  */
-import { findPublicVenues, peopleInside, type PublicVenueRow } from '../db/queries/public-venues.js';
+import {
+  findPublicVenuesWithPeopleInside,
+  peopleInside,
+  type PublicVenueRow,
+} from '../db/queries/public-venues.js';
 import * as venues from '../db/queries/venues.js';
 import { adminUnitNames } from '../db/queries/admin-units.js';
 import {
@@ -111,22 +115,10 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   if (hit && now.getTime() - hit.readAt < reuseMs) return hit.answer;
 
   const searchStillGood = hit && now.getTime() - hit.searchedAt < reuseMs * SEARCH_REUSE_FACTOR;
-  const rows = searchStillGood
-    ? hit.rows
-    : await findPublicVenues(ctx.db, {
-        unit: search.adminUnit ? await unitOfList(ctx, search.adminUnit) : null,
-        category: search.category ?? null,
-        text,
-        limit: search.limit ?? PUBLIC_VENUES_PAGE,
-      });
+  const { rows, inside } = searchStillGood
+    ? { rows: hit.rows, inside: await peopleInsideOf(ctx, hit.rows, now) }
+    : await searchWithPeopleInside(ctx, search, text, now);
   const placeOf = await placesOf(ctx, rows);
-  const inside = rows.length
-    ? await peopleInside(
-        ctx.db,
-        rows.map((v) => v.id),
-        now,
-      )
-    : new Map();
   const answer = {
     items: rows.map((v) => listing(v, placeOf(v), inside.get(v.id) ?? 0)),
     asOf: now.toISOString(),
@@ -138,6 +130,36 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
     if (cache.size > MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
   }
   return answer;
+}
+
+/** A new search, the people inside counted in the same statement (one round trip). */
+async function searchWithPeopleInside(
+  ctx: ServiceContext,
+  search: PublicVenueSearch,
+  text: string | null,
+  now: Date,
+) {
+  const found = await findPublicVenuesWithPeopleInside(
+    ctx.db,
+    {
+      unit: search.adminUnit ? await unitOfList(ctx, search.adminUnit) : null,
+      category: search.category ?? null,
+      text,
+      limit: search.limit ?? PUBLIC_VENUES_PAGE,
+    },
+    now,
+  );
+  return { rows: found, inside: new Map(found.map((v) => [v.id, v.inside])) };
+}
+
+async function peopleInsideOf(ctx: ServiceContext, rows: readonly PublicVenueRow[], now: Date) {
+  return rows.length
+    ? peopleInside(
+        ctx.db,
+        rows.map((v) => v.id),
+        now,
+      )
+    : new Map<number, number>();
 }
 
 function listing(v: PublicVenueRow, adminUnitName: string, inside: number): PublicVenueListing {

@@ -45,13 +45,22 @@ const wordsQuery = (p: string) => `(NULLIF(array_to_string(vn_words(${p}), ' & '
  *   planner from walking the name index instead and testing each venue (a common word such as "pho",
  *   thousands of venues spread over the alphabet, made that walk 40 ms).
  */
-export async function findPublicVenues(q: Queryable, f: PublicVenueFilter) {
+export async function findPublicVenues(q: Queryable, f: PublicVenueFilter): Promise<PublicVenueRow[]> {
+  return searchVenues(q, f, null);
+}
+
+/** As findPublicVenues, with the people inside each venue at `at`, in the same statement. */
+export async function findPublicVenuesWithPeopleInside(q: Queryable, f: PublicVenueFilter, at: Date) {
+  return searchVenues<PublicVenueRow & { inside: number }>(q, f, at);
+}
+
+async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicVenueFilter, at: Date | null) {
   const params: unknown[] = [f.limit];
   const where: string[] = [];
   const shape: string[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
   const given = (name: string, condition: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(condition(`$${params.length}`));
+    where.push(condition(param(value)));
     shape.push(name);
   };
   if (f.unit?.level === 1) given('province', (p) => `admin_unit_path[1] = ${p}`, f.unit.code);
@@ -59,14 +68,19 @@ export async function findPublicVenues(q: Queryable, f: PublicVenueFilter) {
   if (f.category !== null) given('category', (p) => `category = ${p}`, f.category);
   if (f.text !== null) given('words', (p) => `search_words @@ ${wordsQuery(p)}`, f.text);
   const matching = `SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const { rows } = await q.query<PublicVenueRow>(
+  // Counted for the page's venues only, after the limit (one probe of the presence index each).
+  const inside = at
+    ? `, ${insideAt('v.id', `${param(at)}::timestamptz`, 'TRUE', `${param(earliestStayCovering(at))}::timestamptz`)} AS inside`
+    : '';
+  const { rows } = await q.query<Row>(
     `SELECT v.id, v.name, v.address, v.category, v.admin_unit_code AS "adminUnitCode",
             v.admin_unit_path[1] AS "provinceCode",
             v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt"
-       FROM (${f.text !== null ? `${matching} OFFSET 0` : matching}) v
+            ${inside}
+       FROM (${matching} ${f.text !== null ? 'OFFSET 0' : ''}) v
       ORDER BY v.name, v.id LIMIT $1`,
     params,
-    ['public_venues', ...shape].join('_'),
+    ['public_venues', ...shape, ...(at ? ['inside'] : [])].join('_'),
   );
   return rows;
 }
