@@ -37,8 +37,9 @@ const wordsQuery = (p: string) => `(NULLIF(array_to_string(vn_words(${p}), ' & '
 
 /**
  * Venues matching the filter by name (suspended ones too, marked so), with their province. Only public
- * columns: never a contact or a person. One prepared statement per combination of filters given, each
- * with a plan that does not depend on the values:
+ * columns: never a contact or a person. One prepared statement per combination of filters given
+ * (PostgreSQL still plans it with the values each time: a generic plan could not leave out the day
+ * partitions of the people-inside count). The plans:
  * - a province: its venues in name order straight from `venues_by_province_and_name`;
  * - another unit: the array index on the unit path (a ward or district has tens to hundreds of venues);
  * - words: every venue having them from the word index, then the first by name. The `OFFSET 0` keeps the
