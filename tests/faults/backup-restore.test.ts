@@ -12,10 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dumpPgliteDataDir, restorePgliteDataDir } from '../../src/server/db/pglite.js';
 import { LOCK_FILE } from '../../src/server/db/pglite-lock.js';
 import { call, checkInBody, registerVenue, startTestApp } from '../support/app.js';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { freshDatabase, serverStorage, type FreshDatabase } from '../support/database.js';
 import { tempDirs } from '../support/temp-dirs.js';
 
-/** A database on disk is created (initdb, flushed, migrated) for each app: slower than in memory. */
+/** A database on disk (a copy of the migrated template, or a restore) is opened for each app: slower than in memory. */
 const ON_DISK_TIMEOUT_MS = 120_000;
 
 const server = process.env.TEST_DATABASE_URL;
@@ -60,7 +60,7 @@ describe.runIf(!server)('backup and restore of the embedded database', () => {
     'restores a dump into a fresh data directory with every check-in, and leaves the keys out',
     async () => {
       const live = tempDir();
-      const ids = await recordCheckIns({ DATA_DIR: live }, 25);
+      const ids = await recordCheckIns((await serverStorage(live)).env, 25);
       const backup = await dumpPgliteDataDir(live);
       const names = gunzipSync(backup).toString('latin1');
       expect(names).toContain('PG_VERSION');
@@ -79,7 +79,7 @@ describe.runIf(!server)('backup and restore of the embedded database', () => {
     'refuses to open a data directory that another running process holds, and takes over a stale lock',
     async () => {
       const live = tempDir();
-      await recordCheckIns({ DATA_DIR: live }, 1);
+      await recordCheckIns((await serverStorage(live)).env, 1);
       const other = spawn('sleep', ['30']);
       try {
         writeFileSync(join(live, LOCK_FILE), `${other.pid}\n`);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db/pglite.js';
 import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import { call, checkInBody, registerVenue, startTestApp } from '../support/app.js';
+import { serverStorage } from '../support/database.js';
 import { DiskModel } from '../support/disk-model.js';
 import { tempDirs } from '../support/temp-dirs.js';
 
@@ -42,7 +43,8 @@ describe.runIf(onPglite)('PGlite on disk: acknowledged means flushed', () => {
     'flushes the WAL before each answer, once per batch and not once per check-in',
     async () => {
       const wal = walWatcher();
-      const t = await startTestApp({ DATA_DIR: tempDir('flush') }, new Date(), { files: wal.observer });
+      const { env } = await serverStorage(tempDir('flush'));
+      const t = await startTestApp(env, new Date(), { files: wal.observer });
       try {
         const venue = await registerVenue(t.app);
         const before = wal.flushes;
@@ -71,7 +73,7 @@ describe.runIf(onPglite)('PGlite on disk: acknowledged means flushed', () => {
     'reopens a copy of what the disk held right after the acknowledgements with every check-in in it',
     async () => {
       const live = tempDir('live');
-      const first = await startTestApp({ DATA_DIR: live });
+      const first = await startTestApp((await serverStorage(live)).env);
       const venue = await registerVenue(first.app);
       await first.close(); // a clean close: everything so far is on the disk
 
