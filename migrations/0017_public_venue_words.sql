@@ -10,8 +10,15 @@ CREATE FUNCTION vn_words(t text) RETURNS text[]
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN array_remove(regexp_split_to_array(vn_fold(t), '[^a-z0-9]+'), '');
 
+-- The words of a text in their order (positions), weighted: a venue's name A, its address B, so that
+-- venues whose name holds every word searched come first.
+CREATE FUNCTION vn_word_vector(t text, weight "char") RETURNS tsvector
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN setweight(to_tsvector('simple', array_to_string(vn_words(t), ' ')), weight);
+
 ALTER TABLE venues
-  ADD COLUMN search_words tsvector GENERATED ALWAYS AS (array_to_tsvector(vn_words(name || ' ' || address))) STORED;
+  ADD COLUMN search_words tsvector
+    GENERATED ALWAYS AS (vn_word_vector(name, 'A') || vn_word_vector(address, 'B')) STORED;
 CREATE INDEX venues_by_search_words ON venues USING gin (search_words);
 DROP INDEX venues_by_search_key;
 ALTER TABLE venues DROP COLUMN search_key;

@@ -179,3 +179,16 @@ describe('PUT /api/venues/:id/safety', () => {
     expect(off.body.capacity).toBe(2);
   });
 });
+
+describe('the order of a search by words', () => {
+  it('lists venues with every word in their name before those with some in their address', async () => {
+    await registerVenue(t.app, {
+      name: 'Nhà sách Lò Đúc',
+      address: '2 ngõ Phở Thìn',
+      contactName: 'Lê Văn Sách',
+    });
+    t.clock.advanceMinutes(1); // past the answer cache
+    const names = (await list('q=pho%20thin')).body.items.map((v: { name: string }) => v.name);
+    expect(names).toEqual(['Quán Phở Thìn', 'Nhà sách Lò Đúc']);
+  });
+});

@@ -31,9 +31,13 @@ export interface PublicVenueFilter {
 /**
  * The searched words as a word-index query: `vn_words` splits the text as it split the venues' names
  * and addresses (migration 0017); every word must be there, the last as the start of a word (it may be
- * still being typed). No word at all ("%", "-"): NULL, which matches nothing.
+ * still being typed). No word at all ("%", "-"): NULL, which matches nothing. `inName`: every word in
+ * the name (weight A), for the order.
  */
-const wordsQuery = (p: string) => `(NULLIF(array_to_string(vn_words(${p}), ' & '), '') || ':*')::tsquery`;
+const wordsQuery = (p: string, inName = false) =>
+  inName
+    ? `(NULLIF(array_to_string(vn_words(${p}), ':A & '), '') || ':*A')::tsquery`
+    : `(NULLIF(array_to_string(vn_words(${p}), ' & '), '') || ':*')::tsquery`;
 
 /**
  * Venues matching the filter by name (suspended ones too, marked so), with their province. Only public
@@ -42,9 +46,10 @@ const wordsQuery = (p: string) => `(NULLIF(array_to_string(vn_words(${p}), ' & '
  * partitions of the people-inside count). The plans:
  * - a province: its venues in name order straight from `venues_by_province_and_name`;
  * - another unit: the array index on the unit path (a ward or district has tens to hundreds of venues);
- * - words: every venue having them from the word index, then the first by name. The `OFFSET 0` keeps the
- *   planner from walking the name index instead and testing each venue (a common word such as "pho",
- *   thousands of venues spread over the alphabet, made that walk 40 ms).
+ * - words: every venue having them from the word index, then the first, those with every word in their
+ *   name before those with some in their address, by name. The `OFFSET 0` keeps the planner from
+ *   walking the name index instead and testing each venue (a common word such as "pho", thousands of
+ *   venues spread over the alphabet, made that walk 40 ms).
  */
 export async function findPublicVenues(q: Queryable, f: PublicVenueFilter): Promise<PublicVenueRow[]> {
   return searchVenues(q, f, null);
@@ -67,7 +72,11 @@ async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicV
   if (f.unit?.level === 1) given('province', (p) => `admin_unit_path[1] = ${p}`, f.unit.code);
   else if (f.unit) given('unit', (p) => `admin_unit_path @> ARRAY[${p}::text]`, f.unit.code);
   if (f.category !== null) given('category', (p) => `category = ${p}`, f.category);
-  if (f.text !== null) given('words', (p) => `search_words @@ ${wordsQuery(p)}`, f.text);
+  let order = 'v.name, v.id';
+  if (f.text !== null) {
+    given('words', (p) => `search_words @@ ${wordsQuery(p)}`, f.text);
+    order = `NOT (v.search_words @@ ${wordsQuery(`$${params.length}`, true)}), ${order}`;
+  }
   const matching = `SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   // Counted for the page's venues only, after the limit (one probe of the presence index each).
   const inside = at
@@ -79,7 +88,7 @@ async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicV
             v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt"
             ${inside}
        FROM (${matching} ${f.text !== null ? 'OFFSET 0' : ''}) v
-      ORDER BY v.name, v.id LIMIT $1`,
+      ORDER BY ${order} LIMIT $1`,
     params,
     ['public_venues', ...shape, ...(at ? ['inside'] : [])].join('_'),
   );
