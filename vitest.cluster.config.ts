@@ -2,13 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The journeys that run on PostgreSQL through the balancer here (and no more alone on PostgreSQL): every
- * one that fits the deployment's settings (the 2021 list, the admin of ADMIN_ENV) and shares its
- * database with the others (names, phones and accounts of its own, no count of a whole province).
- * The rest (the 2025 list, a map tile server, the province dashboard's exact figures) start a
- * PostgreSQL-backed server of their own in the PostgreSQL run of vitest.e2e.config.ts.
+ * The journeys that share one server (useSharedJourney): every one that fits its settings
+ * (SHARED_SERVER_ENV: the 2021 list, the admin of ADMIN_ENV) and shares its database with the others
+ * (names, phones and accounts of its own, no count of a whole province). On PGlite, one server started
+ * for the e2e run (tests/e2e/support/shared-server-setup.ts); on PostgreSQL, the deployment's balancer
+ * here (two nodes, a primary and its replica), and no more in the e2e run. The rest (the 2025 list, a
+ * map tile server, the province dashboard's exact figures) start a server of their own.
  */
-export const CLUSTER_JOURNEYS = [
+export const SHARED_JOURNEYS = [
   'tests/e2e/citizen-check-in.test.ts',
   'tests/e2e/declaration-and-scanner.test.ts',
   'tests/e2e/accounts.test.ts',
@@ -31,7 +32,7 @@ class JourneysFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     globalSetup: ['tests/cluster/global-setup.ts'],
-    include: [...CLUSTER_JOURNEYS, 'tests/cluster/**/*.test.ts'],
+    include: [...SHARED_JOURNEYS, 'tests/cluster/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Cluster } from '../../scripts/cluster/topology.js';
-import { ADMIN_ENV } from '../e2e/support/admin.js';
+import { SHARED_SERVER_ENV } from '../e2e/support/admin.js';
 import { buildIfStale } from '../support/server-process.js';
 
 declare module 'vitest' {
@@ -28,14 +28,8 @@ export default async function setup(project: TestProject) {
   const sms = await recordingSmsGateway();
   const dir = mkdtempSync(join(tmpdir(), 'qr-cluster-'));
   const cluster = await Cluster.up(dir, {
-    ...ADMIN_ENV,
-    // The journeys name 2021 units.
-    ADMIN_UNITS_VERSION: 'vn-gso-2021',
-    // Every test client reaches the balancer from 127.0.0.1: one address for all of them.
-    RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+    ...SHARED_SERVER_ENV,
     READ_MAX_LAG_SECONDS: '2',
-    // Wrong-password tests: the wait imposed on a login under attack, short.
-    LOGIN_DELAY_CAP_MS: '300',
     SMS_GATEWAY_URL: `${sms.url}/send`,
     SMS_GATEWAY_KEY: 'cluster-test-key',
   }).catch((err: unknown) => {
@@ -44,7 +38,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('clusterDir', dir);
   project.provide('smsGatewayUrl', sms.url);
-  project.provide('e2eBaseUrl', cluster.url);
+  project.provide('sharedServerUrl', cluster.url);
   return () => {
     Cluster.load(dir).down();
     keepLogs(dir);

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerTheRestNo, artifact, see } from './support/browser.js';
-import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
+import { apiPost, E2E_ADMIN, logInOnPage, useSharedJourney } from './support/journey.js';
 
-const journey = useJourney(ADMIN_ENV);
+const journey = useSharedJourney();
 
 describe('arrival declaration', () => {
   it('is declared in English on a phone and seen by the official of the ward of stay', async () => {

@@ -7,9 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
 import { decodeQrFromPng, renderPdfPage } from './support/qr-from-pdf.js';
-import { useJourney } from './support/journey.js';
+import { useSharedJourney } from './support/journey.js';
 
-const journey = useJourney();
+const journey = useSharedJourney();
 
 describe('citizen check-in journey', () => {
   it('registers a venue, prints its poster, and a phone checks in from the decoded QR', async () => {

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answerTheRestNo, artifact, launchChromium, waitOrExplain } from './support/browser.js';
-import { useJourney } from './support/journey.js';
+import { useSharedJourney } from './support/journey.js';
 import { renderPdfPage } from './support/qr-from-pdf.js';
 import { writeQrVideo } from './support/y4m.js';
 
-const journey = useJourney();
+const journey = useSharedJourney();
 
 async function registerVenue(name: string, phone: string) {
   const res = await fetch(`${journey.server.baseUrl}/api/venues`, {

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
-import { apiPost, useJourney } from './support/journey.js';
+import { apiPost, useSharedJourney } from './support/journey.js';
 
-const journey = useJourney();
+const journey = useSharedJourney();
 
 describe('the confirmation at the door', () => {
   it('keeps typed input, shows grey with a live clock, and warns over capacity', async () => {

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
-import { apiPost, useJourney } from './support/journey.js';
+import { apiPost, useSharedJourney } from './support/journey.js';
 import { declarationBody } from '../support/app.js';
 
-const journey = useJourney();
+const journey = useSharedJourney();
 
 describe('a tablet at the gate in kiosk mode', () => {
   it('scans, shows no navigation, reads nothing, and leaves only with the PIN', async () => {

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/browser.js';
-import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
+import { apiPost, E2E_ADMIN, logInOnPage, useSharedJourney } from './support/journey.js';
 
-const journey = useJourney(ADMIN_ENV);
+const journey = useSharedJourney();
 const post = (path: string, body: unknown, cookie?: string) => apiPost(journey.server, path, body, cookie);
 
 describe('an official at a venue', () => {

@@ -44,9 +44,11 @@ export async function freshDatabase(opts: { empty?: boolean } = {}): Promise<Fre
  */
 export async function serverStorage(
   dataDir: string,
+  /** The template's directory, given by a global setup (where `provided` cannot reach it). */
+  templateDir?: string,
 ): Promise<{ env: Record<string, string>; db: FreshDatabase }> {
   const db = await freshDatabase();
-  const template = await provided('pgliteTemplateDir');
+  const template = templateDir ?? (await provided('pgliteTemplateDir'));
   if (!db.url && template) cpSync(template, dataDir, { recursive: true });
   return { env: { DATA_DIR: dataDir, ...(db.url ? { DATABASE_URL: db.url } : {}) }, db };
 }

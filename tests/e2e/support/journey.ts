@@ -1,27 +1,50 @@
-/** One real server and one Chromium per journey file, started before its tests and stopped after. */
+/**
+ * A Chromium per journey file, and a real server: its own, started before its tests and stopped after
+ * (`useJourney(env)`), or the one the shared journeys use (`useSharedJourney()`).
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { SHARED_SERVER_ENV } from './admin.js';
 import { launchChromium } from './browser.js';
 import { provided } from '../../support/provided.js';
 import { startServer, type RunningServer } from './server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A running deployment the journeys use instead of starting a server each (cluster run). */
-    e2eBaseUrl: string;
+    /**
+     * The server the shared journeys use: one started for the run on PGlite (tests/e2e/support/
+     * shared-server-setup.ts), the cluster's balancer on PostgreSQL (tests/cluster/global-setup.ts).
+     */
+    sharedServerUrl: string;
   }
 }
 
-export function useJourney(env: Record<string, string> = {}): {
+interface Journey {
   readonly server: RunningServer;
   readonly browser: Browser;
-} {
+}
+
+/** A journey on a server of its own, started with `env` (a list, a tile server, a province's exact figures). */
+export function useJourney(env: Record<string, string> = {}): Journey {
+  return journeyOn(() => startServer(env));
+}
+
+/**
+ * A journey of SHARED_JOURNEYS (vitest.cluster.config.ts) on the run's shared server (SHARED_SERVER_ENV),
+ * sharing its database with the others: names, phones and accounts of its own. Run alone, outside a
+ * run that provides one, it starts its own with the same settings.
+ */
+export function useSharedJourney(): Journey {
+  return journeyOn(async () => {
+    const url = await provided('sharedServerUrl');
+    return url ? { baseUrl: url, stop: async () => {} } : startServer(SHARED_SERVER_ENV);
+  });
+}
+
+function journeyOn(server: () => Promise<RunningServer>): Journey {
   const state = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    // The cluster run (tests/cluster) gives the load balancer of a running deployment instead.
-    const given = await provided('e2eBaseUrl');
-    state.server = given ? { baseUrl: given, stop: async () => {} } : await startServer(env);
-    state.browser = await launchChromium();
+    [state.server, state.browser] = await Promise.all([server(), launchChromium()]);
   });
   afterAll(async () => {
     await state.browser?.close();

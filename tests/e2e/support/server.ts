@@ -13,9 +13,10 @@ export interface RunningServer {
 export async function startServer(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  templateDir?: string,
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qr-e2e-'));
-  const { env: storage, db } = await serverStorage(dataDir);
+  const { env: storage, db } = await serverStorage(dataDir, templateDir);
   // The built server (global setup builds it when stale): no TypeScript compiled at each start.
   const server = await spawnServer({ ...storage, LOG_LEVEL: 'warn', ...env }, { nodeArgs });
   await server.healthy();
