@@ -74,6 +74,14 @@ describe('GET /api/public/venues', () => {
     expect(await names('ph thin')).toEqual([]);
   });
 
+  it('lists venues by name with no filter at all, an empty search included', async () => {
+    for (const query of ['', 'q=', 'q=%20']) {
+      const res = await list(query);
+      expect(res.status, query).toBe(200);
+      expect(res.body.items.map((v: { name: string }) => v.name)).toEqual(['Chợ Bến Thành', 'Quán Phở Thìn']);
+    }
+  });
+
   it('finds nothing, never everything, for a search with no word in it (% or _)', async () => {
     expect((await list('q=%25')).body.items).toEqual([]);
     expect((await list('q=_')).body.items).toEqual([]);

@@ -35,14 +35,16 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
   // PGlite is one session: a hot statement is PREPAREd once and then EXECUTEd, so it is parsed and
   // planned once (as named statements on a PostgreSQL connection).
   // Kept as promises: two requests that need the same statement at once share one PREPARE.
-  const prepared = new Map<string, Promise<void>>();
+  // A name is one statement: used again for another, it is a bug, refused as node-postgres refuses it.
+  const prepared = new Map<string, { sql: string; ready: Promise<void> }>();
   const preparedOnce = (name: string, sql: string) => {
-    let ready = prepared.get(name);
-    if (!ready) {
-      ready = pg.exec(`PREPARE ${name} AS ${sql}`).then(() => undefined);
-      prepared.set(name, ready);
-      ready.catch(() => prepared.delete(name));
-    }
+    const known = prepared.get(name);
+    if (known && known.sql !== sql)
+      throw new Error(`statement name ${name} was used for a different statement`);
+    if (known) return known.ready;
+    const ready = pg.exec(`PREPARE ${name} AS ${sql}`).then(() => undefined);
+    prepared.set(name, { sql, ready });
+    ready.catch(() => prepared.delete(name));
     return ready;
   };
 

@@ -90,7 +90,7 @@ async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicV
        FROM (${matching} ${f.text !== null ? 'OFFSET 0' : ''}) v
       ORDER BY ${order} LIMIT $1`,
     params,
-    ['public_venues', ...shape, ...(at ? ['inside'] : [])].join('_'),
+    ['public_venue_search', ...shape, ...(at ? ['with_inside'] : [])].join('_'),
   );
   return rows;
 }
