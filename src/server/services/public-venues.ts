@@ -6,7 +6,7 @@
  */
 import {
   findPublicVenuesWithPeopleInside,
-  peopleInside,
+  liveFactsOf,
   type PublicVenueRow,
 } from '../db/queries/public-venues.js';
 import * as venues from '../db/queries/venues.js';
@@ -30,6 +30,9 @@ export interface PublicVenueSearch {
   limit?: number;
 }
 
+/** A venue as a search found it, with the people inside when it was read. */
+type ListedVenue = PublicVenueRow & { inside: number };
+
 interface PublicVenueAnswer {
   items: PublicVenueListing[];
   asOf: string;
@@ -41,7 +44,7 @@ const MAX_CACHED_ANSWERS = 2000;
 const SEARCH_REUSE_FACTOR = 6;
 
 interface CachedSearch {
-  rows: PublicVenueRow[];
+  rows: ListedVenue[];
   searchedAt: number;
   answer: PublicVenueAnswer;
   readAt: number;
@@ -102,8 +105,10 @@ async function unitOfList(ctx: ServiceContext, code: string) {
 
 /**
  * Venues matching the search, with the people inside each now. Two things are reused: the search itself
- * (which venues, their names, status and safety: the expensive part) for SEARCH_REUSE_FACTOR ×
- * PUBLIC_LIST_CACHE_SECONDS, and the whole answer with its live figures for PUBLIC_LIST_CACHE_SECONDS.
+ * (which venues, in which order, with their names and addresses: the expensive part) for
+ * SEARCH_REUSE_FACTOR × PUBLIC_LIST_CACHE_SECONDS, and the whole answer for PUBLIC_LIST_CACHE_SECONDS,
+ * after which what may change (status, safety, capacity, map point, people inside) is read again: a
+ * safety checklist just confirmed shows within that time, with the venues of a search reused.
  */
 export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueSearch) {
   const text = search.q?.normalize('NFC').trim() || null;
@@ -115,14 +120,11 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   if (hit && now.getTime() - hit.readAt < reuseMs) return hit.answer;
 
   const searchStillGood = hit && now.getTime() - hit.searchedAt < reuseMs * SEARCH_REUSE_FACTOR;
-  const { rows, inside } = searchStillGood
-    ? { rows: hit.rows, inside: await peopleInsideOf(ctx, hit.rows, now) }
-    : await searchWithPeopleInside(ctx, search, text, now);
+  const rows = searchStillGood
+    ? await withLiveFacts(ctx, hit.rows, now)
+    : await searchNow(ctx, search, text, now);
   const placeOf = await placesOf(ctx, rows);
-  const answer = {
-    items: rows.map((v) => listing(v, placeOf(v), inside.get(v.id) ?? 0)),
-    asOf: now.toISOString(),
-  };
+  const answer = { items: rows.map((v) => listing(v, placeOf(v))), asOf: now.toISOString() };
   if (reuseMs > 0) {
     cache.delete(key);
     const searchedAt = searchStillGood ? hit.searchedAt : now.getTime();
@@ -133,13 +135,8 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
 }
 
 /** A new search, the people inside counted in the same statement (one round trip). */
-async function searchWithPeopleInside(
-  ctx: ServiceContext,
-  search: PublicVenueSearch,
-  text: string | null,
-  now: Date,
-) {
-  const found = await findPublicVenuesWithPeopleInside(
+async function searchNow(ctx: ServiceContext, search: PublicVenueSearch, text: string | null, now: Date) {
+  return findPublicVenuesWithPeopleInside(
     ctx.db,
     {
       unit: search.adminUnit ? await unitOfList(ctx, search.adminUnit) : null,
@@ -149,20 +146,20 @@ async function searchWithPeopleInside(
     },
     now,
   );
-  return { rows: found, inside: new Map(found.map((v) => [v.id, v.inside])) };
 }
 
-async function peopleInsideOf(ctx: ServiceContext, rows: readonly PublicVenueRow[], now: Date) {
-  return rows.length
-    ? peopleInside(
-        ctx.db,
-        rows.map((v) => v.id),
-        now,
-      )
-    : new Map<number, number>();
+/** The venues of a reused search with what may have changed since read again (one round trip). */
+async function withLiveFacts(ctx: ServiceContext, rows: readonly ListedVenue[], now: Date) {
+  if (!rows.length) return [];
+  const live = await liveFactsOf(
+    ctx.db,
+    rows.map((v) => v.id),
+    now,
+  );
+  return rows.map((v) => ({ ...v, ...live.get(v.id) }));
 }
 
-function listing(v: PublicVenueRow, adminUnitName: string, inside: number): PublicVenueListing {
+function listing(v: ListedVenue, adminUnitName: string): PublicVenueListing {
   return {
     id: v.id,
     name: v.name,
@@ -171,7 +168,7 @@ function listing(v: PublicVenueRow, adminUnitName: string, inside: number): Publ
     adminUnitCode: v.adminUnitCode,
     adminUnitName,
     status: v.status,
-    occupancy: { inside, capacity: v.capacity },
+    occupancy: { inside: v.inside, capacity: v.capacity },
     ...mapAndSafetyOf(v),
   };
 }

@@ -95,16 +95,24 @@ async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicV
   return rows;
 }
 
+/** What may change while a search is reused: a venue's status, capacity, safety and map point, and the people inside. */
+export type LiveFacts = Pick<
+  PublicVenueRow,
+  'status' | 'capacity' | 'latitude' | 'longitude' | 'safety' | 'safetyConfirmedAt'
+> & { inside: number };
+
 /**
- * People inside each of `venueIds` at `at`: one look-up of the presence index per venue (an index
- * probe per venue beats one scan of today's check-ins for all of them at once).
+ * The live facts of each of `venueIds` at `at`, in one statement: the venue row by its key, and the
+ * people inside by one look-up of the presence index per venue (an index probe per venue beats one
+ * scan of today's check-ins for all of them at once).
  */
-export async function peopleInside(q: Queryable, venueIds: readonly number[], at: Date) {
-  const { rows } = await q.query<{ venueId: number; inside: number }>(
-    `SELECT wanted.venue AS "venueId", ${insideAt('wanted.venue', '$2::timestamptz', 'TRUE', '$3::timestamptz')} AS inside
-       FROM unnest($1::bigint[]) AS wanted(venue)`,
+export async function liveFactsOf(q: Queryable, venueIds: readonly number[], at: Date) {
+  const { rows } = await q.query<LiveFacts & { id: number }>(
+    `SELECT v.id, v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt",
+            ${insideAt('v.id', '$2::timestamptz', 'TRUE', '$3::timestamptz')} AS inside
+       FROM venues v WHERE v.id = ANY($1::bigint[])`,
     [venueIds, at, earliestStayCovering(at)],
-    'public_venues_inside',
+    'public_venue_live_facts',
   );
-  return new Map(rows.map((r) => [r.venueId, r.inside]));
+  return new Map(rows.map(({ id, ...facts }) => [id, facts]));
 }
