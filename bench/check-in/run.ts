@@ -3,6 +3,7 @@
  * cycling over BENCH_VENUES venues.   npm run bench:check-in -- pglite | postgres
  */
 import { randomUUID } from 'node:crypto';
+import { reportServerMemory } from '../support/memory.js';
 import { benchServer, measure, registerVenues, settings } from '../support/load.js';
 
 const target = process.argv[2] ?? 'pglite';
@@ -25,6 +26,7 @@ try {
       }),
     };
   });
+  reportServerMemory(`check-in ${target}`, server);
 } finally {
   await server.stop();
 }

@@ -17,6 +17,7 @@ import { startServer, type RunningServer } from '../../tests/e2e/support/server.
 import { loadCheckIns, openWorld, uniformVisits } from '../support/bulk.js';
 import { withDbCpu } from '../support/db-cpu.js';
 import { measure, profileArgs } from '../support/load.js';
+import { reportServerMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
 const VENUES = Number(process.env.BENCH_PUBLIC_VENUES ?? 100_000);
@@ -136,6 +137,7 @@ async function run(cacheSeconds: number) {
         'GET',
       ),
     );
+    reportServerMemory(`public venues, cache ${cacheSeconds} s`, server);
   } finally {
     await server.stop();
   }

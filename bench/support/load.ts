@@ -20,13 +20,16 @@ export const settings = {
 export const MANAGER_PASSWORD = 'bench-password';
 
 /** Starts the server for `target` ('pglite' | 'postgres' | 'cluster'); postgres needs scripts/with-postgres.sh around it. */
-export async function benchServer(target: string): Promise<RunningServer> {
+export async function benchServer(
+  target: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   if (target === 'postgres' && !process.env.TEST_DATABASE_URL) {
     console.error('postgres: run through bench/run.sh (npm run bench:… -- postgres does this)');
     process.exit(2);
   }
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
-  const env = { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error' };
+  const env = { RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', LOG_LEVEL: 'error', ...extraEnv };
   if (target === 'cluster') return clusterServer(env);
   return startServer(env, profileArgs());
 }

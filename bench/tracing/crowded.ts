@@ -10,6 +10,7 @@
 import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, personPhone, uniformVisits } from '../support/bulk.js';
 import { measure, serveWorld } from '../support/load.js';
+import { reportServerMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 1_000_000);
@@ -48,6 +49,7 @@ try {
       cookie: server.cookie,
     }),
   );
+  reportServerMemory(`tracing, ${target}`, server);
 } finally {
   await server.stop();
   await world.fresh.drop();

@@ -10,6 +10,7 @@ import { startOfLocalDay } from '../../src/server/domain/local-day.js';
 import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, uniformVisits } from '../support/bulk.js';
 import { measure, serveWorld } from '../support/load.js';
+import { reportServerMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
 const VENUES = Number(process.env.BENCH_TODAY_VENUES ?? 10_000);
@@ -42,6 +43,7 @@ try {
       cookie: server.cookie,
     }),
   );
+  reportServerMemory(`venue today list, ${target}`, server);
 } finally {
   await server.stop();
   await world.fresh.drop();

@@ -7,6 +7,8 @@ import { spawnServer } from '../../support/server-process.js';
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's process, when started here (benchmarks read its memory). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startServer(
   await server.healthy();
   return {
     baseUrl: server.baseUrl,
+    pid: server.child.pid,
     async stop() {
       server.child.kill('SIGTERM');
       const { code } = await server.exited;
