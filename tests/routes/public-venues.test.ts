@@ -203,3 +203,33 @@ describe('the order of a search by words', () => {
     expect(names).toEqual(['Quán Phở Thìn', 'Nhà sách Lò Đúc']);
   });
 });
+
+describe('the public list under a flood from one address', () => {
+  it('answers 429 with Retry-After past the per-minute limit, in the caller language, and serves others', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_PUBLIC_PER_MINUTE: '3000' });
+    try {
+      const from = '198.51.100.77';
+      const get = (address: string) =>
+        call(limited.app, 'GET', '/api/public/venues?q=pho', {
+          from: address,
+          headers: { 'accept-language': 'en' },
+        });
+      // On PostgreSQL the count is shared by the nodes in windows of the clock's minutes: start well
+      // inside one, so that the 3,001 requests (≈ 1 s) are counted in the same window.
+      const intoMinute = Date.now() % 60_000;
+      if (process.env.TEST_DATABASE_URL && intoMinute > 55_000)
+        await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+      for (let i = 0; i < 3000; i++) expect((await get(from)).status).toBe(200);
+      const refused = await get(from);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body.error).toMatchObject({
+        code: 'rate_limited',
+        message: 'Too many requests, try again shortly.',
+      });
+      expect((await get('198.51.100.78')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
