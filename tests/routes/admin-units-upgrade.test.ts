@@ -9,6 +9,7 @@ import {
   ADMIN,
   call,
   checkInBody,
+  declarationBody,
   login,
   registerVenue,
   startTestApp,
@@ -87,6 +88,21 @@ beforeAll(async () => {
   await checkIn(t, 'anGiang', '0911000001');
   await checkIn(t, 'traVinh', '0911000003');
   expect((await stats(t, '91', days.first, days.first)).checkIns.total).toBe(2);
+  // Someone arrives from abroad to stay in Rạch Giá (a 2021 commune).
+  const arrival = await call(t.app, 'POST', '/api/declarations', {
+    body: declarationBody({
+      kind: 'arrival',
+      person: { fullName: 'Kim Min-jun', phone: '0931000009' },
+      arrival: {
+        fromCountry: 'KR',
+        arrivalDate: days.first,
+        transport: 'VN 417',
+        stayAddress: '5 Nguyễn Trung Trực',
+        stayAdminUnitCode: KIEN_GIANG.commune,
+      },
+    }),
+  });
+  expect(arrival.status).toBe(201);
   // Day 2: the province restarts on the 2025 list, and people keep checking in.
   t.clock.advanceMinutes(24 * 60);
   t = await t.restart({ ADMIN_UNITS_VERSION: 'vn-2025' });
@@ -142,6 +158,19 @@ describe('upgrading an installation from the 2021 to the 2025 admin units', () =
     expect(
       (await call(t.app, 'GET', `/api/stats?adminUnit=${NEW_AN_GIANG}`, { cookie: district })).status,
     ).toBe(404);
+  });
+
+  it('moves an arrival declared on the 2021 list to the ward of stay, seen by the new province', async () => {
+    const kg = await login(t.app, 'so-y-te-kien-giang', 'official-pass-1');
+    const list = await call(t.app, 'GET', `/api/arrivals?date=${days.first}`, { cookie: kg });
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ adminUnit: NEW_AN_GIANG, total: 1 });
+    expect(list.body.items[0]).toMatchObject({
+      fullName: 'Kim Min-jun',
+      stayAdminUnitCode: KIEN_GIANG.ward,
+      stayAdminUnitName: 'Phường Rạch Giá',
+    });
+    expect((await stats(t, NEW_AN_GIANG, days.first, days.first)).declarations.arrivals).toBe(1);
   });
 
   it('reads codes people still write through the mapping: an old province is its new one, an old district is ambiguous', async () => {
