@@ -124,7 +124,7 @@ describe('two app nodes behind the balancer', () => {
 });
 
 /** The load's length, when node 1 is killed -9 and when it is started again (seconds). */
-const LOAD = { seconds: 14, killAt: 3, restartAt: 5 };
+const LOAD = { seconds: 10, killAt: 2, restartAt: 4 };
 
 describe('acknowledged check-ins', () => {
   it('are all kept, once each, while a node is killed -9 and restarted under load', async () => {
