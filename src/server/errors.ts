@@ -105,6 +105,8 @@ export interface ErrorDetail {
   path?: string;
   code: string;
   message?: string;
+  /** A schema's finding (zod issue with the value it found), worded in the caller's language when answered; never sent. */
+  issue?: object;
   /** subject_ambiguous: one of the people a phone or ID number belongs to (API v1.1). */
   fullName?: string;
   birthYear?: number | null;

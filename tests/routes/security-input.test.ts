@@ -152,6 +152,31 @@ describe('text and dates', () => {
   });
 });
 
+describe('what a wrong field says', () => {
+  it('words each finding in the caller language, naming the value it found', async () => {
+    const body = { name: 'Quán', category: 'casino', adminUnitCode: 7, address: 'x', contactName: 'y' };
+    const answer = async (lang: string) =>
+      (await call(t.app, 'POST', '/api/venues', { body, headers: { 'accept-language': lang } })).body.error;
+    const vi = await answer('vi');
+    expect(vi.code).toBe('validation_failed');
+    expect(vi.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    const viByPath = Object.fromEntries(
+      vi.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+    );
+    expect(viByPath.category).toMatch(/^Tùy chọn không hợp lệ: mong đợi một trong các giá trị "/);
+    expect(viByPath.adminUnitCode).toBe('Đầu vào không hợp lệ: mong đợi string, nhận được số');
+    expect(viByPath.contactPhone).toBe('Thiếu trường này.');
+    const en = await answer('en');
+    const enByPath = Object.fromEntries(
+      en.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+    );
+    expect(enByPath.adminUnitCode).toBe('Invalid input: expected string, received number');
+    expect(enByPath.contactPhone).toBe('This field is required.');
+    // The finding itself stays inside.
+    expect(JSON.stringify(vi)).not.toContain('"issue"');
+  });
+});
+
 describe('order of checks and path parameters', () => {
   it('answers an anonymous request with a bad body or query 401, before validating it', async () => {
     for (const [method, url, body] of [

@@ -1,9 +1,27 @@
 /** Error messages in the caller's language (Accept-Language: vi default, en), from the text catalogue. */
-import type { ErrorCode } from '../errors.js';
+import viSchemaMessages from 'zod/v4/locales/vi.js';
+import type { ErrorCode, ErrorDetail } from '../errors.js';
 import { textsFor, type Lang } from '../texts/index.js';
 
 export { languageOf, type Lang } from '../texts/index.js';
 
 export function messageFor(code: ErrorCode, lang: Lang): string {
   return textsFor(lang).errors[code];
+}
+
+const SCHEMA_MESSAGES: Partial<Record<Lang, (issue: never) => unknown>> = {
+  vi: viSchemaMessages().localeError as (issue: never) => unknown,
+};
+
+/**
+ * A detail as the caller reads it: a schema's finding worded in their language (zod's own wording for
+ * English, its Vietnamese locale for Vietnamese; a field not there at all, ours), without the finding
+ * itself.
+ */
+export function detailFor({ issue, ...detail }: ErrorDetail, lang: Lang): ErrorDetail {
+  if (issue && 'input' in issue && issue.input === undefined && detail.code === 'invalid_type')
+    return { ...detail, message: textsFor(lang).fieldMissing };
+  const worded = issue && SCHEMA_MESSAGES[lang]?.(issue as never);
+  const message = typeof worded === 'string' ? worded : (worded as { message?: string } | undefined)?.message;
+  return message ? { ...detail, message } : detail;
 }

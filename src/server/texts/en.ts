@@ -61,6 +61,7 @@ export const en: Texts = {
       'The server has paused writing because it is nearly out of disk space. Nothing was saved; try again later.',
     internal_error: 'Something went wrong, please try again.',
   },
+  fieldMissing: 'This field is required.',
   report: {
     title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
     unit: 'Unit',

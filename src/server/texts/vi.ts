@@ -65,6 +65,8 @@ export const vi = {
       'Máy chủ tạm ngừng ghi dữ liệu vì sắp hết dung lượng lưu trữ. Dữ liệu chưa được lưu, vui lòng thử lại sau.',
     internal_error: 'Lỗi hệ thống, vui lòng thử lại.',
   } satisfies Record<ErrorCode, string>,
+  /** A detail of validation_failed: the field is not there at all. */
+  fieldMissing: 'Thiếu trường này.',
   report: {
     title: 'BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR',
     unit: 'Đơn vị',

@@ -11,7 +11,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, DATABASE_RETRY_SECONDS, type ErrorCode, type ErrorDetail } from '../../errors.js';
 import { unavailability } from '../../services/health.js';
-import { languageOf, messageFor } from '../messages.js';
+import { detailFor, languageOf, messageFor } from '../messages.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -32,11 +32,12 @@ const PARSER_CODES: Record<string, ErrorCode> = {
 };
 
 function errorBody(error: AppError, acceptLanguage: string | undefined, requestId: string) {
+  const lang = languageOf(acceptLanguage);
   return {
     error: {
       code: error.code,
-      message: messageFor(error.code, languageOf(acceptLanguage)),
-      details: error.details,
+      message: messageFor(error.code, lang),
+      details: error.details.map((d) => detailFor(d, lang)),
       requestId,
     },
   };
@@ -50,24 +51,34 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     .send(errorBody(error, request.headers['accept-language'], request.id));
 }
 
-function validationError(err: FastifyError): AppError {
+function validationError(err: FastifyError, request: FastifyRequest): AppError {
   // A path parameter that cannot be an id or a code names nothing: not found (never a schema hint).
   if (err.validationContext === 'params') return new AppError('not_found');
-  const details: ErrorDetail[] = (err.validation ?? []).map((v) => ({
-    path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || undefined,
-    code: String(
-      v.params?.issue && typeof v.params.issue === 'object'
-        ? (v.params.issue as { code?: string }).code
-        : v.keyword,
-    ),
-    message: v.message,
-  }));
+  const checked: unknown = err.validationContext === 'querystring' ? request.query : request.body;
+  // fastify-type-provider-zod gives each zod issue as {keyword: code, instancePath, message, params: the rest}.
+  const details: ErrorDetail[] = (err.validation ?? []).map((v) => {
+    const steps = v.instancePath.split('/').filter(Boolean);
+    return {
+      path: steps.join('.') || undefined,
+      code: v.keyword,
+      message: v.message,
+      // The issue again, with the value found, for a wording such as "expected a number, received text".
+      issue: { ...v.params, code: v.keyword, path: steps, input: valueAt(checked, steps) },
+    };
+  });
   return new AppError('validation_failed', details);
 }
 
-function toAppError(err: FastifyError): AppError | null {
+function valueAt(value: unknown, steps: readonly string[]): unknown {
+  return steps.reduce<unknown>(
+    (at, step) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[step] : undefined),
+    value,
+  );
+}
+
+function toAppError(err: FastifyError, request: FastifyRequest): AppError | null {
   if (err instanceof AppError) return err;
-  if (hasZodFastifySchemaValidationErrors(err)) return validationError(err);
+  if (hasZodFastifySchemaValidationErrors(err)) return validationError(err, request);
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (err instanceof SyntaxError) return new AppError('invalid_json');
@@ -78,7 +89,7 @@ function toAppError(err: FastifyError): AppError | null {
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const appError = toAppError(err);
+    const appError = toAppError(err, request);
     if (appError) return sendError(request, reply, appError);
     const down = unavailability(err);
     if (down) {
@@ -92,7 +103,7 @@ export function registerErrorHandling(app: FastifyInstance) {
 
 /** Fastify's router errors (bad percent-encoding, a path parameter over the router's limit). */
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  return sendError(request, reply, toAppError(err) ?? new AppError('bad_request'));
+  return sendError(request, reply, toAppError(err, request) ?? new AppError('bad_request'));
 }
 
 /** Errors of Node's HTTP parser (a too-long URL or header, garbage on the wire): the same shape. */
