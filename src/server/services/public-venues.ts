@@ -57,7 +57,7 @@ interface CachedSearch {
  */
 interface NodeMemory {
   searches: Map<string, CachedSearch>;
-  units: Map<string, { code: string; level: number }>;
+  units: Map<string, { code: string; path: string[] }>;
   unitNames: Map<string, string>;
 }
 const memories = new WeakMap<ServiceContext, NodeMemory>();
@@ -92,13 +92,18 @@ export async function placesOf(
       .join(', ');
 }
 
-/** The unit of the list in use a code names (an old code resolves), and its level (1: a province). */
+/** The unit of the list in use a code names (an old code resolves), with its path. */
 async function unitOfList(ctx: ServiceContext, code: string) {
   const known = memoryOf(ctx).units;
   let unit = known.get(code);
   if (unit === undefined) {
-    const resolved = await resolveUnit(ctx.db, ctx.config.adminUnitsVersion, code, 'adminUnit');
-    known.set(code, (unit = { code: resolved.code, level: resolved.path.length }));
+    const { code: resolved, path } = await resolveUnit(
+      ctx.db,
+      ctx.config.adminUnitsVersion,
+      code,
+      'adminUnit',
+    );
+    known.set(code, (unit = { code: resolved, path }));
   }
   return unit;
 }

@@ -85,7 +85,7 @@ export async function markVenueExposure(
 export async function venuesToTrace(ctx: ServiceContext, actor: Actor | null, text: string) {
   const { unit } = await tracerArea(ctx, actor);
   const found = await findPublicVenues(ctx.db, {
-    unit: unit.path.length ? { code: unit.code, level: unit.path.length } : null,
+    unit: unit.path.length ? unit : null,
     category: null,
     text,
     limit: TRACED_VENUES_LISTED,

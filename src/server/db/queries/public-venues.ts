@@ -20,8 +20,8 @@ export interface PublicVenueRow {
 }
 
 export interface PublicVenueFilter {
-  /** A unit of the list in use (venues whose path contains it), with its level (1: a province). */
-  unit: { code: string; level: number } | null;
+  /** A unit of the list in use (venues whose path contains it), with its path from the province down. */
+  unit: { code: string; path: readonly string[] } | null;
   category: string | null;
   /** Words of the name or address, marks and case aside, in any order, the last one possibly unfinished. */
   text: string | null;
@@ -65,17 +65,20 @@ async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicV
   const where: string[] = [];
   const shape: string[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
+  /** A filter given: its condition on the value's placeholder, which it answers. */
   const given = (name: string, condition: (p: string) => string, value: unknown) => {
-    where.push(condition(param(value)));
+    const placeholder = param(value);
+    where.push(condition(placeholder));
     shape.push(name);
+    return placeholder;
   };
-  if (f.unit?.level === 1) given('province', (p) => `admin_unit_path[1] = ${p}`, f.unit.code);
+  if (f.unit?.path.length === 1) given('province', (p) => `admin_unit_path[1] = ${p}`, f.unit.code);
   else if (f.unit) given('unit', (p) => `admin_unit_path @> ARRAY[${p}::text]`, f.unit.code);
   if (f.category !== null) given('category', (p) => `category = ${p}`, f.category);
   let order = 'v.name, v.id';
   if (f.text !== null) {
-    given('words', (p) => `search_words @@ ${wordsQuery(p)}`, f.text);
-    order = `NOT (v.search_words @@ ${wordsQuery(`$${params.length}`, true)}), ${order}`;
+    const text = given('words', (p) => `search_words @@ ${wordsQuery(p)}`, f.text);
+    order = `NOT (v.search_words @@ ${wordsQuery(text, true)}), ${order}`;
   }
   const matching = `SELECT * FROM venues ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   // Counted for the page's venues only, after the limit (one probe of the presence index each).
@@ -96,7 +99,7 @@ async function searchVenues<Row extends PublicVenueRow>(q: Queryable, f: PublicV
 }
 
 /** What may change while a search is reused: a venue's status, capacity, safety and map point, and the people inside. */
-export type LiveFacts = Pick<
+type LiveFacts = Pick<
   PublicVenueRow,
   'status' | 'capacity' | 'latitude' | 'longitude' | 'safety' | 'safetyConfirmedAt'
 > & { inside: number };
