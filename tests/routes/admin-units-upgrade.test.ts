@@ -2,7 +2,8 @@
  * An installation running on the 2021 list (63 provinces, 3 levels) restarted with
  * ADMIN_UNITS_VERSION=vn-2025 (issue 13): venues, account scopes, areas, population figures and
  * statistics move to the 2025 units in one go, what the mapping had to choose is listed for review,
- * and figures over a range that crosses the switch add up per new unit.
+ * and figures over a range that crosses the switch add up per new unit; the days are sketched again
+ * in the new units.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +16,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/app.js';
+import { sketchClosedDays } from '../../src/server/services/people-sketches.js';
 
 /** 2021 communes and where the 2025 mapping takes them. */
 const KIEN_GIANG = { commune: '30733', ward: '30742' }; // P. Vĩnh Thanh, Rạch Giá → P. Rạch Giá, An Giang
@@ -28,6 +30,7 @@ const DAY_1 = new Date('2026-11-30T03:00:00Z'); // 10:00 in Vietnam
 interface Child {
   code: string;
   checkIns: { total: number };
+  uniquePeople: number;
 }
 interface Review {
   id: number;
@@ -232,6 +235,21 @@ describe('upgrading an installation from the 2021 to the 2025 admin units', () =
     expect((await call(t.app, 'GET', '/api/admin-units/reviews', { cookie: admin })).body.items).toHaveLength(
       1,
     );
+  });
+
+  it('sketches the days again in the new units, and counts a person seen in two old provinces once', async () => {
+    t.clock.advanceMinutes(24 * 60); // day 3: days 1 and 2 have ended
+    admin = await login(t.app, ADMIN.username, ADMIN.password);
+    expect(await sketchClosedDays(t.ctx)).toEqual(expect.arrayContaining([days.first, days.second]));
+    const { rows } = await t.ctx.db.query<{ days: number }>(
+      'SELECT days FROM people_sketch_spans WHERE first_day = $1',
+      [days.first],
+    );
+    expect(rows).toEqual([{ days: 2 }]); // 2026-11-30 is day 9,830 since 2000: two days merge
+    const anGiang = await stats(t, NEW_AN_GIANG);
+    expect(anGiang).toMatchObject({ uniquePeople: 3, uniquePeopleEstimated: true });
+    const wards = Object.fromEntries(anGiang.children.map((c: Child) => [c.code, c.uniquePeople]));
+    expect(wards).toMatchObject({ [KIEN_GIANG.ward]: 3, [OLD_AN_GIANG.ward]: 1 });
   });
 
   it('stays on the 2025 list at the next start, and refuses to go back', async () => {

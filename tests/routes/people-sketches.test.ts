@@ -2,11 +2,12 @@
  * Unique people over sketched days (F9): once the job has sketched the ended days, a province's or
  * the country's figure is the sketch estimate (marked as such) and matches the exact count on small
  * sets; communes and districts' children stay exact; a paper form typed in later for a sketched day
- * is counted at once and the day is sketched again; sketches outlive the keys' retention.
+ * is counted at once and the day is sketched again; two sketched days are merged into a span, forgotten
+ * with either day; sketches outlive the keys' retention.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfProse } from '../support/documents.js';
-import { registerOf } from '../../src/server/domain/people-sketch.js';
+import { mergeInto, registerOf } from '../../src/server/domain/people-sketch.js';
 import { sketchClosedDays } from '../../src/server/services/people-sketches.js';
 import { purgeExpired } from '../../src/server/services/retention.js';
 import {
@@ -52,6 +53,25 @@ async function sketchedDays() {
     `SELECT day::text AS day FROM people_sketch_days WHERE day >= '2026-11-20' ORDER BY day`,
   );
   return rows.map((r) => r.day);
+}
+
+/** Merged spans of days stored from 2026-11-20 on, as "first day/days". */
+async function mergedSpans() {
+  const { rows } = await t.ctx.db.query<{ span: string }>(
+    `SELECT first_day::text || '/' || days AS span FROM people_sketch_spans WHERE first_day >= '2026-11-20' ORDER BY 1`,
+  );
+  return rows.map((r) => r.span);
+}
+
+/** A unit's stored sketch of a day, or of a merged span of days. */
+async function storedRegisters(code: string, firstDay: string, days = 1) {
+  const { rows } = await t.ctx.db.query<{ registers: Uint8Array }>(
+    days === 1
+      ? 'SELECT registers FROM unit_day_people_sketches WHERE unit_code = $1 AND day = $2'
+      : 'SELECT registers FROM unit_span_people_sketches WHERE unit_code = $1 AND first_day = $2 AND days = $3',
+    days === 1 ? [code, firstDay] : [code, firstDay, days],
+  );
+  return new Uint8Array(rows[0]!.registers);
 }
 
 beforeAll(async () => {
@@ -104,6 +124,13 @@ describe('unique people from day sketches', () => {
     expect(await sketchClosedDays(t.ctx)).toEqual([]);
   });
 
+  it('merges two sketched days into one span (2026-11-20 is day 9,820 since 2000, even)', async () => {
+    expect(await mergedSpans()).toEqual(['2026-11-20/2']);
+    const union = await storedRegisters('01', '2026-11-20');
+    mergeInto(union, await storedRegisters('01', '2026-11-21'));
+    expect(await storedRegisters('01', '2026-11-20', 2)).toEqual(union);
+  });
+
   it('answers provinces and the country from the sketches plus today, marked as an estimate', async () => {
     await checkIn(phucXa.code, 'Người F', '0911000006'); // today, not sketched
     expect(await stats('01', '2026-11-20', '2026-11-22')).toEqual({
@@ -150,12 +177,14 @@ describe('unique people from day sketches', () => {
       t.clock.now.toISOString(),
     ]);
     expect(await sketchedDays()).toEqual(['2026-11-21']);
+    expect(await mergedSpans()).toEqual([]); // forgotten with the day it covers
     expect(await stats('01', '2026-11-20', '2026-11-21')).toMatchObject({
       people: 5,
       estimated: true,
       children: expect.objectContaining({ '002': 4 }),
     });
     expect(await sketchClosedDays(t.ctx)).toEqual(['2026-11-20']);
+    expect(await mergedSpans()).toEqual(['2026-11-20/2']);
     expect(await stats('01', '2026-11-20', '2026-11-21')).toMatchObject({ people: 5, estimated: true });
   });
 

@@ -1,8 +1,8 @@
 /**
  * Unique people of units over a range of days (F9). Exact (distinct person keys) when that is cheap:
  * a commune or district's children, or a range without sketched days. For provinces and districts
- * over sketched days, the union of the day sketches (domain/people-sketch.ts) plus the registers of
- * the days not yet sketched, marked as an estimate.
+ * over sketched days, the union of the stored sketches that cover the range (a day's, or a merged span
+ * of days: domain/sketch-spans.ts) plus the registers of the days not yet sketched, marked as an estimate.
  *
  * The job `sketchClosedDays` builds the sketches of each local day once it has ended (plus a grace
  * for check-ins in flight at midnight), for provinces and the level below; every node may call
@@ -12,7 +12,9 @@ import type { Db, Queryable } from '../db/db.js';
 import * as sketches from '../db/queries/people-sketches.js';
 import { uniquePeopleExact } from '../db/queries/stats.js';
 import { addRegisters, emptySketch, estimate, mergeInto, type Sketch } from '../domain/people-sketch.js';
-import { addDays, eachDay, localDate } from '../domain/local-day.js';
+import { addDays, localDate } from '../domain/local-day.js';
+import { coverRange, spansToBuild, type DaySpan } from '../domain/sketch-spans.js';
+import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { expiredBefore } from './retention.js';
@@ -47,13 +49,12 @@ export async function countUniquePeople(
   sketchedLevel: boolean,
 ): Promise<UniquePeople> {
   const exactly = async () => ({ ...(await uniquePeopleExact(db, codes, from, to)), estimated: false });
-  const days = sketchedLevel ? await sketches.sketchedDays(db, from, to) : [];
-  if (!days.length) return exactly();
-  const sketched = new Set(days);
-  const unsketched = eachDay(from, to).filter((d) => !sketched.has(d));
+  const spans = sketchedLevel ? await sketches.storedSpans(db, from, to) : [];
+  if (!spans.length) return exactly();
+  const cover = coverRange(from, to, spans);
   const [stored, fromKeys] = await Promise.all([
-    sketches.storedSketches(db, codes, days),
-    sketches.registersFromKeys(db, codes, unsketched),
+    sketches.storedSketches(db, codes, cover.spans),
+    sketches.registersFromKeys(db, codes, cover.uncovered),
   ]);
   // Nobody on the sketched days: the few keys of the other days are counted exactly.
   if (!stored.length) return exactly();
@@ -69,22 +70,52 @@ export async function countUniquePeople(
   };
 }
 
-/** Builds the sketches of every ended day of the retention window that has none; returns those days. */
+/**
+ * Builds the sketches of every ended day of the retention window that has none, then the spans of
+ * days that can be merged (domain/sketch-spans.ts); returns the days built.
+ */
 export async function sketchClosedDays(ctx: ServiceContext): Promise<string[]> {
   const { db, config } = ctx;
   const lastClosed = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
   const firstKept = expiredBefore(localDate(ctx.now(), config.timeZone), config.retentionDays);
-  if (lastClosed < firstKept) return [];
-  const days = await sketches.daysToSketch(db, firstKept, lastClosed);
-  if (!days.length) return [];
-  const codes = await sketches.unitCodesOfLevels(
-    db,
-    config.adminUnitsVersion,
-    sketchedLevels(config.adminUnitsVersion),
-  );
+  const days = lastClosed < firstKept ? [] : await sketches.daysToSketch(db, firstKept, lastClosed);
   const built: string[] = [];
-  for (const day of days) if (await sketchDay(db, codes, day)) built.push(day);
+  if (days.length) {
+    const levels = sketchedLevels(config.adminUnitsVersion);
+    const codes = await sketches.unitCodesOfLevels(db, config.adminUnitsVersion, levels);
+    for (const day of days) if (await sketchDay(db, codes, day)) built.push(day);
+  }
+  await mergeSpans(db, addDays(lastClosed, -MAX_RANGE_DAYS), lastClosed);
   return built;
+}
+
+/** Merges every span of days in [from, to] whose halves are stored, shortest first; returns how many. */
+export async function mergeSpans(db: Db, from: string, to: string): Promise<number> {
+  let merged = 0;
+  for (let round = -1; round !== merged;) {
+    round = merged;
+    for (const { span, halves } of spansToBuild(await sketches.storedSpans(db, from, to)))
+      if (await mergeSpan(db, span, halves)) merged++;
+  }
+  return merged;
+}
+
+async function mergeSpan(db: Db, span: DaySpan, halves: [DaySpan, DaySpan]): Promise<boolean> {
+  return db.tx(async (q: Queryable) => {
+    if (!(await sketches.lockSpanForMerging(q, span, halves))) return false;
+    const perCode = new Map<string, Sketch>();
+    for (const s of await sketches.storedSketches(q, null, halves)) {
+      const sketch = perCode.get(s.code) ?? emptySketch();
+      mergeInto(sketch, s.registers);
+      perCode.set(s.code, sketch);
+    }
+    await sketches.saveSpanSketches(
+      q,
+      span,
+      [...perCode].map(([code, registers]) => ({ code, registers })),
+    );
+    return true;
+  });
 }
 
 async function sketchDay(db: Db, codes: readonly string[], day: string): Promise<boolean> {

@@ -211,9 +211,13 @@ export async function provinceSketchesOfDay(q: Queryable, day: string) {
   return rows;
 }
 
-/** Removes every old unit's sketches; the merged province sketches are saved after. */
+/**
+ * Removes every old unit's sketches; the merged province sketches are saved after. Merged spans of
+ * days go whole: the job merges them again from the new units' day sketches.
+ */
 export async function dropOldSketches(q: Queryable) {
   await q.query('DELETE FROM unit_day_people_sketches s USING unit_moves m WHERE m.old_code = s.unit_code');
+  await q.query('DELETE FROM people_sketch_spans');
 }
 
 export async function saveSketches(

@@ -5,10 +5,12 @@
  * A day is sketched once, after it ends; a check-in recorded later for that day forgets the day's
  * sketches. An advisory lock per day keeps the two apart: the job builds a day under the exclusive
  * lock, a late check-in takes the shared lock before it forgets the day and writes, so a sketch never
- * misses a committed key.
+ * misses a committed key. Merged spans of days (domain/sketch-spans.ts) are built under the locks of all
+ * their days, and forgetting a day forgets the spans over it (a trigger, migration 0018).
  */
 import { LOCKS } from '../locks.js';
 import type { Queryable } from '../db.js';
+import { lastDayOf, type DaySpan } from '../../domain/sketch-spans.js';
 
 /** Arbitrary constant naming the per-day locks (the day is the second key). */
 const SKETCH_LOCK = LOCKS.sketchDay;
@@ -46,14 +48,68 @@ export async function sketchedDays(q: Queryable, from: string, to: string): Prom
   return rows.map((r) => r.day);
 }
 
-export async function storedSketches(q: Queryable, codes: readonly string[], days: readonly string[]) {
-  if (!codes.length || !days.length) return [];
-  const { rows } = await q.query<{ code: string; registers: Uint8Array }>(
-    `SELECT unit_code AS code, registers FROM unit_day_people_sketches
-      WHERE unit_code = ANY($1::text[]) AND day = ANY($2::date[])`,
-    [codes, days],
+/** The days (as spans of 1) and the merged spans stored wholly inside [from, to]. */
+export async function storedSpans(q: Queryable, from: string, to: string): Promise<DaySpan[]> {
+  const { rows } = await q.query<DaySpan>(
+    `SELECT day::text AS "firstDay", 1 AS days FROM people_sketch_days WHERE day BETWEEN $1 AND $2
+     UNION ALL
+     SELECT first_day::text, days FROM people_sketch_spans WHERE first_day >= $1 AND first_day + days - 1 <= $2`,
+    [from, to],
   );
   return rows;
+}
+
+/** The stored sketches of `spans` (days or merged spans), for the units of `codes` or for every unit (null). */
+export async function storedSketches(
+  q: Queryable,
+  codes: readonly string[] | null,
+  spans: readonly DaySpan[],
+) {
+  if (codes?.length === 0 || !spans.length) return [];
+  const days = spans.filter((s) => s.days === 1).map((s) => s.firstDay);
+  const merged = spans.filter((s) => s.days > 1);
+  const ofUnits = codes ? 'unit_code = ANY($1::text[])' : '$1::text[] IS NULL';
+  const { rows } = await q.query<{ code: string; registers: Uint8Array }>(
+    `SELECT unit_code AS code, registers FROM unit_day_people_sketches WHERE ${ofUnits} AND day = ANY($2::date[])
+     UNION ALL
+     SELECT s.unit_code, s.registers FROM unnest($3::date[], $4::int[]) AS m(first_day, days)
+       JOIN unit_span_people_sketches s ON s.first_day = m.first_day AND s.days = m.days
+      WHERE ${ofUnits.replace('unit_code', 's.unit_code')}`,
+    [codes, days, merged.map((s) => s.firstDay), merged.map((s) => s.days)],
+  );
+  return rows;
+}
+
+/**
+ * Under the exclusive locks of every day of `span` (late check-ins of those days wait): whether its
+ * halves are still stored and the span itself is not.
+ */
+export async function lockSpanForMerging(q: Queryable, span: DaySpan, halves: readonly DaySpan[]) {
+  await q.query(
+    `SELECT pg_advisory_xact_lock(${SKETCH_LOCK}, (d::date - DATE '2000-01-01'))
+       FROM generate_series($1::date, $2::date, interval '1 day') d ORDER BY d`,
+    [span.firstDay, lastDayOf(span)],
+  );
+  const stored = await storedSpans(q, span.firstDay, lastDayOf(span));
+  const has = (s: DaySpan) => stored.some((x) => x.firstDay === s.firstDay && x.days === s.days);
+  return halves.every(has) && !has(span);
+}
+
+export async function saveSpanSketches(
+  q: Queryable,
+  span: DaySpan,
+  sketches: readonly { code: string; registers: Uint8Array }[],
+) {
+  await q.query('INSERT INTO people_sketch_spans (first_day, days) VALUES ($1, $2)', [
+    span.firstDay,
+    span.days,
+  ]);
+  if (!sketches.length) return;
+  await q.query(
+    `INSERT INTO unit_span_people_sketches (unit_code, first_day, days, registers)
+     SELECT code, $1, $2, registers FROM unnest($3::text[], $4::bytea[]) AS s(code, registers)`,
+    [span.firstDay, span.days, sketches.map((s) => s.code), sketches.map((s) => Buffer.from(s.registers))],
+  );
 }
 
 /** Under the day's exclusive lock (wait for late check-ins of that day to commit first). */
