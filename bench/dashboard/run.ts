@@ -21,6 +21,7 @@ import {
   seconds,
   uniformVisits,
 } from '../support/bulk.js';
+import { reportServerMemory, resetPeakMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 10_000_000);
@@ -54,7 +55,8 @@ async function main() {
     ['per-venue table, 1 day', `/api/stats/venues?adminUnit=${province.code}&from=${today}&to=${today}`],
     ['per-venue table, 21 days', `/api/stats/venues?adminUnit=${province.code}&from=${firstDay}&to=${today}`],
   ];
-  // BENCH_EXPLAIN=1: the plan of every statement one request runs, to see where the time goes.
+  // BENCH_EXPLAIN=1 (or =1,4: which scenarios, counted from 0): the plan of every statement those
+  // requests run, to see where the time goes.
   if (process.env.BENCH_EXPLAIN) {
     const explained = <Q extends Queryable>(q: Q): Q => {
       const query = q.query.bind(q);
@@ -74,9 +76,12 @@ async function main() {
     db.query = explained(db).query;
     db.tx = ((fn: (q: Queryable) => Promise<unknown>) =>
       original.tx.call(db, (q: Queryable) => fn(explained(q)))) as typeof db.tx;
-    await app.inject({ method: 'GET', url: scenarios[1]![1], headers: { cookie } });
+    const which = process.env.BENCH_EXPLAIN === '1' ? [1] : process.env.BENCH_EXPLAIN.split(',').map(Number);
+    for (const i of which) await app.inject({ method: 'GET', url: scenarios[i]![1], headers: { cookie } });
     Object.assign(db, original);
   }
+  // The app serves the requests in this process (app.inject): its peak from here on is the dashboard's.
+  resetPeakMemory(process.pid);
   for (const [label, url] of scenarios) {
     const times: number[] = [];
     for (let i = 0; i < SAMPLES + 3; i++) {
@@ -88,6 +93,7 @@ async function main() {
     }
     console.log(`${label}: ${percentiles(times)} (${SAMPLES} requests after 3 warm-up)`);
   }
+  reportServerMemory('dashboard requests (the app in this process)', process);
   await app.close();
   await world.ctx.db.close();
   await world.fresh.drop();

@@ -3,7 +3,7 @@
  * and its resident set now (VmRSS), printed after a load so that growth shows between runs. On PGlite
  * the embedded database lives in the same process and is counted with it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
@@ -25,4 +25,16 @@ export function reportServerMemory(label: string, server: { pid?: number }) {
   console.log(
     `  ${label}: server peak RSS ${(peak / 1024).toFixed(0)} MB, now ${(now / 1024).toFixed(0)} MB`,
   );
+}
+
+/**
+ * Starts a new peak for a process (Linux ≥ 4.0: writing 5 to clear_refs resets VmHWM to the current
+ * resident set), e.g. after a bulk load, so the peak printed later is that of the requests alone.
+ */
+export function resetPeakMemory(pid: number) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // An older kernel or no right to: the peak then includes what came before.
+  }
 }
