@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it (.ci/run) and as the README's test command runs it: the build,
+# The whole test suite, as CI runs it (.ci/run) and as the README's test command runs it: static checks,
 # then two sides at once (they share nothing but the machine's two cores, and each waits on browsers,
 # servers and disks at different times):
-#   - static checks (type check and lint), then the embedded database: domain + route tests, then
-#     Chromium journeys, on PGlite (the static checks go on this side: it is the shorter one);
+#   - the embedded database: domain + route tests, then Chromium journeys, on PGlite;
 #   - PostgreSQL: route tests and the journeys that need a server of their own, on a real PostgreSQL
 #     server started for the run; then the deployment (two nodes behind HAProxy, a primary and its
 #     replica) with the other journeys through its balancer.
@@ -19,11 +18,11 @@ run() { echo; echo "=== $1 ($((SECONDS - started)) s)"; shift; "$@" || status=1;
 run_vitest() { npx vitest run --reporter=default --reporter=json "$@"; }
 export -f run_vitest # for the PostgreSQL run, inside with-postgres.sh
 
+# Type check and lint at once (each prints nothing when all is well).
+run "typecheck and lint" bash -c 'npm run --silent typecheck & t=$!; npm run --silent lint; l=$?; wait $t && exit $l'
 run "build the web app and the server" node scripts/build-if-stale.mjs
 
 embedded_side() {
-  # Type check and lint at once (each prints nothing when all is well).
-  run "typecheck and lint" bash -c 'npm run --silent typecheck & t=$!; npm run --silent lint; l=$?; wait $t && exit $l'
   run "domain and route tests on PGlite" run_vitest --config vitest.config.ts --outputFile="$REPORTS/pglite.json"
   run "journeys in Chromium on PGlite" run_vitest --config vitest.e2e.config.ts --outputFile="$REPORTS/e2e-pglite.json"
   return $status
