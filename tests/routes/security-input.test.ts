@@ -164,7 +164,7 @@ describe('what a wrong field says', () => {
       vi.details.map((d: { path: string; message: string }) => [d.path, d.message]),
     );
     expect(viByPath.category).toMatch(/^Tùy chọn không hợp lệ: mong đợi một trong các giá trị "/);
-    expect(viByPath.adminUnitCode).toBe('Đầu vào không hợp lệ: mong đợi string, nhận được số');
+    expect(viByPath.adminUnitCode).toBe('Sai kiểu: cần một chuỗi ký tự.');
     expect(viByPath.contactPhone).toBe('Thiếu trường này.');
     const en = await answer('en');
     const enByPath = Object.fromEntries(
@@ -174,6 +174,30 @@ describe('what a wrong field says', () => {
     expect(enByPath.contactPhone).toBe('This field is required.');
     // The finding itself stays inside.
     expect(JSON.stringify(vi)).not.toContain('"issue"');
+  });
+});
+
+describe('what a wrong field says, in Vietnamese words', () => {
+  it('names types and limits in Vietnamese, never a type name or a pattern in English', async () => {
+    const body = {
+      name: 'Q'.repeat(201),
+      category: 'market',
+      adminUnitCode: HANOI_COMMUNE,
+      address: 'x',
+      contactName: 'y',
+      contactPhone: 'not-a-phone',
+      capacity: 0,
+      password: 'matkhau-an-toan',
+    };
+    const res = await call(t.app, 'POST', '/api/venues', { body });
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(
+      res.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+    );
+    expect(byPath.name).toBe('Quá dài: tối đa 200 ký tự.');
+    expect(byPath.capacity).toBe('Quá nhỏ: ít nhất 1.');
+    for (const message of Object.values(byPath) as string[])
+      expect(message).not.toMatch(/string|number|boolean|\/\^/);
   });
 });
 
