@@ -38,16 +38,12 @@ const FORMATS: Record<string, string> = {
 function sizeWords(issue: SchemaIssue, bound: number | bigint, big: boolean): string {
   const n = Number(bound).toLocaleString('vi-VN');
   const strict = issue.inclusive === false;
-  switch (issue.origin) {
-    case 'string':
-      return big ? `Quá dài: tối đa ${n} ký tự.` : `Quá ngắn: cần ít nhất ${n} ký tự.`;
-    case 'array':
-    case 'set':
-      return big ? `Quá nhiều: tối đa ${n} mục.` : `Cần ít nhất ${n} mục.`;
-    default:
-      if (big) return strict ? `Quá lớn: phải nhỏ hơn ${n}.` : `Quá lớn: tối đa ${n}.`;
-      return strict ? `Quá nhỏ: phải lớn hơn ${n}.` : `Quá nhỏ: ít nhất ${n}.`;
-  }
+  if (issue.origin === 'string')
+    return big ? `Quá dài: tối đa ${n} ký tự.` : `Quá ngắn: cần ít nhất ${n} ký tự.`;
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return big ? `Quá nhiều: tối đa ${n} mục.` : `Cần ít nhất ${n} mục.`;
+  if (big) return strict ? `Quá lớn: phải nhỏ hơn ${n}.` : `Quá lớn: tối đa ${n}.`;
+  return strict ? `Quá nhỏ: phải lớn hơn ${n}.` : `Quá nhỏ: ít nhất ${n}.`;
 }
 
 export function vietnameseIssue(issue: SchemaIssue): string | undefined {
