@@ -50,12 +50,14 @@ export type MapPoint = z.infer<typeof MapPoint>;
 export const MAX_VENUE_SEARCH_LENGTH = 100;
 /** Venues per answer when the query does not say. */
 export const PUBLIC_VENUES_PAGE = 20;
+/** The most venues one answer lists ("show more" stops there: narrow the search). */
+export const PUBLIC_VENUES_MAX = 100;
 
 export const PublicVenueQuery = z.object({
   adminUnit: AdminUnitCode.optional(),
   category: z.enum(VENUE_CATEGORY_CODES).optional(),
   q: z.string().trim().max(MAX_VENUE_SEARCH_LENGTH).optional(),
-  limit: decimalInt(1, 100).optional(),
+  limit: decimalInt(1, PUBLIC_VENUES_MAX).optional(),
 });
 export type PublicVenueQuery = z.input<typeof PublicVenueQuery>;
 

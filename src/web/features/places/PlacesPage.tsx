@@ -5,7 +5,12 @@
  * as a list.
  */
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import { PUBLIC_VENUES_PAGE, publicVenuesApi } from '../../../shared/api/public-venues.js';
+import {
+  PUBLIC_VENUES_MAX,
+  PUBLIC_VENUES_PAGE,
+  publicVenuesApi,
+  type PublicVenueListing,
+} from '../../../shared/api/public-venues.js';
 import { VENUE_CATEGORY_CODES } from '../../../shared/venue-categories.js';
 import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
@@ -25,15 +30,16 @@ interface Search {
   q: string;
   adminUnit: string | null;
   category: string;
+  /** Venues asked for: one page, then one more page at each "show more". */
+  limit: number;
 }
+
+const NEW_SEARCH = { limit: PUBLIC_VENUES_PAGE };
 
 export function PlacesPage() {
   const { t } = useT();
-  const tiles = mapTiles();
   const [text, setText] = useState('');
-  const [search, setSearch] = useState<Search>({ q: '', adminUnit: null, category: '' });
-  const [view, setView] = useState<'list' | 'map'>('list');
-  const [mapFailed, setMapFailed] = useState(false);
+  const [search, setSearch] = useState<Search>({ q: '', adminUnit: null, category: '', ...NEW_SEARCH });
   const asked = search.q !== '' || search.adminUnit !== null || search.category !== '';
   const found = useRequest(
     asked
@@ -43,17 +49,16 @@ export function PlacesPage() {
               q: search.q || undefined,
               adminUnit: search.adminUnit ?? undefined,
               category: (search.category || undefined) as never,
+              limit: search.limit === PUBLIC_VENUES_PAGE ? undefined : String(search.limit),
             },
           })
       : null,
-    [search.q, search.adminUnit, search.category],
+    [search.q, search.adminUnit, search.category, search.limit],
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSearch((s) => ({ ...s, q: text.trim() }));
+    setSearch((s) => ({ ...s, q: text.trim(), ...NEW_SEARCH }));
   };
-  const items = found.data?.items ?? [];
-  const showMap = view === 'map' && tiles !== null;
 
   return (
     <>
@@ -68,13 +73,13 @@ export function PlacesPage() {
             required={false}
             anyLevel
             idPrefix="place"
-            onChange={(adminUnit) => setSearch((s) => ({ ...s, adminUnit }))}
+            onChange={(adminUnit) => setSearch((s) => ({ ...s, adminUnit, ...NEW_SEARCH }))}
           />
           <Field label={t.field_category} htmlFor="place-category">
             <select
               id="place-category"
               value={search.category}
-              onChange={(e) => setSearch((s) => ({ ...s, category: e.target.value }))}
+              onChange={(e) => setSearch((s) => ({ ...s, category: e.target.value, ...NEW_SEARCH }))}
             >
               <option value="">{t.places_all_categories}</option>
               {VENUE_CATEGORY_CODES.map((c) => (
@@ -93,64 +98,104 @@ export function PlacesPage() {
       </section>
       {!asked && <p className="muted">{t.places_prompt}</p>}
       {found.error && <ErrorAlert message={found.error} />}
-      {found.loading && <p className="muted">{t.loading}</p>}
+      {found.loading && !found.data && <p className="muted">{t.loading}</p>}
       {found.data && (
-        <section aria-live="polite">
-          <div className="row places-bar">
-            <strong>
-              {items.length === 0 ? t.places_none : t.places_found.replace('{n}', String(items.length))}
-            </strong>
-            <span className="muted small">
-              {t.places_as_of.replace('{time}', formatTime(found.data.asOf))}
-            </span>
-            {tiles && items.length > 0 && (
-              <span className="row view-switch" role="group">
-                <button
-                  type="button"
-                  className={view === 'list' ? 'btn' : 'btn secondary'}
-                  aria-pressed={view === 'list'}
-                  onClick={() => setView('list')}
-                >
-                  {t.places_view_list}
-                </button>
-                <button
-                  type="button"
-                  className={view === 'map' ? 'btn' : 'btn secondary'}
-                  aria-pressed={view === 'map'}
-                  onClick={() => {
-                    setMapFailed(false);
-                    setView('map');
-                  }}
-                >
-                  {t.places_view_map}
-                </button>
-              </span>
-            )}
-          </div>
-          {items.length >= PUBLIC_VENUES_PAGE && (
-            <p className="muted small">{t.places_more.replace('{n}', String(items.length))}</p>
-          )}
-          {mapFailed && (
-            <p className="notice" role="alert">
-              {t.places_map_failed}
-            </p>
-          )}
-          {showMap ? (
-            <Suspense fallback={<p className="muted">{t.places_map_loading}</p>}>
-              <VenueMap
-                items={items}
-                tiles={tiles}
-                onTilesFailed={() => {
-                  setMapFailed(true);
-                  setView('list');
-                }}
-              />
-            </Suspense>
-          ) : (
-            items.map((v) => <PlaceCard key={v.id} venue={v} />)
-          )}
-        </section>
+        <PlaceResults
+          items={found.data.items}
+          asOf={found.data.asOf}
+          limit={search.limit}
+          loading={found.loading}
+          onMore={() =>
+            setSearch((s) => ({ ...s, limit: Math.min(s.limit + PUBLIC_VENUES_PAGE, PUBLIC_VENUES_MAX) }))
+          }
+        />
       )}
     </>
+  );
+}
+
+/** What a search found, as a list or on the map, with one more page on demand. */
+function PlaceResults({
+  items,
+  asOf,
+  limit,
+  loading,
+  onMore,
+}: {
+  items: PublicVenueListing[];
+  asOf: string;
+  limit: number;
+  loading: boolean;
+  onMore: () => void;
+}) {
+  const { t } = useT();
+  const tiles = mapTiles();
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const [mapFailed, setMapFailed] = useState(false);
+  const showMap = view === 'map' && tiles !== null;
+  return (
+    <section aria-live="polite">
+      <div className="row places-bar">
+        <strong>
+          {items.length === 0
+            ? t.places_none
+            : (items.length >= limit ? t.places_found_first : t.places_found).replace(
+                '{n}',
+                String(items.length),
+              )}
+        </strong>
+        <span className="muted small">{t.places_as_of.replace('{time}', formatTime(asOf))}</span>
+        {tiles && items.length > 0 && (
+          <span className="row view-switch" role="group">
+            <button
+              type="button"
+              className={view === 'list' ? 'btn' : 'btn secondary'}
+              aria-pressed={view === 'list'}
+              onClick={() => setView('list')}
+            >
+              {t.places_view_list}
+            </button>
+            <button
+              type="button"
+              className={view === 'map' ? 'btn' : 'btn secondary'}
+              aria-pressed={view === 'map'}
+              onClick={() => {
+                setMapFailed(false);
+                setView('map');
+              }}
+            >
+              {t.places_view_map}
+            </button>
+          </span>
+        )}
+      </div>
+      {items.length >= PUBLIC_VENUES_MAX && (
+        <p className="muted small">{t.places_more.replace('{n}', String(items.length))}</p>
+      )}
+      {mapFailed && (
+        <p className="notice" role="alert">
+          {t.places_map_failed}
+        </p>
+      )}
+      {showMap ? (
+        <Suspense fallback={<p className="muted">{t.places_map_loading}</p>}>
+          <VenueMap
+            items={items}
+            tiles={tiles}
+            onTilesFailed={() => {
+              setMapFailed(true);
+              setView('list');
+            }}
+          />
+        </Suspense>
+      ) : (
+        items.map((v) => <PlaceCard key={v.id} venue={v} />)
+      )}
+      {items.length >= limit && limit < PUBLIC_VENUES_MAX && (
+        <button type="button" className="btn secondary places-show-more" disabled={loading} onClick={onMore}>
+          {loading ? t.loading : t.places_show_more}
+        </button>
+      )}
+    </section>
   );
 }
