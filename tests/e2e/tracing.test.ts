@@ -150,6 +150,13 @@ describe('contact tracing', () => {
     await audit.waitForSelector('#case-trail >> text=mở hồ sơ');
     expect(await audit.textContent('#case-trail')).toContain('truy vết và lưu hồ sơ');
     await audit.screenshot({ path: artifact('41c-saved-case-reopened.png'), fullPage: true });
+    // The team is done: the official closes the case; it says so, and the trail too.
+    await audit.click('#case-closing button:has-text("Đóng hồ sơ")');
+    await audit.waitForSelector('#case-closing >> text=Đã đóng lúc');
+    await audit.waitForSelector('#case-trail >> text=đóng hồ sơ');
+    await audit.screenshot({ path: artifact('41d-saved-case-closed.png'), fullPage: true });
+    await audit.goto(`${journey.server.baseUrl}/tracing`);
+    await audit.waitForSelector('#saved-cases tr:has-text("BN-0001 quán Giảng") >> text=Đã đóng');
     await audit.goto(`${journey.server.baseUrl}/audit`);
     await audit.waitForSelector('text=Truy vết F0 số BN-0001 theo công văn của CDC');
     await audit.screenshot({ path: artifact('42-audit.png'), fullPage: true });

@@ -533,6 +533,17 @@ const RULES: Record<string, Rule> = {
       return { method: 'GET', url: `/api/tracing/cases/${saved.body.id}` };
     },
   },
+  'PATCH /api/tracing/cases/:id': {
+    allowed: AREA_WORKERS,
+    request: async (f) => {
+      const tracer = await login(t.app, f.password.tracer_in.username, f.password.tracer_in.password);
+      const saved = await call(t.app, 'POST', '/api/tracing/cases', {
+        cookie: tracer,
+        body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập', label: 'BN-0002' },
+      });
+      return { method: 'PATCH', url: `/api/tracing/cases/${saved.body.id}`, body: { closed: true } };
+    },
+  },
   // Venues found for a tracer are those of the caller's own area (tests/routes/tracing-venues.test.ts).
   'GET /api/tracing/venues': {
     allowed: ['admin', 'official_in', 'official_out', 'tracer_in'],

@@ -1,7 +1,7 @@
 /**
  * Saved tracing cases (issue 16): a tracer saves a look-up as a case; tracers and officials of the
- * area reopen it as it was, without tracing again; every save, open and export joins the case's own
- * trail; the result is sealed at rest and deleted with the other personal data.
+ * area reopen it as it was, without tracing again, and close it when done; every save, open, export,
+ * close and reopening joins the case's own trail; the result is sealed at rest and deleted with the other personal data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/server/services/retention.js';
@@ -157,10 +157,54 @@ describe('GET /api/tracing/cases and /api/tracing/cases/:id', () => {
     expect(malformed.status).toBe(404);
   });
 
+  it('is closed when the team is done, listed after the open cases, and reopened; both join the trail', async () => {
+    const second = await saveCase(hanoiTracer, { label: 'BN-0002' });
+    expect(second.status).toBe(201);
+    const close = (cookie: string, closed: boolean, id = saved.id) =>
+      call(t.app, 'PATCH', `/api/tracing/cases/${id}`, { cookie, body: { closed } });
+    const closed = await close(hanoiOfficial, true);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({
+      id: saved.id,
+      closedAt: t.clock.now.toISOString(),
+      closedBy: 'ubnd-hanoi',
+    });
+    expect(closed.body.answer).toBeUndefined();
+    expect(closed.body.trail.at(-1)).toMatchObject({ username: 'ubnd-hanoi', action: 'case_close' });
+    // Closing again changes nothing and is not logged twice.
+    expect((await close(hanoiTracer, true)).body).toMatchObject({ closedBy: 'ubnd-hanoi' });
+    const reopened = await close(hanoiTracer, false);
+    expect(reopened.body).toMatchObject({ closedAt: null, closedBy: null });
+    expect(reopened.body.trail.map((e: { action: string }) => e.action).slice(-2)).toEqual([
+      'case_close',
+      'case_reopen',
+    ]);
+    // The newer case closed: listed after the older one still open.
+    expect((await close(hanoiTracer, true, second.body.id)).status).toBe(200);
+    const list = await call(t.app, 'GET', '/api/tracing/cases', { cookie: hanoiTracer });
+    const listed = list.body.items.map((c: { id: string; closedAt: string | null }) => [c.id, !!c.closedAt]);
+    expect(listed).toEqual([
+      [saved.id, false],
+      [second.body.id, true],
+    ]);
+  });
+
+  it('is closed only by the area’s tracers and officials, with a yes or no', async () => {
+    const close = (cookie: string | undefined, body: unknown, id = saved.id) =>
+      call(t.app, 'PATCH', `/api/tracing/cases/${id}`, { cookie, body });
+    expect((await close(hcmcTracer, { closed: true })).status).toBe(404);
+    expect((await close(undefined, { closed: true })).status).toBe(401);
+    expect((await close(venue.managerCookie, { closed: true })).status).toBe(403);
+    expect((await close(hanoiTracer, { closed: 'yes' })).status).toBe(400);
+    expect((await close(hanoiTracer, { closed: true }, '0190d5a8-0000-7000-8000-000000000000')).status).toBe(
+      404,
+    );
+  });
+
   it('is deleted with the other personal data when the retention period ends', async () => {
     t.clock.advanceMinutes(22 * 24 * 60);
     const report = await purgeExpired(t.ctx);
-    expect(report?.deleted.tracing_cases).toBe(1);
+    expect(report?.deleted.tracing_cases).toBe(2); // BN-0001 and BN-0002
     const tracer = await login(t.app, 'truyvet-hanoi', 'tracer-pass-1');
     expect((await call(t.app, 'GET', `/api/tracing/cases/${saved.id}`, { cookie: tracer })).status).toBe(404);
   });

@@ -1,7 +1,8 @@
 /**
  * Saved tracing cases (issue 16): a look-up's result kept, sealed, so a team hands a case over
  * without tracing the person again. Saving traces (audited, notifying when asked) and keeps the
- * answer as it was; opening and exporting are audited and form the case's own trail. A case is seen
+ * answer as it was; opening, exporting, closing and reopening are audited and form the case's own
+ * trail. A case is seen
  * by the tracers and officials whose area covers the unit of the person who saved it.
  */
 import * as cases from '../db/queries/tracing-cases.js';
@@ -13,6 +14,8 @@ import type { ServiceContext } from './context.js';
 import { audit, traceContacts, tracerArea, type TracingInput } from './tracing.js';
 
 /** A tracing result as the API shows it (also the rows of its CSV/XLSX export and of a saved case). */
+export type TrailEntry = Awaited<ReturnType<typeof cases.caseTrail>>[number];
+
 export function traceAnswer(result: Awaited<ReturnType<typeof traceContacts>>): TracingAnswer {
   return {
     ...result,
@@ -55,6 +58,8 @@ export async function saveCase(
     contacts: answer.contacts.length,
     notified: answer.notified,
     sealedAnswer: ctx.keys.sealer.seal(JSON.stringify(answer)),
+    closedAt: null,
+    closedByUsername: null,
   };
   await ctx.db.tx(async (q) => {
     await cases.insertCase(q, row);
@@ -89,12 +94,30 @@ export async function openCase(
   };
 }
 
+/**
+ * Closes a case the team is done with, or reopens it (`closed: false`); a case already so is left as
+ * it is. Audited: it joins the case's trail.
+ */
+export async function setCaseClosed(ctx: ServiceContext, actor: Actor | null, id: string, closed: boolean) {
+  const { who, unit } = await tracerArea(ctx, actor);
+  return ctx.db.tx(async (q) => {
+    const row = await cases.findCase(q, id, unit.path);
+    if (!row) throw new AppError('not_found');
+    let now: cases.CaseRow = row;
+    if ((row.closedAt !== null) !== closed) {
+      now = await cases.setCaseClosed(q, id, closed ? ctx.now() : null, closed ? who.username : null);
+      await caseAudit(ctx, q, who, row, closed ? 'case_close' : 'case_reopen');
+    }
+    return { ...summaryOf(now), trail: await cases.caseTrail(q, id) };
+  });
+}
+
 function caseAudit(
   ctx: ServiceContext,
   q: Parameters<typeof audit>[1],
   who: Actor,
   row: Pick<cases.CaseRow, 'id' | 'label' | 'purpose' | 'ownerPath' | 'fromDay' | 'toDay' | 'contacts'>,
-  action: 'case_save' | 'case_open' | 'case_export',
+  action: 'case_save' | 'case_open' | 'case_export' | 'case_close' | 'case_reopen',
 ) {
   return audit(ctx, q, who, {
     action,
@@ -117,5 +140,7 @@ function summaryOf(row: Omit<cases.CaseRow, 'ownerPath'>) {
     to: row.toDay,
     contacts: row.contacts,
     notified: row.notified,
+    closedAt: row.closedAt,
+    closedBy: row.closedByUsername,
   };
 }

@@ -136,6 +136,8 @@ export const CaseSummary = z.object({
   to: LocalDate,
   contacts: z.number(),
   notified: z.number().describe('notices sent when the case was traced'),
+  closedAt: Instant.nullable().describe('when the team closed the case (null: open)'),
+  closedBy: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -143,7 +145,7 @@ export const SavedCase = CaseSummary.extend({
   answer: TracingAnswer.describe('the result as it was when the case was saved'),
   trail: z
     .array(z.object({ at: Instant, username: z.string(), action: z.string() }))
-    .describe("the case's own audit trail: saved, opened, exported"),
+    .describe("the case's own audit trail: saved, opened, exported, closed, reopened"),
 });
 export type SavedCase = z.infer<typeof SavedCase>;
 
@@ -196,6 +198,16 @@ export const tracingApi = {
     params: UuidParam,
     query: z.object({ format: z.enum(LIST_FORMATS).optional() }),
     responses: { 200: SavedCase },
+  }),
+  closeCase: endpoint({
+    method: 'PATCH',
+    path: '/api/tracing/cases/:id',
+    tag: 'tracing',
+    description:
+      'Closes a saved case the team is done with (`closed: true`) or reopens it (`false`); audited, in its trail (answered with it, without the result). Closed cases are listed after the open ones.',
+    params: UuidParam,
+    body: z.object({ closed: z.boolean() }),
+    responses: { 200: SavedCase.omit({ answer: true }) },
   }),
   venuesToTrace: endpoint({
     method: 'GET',

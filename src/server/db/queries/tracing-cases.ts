@@ -13,15 +13,22 @@ export interface CaseRow {
   toDay: string;
   contacts: number;
   notified: number;
+  closedAt: Date | null;
+  closedByUsername: string | null;
 }
 
 const COLUMNS = `id, label, purpose, created_at AS "createdAt", created_by_username AS "createdByUsername",
   owner_path AS "ownerPath", subject_name AS "subjectName", to_char(from_day, 'YYYY-MM-DD') AS "fromDay",
-  to_char(to_day, 'YYYY-MM-DD') AS "toDay", contacts, notified`;
+  to_char(to_day, 'YYYY-MM-DD') AS "toDay", contacts, notified, closed_at AS "closedAt",
+  closed_by_username AS "closedByUsername"`;
 
 export async function insertCase(
   q: Queryable,
-  c: Omit<CaseRow, 'createdAt'> & { createdAt: Date; createdBy: number; sealedAnswer: string },
+  c: Omit<CaseRow, 'createdAt' | 'closedAt' | 'closedByUsername'> & {
+    createdAt: Date;
+    createdBy: number;
+    sealedAnswer: string;
+  },
 ) {
   await q.query(
     `INSERT INTO tracing_cases (id, label, purpose, created_at, created_by, created_by_username, owner_path,
@@ -45,10 +52,14 @@ export async function insertCase(
   );
 }
 
-/** Cases saved by someone whose unit lies within `area` (a path; empty: the whole country), newest first. */
+/**
+ * Cases saved by someone whose unit lies within `area` (a path; empty: the whole country): open ones
+ * first, newest first.
+ */
 export async function listCases(q: Queryable, area: readonly string[], limit: number) {
   const { rows } = await q.query<CaseRow>(
-    `SELECT ${COLUMNS} FROM tracing_cases WHERE owner_path @> $1::text[] ORDER BY created_at DESC, id LIMIT $2`,
+    `SELECT ${COLUMNS} FROM tracing_cases WHERE owner_path @> $1::text[]
+      ORDER BY closed_at IS NOT NULL, created_at DESC, id LIMIT $2`,
     [area, limit],
   );
   return rows;
@@ -61,6 +72,15 @@ export async function findCase(q: Queryable, id: string, area: readonly string[]
     [id, area],
   );
   return rows[0] ?? null;
+}
+
+/** Closes (by `username`, at `at`) or reopens (`at` null) a case; the row as it is now. */
+export async function setCaseClosed(q: Queryable, id: string, at: Date | null, username: string | null) {
+  const { rows } = await q.query<CaseRow>(
+    `UPDATE tracing_cases SET closed_at = $2, closed_by_username = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, at, username],
+  );
+  return rows[0]!;
 }
 
 /** Who did what with a case, oldest first (the audit entries that name it). */

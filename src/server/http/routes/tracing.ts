@@ -11,10 +11,13 @@ import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
 
 /** A saved case as the API shows it: instants as ISO text. */
-function presentCase(c: Awaited<ReturnType<typeof cases.openCase>>) {
+function presentSummary<C extends { savedAt: Date; closedAt: Date | null }>(c: C) {
+  return { ...c, savedAt: iso(c.savedAt), closedAt: c.closedAt && iso(c.closedAt) };
+}
+
+function presentCase<C extends Parameters<typeof presentSummary>[0] & { trail: cases.TrailEntry[] }>(c: C) {
   return {
-    ...c,
-    savedAt: iso(c.savedAt),
+    ...presentSummary(c),
     trail: c.trail.map((e) => ({ at: iso(e.at), username: e.username, action: e.action })),
   };
 }
@@ -106,8 +109,14 @@ function caseRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(tracingApi.cases),
     handler: async (req) => ({
-      items: (await cases.listCases(ctx, await req.actor())).map((c) => ({ ...c, savedAt: iso(c.savedAt) })),
+      items: (await cases.listCases(ctx, await req.actor())).map(presentSummary),
     }),
+  });
+
+  app.route({
+    ...routeOf(tracingApi.closeCase),
+    handler: async (req) =>
+      presentCase(await cases.setCaseClosed(ctx, await req.actor(), req.params.id, req.body.closed)),
   });
 
   app.route({

@@ -2,9 +2,15 @@
  * Saved tracing cases (issue 16): the area's cases on the tracing page, and one case reopened as it
  * was saved (its result, exports and trail), so a team hands a case over without tracing again.
  */
-import { MAX_CASE_LABEL_LENGTH, tracingApi, type CaseSummary } from '../../../shared/api/tracing.js';
+import { useState } from 'react';
+import {
+  MAX_CASE_LABEL_LENGTH,
+  tracingApi,
+  type CaseSummary,
+  type SavedCase,
+} from '../../../shared/api/tracing.js';
 import { call, urlOf } from '../../api/client.js';
-import { useRequest } from '../../api/hooks.js';
+import { useRequest, useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Link } from '../../components/Link.js';
@@ -66,6 +72,7 @@ export function SavedCasesList({ version }: { version: number }) {
               <tr key={c.id}>
                 <td>
                   <Link to={`/tracing/cases/${c.id}`}>{c.label}</Link>
+                  {c.closedAt && <span className="badge muted"> {t.tr_case_closed}</span>}
                 </td>
                 <td>{c.subjectName ?? '—'}</td>
                 <td>{caseWindow(c)}</td>
@@ -86,7 +93,9 @@ export function SavedCasesList({ version }: { version: number }) {
 export function CasePage({ id }: { id: string }) {
   const { t } = useT();
   const saved = useRequest(() => call(tracingApi.openCase, { params: { id }, query: {} }), [id]);
-  const c = saved.data;
+  // Closing or reopening answers the case's facts and trail again (reading it again would be audited).
+  const [changed, setChanged] = useState<Omit<SavedCase, 'answer'> | null>(null);
+  const c = saved.data && { ...saved.data, ...changed };
   const exportAs = (format: 'csv' | 'xlsx') => {
     location.href = urlOf(tracingApi.openCase, { params: { id }, query: { format } });
   };
@@ -116,6 +125,7 @@ export function CasePage({ id }: { id: string }) {
               <dd>{c.notified}</dd>
             </dl>
             <p className="muted small">{t.tr_case_as_saved}</p>
+            <CaseClosing summary={c} onChanged={setChanged} />
           </>
         )}
       </section>
@@ -125,13 +135,51 @@ export function CasePage({ id }: { id: string }) {
   );
 }
 
+/** Closes the case when the team is done, or reopens it; says who closed it. */
+function CaseClosing({
+  summary,
+  onChanged,
+}: {
+  summary: CaseSummary;
+  onChanged(now: Omit<SavedCase, 'answer'>): void;
+}) {
+  const { t } = useT();
+  const change = useSubmit(async () =>
+    onChanged(
+      await call(tracingApi.closeCase, { params: { id: summary.id }, body: { closed: !summary.closedAt } }),
+    ),
+  );
+  return (
+    <div className="row" id="case-closing">
+      {summary.closedAt && (
+        <strong>
+          {t.tr_case_closed_by
+            .replace('{time}', formatDateTime(summary.closedAt))
+            .replace('{user}', summary.closedBy ?? '')}
+        </strong>
+      )}
+      <button
+        type="button"
+        className="btn secondary"
+        disabled={change.busy}
+        onClick={() => void change.run()}
+      >
+        {summary.closedAt ? t.tr_case_reopen : t.tr_case_close}
+      </button>
+      {!summary.closedAt && <span className="muted small">{t.tr_case_close_hint}</span>}
+      <ErrorAlert message={change.error} />
+    </div>
+  );
+}
+
 function CaseTrail({ trail, t }: { trail: { at: string; username: string; action: string }[]; t: Messages }) {
-  const what = (action: string) =>
-    action === 'case_save'
-      ? t.tr_case_did_save
-      : action === 'case_export'
-        ? t.tr_case_did_export
-        : t.tr_case_did_open;
+  const did: Record<string, string> = {
+    case_save: t.tr_case_did_save,
+    case_export: t.tr_case_did_export,
+    case_close: t.tr_case_did_close,
+    case_reopen: t.tr_case_did_reopen,
+  };
+  const what = (action: string) => did[action] ?? t.tr_case_did_open;
   return (
     <section className="card" id="case-trail">
       <h2>{t.tr_case_trail}</h2>

@@ -48,12 +48,16 @@ export function auditSentence(e: Entry, lang: Lang): string {
         : `${who} marked ${about} as an exposure over ${window}: ${num(r, 'people')} present, ${num(r, 'notified')} notified.`;
     case 'case_save':
     case 'case_open':
-    case 'case_export': {
+    case 'case_export':
+    case 'case_close':
+    case 'case_reopen': {
       const label = typeof e.subject.label === 'string' ? e.subject.label : '?';
       const did = {
         case_save: vi ? 'lưu hồ sơ truy vết' : 'saved the tracing case',
         case_open: vi ? 'mở hồ sơ truy vết' : 'opened the tracing case',
         case_export: vi ? 'xuất danh sách của hồ sơ truy vết' : 'exported the list of the tracing case',
+        case_close: vi ? 'đóng hồ sơ truy vết' : 'closed the tracing case',
+        case_reopen: vi ? 'mở lại hồ sơ truy vết' : 'reopened the tracing case',
       }[e.action];
       return vi
         ? `${who} ${did} «${label}» (${window}): ${num(r, 'contacts')} người tiếp xúc.`
