@@ -44,5 +44,11 @@ describe('an audit entry as a sentence', () => {
     expect(auditSentence({ ...opened, action: 'case_export' }, 'en')).toContain(
       'exported the list of the tracing case “BN-0001 quán Giảng”',
     );
+    expect(auditSentence({ ...opened, action: 'case_close' }, 'vi')).toContain(
+      'truyvet-badinh đóng hồ sơ truy vết «BN-0001 quán Giảng»',
+    );
+    expect(auditSentence({ ...opened, action: 'case_reopen' }, 'en')).toContain(
+      'reopened the tracing case “BN-0001 quán Giảng”',
+    );
   });
 });
