@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, checkInBody, registerVenue, startTestApp, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  checkInBody,
+  login,
+  registerVenue,
+  startTestApp,
+  type TestApp,
+} from '../support/app.js';
+import { venuesApi } from '../../src/shared/api/venues.js';
+import { maskPhone } from '../../src/shared/phone.js';
 
 let t: TestApp;
 let venue: Awaited<ReturnType<typeof registerVenue>>;
@@ -118,6 +128,25 @@ describe('POST /api/check-ins', () => {
       "SELECT count(*) FILTER (WHERE checked_out_at IS NULL)::int AS open FROM check_ins WHERE person_phone = '0933444555'",
     );
     expect(rows[0]!.open).toBe(2);
+  });
+});
+
+describe("GET /api/venues/:id/today (the door's list)", () => {
+  it('answers exactly the contract, phones masked for the manager as maskPhone does, whole for an official', async () => {
+    const read = async (cookie: string) => {
+      const res = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      // Nothing the contract does not name, nothing it refuses (the list is passed on as the database wrote it).
+      expect(venuesApi.today.responses[200].parse(res.body)).toEqual(res.body);
+      return res.body as { items: { id: string; phone: string }[] };
+    };
+    const admin = await read(await login(t.app, ADMIN.username, ADMIN.password));
+    const manager = await read(venue.managerCookie);
+    expect(admin.items.length).toBeGreaterThan(2);
+    expect(manager.items.map((c) => c.id)).toEqual(admin.items.map((c) => c.id));
+    expect(manager.items.map((c) => c.phone)).toEqual(admin.items.map((c) => maskPhone(c.phone)));
+    expect(admin.items.map((c) => c.phone)).toContain('0987000111');
   });
 });
 

@@ -9,7 +9,6 @@ import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.j
 import { tracedContactColour } from '../domain/status.js';
 import { rulesFor } from './status-rules.js';
 import { seesVisitorPhones, type Actor } from '../domain/access.js';
-import { maskPhone } from '../../shared/phone.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { checkoutTime } from '../domain/stay.js';
 import { checkoutTokenFor, verifyCheckoutToken, verifyVenueCode } from '../domain/signed-code.js';
@@ -178,23 +177,26 @@ export async function checkOut(
   return { checkedOutAt: at };
 }
 
-/** Today's check-ins at a venue (local day), counts per channel and the number inside now. */
+/**
+ * Today's check-ins at a venue (local day), counts per channel and the number inside now. The entries
+ * come as the JSON text the database wrote (`itemsJson`, phones masked for those who may not see them).
+ */
 export async function venueToday(ctx: ServiceContext, actor: Actor | null, venueId: number, limit = 200) {
   const now = ctx.now();
   const tz = ctx.config.timeZone;
   const day = localDate(now, tz);
   const range = { from: startOfLocalDay(day, tz), to: startOfLocalDay(addDays(day, 1), tz) };
+  const wholePhones = actor !== null && seesVisitorPhones(actor);
   // One read of the venue and its day; nothing of it is returned unless the caller may read the venue.
-  const read = await readVenueToday(ctx.db, venueId, range, now, limit);
+  const read = await readVenueToday(ctx.db, venueId, range, now, limit, wholePhones);
   const venue = checkVenueAccess(actor, read, 'read');
   const total = Object.values(read!.byChannel).reduce((sum, n) => sum + n, 0);
-  const phones = seesVisitorPhones(actor!);
   return {
     date: day,
     capacity: venue.capacity,
     inside: read!.inside,
     total,
     byChannel: read!.byChannel,
-    items: read!.items.map((c) => (phones ? c : { ...c, phone: maskPhone(c.phone) })),
+    itemsJson: read!.itemsJson,
   };
 }
