@@ -99,6 +99,16 @@ async function staffOf(venueId: number): Promise<number> {
 }
 
 /** A review entry an upgrade would have left for the venue (its unit had to be chosen). */
+/** A tracing case saved by the tracer of the area: its id. */
+async function caseSavedInArea(f: Fixture): Promise<string> {
+  const tracer = await login(t.app, f.password.tracer_in.username, f.password.tracer_in.password);
+  const saved = await call(t.app, 'POST', '/api/tracing/cases', {
+    cookie: tracer,
+    body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập', label: 'BN-0001' },
+  });
+  return saved.body.id as string;
+}
+
 async function reviewOf(venueId: number): Promise<number> {
   const { rows } = await t.ctx.db.query<{ id: number }>(
     `WITH up AS (INSERT INTO admin_unit_upgrades (from_version, to_version, done_at, moved)
@@ -524,25 +534,15 @@ const RULES: Record<string, Rule> = {
   // A case saved by a tracer of the area: opened within the area only (another province: 404).
   'GET /api/tracing/cases/:id': {
     allowed: AREA_WORKERS,
-    request: async (f) => {
-      const tracer = await login(t.app, f.password.tracer_in.username, f.password.tracer_in.password);
-      const saved = await call(t.app, 'POST', '/api/tracing/cases', {
-        cookie: tracer,
-        body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập', label: 'BN-0001' },
-      });
-      return { method: 'GET', url: `/api/tracing/cases/${saved.body.id}` };
-    },
+    request: async (f) => ({ method: 'GET', url: `/api/tracing/cases/${await caseSavedInArea(f)}` }),
   },
   'PATCH /api/tracing/cases/:id': {
     allowed: AREA_WORKERS,
-    request: async (f) => {
-      const tracer = await login(t.app, f.password.tracer_in.username, f.password.tracer_in.password);
-      const saved = await call(t.app, 'POST', '/api/tracing/cases', {
-        cookie: tracer,
-        body: { subject: { phone: '0912345678' }, purpose: 'kiểm tra quyền truy cập', label: 'BN-0002' },
-      });
-      return { method: 'PATCH', url: `/api/tracing/cases/${saved.body.id}`, body: { closed: true } };
-    },
+    request: async (f) => ({
+      method: 'PATCH',
+      url: `/api/tracing/cases/${await caseSavedInArea(f)}`,
+      body: { closed: true },
+    }),
   },
   // Venues found for a tracer are those of the caller's own area (tests/routes/tracing-venues.test.ts).
   'GET /api/tracing/venues': {
