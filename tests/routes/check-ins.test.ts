@@ -142,7 +142,7 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
       return res.body as { items: { id: string; phone: string }[] };
     };
     const admin = await read(await login(t.app, ADMIN.username, ADMIN.password));
-    const manager = await read(venue.managerCookie);
+    const manager = await read(venue.managerCookie!);
     expect(admin.items.length).toBeGreaterThan(2);
     expect(manager.items.map((c) => c.id)).toEqual(admin.items.map((c) => c.id));
     expect(manager.items.map((c) => c.phone)).toEqual(admin.items.map((c) => maskPhone(c.phone)));
