@@ -30,7 +30,7 @@ describe.skipIf(!onPostgres)('limits shared by two app nodes on one database', (
   it('the login limit counts an address on every node together', async () => {
     const from = '203.0.113.90';
     // Seven logins (a password hash each) counted in one window of the clock's minutes.
-    await startInsideOneMinute(20_000);
+    await startInsideOneMinute(12_000);
     const statuses = [];
     for (const node of [t.app, t.app, t.app, second, second, second, t.app])
       statuses.push((await login(node, from)).status);
