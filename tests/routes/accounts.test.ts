@@ -154,6 +154,9 @@ describe('temporary passwords and changing one’s own', () => {
     const blocked = await call(t.app, 'POST', '/api/tracing/queries', { cookie, body: {} });
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('password_change_required');
+    // The door's list too (it reads the venue and its day in one statement of its own).
+    const door = await call(t.app, 'GET', '/api/venues/1/today', { cookie });
+    expect([door.status, door.body.error.code]).toEqual([403, 'password_change_required']);
     expect((await call(t.app, 'GET', '/api/auth/me', { cookie })).body.user.mustChangePassword).toBe(true);
 
     const wrong = await call(t.app, 'POST', '/api/auth/password', {

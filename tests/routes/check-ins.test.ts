@@ -148,6 +148,21 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
     expect(manager.items.map((c) => c.phone)).toEqual(admin.items.map((c) => maskPhone(c.phone)));
     expect(admin.items.map((c) => c.phone)).toContain('0987000111');
   });
+
+  it('reads nothing of the venue for a session that ended, or for no session', async () => {
+    const url = `/api/venues/${venue.id}/today`;
+    for (const cookie of ['sid=not-a-session', undefined]) {
+      const res = await call(t.app, 'GET', url, { cookie });
+      expect([res.status, res.body.error.code]).toEqual([401, 'not_logged_in']);
+    }
+    const cookie = await login(t.app, ADMIN.username, ADMIN.password);
+    expect((await call(t.app, 'POST', '/api/auth/logout', { cookie })).status).toBe(204);
+    expect((await call(t.app, 'GET', url, { cookie })).status).toBe(401);
+    expect(
+      (await call(t.app, 'GET', `/api/venues/${otherVenue.id}/today`, { cookie: venue.managerCookie! }))
+        .status,
+    ).toBe(404);
+  });
 });
 
 describe('stays and check-out', () => {
