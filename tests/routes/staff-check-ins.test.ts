@@ -51,6 +51,22 @@ describe('POST /api/venues/:id/check-ins', () => {
     );
   });
 
+  it('refuses a scan from a session with a temporary password (403), as every other route does', async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    const created = await call(t.app, 'POST', '/api/users', {
+      cookie: admin,
+      body: { username: 'gate-staff-2', password: 'gate-staff-2', role: 'venue_staff', venueIds: [venue.id] },
+    });
+    const reset = await call(t.app, 'POST', `/api/users/${created.body.id}/password-reset`, {
+      cookie: admin,
+    });
+    expect(reset.status).toBe(200);
+    const temporary = await login(t.app, 'gate-staff-2', reset.body.temporaryPassword);
+    const d = await declare(t.app);
+    const res = await call(t.app, 'POST', url(), { body: body({ cardQr: d.card.qr }), cookie: temporary });
+    expect([res.status, res.body.error.code]).toEqual([403, 'password_change_required']);
+  });
+
   it('records a scanned card with the holder name and the status colour of their declaration', async () => {
     const d = await declare(t.app, {
       person: { fullName: 'Lý Thường Kiệt', phone: '0915000111' },

@@ -22,6 +22,11 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
+/** A session with a temporary password opens nothing but the way to change it (and to log out). */
+export function requireSettledPassword(actor: Actor | null): void {
+  if (actor?.mustChangePassword) throw new AppError('password_change_required');
+}
+
 export async function venueFor(
   q: Queryable,
   actor: Actor | null,

@@ -13,7 +13,7 @@ import { personNameKey } from '../domain/stay.js';
 import { AppError } from '../errors.js';
 import type { Person, StatusColour } from '../../shared/contracts.js';
 import type { StaffCheckIn } from '../../shared/api/check-ins.js';
-import { checkVenueAccess } from './access.js';
+import { checkVenueAccess, requireSettledPassword } from './access.js';
 import { tokenHash } from './auth.js';
 import { cardPublicIdFromQr, usableCard } from './cards.js';
 import { declareWithEntry, record, type Recorded } from './check-ins.js';
@@ -58,6 +58,7 @@ export async function staffCheckIn(
     cardPublicId: byCard ? cardPublicIdFromQr(ctx, body.cardQr!) : null,
   });
   const actor = scanActor(scan);
+  requireSettledPassword(actor);
   const venue = checkVenueAccess(actor, scan.venueFound ? scan : null, 'record_check_ins');
   // A kiosk records its own channel only (its entries are counted as "thiết bị tự động").
   if (actor?.role === 'kiosk' && body.channel !== 'kiosk')
@@ -105,6 +106,7 @@ function scanActor(scan: ScanContextRow): Actor | null {
     role: scan.actorRole,
     adminUnitCode: scan.actorAdminUnitCode,
     venueIds: (scan.actorVenueIds ?? []).map(Number),
+    mustChangePassword: scan.actorMustChangePassword ?? false,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ScanContextRow extends VenueRow {
   actorRole: Role;
   actorAdminUnitCode: string | null;
   actorVenueIds: number[] | null;
+  /** The staff member logged in with a temporary password (may only change it). */
+  actorMustChangePassword: boolean | null;
   /** The live kiosk the token belongs to, when the scan came from a kiosk. */
   kioskId: number | null;
   kioskVenueId: number | null;
@@ -58,6 +60,7 @@ export async function loadScanContexts(
     `SELECT i.ord::int AS ord, ${VENUE_COLUMNS}, v.id IS NOT NULL AS "venueFound",
             a.id AS "actorUserId", a.username AS "actorUsername", a.role AS "actorRole",
             a.admin_unit_code AS "actorAdminUnitCode", a.venue_ids AS "actorVenueIds",
+            a.must_change_password AS "actorMustChangePassword",
             k.id AS "kioskId", k.venue_id AS "kioskVenueId",
             c.id AS "cardId", c.public_id AS "cardPublicId", c.person_phone AS "cardPhone",
             c.person_full_name AS "cardFullName", c.person_name_key AS "cardNameKey",
@@ -68,7 +71,7 @@ export async function loadScanContexts(
        FROM unnest($1::bytea[], $2::bigint[], $3::text[], $5::bytea[])
             WITH ORDINALITY AS i(token_hash, venue_id, card_public_id, kiosk_token_hash, ord)
        LEFT JOIN LATERAL (
-         SELECT u.id, u.username, u.role, u.admin_unit_code,
+         SELECT u.id, u.username, u.role, u.admin_unit_code, u.must_change_password,
                 (SELECT array_agg(uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id) AS venue_ids
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE ${liveSession('i.token_hash', '$4')} LIMIT 1) a ON true

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access.js';
-import { AppError } from '../../errors.js';
+import { requireSettledPassword } from '../../services/access.js';
 import { actorFromSession } from '../../services/auth.js';
 import type { ServiceContext } from '../../services/context.js';
 
@@ -27,9 +27,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
       const token = this.cookies[SESSION_COOKIE];
       const route = this.routeOptions.url ?? '';
       pending = (token ? actorFromSession(ctx, token) : Promise.resolve(null)).then((actor) => {
-        // A temporary password opens nothing but the way to change it.
-        if (actor?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route))
-          throw new AppError('password_change_required');
+        if (!PASSWORD_CHANGE_ROUTES.has(route)) requireSettledPassword(actor);
         return actor;
       });
       cache.set(this, pending);
