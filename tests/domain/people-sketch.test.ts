@@ -11,6 +11,7 @@ import {
   mergeInto,
   registerOf,
   SKETCH_REGISTERS,
+  unionByCode,
 } from '../../src/server/domain/people-sketch.js';
 import { rng } from '../support/random.js';
 
@@ -58,5 +59,17 @@ describe('people sketch', () => {
     mergeInto(union, sketchOf(tuesday));
     expect(union).toEqual(sketchOf([...monday, ...tuesday]));
     expect(Math.abs(estimate(union) - 40_000) / 40_000).toBeLessThan(0.064);
+  });
+
+  it('unites the sketches given for each code, rows of one code into one sketch', () => {
+    const [a, b, c] = [keys(300, 7), keys(300, 8), keys(300, 9)];
+    const united = unionByCode([
+      { code: '91', registers: sketchOf(a) },
+      { code: '86', registers: sketchOf(c) },
+      { code: '91', registers: sketchOf(b) },
+    ]);
+    expect([...united.keys()].sort()).toEqual(['86', '91']);
+    expect(united.get('91')).toEqual(sketchOf([...a, ...b]));
+    expect(united.get('86')).toEqual(sketchOf(c));
   });
 });

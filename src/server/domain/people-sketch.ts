@@ -36,6 +36,17 @@ export function mergeInto(sketch: Sketch, other: Uint8Array): void {
   for (let i = 0; i < SKETCH_REGISTERS; i++) if (other[i]! > sketch[i]!) sketch[i] = other[i]!;
 }
 
+/** The union of the sketches given for each code (several rows may share a code). */
+export function unionByCode(rows: Iterable<{ code: string; registers: Uint8Array }>): Map<string, Sketch> {
+  const byCode = new Map<string, Sketch>();
+  for (const { code, registers } of rows) {
+    const sketch = byCode.get(code) ?? emptySketch();
+    mergeInto(sketch, registers);
+    byCode.set(code, sketch);
+  }
+  return byCode;
+}
+
 /** Sets registers from parallel lists of indexes and ranks (as SQL hands them), keeping the larger rank. */
 export function addRegisters(sketch: Sketch, indexes: readonly number[], ranks: readonly number[]): void {
   indexes.forEach((index, i) => {

@@ -55,5 +55,5 @@ export function spansToBuild(stored: readonly DaySpan[]): { span: DaySpan; halve
   return found.sort((a, b) => a.span.days - b.span.days || a.span.firstDay.localeCompare(b.span.firstDay));
 }
 
-/** Every day of a span, for its locks. */
+/** Every day of a span. */
 export const daysOf = (span: DaySpan) => eachDay(span.firstDay, lastDayOf(span));

@@ -10,7 +10,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { LOCKS, lockUntilCommit } from '../db/locks.js';
 import { moveArrivals } from '../db/queries/arrivals.js';
 import * as upgrade from '../db/queries/admin-unit-upgrade.js';
-import { emptySketch, mergeInto, type Sketch } from '../domain/people-sketch.js';
+import { unionByCode, type Sketch } from '../domain/people-sketch.js';
 import { planUnitMoves, type ListedUnit } from '../domain/unit-moves.js';
 import { adminUnitVersions, ensureAdminUnitsLoaded } from './admin-units.js';
 
@@ -114,12 +114,8 @@ function pathsOf(units: readonly ListedUnit[]) {
 async function mergeProvinceSketches(q: Queryable): Promise<number> {
   const merged: { day: string; rows: { code: string; registers: Sketch }[] }[] = [];
   for (const day of await upgrade.sketchedProvinceDays(q)) {
-    const byProvince = new Map<string, Sketch>();
-    for (const s of await upgrade.provinceSketchesOfDay(q, day)) {
-      const sketch = byProvince.get(s.newCode) ?? emptySketch();
-      mergeInto(sketch, s.registers);
-      byProvince.set(s.newCode, sketch);
-    }
+    const old = await upgrade.provinceSketchesOfDay(q, day);
+    const byProvince = unionByCode(old.map((s) => ({ code: s.newCode, registers: s.registers })));
     merged.push({ day, rows: [...byProvince].map(([code, registers]) => ({ code, registers })) });
   }
   await upgrade.dropOldSketches(q);

@@ -11,7 +11,14 @@
 import type { Db, Queryable } from '../db/db.js';
 import * as sketches from '../db/queries/people-sketches.js';
 import { uniquePeopleExact } from '../db/queries/stats.js';
-import { addRegisters, emptySketch, estimate, mergeInto, type Sketch } from '../domain/people-sketch.js';
+import {
+  addRegisters,
+  emptySketch,
+  estimate,
+  mergeInto,
+  unionByCode,
+  type Sketch,
+} from '../domain/people-sketch.js';
 import { addDays, localDate } from '../domain/local-day.js';
 import { coverRange, spansToBuild, type DaySpan } from '../domain/sketch-spans.js';
 import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
@@ -103,12 +110,7 @@ export async function mergeSpans(db: Db, from: string, to: string): Promise<numb
 async function mergeSpan(db: Db, span: DaySpan, halves: [DaySpan, DaySpan]): Promise<boolean> {
   return db.tx(async (q: Queryable) => {
     if (!(await sketches.lockSpanForMerging(q, span, halves))) return false;
-    const perCode = new Map<string, Sketch>();
-    for (const s of await sketches.storedSketches(q, null, halves)) {
-      const sketch = perCode.get(s.code) ?? emptySketch();
-      mergeInto(sketch, s.registers);
-      perCode.set(s.code, sketch);
-    }
+    const perCode = unionByCode(await sketches.storedSketches(q, null, halves));
     await sketches.saveSpanSketches(
       q,
       span,

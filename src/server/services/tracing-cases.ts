@@ -2,8 +2,8 @@
  * Saved tracing cases (issue 16): a look-up's result kept, sealed, so a team hands a case over
  * without tracing the person again. Saving traces (audited, notifying when asked) and keeps the
  * answer as it was; opening, exporting, closing and reopening are audited and form the case's own
- * trail. A case is seen
- * by the tracers and officials whose area covers the unit of the person who saved it.
+ * trail. A case is seen by the tracers and officials whose area covers the unit of the person who
+ * saved it.
  */
 import * as cases from '../db/queries/tracing-cases.js';
 import type { Actor } from '../domain/access.js';
@@ -13,9 +13,10 @@ import { CASES_LISTED, type TracingAnswer } from '../../shared/api/tracing.js';
 import type { ServiceContext } from './context.js';
 import { audit, traceContacts, tracerArea, type TracingInput } from './tracing.js';
 
-/** A tracing result as the API shows it (also the rows of its CSV/XLSX export and of a saved case). */
+/** One entry of a case's own trail: when, who, what. */
 export type TrailEntry = Awaited<ReturnType<typeof cases.caseTrail>>[number];
 
+/** A tracing result as the API shows it (also the rows of its CSV/XLSX export and of a saved case). */
 export function traceAnswer(result: Awaited<ReturnType<typeof traceContacts>>): TracingAnswer {
   return {
     ...result,

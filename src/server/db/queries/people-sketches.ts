@@ -14,7 +14,9 @@ import { lastDayOf, type DaySpan } from '../../domain/sketch-spans.js';
 
 /** Arbitrary constant naming the per-day locks (the day is the second key). */
 const SKETCH_LOCK = LOCKS.sketchDay;
-const dayNumber = `($1::date - DATE '2000-01-01')`;
+/** The second key of a day's lock: the day's number since 2000-01-01 (as domain/sketch-spans.ts counts). */
+const dayNumberOf = (day: string) => `(${day}::date - DATE '2000-01-01')`;
+const dayNumber = dayNumberOf('$1');
 
 /** Registers (index → highest rank) per unit from the person keys of `days`. */
 export interface UnitRegisters {
@@ -68,13 +70,13 @@ export async function storedSketches(
   if (codes?.length === 0 || !spans.length) return [];
   const days = spans.filter((s) => s.days === 1).map((s) => s.firstDay);
   const merged = spans.filter((s) => s.days > 1);
-  const ofUnits = codes ? 'unit_code = ANY($1::text[])' : '$1::text[] IS NULL';
+  const ofUnits = (column: string) => (codes ? `${column} = ANY($1::text[])` : '$1::text[] IS NULL');
   const { rows } = await q.query<{ code: string; registers: Uint8Array }>(
-    `SELECT unit_code AS code, registers FROM unit_day_people_sketches WHERE ${ofUnits} AND day = ANY($2::date[])
+    `SELECT unit_code AS code, registers FROM unit_day_people_sketches WHERE ${ofUnits('unit_code')} AND day = ANY($2::date[])
      UNION ALL
      SELECT s.unit_code, s.registers FROM unnest($3::date[], $4::int[]) AS m(first_day, days)
        JOIN unit_span_people_sketches s ON s.first_day = m.first_day AND s.days = m.days
-      WHERE ${ofUnits.replace('unit_code', 's.unit_code')}`,
+      WHERE ${ofUnits('s.unit_code')}`,
     [codes, days, merged.map((s) => s.firstDay), merged.map((s) => s.days)],
   );
   return rows;
@@ -86,7 +88,7 @@ export async function storedSketches(
  */
 export async function lockSpanForMerging(q: Queryable, span: DaySpan, halves: readonly DaySpan[]) {
   await q.query(
-    `SELECT pg_advisory_xact_lock(${SKETCH_LOCK}, (d::date - DATE '2000-01-01'))
+    `SELECT pg_advisory_xact_lock(${SKETCH_LOCK}, ${dayNumberOf('d')})
        FROM generate_series($1::date, $2::date, interval '1 day') d ORDER BY d`,
     [span.firstDay, lastDayOf(span)],
   );
