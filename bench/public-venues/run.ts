@@ -129,13 +129,15 @@ async function run(cacheSeconds: number) {
         for (let i = 0; i < 100; i++) await fetch(`${server.baseUrl}/api/public/venues?${query()}`);
         console.log(`${label}: ${((performance.now() - t0) / 100).toFixed(1)} ms per request, one at a time`);
       }
-    await withDbCpu(() =>
-      measure(
-        `public venues, ${target}, ${VENUES.toLocaleString()} venues, cache ${cacheSeconds} s`,
-        `${server.baseUrl}/api/public/venues`,
-        (req) => ({ ...req, path: `/api/public/venues?${typical()}` }),
-        'GET',
-      ),
+    await withDbCpu(
+      () =>
+        measure(
+          `public venues, ${target}, ${VENUES.toLocaleString()} venues, cache ${cacheSeconds} s`,
+          `${server.baseUrl}/api/public/venues`,
+          (req) => ({ ...req, path: `/api/public/venues?${typical()}` }),
+          'GET',
+        ),
+      server,
     );
     reportServerMemory(`public venues, cache ${cacheSeconds} s`, server);
   } finally {

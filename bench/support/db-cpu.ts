@@ -7,13 +7,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-export function postgresCpuSeconds(): number {
+/** CPU seconds (user + system) of the processes whose command name passes `wanted`. */
+function cpuSecondsOf(wanted: (pid: string, name: string) => boolean): number {
   let ticks = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (name !== 'postgres') continue;
+      if (!wanted(pid, name)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
     } catch {
@@ -23,12 +24,30 @@ export function postgresCpuSeconds(): number {
   return ticks / TICKS_PER_SECOND;
 }
 
-/** Runs `load` and reports the database CPU it cost per request, in milliseconds. */
-export async function withDbCpu<T extends { allRuns: number }>(load: () => Promise<T>) {
-  const before = postgresCpuSeconds();
+export const postgresCpuSeconds = () => cpuSecondsOf((_, name) => name === 'postgres');
+
+/**
+ * Runs `load` and reports the CPU it cost per request, in milliseconds: the database's, and when the
+ * server's process is known, the app's and the load generator's (this process) beside it.
+ */
+export async function withDbCpu<T extends { allRuns: number }>(
+  load: () => Promise<T>,
+  server?: { pid?: number },
+) {
+  const appCpu = () => (server?.pid ? cpuSecondsOf((pid) => pid === String(server.pid)) : 0);
+  const before = { db: postgresCpuSeconds(), app: appCpu(), loader: process.cpuUsage() };
   const figures = await load();
-  const spent = postgresCpuSeconds() - before;
-  const perRequest = figures.allRuns > 0 ? (spent * 1000) / figures.allRuns : 0;
-  console.log(`  database CPU: ${spent.toFixed(1)} s, ${perRequest.toFixed(2)} ms per request`);
-  return { ...figures, dbCpuMs: perRequest };
+  const spent = postgresCpuSeconds() - before.db;
+  const perRequest = (seconds: number) => (figures.allRuns > 0 ? (seconds * 1000) / figures.allRuns : 0);
+  console.log(`  database CPU: ${spent.toFixed(1)} s, ${perRequest(spent).toFixed(2)} ms per request`);
+  if (server?.pid) {
+    const app = appCpu() - before.app;
+    const loaderUsage = process.cpuUsage(before.loader);
+    const loader = (loaderUsage.user + loaderUsage.system) / 1e6;
+    console.log(
+      `  app CPU: ${app.toFixed(1)} s, ${perRequest(app).toFixed(2)} ms per request; ` +
+        `load generator ${perRequest(loader).toFixed(2)} ms per request`,
+    );
+  }
+  return { ...figures, dbCpuMs: perRequest(spent) };
 }

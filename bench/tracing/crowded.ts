@@ -44,10 +44,12 @@ try {
   const found = ((await sample.json()) as { contacts?: unknown[] }).contacts?.length ?? 0;
   if (!sample.ok || found < 300) throw new Error(`sample request: ${sample.status}, ${found} contacts`);
   console.log(`the case has ${found} contacts`);
-  await withDbCpu(() =>
-    measure(`tracing, ${found} contacts, ${target}`, url, (req) => ({ ...req, body }), 'POST', {
-      cookie: server.cookie,
-    }),
+  await withDbCpu(
+    () =>
+      measure(`tracing, ${found} contacts, ${target}`, url, (req) => ({ ...req, body }), 'POST', {
+        cookie: server.cookie,
+      }),
+    server,
   );
   reportServerMemory(`tracing, ${target}`, server);
 } finally {

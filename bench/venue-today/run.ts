@@ -38,10 +38,12 @@ try {
   const rows = ((await sample.json()) as { items?: unknown[] }).items?.length ?? 0;
   if (!sample.ok || rows < TODAY_ROWS) throw new Error(`sample request: ${sample.status}, ${rows} rows`);
   console.log(`today list of venue ${world.firstVenueId}: ${rows} rows`);
-  await withDbCpu(() =>
-    measure(`venue today list (${rows} rows), ${target}`, url, (req) => req, 'GET', {
-      cookie: server.cookie,
-    }),
+  await withDbCpu(
+    () =>
+      measure(`venue today list (${rows} rows), ${target}`, url, (req) => req, 'GET', {
+        cookie: server.cookie,
+      }),
+    server,
   );
   reportServerMemory(`venue today list, ${target}`, server);
 } finally {
