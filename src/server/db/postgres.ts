@@ -79,6 +79,8 @@ async function waitForServer(pool: pg.Pool, onRetry: PostgresOptions['onRetry'])
   }
 }
 
+const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
+
 function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => Db): Db {
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[], prepare?: string) {
@@ -114,9 +116,10 @@ function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => D
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    tx: (fn) =>
+    tx: (fn, options) =>
       withClient(async (client) => {
-        await client.query('BEGIN');
+        // One round trip: the simple protocol runs both statements.
+        await client.query(options?.genericPlans ? `BEGIN; ${GENERIC_PLANS}` : 'BEGIN');
         try {
           const result = await fn(wrap(client));
           await client.query('COMMIT');

@@ -28,6 +28,7 @@ export async function appendAudit(q: Queryable, e: AuditEntry) {
       JSON.stringify(e.result),
       e.areaCodes,
     ],
+    'append_audit',
   );
 }
 
