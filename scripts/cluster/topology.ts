@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server-node-flags.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVER_MAIN = join(ROOT, 'dist/node/server/main.js');
@@ -149,7 +150,7 @@ export class Cluster {
     };
     if (writesTo !== 'primary') delete env.READ_DATABASE_URL;
     const log = openSync(join(this.state.dir, `node${i + 1}.log`), 'a');
-    const child = spawn(process.execPath, [SERVER_MAIN], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_MAIN], {
       cwd: ROOT,
       env,
       stdio: ['ignore', log, log],

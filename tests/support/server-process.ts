@@ -5,6 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SERVER_MAIN = 'dist/node/server/main.js';
@@ -44,7 +45,13 @@ export async function spawnServer(
 ): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const command = [...(opts.wrapper ?? []), process.execPath, ...(opts.nodeArgs ?? []), SERVER_MAIN];
+  const command = [
+    ...(opts.wrapper ?? []),
+    process.execPath,
+    ...SERVER_NODE_FLAGS,
+    ...(opts.nodeArgs ?? []),
+    SERVER_MAIN,
+  ];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: {
