@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tracingApi } from '../../src/shared/api/tracing.js';
 import {
   ADMIN,
   call,
@@ -145,6 +146,9 @@ describe('POST /api/tracing/queries', () => {
 
   it('adds the contacts of contacts with depth 2', async () => {
     const res = await trace(hanoiTracer, { depth: 2 });
+    // Exactly the contract: no field more (the answer is sent without a run-time schema check).
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(tracingApi.trace.responses[200].parse(res.body)).toEqual(res.body);
     // Phạm Thị came to the café after the case left but while the F1 was still there; Vũ Văn met the F1 at the gym.
     expect(contactList(res.body).filter((c) => c[0] === 2)).toEqual([
       [2, 'Phạm Thị Quá Muộn', venues.cafe.id, 30],

@@ -21,7 +21,7 @@ export function noticesFor(
   return people.flatMap((p) =>
     p.checkIns.map((ci) => ({
       checkInId: ci.id,
-      checkedInAt: ci.at,
+      checkedInAt: new Date(ci.at),
       kind,
       venueId: p.venueId,
       exposureFrom: windowAt(p.venueId).from,
@@ -33,7 +33,8 @@ export function noticesFor(
 export async function textPeople(
   ctx: ServiceContext,
   q: Queryable,
-  people: readonly { phone: string; venueId: number; venueName: string; firstAt: Date }[],
+  /** `firstAt`: when the shared time began, in ms. */
+  people: readonly { phone: string; venueId: number; venueName: string; firstAt: number }[],
   purpose: string,
 ) {
   // One text per phone; queued with the notices, sent after the transaction commits. People checked

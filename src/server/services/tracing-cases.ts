@@ -7,6 +7,8 @@
  */
 import * as cases from '../db/queries/tracing-cases.js';
 import type { Actor } from '../domain/access.js';
+import { overlapMinutes } from '../domain/exposure.js';
+import { isoInstant } from '../domain/instant.js';
 import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import { CASES_LISTED, type TracingAnswer } from '../../shared/api/tracing.js';
@@ -16,25 +18,34 @@ import { audit, traceContacts, tracerArea, type TracingInput } from './tracing.j
 /** One entry of a case's own trail: when, who, what. */
 export type TrailEntry = Awaited<ReturnType<typeof cases.caseTrail>>[number];
 
-/** A tracing result as the API shows it (also the rows of its CSV/XLSX export and of a saved case). */
+/**
+ * A tracing result as the API shows it (also the rows of its CSV/XLSX export and of a saved case), every
+ * field named: the route sends it without a run-time schema check (sendContractJson).
+ */
 export function traceAnswer(result: Awaited<ReturnType<typeof traceContacts>>): TracingAnswer {
   return {
-    ...result,
+    subject: result.subject,
+    from: result.from,
+    to: result.to,
+    marginMinutes: result.marginMinutes,
+    notified: result.notified,
     visits: result.visits.map((v) => ({
       checkInId: v.checkInId,
       venueId: v.venueId,
       venueName: v.venueName,
-      checkedInAt: v.checkedInAt.toISOString(),
-      checkedOutAt: v.checkedOutAt?.toISOString() ?? null,
+      checkedInAt: isoInstant(v.checkedInAt),
+      checkedOutAt: v.checkedOutAt && isoInstant(v.checkedOutAt),
     })),
-    contacts: result.contacts.map((c) => ({
-      person: { fullName: c.fullName, phone: c.phone },
-      venueId: c.venueId,
-      venueName: c.venueName,
-      overlapMinutes: c.overlapMinutes,
-      level: c.level,
-      firstContactAt: new Date(c.firstAt).toISOString(),
-    })),
+    contacts: result.contactsByLevel.flatMap((contacts, i) =>
+      contacts.map((c) => ({
+        person: { fullName: c.fullName, phone: c.phone },
+        venueId: c.venueId,
+        venueName: c.venueName,
+        overlapMinutes: overlapMinutes(c.overlapSeconds),
+        level: i === 0 ? (1 as const) : (2 as const),
+        firstContactAt: isoInstant(c.firstAt),
+      })),
+    ),
   };
 }
 

@@ -10,7 +10,7 @@ import * as tracing from '../db/queries/tracing.js';
 import { recordTracedContacts } from '../db/queries/traced-contacts.js';
 import type { Queryable } from '../db/db.js';
 import type { Actor } from '../domain/access.js';
-import { overlapMinutes, presence } from '../domain/exposure.js';
+import { presence } from '../domain/exposure.js';
 import { AppError, type ErrorDetail } from '../errors.js';
 import { personNameKey } from '../domain/stay.js';
 import { idNumberKey } from '../domain/keyring.js';
@@ -31,6 +31,9 @@ export interface TracingInput {
   marginMinutes?: number;
   notify: boolean;
 }
+
+/** The stays of two weeks are read with plans made once per connection (see TxOptions). */
+const READS_OVER_DAY_PARTITIONS = { genericPlans: true } as const;
 
 const keyOf = (p: { phone: string; nameKey: string }) => `${p.phone} ${p.nameKey}`;
 
@@ -109,10 +112,6 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
       input.depth === 2
         ? await secondLevel(q, level1, caseKeys, { from, to, area, marginMs })
         : { level2: [], f1Stays: [] };
-    const contacts = [
-      ...level1.map((c) => ({ ...c, level: 1 as const })),
-      ...level2.map((c) => ({ ...c, level: 2 as const })),
-    ];
     const notified = input.notify ? await notifyContacts(ctx, q, level1, windows) : 0;
     await audit(ctx, q, who, {
       action: 'contact_trace',
@@ -136,20 +135,22 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
       to: range.to,
       marginMinutes,
       visits,
-      contacts: contacts
-        .sort(
-          (a, b) =>
-            a.level - b.level ||
-            b.overlapSeconds - a.overlapSeconds ||
-            a.venueId - b.venueId ||
-            a.fullName.localeCompare(b.fullName),
-        )
-        .map((c) => ({ ...c, overlapMinutes: overlapMinutes(c.overlapSeconds) })),
+      /** F1 then F2, each ranked. */
+      contactsByLevel: [ranked(level1), ranked(level2)] as const,
       notified,
     };
-  });
+  }, READS_OVER_DAY_PARTITIONS);
   if ('ambiguous' in traced) throw new AppError('subject_ambiguous', traced.ambiguous);
   return traced;
+}
+
+const byName = new Intl.Collator('vi').compare;
+
+/** Longest shared time first, then by venue and name. */
+function ranked(contacts: readonly tracing.ContactRow[]) {
+  return [...contacts].sort(
+    (a, b) => b.overlapSeconds - a.overlapSeconds || a.venueId - b.venueId || byName(a.fullName, b.fullName),
+  );
 }
 
 /**
@@ -165,7 +166,7 @@ async function secondLevel(
   if (!level1.length) return { level2: [], f1Stays: [] };
   const firstContact = new Map<string, { phone: string; nameKey: string; at: number }>();
   for (const c of level1) {
-    const at = new Date(c.firstAt).getTime();
+    const at = c.firstAt;
     const known = firstContact.get(keyOf(c));
     if (!known || at < known.at) firstContact.set(keyOf(c), { phone: c.phone, nameKey: c.nameKey, at });
   }
@@ -200,7 +201,7 @@ export function onePerson(
   return {
     ambiguous: [...people.values()]
       .map((p) => ({ code: 'person', fullName: p.fullName, birthYear: p.birthYear }))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+      .sort((a, b) => byName(a.fullName, b.fullName)),
   };
 }
 

@@ -7,7 +7,7 @@ import * as tracing from '../../services/tracing.js';
 import * as cases from '../../services/tracing-cases.js';
 import { markVenueExposure, venueExposureList, venuesToTrace } from '../../services/venue-exposure.js';
 import { languageOf } from '../messages.js';
-import { iso, isoOrNull, publicRoute, routeOf, type ZodApp } from '../types.js';
+import { iso, isoOrNull, publicRoute, routeOf, sendContractJson, type ZodApp } from '../types.js';
 import { sendFile } from './files.js';
 
 /** A saved case as the API shows it: instants as ISO text. */
@@ -27,7 +27,8 @@ export function tracingRoutes(app: ZodApp, ctx: ServiceContext) {
     ...routeOf(tracingApi.trace),
     handler: async (req, reply) => {
       const body = cases.traceAnswer(await tracing.traceContacts(ctx, await req.actor(), req.body));
-      if (!req.query.format) return body;
+      // Hundreds of contacts, each field listed by traceAnswer (typed with the contract's type).
+      if (!req.query.format) return sendContractJson(reply, JSON.stringify(body));
       return sendFile(
         reply,
         await tracingSheets(ctx, body, req.query.format, languageOf(req.headers['accept-language'])),

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { venueQrDocument, type QrFormat } from '../../services/posters.js';
 import * as entrances from '../../services/entrances.js';
 import * as venues from '../../services/venues.js';
-import { iso, publicRoute, routeOf, type ZodApp } from '../types.js';
+import { iso, publicRoute, routeOf, sendContractJson, type ZodApp } from '../types.js';
 
 /** Self-registrations allowed per minute from one address. */
 const REGISTRATIONS_PER_MINUTE = 120;
@@ -74,11 +74,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
     handler: async (req, reply) => {
       const { itemsJson, ...head } = await venueToday(ctx, await req.actor(), req.params.id);
       // The entries as the database wrote them (the contract's TodayCheckIn[]): not parsed and written again.
-      const body = `${JSON.stringify(head).slice(0, -1)},"items":${itemsJson}}`;
-      return reply
-        .type('application/json; charset=utf-8')
-        .serializer((text: string) => text)
-        .send(body as never);
+      return sendContractJson(reply, `${JSON.stringify(head).slice(0, -1)},"items":${itemsJson}}`);
     },
   });
   entranceRoutes(app, ctx);
