@@ -407,3 +407,15 @@ describe('an F1 found with notify turns red (API v1.1)', () => {
     expect(later.body.statusColour).toBe('green');
   });
 });
+
+describe('a case who met nobody', () => {
+  it('answers no contacts when nobody shared the time of the case', async () => {
+    const alone = { fullName: 'Lý Thị Một Mình', phone: '0911000099' };
+    await visit(venues.gym, alone, 800, 830); // 22:20: nobody else at the gym
+    t.clock.now = at(24 * 60);
+    const res = await trace(hanoiTracer, { subject: { phone: alone.phone } });
+    expect(res.status).toBe(200);
+    expect(res.body.visits).toHaveLength(1);
+    expect(res.body.contacts).toEqual([]);
+  });
+});
