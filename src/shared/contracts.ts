@@ -17,6 +17,22 @@ import {
 } from './limits.js';
 export { CHANNELS, CITIZEN_CHANNELS, STAFF_CHANNELS, type Channel } from './channels.js';
 
+/**
+ * The rules a schema checks beyond types and sizes (refinements), each named by the message of its
+ * issue; the server words them in the caller's language (texts: `schemaRules`).
+ */
+export const SCHEMA_RULES = [
+  'phone',
+  'date_out_of_range',
+  'subject_needed',
+  'nothing_to_change',
+  'one_of_country_or_province',
+  'arrival_facts_with_arrival_kind_only',
+] as const;
+export type SchemaRule = (typeof SCHEMA_RULES)[number];
+/** The issue message of a broken rule (typed, so a rule cannot be misspelt). */
+export const rule = (name: SchemaRule) => ({ message: name });
+
 export const ROLES = ['admin', 'official', 'tracer', 'venue_manager', 'venue_staff'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,19 +46,16 @@ export const LAST_ACCEPTED_DAY = '2100-12-31';
 /** A calendar day `YYYY-MM-DD` (local day of TZ_REGION where it bounds a range). */
 export const LocalDate = z.iso
   .date()
-  .refine((d) => d >= FIRST_ACCEPTED_DAY && d <= LAST_ACCEPTED_DAY, { message: 'date_out_of_range' });
+  .refine((d) => d >= FIRST_ACCEPTED_DAY && d <= LAST_ACCEPTED_DAY, rule('date_out_of_range'));
 
 const FIRST_ACCEPTED_MS = Date.parse(`${FIRST_ACCEPTED_DAY}T00:00:00Z`);
 const LAST_ACCEPTED_MS = Date.parse(`${LAST_ACCEPTED_DAY}T23:59:59Z`);
 
 /** An ISO-8601 instant with offset, within the accepted days. */
-export const Timestamp = z.iso.datetime({ offset: true }).refine(
-  (t) => {
-    const ms = Date.parse(t);
-    return ms >= FIRST_ACCEPTED_MS && ms <= LAST_ACCEPTED_MS;
-  },
-  { message: 'date_out_of_range' },
-);
+export const Timestamp = z.iso.datetime({ offset: true }).refine((t) => {
+  const ms = Date.parse(t);
+  return ms >= FIRST_ACCEPTED_MS && ms <= LAST_ACCEPTED_MS;
+}, rule('date_out_of_range'));
 
 /**
  * A whole number written in plain decimal digits, as a query parameter carries it
@@ -71,7 +84,7 @@ export const Phone = z
   .transform((value, ctx) => {
     const phone = normalizePhone(value);
     if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'phone' });
+      ctx.addIssue({ code: 'custom', ...rule('phone') });
       return z.NEVER;
     }
     return phone;

@@ -196,8 +196,33 @@ describe('what a wrong field says, in Vietnamese words', () => {
     );
     expect(byPath.name).toBe('Quá dài: tối đa 200 ký tự.');
     expect(byPath.capacity).toBe('Quá nhỏ: ít nhất 1.');
+    expect(byPath.contactPhone).toBe(
+      'Số điện thoại không hợp lệ: 10 chữ số, bắt đầu bằng 0, ví dụ 0912345678.',
+    );
     for (const message of Object.values(byPath) as string[])
       expect(message).not.toMatch(/string|number|boolean|\/\^/);
+  });
+
+  it("says which of our rules a value breaks, in the caller's language (never the rule's inner name)", async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    const asked = async (lang: string, body: object) =>
+      (
+        await call(t.app, 'POST', '/api/tracing/queries', {
+          cookie: admin,
+          body: { purpose: 'Kiểm tra thông báo lỗi', ...body },
+          headers: { 'accept-language': lang },
+        })
+      ).body.error.details.map((d: { message: string }) => d.message);
+    expect(await asked('vi', { subject: {} })).toEqual([
+      'Cần số điện thoại, số CCCD/hộ chiếu hoặc mã QR thẻ của ca bệnh.',
+    ]);
+    expect(await asked('en', { subject: {} })).toEqual(["The case's phone, ID number or card QR is needed."]);
+    expect(await asked('en', { subject: { phone: '12' } })).toEqual([
+      'Not a valid phone number: 10 digits starting with 0, e.g. 0912345678.',
+    ]);
+    expect(await asked('vi', { subject: { phone: '0912345678' }, from: '1999-12-31' })).toEqual([
+      'Ngày nằm ngoài khoảng cho phép (từ năm 2000 đến năm 2100).',
+    ]);
   });
 });
 

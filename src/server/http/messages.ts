@@ -25,6 +25,10 @@ const SCHEMA_MESSAGES: Partial<Record<Lang, (issue: never) => unknown>> = {
 export function detailFor({ issue, ...detail }: ErrorDetail, lang: Lang): ErrorDetail {
   if (issue && 'input' in issue && issue.input === undefined && detail.code === 'invalid_type')
     return { ...detail, message: textsFor(lang).fieldMissing };
+  // A rule of ours (its issue's message names it): said in the caller's words, in every language.
+  const rules: Record<string, string> = textsFor(lang).schemaRules;
+  if (detail.code === 'custom' && detail.message && Object.hasOwn(rules, detail.message))
+    return { ...detail, message: rules[detail.message] };
   const worded = issue && SCHEMA_MESSAGES[lang]?.(issue as never);
   const message = typeof worded === 'string' ? worded : (worded as { message?: string } | undefined)?.message;
   return message ? { ...detail, message } : detail;

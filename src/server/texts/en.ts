@@ -62,6 +62,16 @@ export const en: Texts = {
     internal_error: 'Something went wrong, please try again.',
   },
   fieldMissing: 'This field is required.',
+  schemaRules: {
+    phone: 'Not a valid phone number: 10 digits starting with 0, e.g. 0912345678.',
+    date_out_of_range: 'The date is outside the accepted range (years 2000 to 2100).',
+    subject_needed: "The case's phone, ID number or card QR is needed.",
+    nothing_to_change: 'There is nothing to change.',
+    one_of_country_or_province:
+      'Give where the journey began as a country or a province: one of them, not both.',
+    arrival_facts_with_arrival_kind_only:
+      'Journey facts go only with the declaration of someone arriving from elsewhere.',
+  },
   report: {
     title: 'REPORT ON ELECTRONIC HEALTH DECLARATIONS AND QR SCANS',
     unit: 'Unit',

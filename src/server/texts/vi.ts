@@ -4,6 +4,7 @@
  */
 import { plainAscii } from './ascii.js';
 import type { ErrorCode } from '../errors.js';
+import type { SchemaRule } from '../../shared/contracts.js';
 import { vietnameseDate } from '../domain/local-day.js';
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
@@ -67,6 +68,16 @@ export const vi = {
   } satisfies Record<ErrorCode, string>,
   /** A detail of validation_failed: the field is not there at all. */
   fieldMissing: 'Thiếu trường này.',
+  /** A detail of validation_failed: a rule of the schema beyond types and sizes (SCHEMA_RULES). */
+  schemaRules: {
+    phone: 'Số điện thoại không hợp lệ: 10 chữ số, bắt đầu bằng 0, ví dụ 0912345678.',
+    date_out_of_range: 'Ngày nằm ngoài khoảng cho phép (từ năm 2000 đến năm 2100).',
+    subject_needed: 'Cần số điện thoại, số CCCD/hộ chiếu hoặc mã QR thẻ của ca bệnh.',
+    nothing_to_change: 'Không có gì để thay đổi.',
+    one_of_country_or_province:
+      'Chọn nơi đi là một nước hoặc một tỉnh, không phải cả hai, và không bỏ trống.',
+    arrival_facts_with_arrival_kind_only: 'Thông tin chuyến đi chỉ đi kèm tờ khai của người đến từ nơi khác.',
+  } satisfies Record<SchemaRule, string>,
   report: {
     title: 'BÁO CÁO TÌNH HÌNH KHAI BÁO Y TẾ ĐIỆN TỬ VÀ QUÉT MÃ QR',
     unit: 'Đơn vị',

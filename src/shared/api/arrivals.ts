@@ -3,7 +3,7 @@
  * how, and where they will stay; and the list officials of the ward of stay read each day.
  */
 import { z } from 'zod';
-import { AdminUnitCode, LocalDate, ScopeCode, STATUS_COLOURS, trimmedText } from '../contracts.js';
+import { AdminUnitCode, LocalDate, rule, ScopeCode, STATUS_COLOURS, trimmedText } from '../contracts.js';
 import { MAX_ADDRESS_LENGTH } from '../limits.js';
 import { Instant } from './common.js';
 import { endpoint } from './endpoint.js';
@@ -35,7 +35,7 @@ export const ArrivalFacts = z
   })
   .refine((a) => (a.fromCountry === undefined) !== (a.fromProvinceCode === undefined), {
     path: ['fromCountry'],
-    message: 'one_of_country_or_province',
+    ...rule('one_of_country_or_province'),
   });
 export type ArrivalFacts = z.infer<typeof ArrivalFacts>;
 

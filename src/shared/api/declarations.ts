@@ -6,6 +6,7 @@ import {
   DeclarationAnswers,
   LocalDate,
   Person,
+  rule,
   STATUS_COLOURS,
 } from '../contracts.js';
 import { IdParam, Instant, itemsOf, UuidParam } from './common.js';
@@ -22,7 +23,7 @@ export const DeclarationSubmission = DeclarationAnswers.extend({
   arrival: ArrivalFacts.optional(),
 }).refine((d) => (d.kind === 'arrival') === (d.arrival !== undefined), {
   path: ['arrival'],
-  message: 'arrival_facts_with_arrival_kind_only',
+  ...rule('arrival_facts_with_arrival_kind_only'),
 });
 export type DeclarationSubmission = z.infer<typeof DeclarationSubmission>;
 

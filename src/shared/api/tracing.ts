@@ -1,6 +1,6 @@
 /** Contact tracing (F12–F13), its audit log, and a device's own history and notices. */
 import { z } from 'zod';
-import { LIST_FORMATS, LocalDate, Phone, Timestamp, trimmedText } from '../contracts.js';
+import { LIST_FORMATS, LocalDate, Phone, rule, Timestamp, trimmedText } from '../contracts.js';
 import { MAX_NAME_LENGTH } from '../limits.js';
 import { DayRange, Instant, itemsOf, NamedPerson, UuidParam } from './common.js';
 import { VenueStatus } from './public-venues.js';
@@ -30,7 +30,7 @@ export const TracingSubject = z
     /** Narrows a phone or ID number several people use (a family on one phone) to one of them. */
     fullName: z.string().trim().min(1).max(MAX_NAME_LENGTH).optional(),
   })
-  .refine((s) => Boolean(s.phone || s.idNumber || s.cardQr), { message: 'phone, idNumber or cardQr' });
+  .refine((s) => Boolean(s.phone || s.idNumber || s.cardQr), rule('subject_needed'));
 
 export const TracingRequest = z.object({
   subject: TracingSubject,

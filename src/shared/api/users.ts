@@ -1,6 +1,13 @@
 /** Accounts created by admins and officials. */
 import { z } from 'zod';
-import { AdminUnitCode, decimalInt, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, ROLES } from '../contracts.js';
+import {
+  AdminUnitCode,
+  decimalInt,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  ROLES,
+  rule,
+} from '../contracts.js';
 import { IdParam, Instant, itemsOf } from './common.js';
 import { endpoint } from './endpoint.js';
 
@@ -33,7 +40,7 @@ export const AccountChange = z
     adminUnitCode: AdminUnitCode.optional(),
     venueIds: z.array(z.number().int().positive()).min(1).max(1000).optional(),
   })
-  .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
+  .refine((c) => Object.keys(c).length > 0, rule('nothing_to_change'));
 
 const WHO_MAY_LIST =
   'Admin: every other account. Official: the officials and tracers of their area and the accounts of its venues. Venue manager: the staff of their venues.';

@@ -9,6 +9,7 @@ import {
   MAX_VENUE_CAPACITY,
   MIN_PASSWORD_LENGTH,
   Phone,
+  rule,
   STATUS_COLOURS,
   trimmedText,
   VenueCode,
@@ -82,7 +83,7 @@ export const VenueChange = z
     /** null takes the venue off the map (it stays in the public list). */
     location: MapPoint.nullable().optional(),
   })
-  .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
+  .refine((c) => Object.keys(c).length > 0, rule('nothing_to_change'));
 
 const EntranceParams = IdParam.extend({ entranceId: IdParam.shape.id });
 
@@ -188,7 +189,7 @@ export const venuesApi = {
     params: EntranceParams,
     body: z
       .object({ name: trimmedText(MAX_NAME_LENGTH).optional(), active: z.boolean().optional() })
-      .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' }),
+      .refine((c) => Object.keys(c).length > 0, rule('nothing_to_change')),
     responses: { 200: Entrance },
   }),
   entrancePoster: endpoint({
