@@ -16,6 +16,7 @@ import {
   type BulkWorld,
   DAYS,
   loadCheckIns,
+  settle,
   openWorld,
   percentiles,
   seconds,
@@ -111,8 +112,7 @@ async function loadAndAggregate(world: BulkWorld) {
      SELECT u.code, d::date, 20, 1, 5 FROM admin_units u CROSS JOIN generate_series($1::date, $2::date, interval '1 day') d WHERE u.version = $3`,
     [firstDay, today, config.adminUnitsVersion],
   );
-  // Steady state: autovacuum would have set the visibility maps by now.
-  await db.exec('VACUUM ANALYZE');
+  await settle(world);
   const { rows: sizes } = await db.query<{ venueDays: number; personDays: number }>(
     `SELECT (SELECT count(*)::int FROM venue_day_counts) AS "venueDays", (SELECT count(*)::int FROM person_unit_days) AS "personDays"`,
   );

@@ -14,7 +14,7 @@
  *   bash bench/run.sh public-venues postgres      (or pglite)
  */
 import { startServer, type RunningServer } from '../../tests/e2e/support/server.js';
-import { loadCheckIns, openWorld, uniformVisits } from '../support/bulk.js';
+import { loadCheckIns, openWorld, settle, uniformVisits } from '../support/bulk.js';
 import { withDbCpu } from '../support/db-cpu.js';
 import { measure, profileArgs } from '../support/load.js';
 import { reportServerMemory } from '../support/memory.js';
@@ -83,8 +83,7 @@ const { rows: units } = await world.db.query<{ code: string; level: number }>(
   `SELECT code, level FROM admin_units WHERE version = $1 ORDER BY code`,
   [world.config.adminUnitsVersion],
 );
-// A database in service has been vacuumed; without this, autovacuum of the fresh load competes with the run.
-await world.db.query('VACUUM ANALYZE');
+await settle(world);
 await world.ctx.db.close();
 const provinces = units.filter((u) => u.level === 1).map((u) => u.code);
 const wards = units.filter((u) => u.level > 1).map((u) => u.code);

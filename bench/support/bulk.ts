@@ -175,6 +175,16 @@ export interface Visit {
 export const personPhone = (person: number) => `08${String(person).padStart(8, '0')}`;
 
 /**
+ * The state of a database in service after a bulk load: vacuumed and analyzed (as autovacuum would
+ * have left it, so it does not compete with the run) and checkpointed (so the load's dirty pages are
+ * not written, on the same cores, while the requests are timed).
+ */
+export async function settle(world: BulkWorld) {
+  await world.db.exec('VACUUM ANALYZE');
+  await world.db.exec('CHECKPOINT');
+}
+
+/**
  * Loads `count` check-ins: `visitOf(i)` picks venue, time and person of the i-th; 60 % are checked
  * out after 10–120 minutes, the others end at the 4-hour default.
  */

@@ -8,7 +8,7 @@
  *   bash bench/run.sh tracing/crowded postgres      (or pglite)
  */
 import { withDbCpu } from '../support/db-cpu.js';
-import { loadCheckIns, openWorld, personPhone, uniformVisits } from '../support/bulk.js';
+import { loadCheckIns, openWorld, settle, personPhone, uniformVisits } from '../support/bulk.js';
 import { measure, serveWorld } from '../support/load.js';
 import { reportServerMemory } from '../support/memory.js';
 
@@ -28,7 +28,7 @@ await loadCheckIns(world, CHECK_INS, (i) => {
     return { venue: 0, at: stay + ((i * 7919) % 40) * 60_000 - 20 * 60_000, person: 2_000_000 + i };
   return uniform(i);
 });
-await world.db.query('VACUUM ANALYZE');
+await settle(world);
 const server = await serveWorld(world);
 const url = `${server.baseUrl}/api/tracing/queries`;
 const body = JSON.stringify({

@@ -13,6 +13,7 @@ import {
   BENCH_ADMIN,
   DAYS,
   loadCheckIns,
+  settle,
   openWorld,
   percentiles,
   personPhone,
@@ -50,8 +51,7 @@ async function main() {
       : uniform(i),
   );
   const t0 = performance.now();
-  // Steady state: autovacuum would have set the visibility maps by now.
-  await world.db.exec('VACUUM ANALYZE');
+  await settle(world);
   console.log(`analyzed in ${seconds(t0)} s`);
 
   const app = await buildApp(world.ctx);

@@ -8,7 +8,7 @@
  */
 import { startOfLocalDay } from '../../src/server/domain/local-day.js';
 import { withDbCpu } from '../support/db-cpu.js';
-import { loadCheckIns, openWorld, uniformVisits } from '../support/bulk.js';
+import { loadCheckIns, openWorld, settle, uniformVisits } from '../support/bulk.js';
 import { measure, serveWorld } from '../support/load.js';
 import { reportServerMemory } from '../support/memory.js';
 
@@ -30,7 +30,7 @@ await loadCheckIns(world, CHECK_INS, (i) =>
       }
     : uniform(i),
 );
-await world.db.query('VACUUM ANALYZE');
+await settle(world);
 const server = await serveWorld(world);
 const url = `${server.baseUrl}/api/venues/${world.firstVenueId}/today`;
 try {
