@@ -205,6 +205,21 @@ describe('the order of a search by words', () => {
   });
 });
 
+describe('a venue just registered', () => {
+  it('is found once the answer cache has passed, though the search before it found nothing', async () => {
+    const search = () => list('q=tiem%20banh%20moi%20mo');
+    t.clock.advanceMinutes(1);
+    expect((await search()).body.items).toEqual([]);
+    await registerVenue(t.app, {
+      name: 'Tiệm bánh Mới Mở',
+      address: '9 Hàng Than',
+      contactName: 'Đỗ Thị Bánh',
+    });
+    t.clock.now = new Date(t.clock.now.getTime() + 6_000); // past the 5 s answer, well within the search's 30 s
+    expect((await search()).body.items.map((v: { name: string }) => v.name)).toEqual(['Tiệm bánh Mới Mở']);
+  });
+});
+
 describe('the public list under a flood from one address', () => {
   it('answers 429 with Retry-After past the per-minute limit, in the caller language, and serves others', async () => {
     const limited = await startTestApp({ RATE_LIMIT_PUBLIC_PER_MINUTE: '3000' });

@@ -7,6 +7,7 @@
 import {
   findPublicVenuesWithPeopleInside,
   liveFactsOf,
+  newestVenueId,
   type PublicVenueRow,
 } from '../db/queries/public-venues.js';
 import * as venues from '../db/queries/venues.js';
@@ -46,6 +47,8 @@ const SEARCH_REUSE_FACTOR = 6;
 interface CachedSearch {
   rows: ListedVenue[];
   searchedAt: number;
+  /** The newest venue as this node knew it at the search: a venue registered since renews the search. */
+  newestVenueId: number;
   answer: PublicVenueAnswer;
   readAt: number;
 }
@@ -57,6 +60,8 @@ interface CachedSearch {
  */
 interface NodeMemory {
   searches: Map<string, CachedSearch>;
+  /** The newest venue's id and when it was read (again once older than the answer cache). */
+  newestVenue?: { id: number; readAt: number };
   units: Map<string, { code: string; path: string[] }>;
   unitNames: Map<string, string>;
 }
@@ -113,7 +118,8 @@ async function unitOfList(ctx: ServiceContext, code: string) {
  * (which venues, in which order, with their names and addresses: the expensive part) for
  * SEARCH_REUSE_FACTOR × PUBLIC_LIST_CACHE_SECONDS, and the whole answer for PUBLIC_LIST_CACHE_SECONDS,
  * after which what may change (status, safety, capacity, map point, people inside) is read again: a
- * safety checklist just confirmed shows within that time, with the venues of a search reused.
+ * safety checklist just confirmed shows within that time, with the venues of a search reused. A venue
+ * registered since a search (on any node) renews it: found within twice that time (see newestVenue).
  */
 export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueSearch) {
   const text = search.q?.normalize('NFC').trim() || null;
@@ -124,7 +130,9 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.readAt < reuseMs) return hit.answer;
 
-  const searchStillGood = hit && now.getTime() - hit.searchedAt < reuseMs * SEARCH_REUSE_FACTOR;
+  const newest = reuseMs > 0 ? await newestVenue(ctx, now.getTime()) : 0;
+  const searchStillGood =
+    hit && hit.newestVenueId === newest && now.getTime() - hit.searchedAt < reuseMs * SEARCH_REUSE_FACTOR;
   const rows = searchStillGood
     ? await withLiveFacts(ctx, hit.rows, now)
     : await searchNow(ctx, search, text, now);
@@ -133,10 +141,31 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   if (reuseMs > 0) {
     cache.delete(key);
     const searchedAt = searchStillGood ? hit.searchedAt : now.getTime();
-    cache.set(key, { rows, searchedAt, answer, readAt: now.getTime() });
+    cache.set(key, {
+      rows,
+      searchedAt,
+      newestVenueId: searchStillGood ? hit.newestVenueId : newest,
+      answer,
+      readAt: now.getTime(),
+    });
     if (cache.size > MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
   }
   return answer;
+}
+
+/**
+ * The newest venue's id as this node knows it, read again when older than the answer cache (one cheap
+ * read a node every PUBLIC_LIST_CACHE_SECONDS, whatever the searches). A search records the value known
+ * when it ran, read at most that long before: a venue registered after that read has a larger id, seen
+ * by a later read, so the search is made again within twice the answer cache.
+ */
+async function newestVenue(ctx: ServiceContext, now: number): Promise<number> {
+  const memory = memoryOf(ctx);
+  const known = memory.newestVenue;
+  if (known && now - known.readAt < ctx.config.publicListCacheMs) return known.id;
+  const id = await newestVenueId(ctx.db);
+  memory.newestVenue = { id, readAt: now };
+  return id;
 }
 
 /** A new search, the people inside counted in the same statement (one round trip). */

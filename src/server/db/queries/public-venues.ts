@@ -109,6 +109,16 @@ type LiveFacts = Pick<
  * people inside by one look-up of the presence index per venue (an index probe per venue beats one
  * scan of today's check-ins for all of them at once).
  */
+/** The newest venue's id: ids only grow, so a venue registered since has a larger one. */
+export async function newestVenueId(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ id: string | null }>(
+    'SELECT max(id) AS id FROM venues',
+    [],
+    'newest_venue_id',
+  );
+  return Number(rows[0]?.id ?? 0);
+}
+
 export async function liveFactsOf(q: Queryable, venueIds: readonly number[], at: Date) {
   const { rows } = await q.query<LiveFacts & { id: number }>(
     `SELECT v.id, v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt",
