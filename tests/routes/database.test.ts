@@ -36,4 +36,18 @@ describe('the database interface', () => {
     ).rejects.toThrow('boom');
     expect((await t.ctx.db.query('SELECT * FROM tx_probe')).rows).toEqual([]);
   });
+
+  it('runs a transaction with generic plans when asked (PostgreSQL), and only that transaction', async () => {
+    const mode = async (q: { query: typeof t.ctx.db.query }) =>
+      (await q.query<{ mode: string }>("SELECT current_setting('plan_cache_mode') AS mode")).rows[0]!.mode;
+    const inside = await t.ctx.db.tx((q) => mode(q), { genericPlans: true });
+    // The embedded database runs its statements unnamed inside transactions: it leaves the setting alone.
+    expect(inside).toBe(t.ctx.db.kind === 'postgres' ? 'force_generic_plan' : 'auto');
+    // Whichever connection ran it, the setting ended with the transaction, failed ones too.
+    await expect(
+      t.ctx.db.tx(async () => Promise.reject(new Error('boom')), { genericPlans: true }),
+    ).rejects.toThrow('boom');
+    const after = await Promise.all(Array.from({ length: 12 }, () => t.ctx.db.tx((q) => mode(q))));
+    expect(new Set([...after, await mode(t.ctx.db)])).toEqual(new Set(['auto']));
+  });
 });
