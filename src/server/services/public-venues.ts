@@ -141,13 +141,7 @@ export async function listPublicVenues(ctx: ServiceContext, search: PublicVenueS
   if (reuseMs > 0) {
     cache.delete(key);
     const searchedAt = searchStillGood ? hit.searchedAt : now.getTime();
-    cache.set(key, {
-      rows,
-      searchedAt,
-      newestVenueId: searchStillGood ? hit.newestVenueId : newest,
-      answer,
-      readAt: now.getTime(),
-    });
+    cache.set(key, { rows, searchedAt, newestVenueId: newest, answer, readAt: now.getTime() });
     if (cache.size > MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
   }
   return answer;
