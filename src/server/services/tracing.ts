@@ -166,9 +166,9 @@ async function secondLevel(
   if (!level1.length) return { level2: [], f1Stays: [] };
   const firstContact = new Map<string, { phone: string; nameKey: string; at: number }>();
   for (const c of level1) {
-    const at = c.firstAt;
     const known = firstContact.get(keyOf(c));
-    if (!known || at < known.at) firstContact.set(keyOf(c), { phone: c.phone, nameKey: c.nameKey, at });
+    if (!known || c.firstAt < known.at)
+      firstContact.set(keyOf(c), { phone: c.phone, nameKey: c.nameKey, at: c.firstAt });
   }
   const f1Stays = (
     await tracing.staysOfPeople(q, [...firstContact.values()], scope.from, scope.to, scope.area)

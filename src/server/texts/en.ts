@@ -68,7 +68,7 @@ export const en: Texts = {
     subject_needed: "The case's phone, ID number or card QR is needed.",
     nothing_to_change: 'There is nothing to change.',
     one_of_country_or_province:
-      'Give where the journey began as a country or a province: one of them, not both.',
+      'Give where the journey began as a country or a province: exactly one of them.',
     arrival_facts_with_arrival_kind_only:
       'Journey facts go only with the declaration of someone arriving from elsewhere.',
   },

@@ -104,11 +104,6 @@ type LiveFacts = Pick<
   'status' | 'capacity' | 'latitude' | 'longitude' | 'safety' | 'safetyConfirmedAt'
 > & { inside: number };
 
-/**
- * The live facts of each of `venueIds` at `at`, in one statement: the venue row by its key, and the
- * people inside by one look-up of the presence index per venue (an index probe per venue beats one
- * scan of today's check-ins for all of them at once).
- */
 /** The newest venue's id: ids only grow, so a venue registered since has a larger one. */
 export async function newestVenueId(q: Queryable): Promise<number> {
   const { rows } = await q.query<{ id: string | null }>(
@@ -119,6 +114,11 @@ export async function newestVenueId(q: Queryable): Promise<number> {
   return Number(rows[0]?.id ?? 0);
 }
 
+/**
+ * The live facts of each of `venueIds` at `at`, in one statement: the venue row by its key, and the
+ * people inside by one look-up of the presence index per venue (an index probe per venue beats one
+ * scan of today's check-ins for all of them at once).
+ */
 export async function liveFactsOf(q: Queryable, venueIds: readonly number[], at: Date) {
   const { rows } = await q.query<LiveFacts & { id: number }>(
     `SELECT v.id, v.status, v.capacity, v.latitude, v.longitude, v.safety, v.safety_confirmed_at AS "safetyConfirmedAt",

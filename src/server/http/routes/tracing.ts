@@ -12,7 +12,7 @@ import { sendFile } from './files.js';
 
 /** A saved case as the API shows it: instants as ISO text. */
 function presentSummary<C extends { savedAt: Date; closedAt: Date | null }>(c: C) {
-  return { ...c, savedAt: iso(c.savedAt), closedAt: c.closedAt && iso(c.closedAt) };
+  return { ...c, savedAt: iso(c.savedAt), closedAt: isoOrNull(c.closedAt) };
 }
 
 function presentCase<C extends Parameters<typeof presentSummary>[0] & { trail: cases.TrailEntry[] }>(c: C) {
