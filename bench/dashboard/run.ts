@@ -9,7 +9,7 @@
  */
 import { buildApp } from '../../src/server/app.js';
 import type { Queryable } from '../../src/server/db/db.js';
-import { rebuildCheckInAggregates } from '../../src/server/db/queries/aggregates.js';
+import { rebuildCheckInAggregates } from '../../src/server/db/queries/rebuild-aggregates.js';
 import { sketchClosedDays } from '../../src/server/services/people-sketches.js';
 import {
   BENCH_ADMIN,

@@ -9,6 +9,7 @@ import { ConfigError, parseConfig } from './config.js';
 import { firstAdminLink } from './services/first-admin.js';
 import { ensurePartitionsAround } from './services/partitions.js';
 import { startupReport } from './startup-report.js';
+import { rollUpCountry } from './services/country-rollup.js';
 import { sketchClosedDays } from './services/people-sketches.js';
 import { purgeExpired } from './services/retention.js';
 
@@ -43,12 +44,15 @@ async function main() {
   });
   // Jobs may rightly take long (a day of sketches, dropping partitions): no per-call time limit.
   const jobs = { ...ctx, db: ctx.db.withoutTimeLimit() };
-  // Every ten minutes: people sketches of ended days (before retention takes their keys).
+  // Every ten minutes: people sketches of ended days (before retention takes their keys), then the
+  // country roll-ups of ended days and a snapshot of today's.
   // Hourly: day partitions ahead, and retention (whichever node gets the lock first does it).
   const job = ctx.metrics.job.bind(ctx.metrics);
   const sketching = async () => {
     const built = await job('people_sketches', () => sketchClosedDays(jobs));
     if (built.length) app.log.info({ days: built }, 'people sketches built');
+    const rolled = await job('country_rollup', () => rollUpCountry(jobs));
+    if (rolled.length) app.log.info({ days: rolled }, 'country roll-ups built');
   };
   const hourly = async () => {
     await job('partitions', () => ensurePartitionsAround(jobs.db, ctx.now(), config.timeZone, 0));

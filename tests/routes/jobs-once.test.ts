@@ -1,13 +1,14 @@
 /**
  * Background jobs run once across nodes (issue 17): two nodes, each with its own connections to one
  * PostgreSQL database, run the hourly jobs at the same moment. Retention runs on one node at a time
- * (the other skips the round), each ended day is sketched once, partitions are made once.
+ * (the other skips the round), each ended day is sketched once and rolled up once, partitions are made once.
  * (The embedded database has one node: nothing to share.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKS } from '../../src/server/db/locks.js';
 import { openPostgres } from '../../src/server/db/postgres.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
+import { rollUpCountry } from '../../src/server/services/country-rollup.js';
 import { ensurePartitionsAround } from '../../src/server/services/partitions.js';
 import { sketchClosedDays } from '../../src/server/services/people-sketches.js';
 import { purgeExpired } from '../../src/server/services/retention.js';
@@ -52,6 +53,17 @@ describe.skipIf(!onPostgres)('jobs on two nodes sharing one database', () => {
     await holder.close();
     const both = await Promise.all([purgeExpired(nodeA), purgeExpired(nodeB)]);
     expect(both.filter((r) => r !== null).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('country roll-ups: each ended day is rolled up by one node, never twice', async () => {
+    const [a, b] = await Promise.all([rollUpCountry(nodeA), rollUpCountry(nodeB)]);
+    const built = [...a, ...b].sort();
+    expect(new Set(built).size).toBe(built.length);
+    expect(built).toEqual(expect.arrayContaining(['2026-11-20', '2026-11-21', '2026-11-22']));
+    const { rows } = await t.ctx.db.query<{ day: string }>(
+      'SELECT day::text AS day FROM check_in_rollup_days WHERE complete ORDER BY day',
+    );
+    expect(rows.map((r) => r.day)).toEqual(built);
   });
 
   it('people sketches: each ended day is built by one node, never twice', async () => {

@@ -17,6 +17,8 @@ export const LOCKS = {
   retention: 210_021,
   /** People sketches, one sub-lock per day (two-key form): see queries/people-sketches.ts. */
   sketchDay: 7205,
+  /** Country roll-ups: the job rolls a day up exclusively, changes to past counts take it shared. */
+  checkInRollup: 7206,
 } as const;
 
 /** Waits for the lock until the transaction ends. */

@@ -6,6 +6,7 @@
  * the mapping had to choose are listed for officials to confirm or correct (services/unit-reviews.ts).
  * The old list stays loaded: its codes resolve and its population figures stay readable.
  */
+import { forgetRollupDays } from '../db/queries/country-rollup.js';
 import type { Db, Queryable } from '../db/db.js';
 import { LOCKS, lockUntilCommit } from '../db/locks.js';
 import { moveArrivals } from '../db/queries/arrivals.js';
@@ -89,6 +90,7 @@ export async function upgradeData(q: Queryable, from: string, to: string, now: D
     'unit-day arrival counts': await upgrade.moveUnitDayCounts(q, 'unit_day_arrivals', ['arrivals']),
     'province-day sketches': await mergeProvinceSketches(q),
     'days to sketch again': await upgrade.resketchKeptDays(q),
+    'country roll-up days to build again': await forgetRollupDays(q, null),
     hotspots: await upgrade.moveAreaRows(q, 'hotspots', from, to),
     'registration deadlines': await upgrade.moveAreaRows(q, 'registration_deadlines', from, to),
     'population figures': await upgrade.movePopulation(q, from, to),

@@ -3,6 +3,7 @@
  * (db/queries/record-check-ins.ts), concurrent staff scans one read (db/queries/scan-context.ts).
  */
 import type { Db } from '../db/db.js';
+import { forgetRollupDays } from '../db/queries/country-rollup.js';
 import { forgetSketchesOfLateDays } from '../db/queries/people-sketches.js';
 import { recordCheckIns, type NewCheckIn, type RecordOutcome } from '../db/queries/record-check-ins.js';
 import { loadScanContexts, type ScanContextInput, type ScanContextRow } from '../db/queries/scan-context.js';
@@ -22,8 +23,8 @@ export function scanReader(db: Db, now: () => Date, onBatch?: (size: number) => 
 /**
  * The batched writer of check-ins; a batch meeting a missing day partition creates it and retries.
  * Check-ins of days already ended (paper forms typed in later) are written apart, in a transaction
- * that first forgets those days' people sketches (services/people-sketches.ts): they may wait for a
- * sketch being built, the rest of the batch does not.
+ * that first forgets those days' people sketches (services/people-sketches.ts) and country roll-ups
+ * (services/country-rollup.ts): they may wait for one being built, the rest of the batch does not.
  */
 export function checkInWriter(db: Db, timeZone: string, now: () => Date, onBatch?: (size: number) => void) {
   type Row = NewCheckIn;
@@ -43,6 +44,7 @@ export function checkInWriter(db: Db, timeZone: string, now: () => Date, onBatch
     withPartitions(rows, () =>
       db.tx(async (q) => {
         await forgetSketchesOfLateDays(q, days);
+        await forgetRollupDays(q, days);
         return recordCheckIns(q, rows, timeZone);
       }),
     );

@@ -10,6 +10,7 @@
  */
 import type { Db, Queryable } from '../db/db.js';
 import * as sketches from '../db/queries/people-sketches.js';
+import { peopleSnapshot } from '../db/queries/country-rollup.js';
 import { uniquePeopleExact } from '../db/queries/stats.js';
 import {
   addRegisters,
@@ -46,27 +47,33 @@ export interface UniquePeople {
 
 /**
  * Distinct people seen in [from, to] in each unit of `codes` (units of one level) and in all of them
- * together. `sketchedLevel`: the units are of a level that has sketches.
+ * together. `sketchedLevel`: the units are of a level that has sketches. `snapshotDay`: the day in
+ * progress is read from the job's snapshot of it (provinces, for the country view) instead of its keys.
  */
 export async function countUniquePeople(
   db: Db,
   codes: readonly string[],
   from: string,
   to: string,
-  sketchedLevel: boolean,
+  { sketchedLevel, snapshotDay }: { sketchedLevel: boolean; snapshotDay?: string },
 ): Promise<UniquePeople> {
   const exactly = async () => ({ ...(await uniquePeopleExact(db, codes, from, to)), estimated: false });
   const spans = sketchedLevel ? await sketches.storedSpans(db, from, to) : [];
-  if (!spans.length) return exactly();
+  if (!spans.length && !snapshotDay) return exactly();
   const cover = coverRange(from, to, spans);
-  const [stored, fromKeys] = await Promise.all([
+  const [stored, snapshot, fromKeys] = await Promise.all([
     sketches.storedSketches(db, codes, cover.spans),
-    sketches.registersFromKeys(db, codes, cover.uncovered),
+    snapshotDay ? peopleSnapshot(db, snapshotDay, codes) : Promise.resolve([]),
+    sketches.registersFromKeys(
+      db,
+      codes,
+      cover.uncovered.filter((day) => day !== snapshotDay),
+    ),
   ]);
   // Nobody on the sketched days: the few keys of the other days are counted exactly.
-  if (!stored.length) return exactly();
+  if (!stored.length && !snapshot.length) return exactly();
   const perCode = new Map<string, Sketch>(codes.map((c) => [c, emptySketch()]));
-  for (const s of stored) mergeInto(perCode.get(s.code)!, s.registers);
+  for (const s of [...stored, ...snapshot]) mergeInto(perCode.get(s.code)!, s.registers);
   for (const r of fromKeys) addRegisters(perCode.get(r.code)!, r.indexes, r.ranks);
   const all = emptySketch();
   for (const s of perCode.values()) mergeInto(all, s);
@@ -75,6 +82,15 @@ export async function countUniquePeople(
     perUnit: new Map([...perCode].map(([code, s]) => [code, estimate(s)])),
     estimated: true,
   };
+}
+
+/** The registers of each unit of `codes` from its person keys of `day`, as sketches. */
+export async function sketchesFromKeys(q: Queryable, codes: readonly string[], day: string) {
+  return (await sketches.registersFromKeys(q, codes, [day])).map((u) => {
+    const registers = emptySketch();
+    addRegisters(registers, u.indexes, u.ranks);
+    return { code: u.code, registers };
+  });
 }
 
 /**
@@ -125,16 +141,7 @@ async function sketchDay(db: Db, codes: readonly string[], day: string): Promise
     await sketches.lockDayForSketching(q, day);
     // Another node may have built it while this one waited for the lock.
     if ((await sketches.sketchedDays(q, day, day)).length) return false;
-    const units = await sketches.registersFromKeys(q, codes, [day]);
-    await sketches.saveDaySketches(
-      q,
-      day,
-      units.map((u) => {
-        const registers = emptySketch();
-        addRegisters(registers, u.indexes, u.ranks);
-        return { code: u.code, registers };
-      }),
-    );
+    await sketches.saveDaySketches(q, day, await sketchesFromKeys(q, codes, day));
     return true;
   });
 }

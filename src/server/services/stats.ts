@@ -8,12 +8,13 @@ import type { ReadFrom } from '../db/reads.js';
 import * as stats from '../db/queries/stats.js';
 import type { ChannelCounts, CheckInGroup, DeclarationDay } from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
-import { addDays, eachDay, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, eachDay, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
+import { rolledUpRange } from './country-rollup.js';
 import { countUniquePeople, sketchedLevels } from './people-sketches.js';
 import { requestedDays } from './ranges.js';
 
@@ -40,6 +41,8 @@ export interface StatsReport extends UnitFigures {
   level: number;
   /** True when uniquePeople (of the unit and its children) is a sketch estimate (±1.6 %), not a count. */
   uniquePeopleEstimated: boolean;
+  /** The country view: today's figures are the job's snapshot taken at this instant (null: counted live). */
+  todayCountedAt: Date | null;
   from: string;
   to: string;
   children: (UnitFigures & { code: string; name: string })[];
@@ -96,10 +99,16 @@ async function unitFigures(
   // The people of the children together are the people of the unit (a commune has no children).
   const peopleCodes = childCodes.length ? childCodes : [unit.code];
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
+  // The country reads the job's roll-ups once they cover the range (services/country-rollup.ts).
+  const rolled =
+    scope.level === 0 ? await rolledUpRange(db, localDate(ctx.now(), ctx.config.timeZone), from, to) : null;
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
-    stats.checkInGroups(db, scope, from, to),
+    rolled?.groups ?? stats.checkInGroups(db, scope, from, to),
     stats.registeredVenueGroups(db, scope, before),
-    countUniquePeople(db, peopleCodes, from, to, sketchedLevels(version).includes(scope.level + 1)),
+    countUniquePeople(db, peopleCodes, from, to, {
+      sketchedLevel: sketchedLevels(version).includes(scope.level + 1),
+      snapshotDay: rolled?.snapshot?.day,
+    }),
     stats.declarationDays(db, [unit.code, ...childCodes], from, to),
     stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
     stats.populations(db, version, [unit.code, ...childCodes]),
@@ -134,6 +143,7 @@ async function unitFigures(
     to,
     ...own,
     uniquePeopleEstimated: people.estimated,
+    todayCountedAt: rolled?.snapshot?.countedAt ?? null,
     children: children.map((c) => ({
       code: c.code,
       name: c.name,

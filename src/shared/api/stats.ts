@@ -81,6 +81,12 @@ export const UnitStats = z.object({
     .describe(
       'uniquePeople (here and in children) is a sketch estimate, standard error 1.6 %, not an exact count',
     ),
+  todayCountedAt: z
+    .string()
+    .nullable()
+    .describe(
+      "the country view: today's figures are the roll-up job's snapshot counted at this instant (at most ten minutes old); null when counted live",
+    ),
   children: z.array(z.object({ code: z.string(), name: z.string(), ...Figures })),
   categories: z.array(
     z.object({

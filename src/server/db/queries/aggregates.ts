@@ -15,7 +15,7 @@ export const personKey = (alias: string, phone = 'phone', nameKey = 'name_key') 
 export const COUNT_COLUMNS = [...CHANNELS, 'flagged'] as const;
 
 /** The counts of a group of check-ins, in COUNT_COLUMNS order, then its latest check-in. */
-const CHANNEL_SUMS = [
+export const CHANNEL_SUMS = [
   ...CHANNELS.map((c) => `count(*) FILTER (WHERE channel = '${c}')`),
   'count(*) FILTER (WHERE flagged)',
   'max(checked_in_at)',
@@ -25,7 +25,7 @@ const UPSERT_VENUE_DAY = `ON CONFLICT (path_1, venue_id, day) DO UPDATE SET
   ${COUNT_COLUMNS.map((c) => `${c} = d.${c} + excluded.${c}`).join(', ')},
   last_check_in_at = greatest(d.last_check_in_at, excluded.last_check_in_at)`;
 
-const VENUE_DAY_COLUMNS = `venue_id, day, path_1, path_2, path_3, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at`;
+export const VENUE_DAY_COLUMNS = `venue_id, day, path_1, path_2, path_3, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at`;
 
 /** Adds the CTE `fresh` (venue_id, day, admin_unit_path, category, channel, flagged, checked_in_at) to venue_day_counts. */
 export const COUNT_FRESH_CHECK_INS = `INSERT INTO venue_day_counts AS d (${VENUE_DAY_COLUMNS})
@@ -41,39 +41,6 @@ export const REMEMBER_FRESH_PEOPLE = `INSERT INTO person_unit_days (unit_code, d
         ORDER BY 1, 2, 3
        ON CONFLICT DO NOTHING
        RETURNING 1`;
-
-/**
- * Recomputes the check-in aggregates of local days [fromDay, toDay] from the check-ins themselves:
- * for rows loaded in bulk (COPY) and as a repair tool. Days outside the retention keep their figures.
- */
-export async function rebuildCheckInAggregates(
-  q: Queryable,
-  fromDay: string,
-  toDay: string,
-  timeZone: string,
-) {
-  await q.query('DELETE FROM venue_day_counts WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
-  await q.query('DELETE FROM person_unit_days WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
-  await q.query('DELETE FROM people_sketch_days WHERE day BETWEEN $1 AND $2', [fromDay, toDay]);
-  const rows = `SELECT c.venue_id, (c.checked_in_at AT TIME ZONE $3::text)::date AS day, v.admin_unit_path, v.category,
-                       c.channel, c.flagged, c.checked_in_at, c.person_phone AS phone, c.person_name_key AS name_key
-                  FROM check_ins c JOIN venues v ON v.id = c.venue_id
-                 WHERE (c.checked_in_at AT TIME ZONE $3::text)::date BETWEEN $1 AND $2
-                   AND c.checked_in_at >= ($1::date - 1)::timestamptz AND c.checked_in_at < ($2::date + 2)::timestamptz`;
-  await q.query(
-    `WITH fresh AS (${rows})
-     INSERT INTO venue_day_counts (${VENUE_DAY_COLUMNS})
-     SELECT venue_id, day, admin_unit_path[1], admin_unit_path[2], admin_unit_path[3], category, ${CHANNEL_SUMS}
-       FROM fresh GROUP BY venue_id, day, admin_unit_path, category`,
-    [fromDay, toDay, timeZone],
-  );
-  await q.query(
-    `WITH fresh AS (${rows})
-     INSERT INTO person_unit_days (unit_code, day, person_key)
-     SELECT DISTINCT u.code, f.day, ${personKey('f')} FROM fresh f CROSS JOIN LATERAL unnest(f.admin_unit_path) AS u(code)`,
-    [fromDay, toDay, timeZone],
-  );
-}
 
 /** Counts one declaration (and the person's first card, if it issued one) for 'VN' and every unit of its path. */
 export async function countDeclaration(

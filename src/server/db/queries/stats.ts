@@ -45,7 +45,7 @@ function scopeCondition(scope: Scope, param: string) {
 }
 
 /** Totals of the count columns (0 over no rows) and the latest check-in, named as the row's fields. */
-const SUMS = `${COUNT_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::int AS ${c}`).join(', ')}, max(last_check_in_at) AS "lastCheckInAt"`;
+export const SUMS = `${COUNT_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::int AS ${c}`).join(', ')}, max(last_check_in_at) AS "lastCheckInAt"`;
 /** The same per venue, under the column names, for the second roll-up to sum again. */
 const VENUE_SUMS = `${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}, max(last_check_in_at) AS last_check_in_at`;
 

@@ -1,4 +1,5 @@
 /** The review list an admin-unit upgrade leaves (migration 0009) and the moves that settle it. */
+import { forgetRollupDays } from './country-rollup.js';
 import type { Queryable } from '../db.js';
 
 export interface UnitReviewRow {
@@ -60,7 +61,7 @@ export async function settleReview(
   );
 }
 
-/** A venue to another unit, its daily figures with it. */
+/** A venue to another unit, its daily figures with it (forgetting the country roll-ups if its province changes). */
 export async function moveVenue(
   q: Queryable,
   venueId: number,
@@ -68,6 +69,12 @@ export async function moveVenue(
   code: string,
   path: string[],
 ) {
+  // Another province: the country roll-ups counted it in the old one.
+  const { rows } = await q.query<{ otherProvince: boolean }>(
+    'SELECT admin_unit_path[1] IS DISTINCT FROM $2 AS "otherProvince" FROM venues WHERE id = $1',
+    [venueId, path[0]],
+  );
+  if (rows[0]?.otherProvince) await forgetRollupDays(q, null);
   // Its rows sit in its (old) province's partition: found by the key's first column.
   await q.query(
     `UPDATE venue_day_counts SET path_1 = $2, path_2 = $3, path_3 = $4

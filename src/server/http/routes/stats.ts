@@ -13,6 +13,7 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
       const lang = languageOf(req.headers['accept-language']);
       return {
         ...report,
+        todayCountedAt: isoOrNull(report.todayCountedAt),
         categories: report.categories.map((c) => ({ ...c, name: venueCategoryName(c.code, lang) })),
       };
     },

@@ -1,0 +1,60 @@
+/**
+ * The country view (F9, national admin) from daily roll-ups per province and category
+ * (db/queries/country-rollup.ts) instead of every venue-day of the range.
+ *
+ * The job `rollUpCountry` runs with the sketch job (every ten minutes, any node): each ended day of the
+ * retention window without a complete roll-up is rolled up once, and the day in progress gets a fresh
+ * snapshot (check-ins and people per province). The country view then reads the ended days exactly
+ * and today as of that snapshot (at most one round of the job old), and says when it was counted;
+ * until the job has caught up with a range (a fresh start, just after midnight, a late paper form),
+ * the range is counted from venue_day_counts as before.
+ */
+import type { Db } from '../db/db.js';
+import * as rollups from '../db/queries/country-rollup.js';
+import { unitCodesOfLevels } from '../db/queries/people-sketches.js';
+import type { CheckInGroup } from '../db/queries/stats.js';
+import { addDays, daysInRange, eachDay, localDate } from '../domain/local-day.js';
+import type { ServiceContext } from './context.js';
+import { SKETCH_GRACE_MS, sketchesFromKeys } from './people-sketches.js';
+import { expiredBefore } from './retention.js';
+
+/** Rolls up the ended days that need it, then snapshots today; returns the ended days rolled up. */
+export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
+  const { db, config } = ctx;
+  const today = localDate(ctx.now(), config.timeZone);
+  const lastEnded = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
+  const firstKept = expiredBefore(today, config.retentionDays);
+  const days = lastEnded < firstKept ? [] : await rollups.daysToRollUp(db, firstKept, lastEnded);
+  const built: string[] = [];
+  for (const day of days) if (await db.tx((q) => rollups.rollUpDay(q, day, true))) built.push(day);
+  const provinces = await unitCodesOfLevels(db, config.adminUnitsVersion, [1]);
+  await db.tx(async (q) => {
+    await rollups.rollUpDay(q, today, false);
+    await rollups.savePeopleSnapshot(q, today, await sketchesFromKeys(q, provinces, today));
+  });
+  return built;
+}
+
+export interface RolledUpRange {
+  groups: CheckInGroup[];
+  /** The day in progress counted from the job's snapshot, and when; null when the range has ended. */
+  snapshot: { day: string; countedAt: Date } | null;
+}
+
+/**
+ * The country's check-in groups of [from, to] from roll-ups, or null when a day of the range has
+ * none yet (or the range is longer than the roll-ups look back).
+ */
+export async function rolledUpRange(db: Db, today: string, from: string, to: string) {
+  if (daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
+  const rolled = new Map((await rollups.rolledDays(db, from, to)).map((r) => [r.day, r]));
+  const lastEnded = to < today ? to : addDays(today, -1);
+  const ended = from <= lastEnded ? eachDay(from, lastEnded) : [];
+  if (!ended.every((day) => rolled.get(day)?.complete)) return null;
+  const current = to >= today ? rolled.get(today) : undefined;
+  if (to >= today && !current) return null;
+  return {
+    groups: await rollups.rolledUpCheckInGroups(db, from, to),
+    snapshot: current && !current.complete ? { day: today, countedAt: current.builtAt } : null,
+  } satisfies RolledUpRange;
+}

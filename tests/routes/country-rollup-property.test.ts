@@ -1,0 +1,80 @@
+/**
+ * The country roll-ups agree with the venue-day counts they come from: random activity (venues of
+ * three provinces and three categories, active on random days, some after long pauses) goes into
+ * venue_day_counts, every day is rolled up, and for random ranges of those days the roll-up's groups
+ * (in total, per province, per category, per day, active venues counted once) equal the ones counted
+ * from the venue-days themselves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNT_COLUMNS } from '../../src/server/db/queries/aggregates.js';
+import {
+  ROLLUP_WINDOW_DAYS,
+  rolledUpCheckInGroups,
+  rollUpDay,
+} from '../../src/server/db/queries/country-rollup.js';
+import { checkInGroups, type CheckInGroup } from '../../src/server/db/queries/stats.js';
+import { addDays, eachDay } from '../../src/server/domain/local-day.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { rng } from '../support/random.js';
+
+const FIRST_DAY = '2026-09-01';
+const DAYS = 10;
+const RUNS = 5;
+const RANGES_PER_RUN = 8;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** Venue-day rows of random venues: each venue active on each day with its own probability. */
+function randomVenueDays(random: () => number, firstDay: string) {
+  const rows: unknown[][] = [];
+  for (let venue = 1; venue <= 25; venue++) {
+    const province = ['01', '79', '48'][venue % 3]!;
+    const category = ['restaurant', 'market', 'school'][Math.floor(venue / 3) % 3]!;
+    const busy = random();
+    for (const day of eachDay(firstDay, addDays(firstDay, DAYS - 1))) {
+      if (random() > busy) continue;
+      const counts = COUNT_COLUMNS.map(() => Math.floor(random() * 4));
+      const at = new Date(`${day}T${String(Math.floor(random() * 24)).padStart(2, '0')}:00:00+07:00`);
+      rows.push([venue, day, province, `${province}x`, null, category, ...counts, at]);
+    }
+  }
+  return rows;
+}
+
+const byKey = (groups: CheckInGroup[]) =>
+  groups
+    .map((g) => ({ ...g, lastCheckInAt: g.lastCheckInAt && new Date(g.lastCheckInAt).getTime() }))
+    .sort((a, b) => `${a.breakdown} ${a.key}`.localeCompare(`${b.breakdown} ${b.key}`));
+
+describe('country roll-ups', () => {
+  it('look back over a window long enough for a two-month range', () => {
+    expect(ROLLUP_WINDOW_DAYS).toBeGreaterThanOrEqual(62);
+  });
+
+  it('give the same groups as the venue-days for every range, over random activity', async () => {
+    const random = rng(2026);
+    for (let run = 0; run < RUNS; run++) {
+      // A new stretch of days each run: what earlier runs left lies outside every range looked at.
+      const firstDay = addDays(FIRST_DAY, run * (ROLLUP_WINDOW_DAYS + DAYS));
+      const days = eachDay(firstDay, addDays(firstDay, DAYS - 1));
+      await t.ctx.db.copyRows(
+        'venue_day_counts',
+        ['venue_id', 'day', 'path_1', 'path_2', 'path_3', 'category', ...COUNT_COLUMNS, 'last_check_in_at'],
+        randomVenueDays(random, firstDay),
+      );
+      for (const day of days) await t.ctx.db.tx((q) => rollUpDay(q, day, true));
+      const pick = () => days[Math.floor(random() * days.length)]!;
+      const ranges = Array.from({ length: RANGES_PER_RUN }, () => [pick(), pick()].sort());
+      for (const [from, to] of [[days[0]!, days.at(-1)!], ...ranges]) {
+        const live = await checkInGroups(t.ctx.db, { level: 0, code: 'VN', levels: 2 }, from!, to!);
+        expect(byKey(await rolledUpCheckInGroups(t.ctx.db, from!, to!)), `${from}…${to}`).toEqual(
+          byKey(live),
+        );
+      }
+    }
+  });
+});
