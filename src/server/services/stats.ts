@@ -75,13 +75,20 @@ export async function statsScope(
   return { unit, from, to, scope: { level: unit.path.length, code: unit.code, levels } };
 }
 
+/**
+ * A unit's dashboard figures. `live`: today counted from the venue-days even for the country (the
+ * chairman's report, whose per-site table is live too), not from the job's snapshot.
+ */
 export async function unitStats(
   ctx: ServiceContext,
   actor: Actor | null,
   query: { adminUnit?: string; from?: string; to?: string },
+  { live = false } = {},
 ): Promise<StatsReport> {
   const { unit, from, to, scope } = await statsScope(ctx, actor, query);
-  const { value, readFrom } = await ctx.reads.run((db) => unitFigures(ctx, db, unit, { from, to, scope }));
+  const { value, readFrom } = await ctx.reads.run((db) =>
+    unitFigures(ctx, db, unit, { from, to, scope, live }),
+  );
   return { ...value, readFrom };
 }
 
@@ -90,7 +97,7 @@ async function unitFigures(
   ctx: ServiceContext,
   db: Db,
   unit: { code: string; name: string },
-  { from, to, scope }: Omit<Awaited<ReturnType<typeof statsScope>>, 'unit'>,
+  { from, to, scope, live }: Omit<Awaited<ReturnType<typeof statsScope>>, 'unit'> & { live: boolean },
 ): Promise<Omit<StatsReport, 'readFrom'>> {
   const version = ctx.config.adminUnitsVersion;
   const children =
@@ -101,7 +108,9 @@ async function unitFigures(
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
   // The country reads the job's roll-ups once they cover the range (services/country-rollup.ts).
   const rolled =
-    scope.level === 0 ? await rolledUpRange(db, localDate(ctx.now(), ctx.config.timeZone), from, to) : null;
+    scope.level === 0 && !live
+      ? await rolledUpRange(db, localDate(ctx.now(), ctx.config.timeZone), from, to)
+      : null;
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
     rolled?.groups ?? stats.checkInGroups(db, scope, from, to),
     stats.registeredVenueGroups(db, scope, before),

@@ -27,7 +27,8 @@ export async function unitReport(
   progress: Progress,
 ) {
   await progress(0, 3);
-  const report = await unitStats(ctx, p.actor, { adminUnit: p.adminUnit, from: p.from, to: p.to });
+  const range = { adminUnit: p.adminUnit, from: p.from, to: p.to };
+  const report = await unitStats(ctx, p.actor, range, { live: true });
   await progress(1, 3);
   const scope = {
     level: report.level,

@@ -162,6 +162,8 @@ export const en: Messages = {
   dash_read_primary_lagging: 'The replica is behind: figures are read live from the primary server.',
   dash_read_primary_down: 'The replica does not answer: figures are read live from the primary server.',
   dash_replica_lag: (s: number) => `Replica delay: ${s.toLocaleString('en')} s.`,
+  dash_today_counted_at: (time: string) =>
+    `Today's national figures were totalled at ${time} (every ten minutes); each province's figures are live.`,
   dash_people_estimated: 'estimate, usually within 3 %',
   dash_declarations: 'Health declarations',
   dash_flagged: 'flagged',

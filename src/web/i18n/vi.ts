@@ -165,6 +165,8 @@ export const vi = {
   dash_read_primary_down:
     'Máy chủ bản sao không trả lời: số liệu đang đọc trực tiếp từ máy chủ chính (số liệu tức thời).',
   dash_replica_lag: (s: number) => `Độ trễ của bản sao: ${s.toLocaleString('vi-VN')} giây.`,
+  dash_today_counted_at: (time: string) =>
+    `Số liệu hôm nay của cả nước được tổng hợp lúc ${time} (10 phút một lần); số liệu từng tỉnh, thành phố là tức thời.`,
   dash_people_estimated: 'ước tính, sai lệch thường dưới 3 %',
   dash_declarations: 'Tờ khai y tế',
   dash_flagged: 'cần theo dõi',

@@ -2,7 +2,7 @@
 import type { ReadFrom, UnitStats, VenueRow } from '../../../shared/api/stats.js';
 import { useT } from '../../app/lang.js';
 import { Link } from '../../components/Link.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatDateTime, formatTime } from '../../i18n/index.js';
 import { count, percent } from './dates.js';
 
 export function Summary({ report }: { report: UnitStats }) {
@@ -11,6 +11,11 @@ export function Summary({ report }: { report: UnitStats }) {
   return (
     <section className="card">
       <ReadSource readFrom={report.readFrom} />
+      {report.todayCountedAt && (
+        <p className="muted" id="today-counted-at">
+          {t.dash_today_counted_at(formatTime(report.todayCountedAt))}
+        </p>
+      )}
       <div className="stats">
         <Stat label={t.dash_venues_registered} value={count(report.venues.registered)} />
         <Stat
