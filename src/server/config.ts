@@ -76,6 +76,11 @@ const ConfigSchema = z
     DEFAULT_STAY_MINUTES: positiveInt(240).refine((n) => n <= 24 * 60, 'at most 1440'),
     /** Days check-ins and declarations are kept (F15 default 21). */
     RETENTION_DAYS: positiveInt(21),
+    /**
+     * The country view counts live (exact up to the second) while its range holds fewer venue-days
+     * than this; from there on, it reads the roll-up job's figures (today's at most ten minutes old).
+     */
+    COUNTRY_LIVE_VENUE_DAYS: z.coerce.number().int().min(0).default(50_000),
     /** Public check-in and declaration writes allowed per minute from one address (carrier NAT). */
     RATE_LIMIT_PUBLIC_PER_MINUTE: positiveInt(6000).refine((n) => n >= 3000, 'at least 3000 (API.md)'),
     /** Login attempts allowed per minute from one address. */
@@ -155,6 +160,7 @@ const ConfigSchema = z
     adminUnitsVersion: env.ADMIN_UNITS_VERSION,
     defaultStayMinutes: env.DEFAULT_STAY_MINUTES,
     retentionDays: env.RETENTION_DAYS,
+    countryLiveVenueDays: env.COUNTRY_LIVE_VENUE_DAYS,
     rateLimits: {
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,

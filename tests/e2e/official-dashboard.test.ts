@@ -1,7 +1,8 @@
 /**
  * An official's day: log in, read the province dashboard, drill down province → district → commune →
  * venue → its in/out list, and take the chairman's report as PDF (rendered with pdftoppm, kept as a
- * PNG artifact) and as XLSX (opened again to prove formulas are inert).
+ * PNG artifact) and as XLSX (opened again to prove formulas are inert). The national admin's country
+ * view says when today's figures were totalled.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { artifact } from './support/browser.js';
 import { ADMIN_ENV, apiPost, E2E_ADMIN, logInOnPage, useJourney } from './support/journey.js';
 import { renderPdfPage } from './support/qr-from-pdf.js';
 
-const journey = useJourney(ADMIN_ENV);
+// The country view from the roll-ups however few check-ins (by default so few are counted live).
+const journey = useJourney({ ...ADMIN_ENV, COUNTRY_LIVE_VENUE_DAYS: '0' });
 const post = (path: string, body: unknown, cookie?: string) => apiPost(journey.server, path, body, cookie);
 
 async function seed() {
@@ -131,6 +133,19 @@ describe('official dashboard', () => {
     const rows: unknown[][] = [];
     book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toContainEqual([1, 'Văn phòng UBND phường Phúc Xá', 3, 3, 0]);
+    await context.close();
+  });
+
+  it("shows the national admin when the country's figures of today were totalled", async () => {
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await logInOnPage(page, journey.server, E2E_ADMIN.username, E2E_ADMIN.password);
+    await page.waitForURL(/\/dashboard/);
+    await page.waitForSelector('text=Thành phố Hà Nội');
+    // The server's start ran the roll-up job: today's national figures are its snapshot, and say so.
+    const note = await page.locator('#today-counted-at').textContent();
+    expect(note).toMatch(/^Số liệu hôm nay của cả nước được tổng hợp lúc \d\d:\d\d \(10 phút một lần\)/);
+    await page.screenshot({ path: artifact('35-dashboard-country.png'), fullPage: true });
     await context.close();
   });
 });

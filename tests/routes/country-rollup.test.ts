@@ -3,7 +3,8 @@
  * country is counted from the venue-days; afterwards the same figures come from the roll-ups of the
  * ended days and a snapshot of today, with the instant today was counted. Check-ins made since show in
  * their province at once and in the country at the next round; a paper form typed in later for an
- * ended day forgets the roll-ups from that day on and is counted at once.
+ * ended day forgets the roll-ups from that day on and is counted at once. A range of few venue-days
+ * (COUNTRY_LIVE_VENUE_DAYS) is counted live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpCountry } from '../../src/server/services/country-rollup.js';
@@ -50,7 +51,11 @@ const figures = (body: Record<string, unknown>) => ({
 
 beforeAll(async () => {
   // 10:00 in Hà Nội on 2026-11-20.
-  t = await startTestApp({ RETENTION_DAYS: '21' }, new Date('2026-11-20T03:00:00Z'));
+  // Roll-ups however small the range (the default counts a range this small live).
+  t = await startTestApp(
+    { RETENTION_DAYS: '21', COUNTRY_LIVE_VENUE_DAYS: '0' },
+    new Date('2026-11-20T03:00:00Z'),
+  );
   hanoiRestaurant = await registerVenue(t.app, { name: 'Quán Hà Nội', adminUnitCode: HANOI_COMMUNE });
   hanoiMarket = await registerVenue(t.app, {
     name: 'Chợ Hà Nội',
@@ -140,5 +145,11 @@ describe('the country view from roll-ups', () => {
     expect(counted.days[0]).toMatchObject({ activeVenues: 3 });
     expect(await rollUpCountry(t.ctx)).toEqual(['2026-11-20', '2026-11-21']);
     expect(figures(await stats('VN'))).toEqual(figures(counted));
+  });
+
+  it('counts a range of few venue-days live, exact to the second, whatever the job left', async () => {
+    t = await t.restart({ COUNTRY_LIVE_VENUE_DAYS: '8' });
+    await checkIn(hanoiRestaurant.code, '0911000008');
+    expect(await stats('VN')).toMatchObject({ todayCountedAt: null, checkIns: { total: 10 } });
   });
 });

@@ -4,10 +4,11 @@
  *
  * The job `rollUpCountry` runs with the sketch job (every ten minutes, any node): each ended day of the
  * retention window without a complete roll-up is rolled up once, and the day in progress gets a fresh
- * snapshot (check-ins and people per province). The country view then reads the ended days exactly
- * and today as of that snapshot (at most one round of the job old), and says when it was counted;
- * until the job has caught up with a range (a fresh start, just after midnight, a late paper form),
- * the range is counted from venue_day_counts as before.
+ * snapshot (check-ins and people per province). A country view over more venue-days than counting
+ * them live allows (COUNTRY_LIVE_VENUE_DAYS) then reads the ended days exactly and today as of that
+ * snapshot (at most one round of the job old), and says when it was counted; until the job has caught
+ * up with a range (a fresh start, just after midnight, a late paper form), the range is counted from
+ * venue_day_counts as before.
  */
 import type { Db } from '../db/db.js';
 import * as rollups from '../db/queries/country-rollup.js';
@@ -42,10 +43,12 @@ export interface RolledUpRange {
 }
 
 /**
- * The country's check-in groups of [from, to] from roll-ups, or null when a day of the range has
- * none yet (or the range is longer than the roll-ups look back).
+ * The country's check-in groups of [from, to] from roll-ups, or null (count live) when a day of the
+ * range has none yet, the range is longer than the roll-ups look back, or it is small enough
+ * (COUNTRY_LIVE_VENUE_DAYS) to count live, exact to the second. `db`: the database read (a replica).
  */
-export async function rolledUpRange(db: Db, today: string, from: string, to: string) {
+export async function rolledUpCountry(ctx: ServiceContext, db: Db, from: string, to: string) {
+  const today = localDate(ctx.now(), ctx.config.timeZone);
   if (daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
   const rolled = new Map((await rollups.rolledDays(db, from, to)).map((r) => [r.day, r]));
   const lastEnded = to < today ? to : addDays(today, -1);
@@ -53,8 +56,11 @@ export async function rolledUpRange(db: Db, today: string, from: string, to: str
   if (!ended.every((day) => rolled.get(day)?.complete)) return null;
   const current = to >= today ? rolled.get(today) : undefined;
   if (to >= today && !current) return null;
+  const groups = await rollups.rolledUpCheckInGroups(db, from, to);
+  const venueDays = groups.reduce((sum, g) => sum + (g.breakdown === 'day' ? g.active : 0), 0);
+  if (venueDays < ctx.config.countryLiveVenueDays) return null;
   return {
-    groups: await rollups.rolledUpCheckInGroups(db, from, to),
+    groups,
     snapshot: current && !current.complete ? { day: today, countedAt: current.builtAt } : null,
   } satisfies RolledUpRange;
 }

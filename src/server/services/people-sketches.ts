@@ -57,7 +57,12 @@ export async function countUniquePeople(
   to: string,
   { sketchedLevel, snapshotDay }: { sketchedLevel: boolean; snapshotDay?: string },
 ): Promise<UniquePeople> {
-  const exactly = async () => ({ ...(await uniquePeopleExact(db, codes, from, to)), estimated: false });
+  // The snapshot's day is read from it, never from its keys (the figures are as of the snapshot).
+  const lastByKeys = snapshotDay && snapshotDay <= to ? addDays(snapshotDay, -1) : to;
+  const exactly = async () =>
+    lastByKeys < from
+      ? { all: 0, perUnit: new Map<string, number>(), estimated: false }
+      : { ...(await uniquePeopleExact(db, codes, from, lastByKeys)), estimated: false };
   const spans = sketchedLevel ? await sketches.storedSpans(db, from, to) : [];
   if (!spans.length && !snapshotDay) return exactly();
   const cover = coverRange(from, to, spans);

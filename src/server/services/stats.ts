@@ -8,13 +8,13 @@ import type { ReadFrom } from '../db/reads.js';
 import * as stats from '../db/queries/stats.js';
 import type { ChannelCounts, CheckInGroup, DeclarationDay } from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
-import { addDays, eachDay, localDate, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, eachDay, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
-import { rolledUpRange } from './country-rollup.js';
+import { rolledUpCountry } from './country-rollup.js';
 import { countUniquePeople, sketchedLevels } from './people-sketches.js';
 import { requestedDays } from './ranges.js';
 
@@ -107,10 +107,8 @@ async function unitFigures(
   const peopleCodes = childCodes.length ? childCodes : [unit.code];
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
   // The country reads the job's roll-ups once they cover the range (services/country-rollup.ts).
-  const rolled =
-    scope.level === 0 && !live
-      ? await rolledUpRange(db, localDate(ctx.now(), ctx.config.timeZone), from, to)
-      : null;
+  // The country reads the job's roll-ups when they cover a large range (services/country-rollup.ts).
+  const rolled = scope.level === 0 && !live ? await rolledUpCountry(ctx, db, from, to) : null;
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
     rolled?.groups ?? stats.checkInGroups(db, scope, from, to),
     stats.registeredVenueGroups(db, scope, before),
