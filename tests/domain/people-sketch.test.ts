@@ -15,6 +15,9 @@ import {
 } from '../../src/server/domain/people-sketch.js';
 import { rng } from '../support/random.js';
 
+/** The highest rank a register can hold (51 bits after the index, 52 when all are 0). */
+const RANK_LIMIT = 52;
+
 /** Random signed 64-bit keys, like hashtextextended's. */
 function keys(count: number, seed: number): bigint[] {
   const next = rng(seed);
@@ -59,6 +62,22 @@ describe('people sketch', () => {
     mergeInto(union, sketchOf(tuesday));
     expect(union).toEqual(sketchOf([...monday, ...tuesday]));
     expect(Math.abs(estimate(union) - 40_000) / 40_000).toBeLessThan(0.064);
+  });
+
+  it('merges four registers at a time exactly as register by register, aligned or not', () => {
+    const next = rng(11);
+    const randomRegisters = () =>
+      Uint8Array.from({ length: SKETCH_REGISTERS }, () => Math.floor(next() * (RANK_LIMIT + 1)));
+    for (let run = 0; run < 50; run++) {
+      const [a, b] = [randomRegisters(), randomRegisters()];
+      const expected = a.map((x, i) => Math.max(x, b[i]!));
+      // `b` read from inside a larger buffer at an odd offset, as a database driver may hand it.
+      const unaligned = new Uint8Array(SKETCH_REGISTERS + 3).fill(99);
+      unaligned.set(b, 1);
+      const merged = Uint8Array.from(a);
+      mergeInto(merged, run % 2 ? unaligned.subarray(1, SKETCH_REGISTERS + 1) : b);
+      expect(merged).toEqual(expected);
+    }
   });
 
   it('unites the sketches given for each code, rows of one code into one sketch', () => {
