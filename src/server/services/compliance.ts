@@ -2,6 +2,7 @@
  * Compliance (F10): which venues and units do not scan, which registration deadlines are missed,
  * reminders to venue managers (on their page and by SMS), and the deadlines officials set.
  */
+import { registeredVenueGroups } from '../db/queries/venue-counts.js';
 import * as compliance from '../db/queries/compliance.js';
 import * as stats from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
@@ -44,7 +45,7 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
   const [silent, groups, registered, children, deadlines] = await Promise.all([
     compliance.silentVenues(ctx.db, code, { registeredBefore, silentSince }, SILENT_LIST_LIMIT),
     stats.checkInGroups(ctx.db, scope, windowFrom, today),
-    stats.registeredVenueGroups(ctx.db, scope, ctx.now()),
+    registeredVenueGroups(ctx.db, scope, ctx.now()),
     scope.level < scope.levels
       ? listAdminUnits(ctx.db, ctx.config.adminUnitsVersion, code)
       : Promise.resolve([]),

@@ -2,6 +2,7 @@
  * The officials' dashboard (F9): figures for a unit and a range of local days, with breakdowns per
  * child unit, per venue category and per day. Everything is read from the daily aggregates.
  */
+import { registeredVenueGroups, type RegisteredGroup } from '../db/queries/venue-counts.js';
 import type { Db } from '../db/db.js';
 import { listAdminUnits } from '../db/queries/admin-units.js';
 import type { ReadFrom } from '../db/reads.js';
@@ -111,7 +112,7 @@ async function unitFigures(
   const rolled = scope.level === 0 && !live ? await rolledUpCountry(ctx, db, from, to) : null;
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
     rolled?.groups ?? stats.checkInGroups(db, scope, from, to),
-    stats.registeredVenueGroups(db, scope, before),
+    registeredVenueGroups(db, scope, before),
     countUniquePeople(db, peopleCodes, from, to, {
       sketchedLevel: sketchedLevels(version).includes(scope.level + 1),
       snapshotDay: rolled?.snapshot?.day,
@@ -188,7 +189,7 @@ function sumDeclarations(rows: readonly DeclarationDay[]) {
   );
 }
 
-function categoryRows(groups: CheckInGroup[], registered: stats.RegisteredGroup[]) {
+function categoryRows(groups: CheckInGroup[], registered: RegisteredGroup[]) {
   const codes = new Set(
     [...groups, ...registered].filter((g) => g.breakdown === 'category').map((g) => g.key!),
   );

@@ -86,47 +86,6 @@ export async function checkInGroups(db: Db, scope: Scope, from: string, to: stri
   return [...rolled, ...days];
 }
 
-export interface RegisteredGroup {
-  breakdown: 'total' | 'child' | 'category';
-  key: string | null;
-  registered: number;
-  suspended: number;
-}
-
-/** Venues registered by the end of the range (`before`), in total, per child unit and per category. */
-export async function registeredVenueGroups(
-  q: Queryable,
-  scope: Scope,
-  before: Date,
-): Promise<RegisteredGroup[]> {
-  const child = scope.level < scope.levels ? `admin_unit_path[${scope.level + 1}]` : 'NULL::text';
-  const where = scope.level === 0 ? 'TRUE' : `admin_unit_path @> ARRAY[$2::text]`;
-  const { rows } = await q.query<{
-    child_key: string | null;
-    category: string | null;
-    gCategory: number;
-    gChild: number;
-    registered: number;
-    suspended: number;
-  }>(
-    `SELECT ${child} AS child_key, category, GROUPING(category)::int AS "gCategory", GROUPING(${child})::int AS "gChild",
-            count(*)::int AS registered, count(*) FILTER (WHERE status = 'suspended')::int AS suspended
-       FROM venues WHERE created_at < $1 AND ${where}
-      GROUP BY GROUPING SETS ((), (category), (${child}))`,
-    scope.level === 0 ? [before] : [before, scope.code],
-  );
-  return rows.map((r) => {
-    const breakdown =
-      r.gCategory === 0 ? 'category' : r.gChild === 0 && scope.level < scope.levels ? 'child' : 'total';
-    return {
-      breakdown,
-      key: breakdown === 'category' ? r.category : breakdown === 'child' ? r.child_key : null,
-      registered: r.registered,
-      suspended: r.suspended,
-    };
-  });
-}
-
 /**
  * Distinct people seen in [from, to] in each unit of `codes`, and in all of them together. Every
  * check-in is remembered at each level of its path, so the people of a unit's children together are
