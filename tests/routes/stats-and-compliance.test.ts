@@ -1,4 +1,5 @@
 import { deliverDueSms } from '../../src/server/services/sms.js';
+import { statsApi } from '../../src/shared/api/stats.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -296,6 +297,9 @@ describe('GET /api/stats/venues', () => {
       lastCheckInAt: expect.any(String),
     });
     expect(res.body.items[2].lastCheckInAt).toBeNull();
+    // Exactly the contract: no field more (the table is sent without a run-time schema check).
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(statsApi.venues.responses[200].parse(res.body)).toEqual(res.body);
   });
 });
 
