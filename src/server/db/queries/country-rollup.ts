@@ -18,7 +18,7 @@ import { SUMS, type CheckInGroup } from './stats.js';
 /** How far back "new" looks: ranges of the country view up to this many days are read from roll-ups. */
 export const ROLLUP_WINDOW_DAYS = 64;
 
-/** One boolean per k: "this venue-day's venue was active on none of the k days before" (gap > k). */
+/** One count per k = 0 … 63: the venue-days whose venue was active on none of the k days before (gap > k). */
 const NEW_AFTER = `ARRAY[${Array.from({ length: ROLLUP_WINDOW_DAYS }, (_, k) => `count(*) FILTER (WHERE gap > ${k})`).join(', ')}]::int[]`;
 
 /**
