@@ -2,9 +2,9 @@
  * Compliance (F10): which venues and units do not scan, which registration deadlines are missed,
  * reminders to venue managers (on their page and by SMS), and the deadlines officials set.
  */
-import { registeredVenueGroups } from '../db/queries/venue-counts.js';
 import * as compliance from '../db/queries/compliance.js';
 import * as stats from '../db/queries/stats.js';
+import { registeredVenueGroups } from '../db/queries/venue-counts.js';
 import type { Actor } from '../domain/access.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';

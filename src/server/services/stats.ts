@@ -2,9 +2,9 @@
  * The officials' dashboard (F9): figures for a unit and a range of local days, with breakdowns per
  * child unit, per venue category and per day. Everything is read from the daily aggregates.
  */
-import { registeredVenueGroups, type RegisteredGroup } from '../db/queries/venue-counts.js';
 import type { Db } from '../db/db.js';
 import { listAdminUnits } from '../db/queries/admin-units.js';
+import { registeredVenueGroups, type RegisteredGroup } from '../db/queries/venue-counts.js';
 import type { ReadFrom } from '../db/reads.js';
 import * as stats from '../db/queries/stats.js';
 import type { ChannelCounts, CheckInGroup, DeclarationDay } from '../db/queries/stats.js';
@@ -107,7 +107,6 @@ async function unitFigures(
   // The people of the children together are the people of the unit (a commune has no children).
   const peopleCodes = childCodes.length ? childCodes : [unit.code];
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
-  // The country reads the job's roll-ups once they cover the range (services/country-rollup.ts).
   // The country reads the job's roll-ups when they cover a large range (services/country-rollup.ts).
   const rolled = scope.level === 0 && !live ? await rolledUpCountry(ctx, db, from, to) : null;
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([

@@ -1,6 +1,6 @@
 /** The review list an admin-unit upgrade leaves (migration 0009) and the moves that settle it. */
-import { forgetRollupDays } from './country-rollup.js';
 import type { Queryable } from '../db.js';
+import { forgetRollupDays } from './country-rollup.js';
 
 export interface UnitReviewRow {
   id: number;
