@@ -87,7 +87,9 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   // Per-address limits; each route names its own limit (see routes). Behind a load balancer, the
   // client address comes from X-Forwarded-For of the proxies in TRUST_PROXY only. On PostgreSQL the
   // counts are shared by every node (services/rate-counters.ts); the embedded database has one node.
-  const shared = ctx.db.kind === 'postgres' ? new SharedRateCounters(ctx.db) : undefined;
+  // Windows of the app's clock (a test's clock, when a test moves it).
+  const shared =
+    ctx.db.kind === 'postgres' ? new SharedRateCounters(ctx.db, () => ctx.now().getTime()) : undefined;
   if (shared) app.addHook('onClose', async () => shared.stop());
   await app.register(fastifyRateLimit, {
     global: false,
