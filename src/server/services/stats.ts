@@ -202,7 +202,12 @@ function categoryRows(groups: CheckInGroup[], registered: RegisteredGroup[]) {
         checkIns: checkInFigures(g),
       };
     })
-    .sort((a, b) => b.checkIns.total - a.checkIns.total || b.venues.registered - a.venues.registered);
+    .sort(
+      (a, b) =>
+        b.checkIns.total - a.checkIns.total ||
+        b.venues.registered - a.venues.registered ||
+        a.code.localeCompare(b.code),
+    );
 }
 
 function dayRows(groups: CheckInGroup[], declarations: DeclarationDay[], from: string, to: string) {
