@@ -3,13 +3,14 @@
  * three provinces and three categories, active on random days, some after long pauses) goes into
  * venue_day_counts, every day is rolled up, and for random ranges of those days the roll-up's groups
  * (in total, per province, per category, per day, active venues counted once) equal the ones counted
- * from the venue-days themselves.
+ * from the venue-days themselves; so do a province's per-day groups.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_COLUMNS } from '../../src/server/db/queries/aggregates.js';
 import {
   ROLLUP_WINDOW_DAYS,
   rolledUpCheckInGroups,
+  rolledUpProvinceDays,
   rollUpDay,
 } from '../../src/server/db/queries/country-rollup.js';
 import { checkInGroups, type CheckInGroup } from '../../src/server/db/queries/stats.js';
@@ -21,6 +22,7 @@ const FIRST_DAY = '2026-09-01';
 const DAYS = 10;
 const RUNS = 5;
 const RANGES_PER_RUN = 8;
+const PROVINCES = ['01', '79', '48'];
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,7 +34,7 @@ afterAll(() => t.close());
 function randomVenueDays(random: () => number, firstDay: string) {
   const rows: unknown[][] = [];
   for (let venue = 1; venue <= 25; venue++) {
-    const province = ['01', '79', '48'][venue % 3]!;
+    const province = PROVINCES[venue % 3]!;
     const category = ['restaurant', 'market', 'school'][Math.floor(venue / 3) % 3]!;
     const busy = random();
     for (const day of eachDay(firstDay, addDays(firstDay, DAYS - 1))) {
@@ -73,6 +75,14 @@ describe('country roll-ups', () => {
         const live = await checkInGroups(t.ctx.db, { level: 0, code: 'VN', levels: 2 }, from!, to!);
         expect(byKey(await rolledUpCheckInGroups(t.ctx.db, from!, to!)), `${from}…${to}`).toEqual(
           byKey(live),
+        );
+        // A province's days, from the same roll-ups.
+        const province = PROVINCES[Math.floor(random() * PROVINCES.length)]!;
+        const liveDays = (
+          await checkInGroups(t.ctx.db, { level: 1, code: province, levels: 2 }, from!, to!)
+        ).filter((g) => g.breakdown === 'day');
+        expect(byKey(await rolledUpProvinceDays(t.ctx.db, province, from!, to!)), province).toEqual(
+          byKey(liveDays),
         );
       }
     }

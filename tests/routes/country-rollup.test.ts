@@ -77,9 +77,11 @@ afterAll(() => t.close());
 
 describe('the country view from roll-ups', () => {
   let live: Record<string, unknown>;
+  let hanoi: Record<string, unknown>;
 
   it('is counted from the venue-days until the job has rolled the range up', async () => {
     live = await stats('VN');
+    hanoi = await stats('01');
     expect(live).toMatchObject({
       todayCountedAt: null,
       venues: { active: 3 },
@@ -105,6 +107,8 @@ describe('the country view from roll-ups', () => {
       ]),
     );
     expect(rolled.days.map((d: { activeVenues: number }) => d.activeVenues)).toEqual([2, 2, 2]);
+    // A province's ended days come from the roll-ups too: the same answer.
+    expect(await stats('01')).toEqual(hanoi);
   });
 
   it('reads today alone from the snapshot, and a range longer than the roll-ups look back live', async () => {

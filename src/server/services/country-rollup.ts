@@ -1,6 +1,7 @@
 /**
  * The country view (F9, national admin) from daily roll-ups per province and category
- * (db/queries/country-rollup.ts) instead of every venue-day of the range.
+ * (db/queries/country-rollup.ts) instead of every venue-day of the range; a province's per-day
+ * breakdown of its ended days from the same roll-ups (one scan of its venue-days less a request).
  *
  * The job `rollUpCountry` runs with the sketch job (every ten minutes, any node): each ended day of the
  * retention window without a complete roll-up is rolled up once, and the day in progress gets a fresh
@@ -13,7 +14,7 @@
 import type { Db } from '../db/db.js';
 import * as rollups from '../db/queries/country-rollup.js';
 import { unitCodesOfLevels } from '../db/queries/people-sketches.js';
-import type { CheckInGroup } from '../db/queries/stats.js';
+import { checkInGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
 import { addDays, daysInRange, eachDay, localDate } from '../domain/local-day.js';
 import type { ServiceContext } from './context.js';
 import { SKETCH_GRACE_MS, sketchesFromKeys } from './people-sketches.js';
@@ -34,6 +35,45 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
     await rollups.savePeopleSnapshot(q, today, await sketchesFromKeys(q, provinces, today));
   });
   return built;
+}
+
+/**
+ * Where a unit's check-in groups of [from, to] come from: the country's from its roll-ups (today as of
+ * the job's snapshot, unless `live`); a province's per-day rows of the ended days from the roll-ups and
+ * the rest from its venue-days; any other unit's from its venue-days.
+ */
+export async function checkInGroupsSource(
+  ctx: ServiceContext,
+  db: Db,
+  scope: Scope,
+  { from, to, live }: { from: string; to: string; live: boolean },
+) {
+  const country = scope.level === 0 && !live ? await rolledUpCountry(ctx, db, from, to) : null;
+  if (country) return { groups: async () => country.groups, snapshot: country.snapshot };
+  const days = scope.level === 1 ? await rolledUpProvinceDays(ctx, db, scope.code, from, to) : null;
+  return {
+    groups: async () => [
+      ...(await checkInGroups(db, scope, from, to, days?.liveFrom)),
+      ...(days?.groups ?? []),
+    ],
+    snapshot: null,
+  };
+}
+
+/**
+ * A province's per-day groups of the ended days of [from, to] from complete roll-ups, and the first day
+ * to count from its venue-days; null when an ended day of the range has no complete roll-up.
+ */
+async function rolledUpProvinceDays(ctx: ServiceContext, db: Db, province: string, from: string, to: string) {
+  const today = localDate(ctx.now(), ctx.config.timeZone);
+  const lastEnded = to < today ? to : addDays(today, -1);
+  if (from > lastEnded) return null;
+  const rolled = await rollups.rolledDays(db, from, lastEnded);
+  if (rolled.length !== daysInRange(from, lastEnded) || !rolled.every((r) => r.complete)) return null;
+  return {
+    groups: await rollups.rolledUpProvinceDays(db, province, from, lastEnded),
+    liveFrom: addDays(lastEnded, 1),
+  };
 }
 
 export interface RolledUpRange {

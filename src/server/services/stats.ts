@@ -15,7 +15,7 @@ import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
-import { rolledUpCountry } from './country-rollup.js';
+import { checkInGroupsSource } from './country-rollup.js';
 import { countUniquePeople, sketchedLevels } from './people-sketches.js';
 import { requestedDays } from './ranges.js';
 
@@ -107,14 +107,14 @@ async function unitFigures(
   // The people of the children together are the people of the unit (a commune has no children).
   const peopleCodes = childCodes.length ? childCodes : [unit.code];
   const before = startOfLocalDay(addDays(to, 1), ctx.config.timeZone);
-  // The country reads the job's roll-ups when they cover a large range (services/country-rollup.ts).
-  const rolled = scope.level === 0 && !live ? await rolledUpCountry(ctx, db, from, to) : null;
+  // The country and a province's days read the job's roll-ups when they can (services/country-rollup.ts).
+  const rolled = await checkInGroupsSource(ctx, db, scope, { from, to, live });
   const [groups, registered, people, declarationRows, cardsToDate, population] = await Promise.all([
-    rolled?.groups ?? stats.checkInGroups(db, scope, from, to),
+    rolled.groups(),
     registeredVenueGroups(db, scope, before),
     countUniquePeople(db, peopleCodes, from, to, {
       sketchedLevel: sketchedLevels(version).includes(scope.level + 1),
-      snapshotDay: rolled?.snapshot?.day,
+      snapshotDay: rolled.snapshot?.day,
     }),
     stats.declarationDays(db, [unit.code, ...childCodes], from, to),
     stats.cardsIssuedUpTo(db, [unit.code, ...childCodes], to),
@@ -150,7 +150,7 @@ async function unitFigures(
     to,
     ...own,
     uniquePeopleEstimated: people.estimated,
-    todayCountedAt: rolled?.snapshot?.countedAt ?? null,
+    todayCountedAt: rolled.snapshot?.countedAt ?? null,
     children: children.map((c) => ({
       code: c.code,
       name: c.name,

@@ -145,3 +145,13 @@ export async function rolledUpCheckInGroups(q: Queryable, from: string, to: stri
   );
   return rows;
 }
+
+/** A province's per-day groups (every venue of the day) of [from, to] from the roll-ups. */
+export async function rolledUpProvinceDays(q: Queryable, province: string, from: string, to: string) {
+  const { rows } = await q.query<CheckInGroup>(
+    `SELECT 'day' AS breakdown, day::text AS key, sum(venues_new_after[1])::int AS active, ${SUMS}
+       FROM province_day_check_ins WHERE day BETWEEN $1 AND $2 AND province = $3 GROUP BY day`,
+    [from, to, province],
+  );
+  return rows;
+}

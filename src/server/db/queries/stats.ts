@@ -54,7 +54,14 @@ const VENUE_SUMS = `${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
  * day. Venues are rolled up first (one row each), so "active" is a plain count and every step can
  * hash in little memory; days come from a second statement (one row per venue and day: count = active).
  */
-export async function checkInGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
+export async function checkInGroups(
+  db: Db,
+  scope: Scope,
+  from: string,
+  to: string,
+  /** The per-day rows of days from this one on only (the earlier ones are read elsewhere). */
+  daysFrom = from,
+): Promise<CheckInGroup[]> {
   const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
   const inRange = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
   // A commune has no child units: its roll-up has no per-child grouping set.
@@ -76,12 +83,14 @@ export async function checkInGroups(db: Db, scope: Scope, from: string, to: stri
          FROM per_venue GROUP BY GROUPING SETS (${groupingSets})`,
       params,
     ),
-    roomy<CheckInGroup>(
-      db,
-      `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
-         FROM venue_day_counts WHERE ${inRange} GROUP BY day`,
-      params,
-    ),
+    daysFrom > to
+      ? []
+      : roomy<CheckInGroup>(
+          db,
+          `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
+             FROM venue_day_counts WHERE ${inRange} GROUP BY day`,
+          [daysFrom, ...params.slice(1)],
+        ),
   ]);
   return [...rolled, ...days];
 }
