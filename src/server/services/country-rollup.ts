@@ -65,15 +65,22 @@ export async function checkInGroupsSource(
  * to count from its venue-days; null when an ended day of the range has no complete roll-up.
  */
 async function rolledUpProvinceDays(ctx: ServiceContext, db: Db, province: string, from: string, to: string) {
-  const today = localDate(ctx.now(), ctx.config.timeZone);
-  const lastEnded = to < today ? to : addDays(today, -1);
+  const lastEnded = lastEndedDay(to, localDate(ctx.now(), ctx.config.timeZone));
   if (from > lastEnded) return null;
-  const rolled = await rollups.rolledDays(db, from, lastEnded);
-  if (rolled.length !== daysInRange(from, lastEnded) || !rolled.every((r) => r.complete)) return null;
+  if (!endedDaysComplete(await rollups.rolledDays(db, from, lastEnded), from, lastEnded)) return null;
   return {
     groups: await rollups.rolledUpProvinceDays(db, province, from, lastEnded),
     liveFrom: addDays(lastEnded, 1),
   };
+}
+
+/** The last day of a range ending `to` that has ended (today has not). */
+const lastEndedDay = (to: string, today: string) => (to < today ? to : addDays(today, -1));
+
+/** Every day of [from, lastEnded] (none when from > lastEnded) has a complete roll-up among `rolled`. */
+function endedDaysComplete(rolled: readonly rollups.RolledDay[], from: string, lastEnded: string) {
+  const complete = new Set(rolled.filter((r) => r.complete).map((r) => r.day));
+  return from > lastEnded || eachDay(from, lastEnded).every((day) => complete.has(day));
 }
 
 export interface RolledUpRange {
@@ -90,11 +97,9 @@ export interface RolledUpRange {
 export async function rolledUpCountry(ctx: ServiceContext, db: Db, from: string, to: string) {
   const today = localDate(ctx.now(), ctx.config.timeZone);
   if (daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
-  const rolled = new Map((await rollups.rolledDays(db, from, to)).map((r) => [r.day, r]));
-  const lastEnded = to < today ? to : addDays(today, -1);
-  const ended = from <= lastEnded ? eachDay(from, lastEnded) : [];
-  if (!ended.every((day) => rolled.get(day)?.complete)) return null;
-  const current = to >= today ? rolled.get(today) : undefined;
+  const rolled = await rollups.rolledDays(db, from, to);
+  if (!endedDaysComplete(rolled, from, lastEndedDay(to, today))) return null;
+  const current = to >= today ? rolled.find((r) => r.day === today) : undefined;
   if (to >= today && !current) return null;
   const groups = await rollups.rolledUpCheckInGroups(db, from, to);
   const venueDays = groups.reduce((sum, g) => sum + (g.breakdown === 'day' ? g.active : 0), 0);
