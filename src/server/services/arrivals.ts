@@ -15,6 +15,7 @@ import { AppError } from '../errors.js';
 import { unitFor } from './access.js';
 import { resolveLowestLevelUnit, resolveUnit } from './admin-units.js';
 import type { ServiceContext } from './context.js';
+import { localToday } from './ranges.js';
 
 /** Checks and resolves the arrival facts (before anything is written): the path of the ward of stay. */
 export async function arrivalPlaces(ctx: ServiceContext, q: Queryable, facts: ArrivalFacts, now: Date) {
@@ -64,7 +65,7 @@ export async function listArrivals(
 ) {
   const version = ctx.config.adminUnitsVersion;
   const unit = await unitFor(ctx.db, actor, version, query.adminUnit, 'trace');
-  const date = query.date ?? localDate(ctx.now(), ctx.config.timeZone);
+  const date = query.date ?? localToday(ctx);
   const rows = await arrivals.arrivalsOfDay(ctx.db, version, unit.code, date, MAX_ARRIVALS_LISTED + 1);
   const total =
     rows.length > MAX_ARRIVALS_LISTED

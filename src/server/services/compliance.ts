@@ -6,7 +6,7 @@ import * as compliance from '../db/queries/compliance.js';
 import * as stats from '../db/queries/stats.js';
 import { registeredVenueGroups } from '../db/queries/venue-counts.js';
 import type { Actor } from '../domain/access.js';
-import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_ACTIVE_SHARE_TARGET, DEFAULT_SILENT_DAYS } from '../../shared/api/compliance.js';
 import { VENUE_CATEGORY_CODES } from '../../shared/venue-categories.js';
@@ -16,6 +16,7 @@ import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { queueSms } from './sms.js';
 import { textsFor } from '../texts/index.js';
+import { localToday } from './ranges.js';
 
 /** Most silent venues listed at once. */
 const SILENT_LIST_LIMIT = 1000;
@@ -30,7 +31,7 @@ export async function complianceReport(ctx: ServiceContext, actor: Actor | null,
   const unit = await unitFor(ctx.db, actor, ctx.config.adminUnitsVersion, query.adminUnit, 'read_stats');
   const silentDays = query.silentDays ?? DEFAULT_SILENT_DAYS;
   const target = query.target ?? DEFAULT_ACTIVE_SHARE_TARGET;
-  const today = localDate(ctx.now(), ctx.config.timeZone);
+  const today = localToday(ctx);
   const windowFrom = addDays(today, -Math.max(0, silentDays - 1));
   const silentSince = startOfLocalDay(windowFrom, ctx.config.timeZone);
   // 0 days: every venue without a check-in yet today, those registered a minute ago included.

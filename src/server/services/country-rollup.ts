@@ -19,11 +19,12 @@ import { addDays, daysInRange, eachDay, localDate } from '../domain/local-day.js
 import type { ServiceContext } from './context.js';
 import { SKETCH_GRACE_MS, sketchesFromKeys } from './people-sketches.js';
 import { expiredBefore } from './retention.js';
+import { localToday } from './ranges.js';
 
 /** Rolls up the ended days that need it, then snapshots today; returns the ended days rolled up. */
 export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   const { db, config } = ctx;
-  const today = localDate(ctx.now(), config.timeZone);
+  const today = localToday(ctx);
   const lastEnded = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
   const firstKept = expiredBefore(today, config.retentionDays);
   const days = lastEnded < firstKept ? [] : await rollups.daysToRollUp(db, firstKept, lastEnded);
@@ -65,7 +66,7 @@ export async function checkInGroupsSource(
  * to count from its venue-days; null when an ended day of the range has no complete roll-up.
  */
 async function rolledUpProvinceDays(ctx: ServiceContext, db: Db, province: string, from: string, to: string) {
-  const lastEnded = lastEndedDay(to, localDate(ctx.now(), ctx.config.timeZone));
+  const lastEnded = lastEndedDay(to, localToday(ctx));
   if (from > lastEnded) return null;
   if (!endedDaysComplete(await rollups.rolledDays(db, from, lastEnded), from, lastEnded)) return null;
   return {
@@ -95,7 +96,7 @@ export interface RolledUpRange {
  * (COUNTRY_LIVE_VENUE_DAYS) to count live, exact to the second. `db`: the database read (a replica).
  */
 export async function rolledUpCountry(ctx: ServiceContext, db: Db, from: string, to: string) {
-  const today = localDate(ctx.now(), ctx.config.timeZone);
+  const today = localToday(ctx);
   if (daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
   const rolled = await rollups.rolledDays(db, from, to);
   if (!endedDaysComplete(rolled, from, lastEndedDay(to, today))) return null;

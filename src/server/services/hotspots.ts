@@ -7,19 +7,20 @@ import { resolveUnit } from './admin-units.js';
 import * as hotspots from '../db/queries/hotspots.js';
 import type { Queryable } from '../db/db.js';
 import { coversUnitPath, type Actor } from '../domain/access.js';
-import { addDays, localDate } from '../domain/local-day.js';
+import { addDays } from '../domain/local-day.js';
 import { HOTSPOT_LOOKBACK_DAYS } from '../domain/status.js';
 import { AppError } from '../errors.js';
 import { MAX_HOTSPOT_DAYS } from '../../shared/api/declarations.js';
 import { requireActor } from './access.js';
 import type { ServiceContext } from './context.js';
+import { localToday } from './ranges.js';
 
 const mayMarkHotspots = (actor: Actor) =>
   actor.role === 'admin' || actor.role === 'official' || actor.role === 'tracer';
 
 /** Hotspots a declaration made today must ask about. */
 export function activeHotspots(ctx: ServiceContext, q: Queryable = ctx.db) {
-  const today = localDate(ctx.now(), ctx.config.timeZone);
+  const today = localToday(ctx);
   return hotspots.listActiveHotspots(q, addDays(today, -HOTSPOT_LOOKBACK_DAYS), today);
 }
 

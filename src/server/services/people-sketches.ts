@@ -26,6 +26,7 @@ import { MAX_RANGE_DAYS } from '../../shared/contracts.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import { expiredBefore } from './retention.js';
+import { localToday } from './ranges.js';
 
 /**
  * Units of these levels have sketches: provinces and the level below them (districts of the 2021 list,
@@ -105,7 +106,7 @@ export async function sketchesFromKeys(q: Queryable, codes: readonly string[], d
 export async function sketchClosedDays(ctx: ServiceContext): Promise<string[]> {
   const { db, config } = ctx;
   const lastClosed = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
-  const firstKept = expiredBefore(localDate(ctx.now(), config.timeZone), config.retentionDays);
+  const firstKept = expiredBefore(localToday(ctx), config.retentionDays);
   const days = lastClosed < firstKept ? [] : await sketches.daysToSketch(db, firstKept, lastClosed);
   const built: string[] = [];
   if (days.length) {

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/db.js';
 import * as checkIns from '../db/queries/check-ins.js';
 import { seesVisitorPhones, type Actor } from '../domain/access.js';
 import { maskPhone } from '../../shared/phone.js';
-import { addDays, localDate, localDateTime, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, localDateTime, startOfLocalDay } from '../domain/local-day.js';
 import type { LetterDetails } from '../documents/report-letter.js';
 import {
   tracingSheets as tracingTables,
@@ -18,7 +18,7 @@ import {
 import { toCsv, toXlsx } from '../documents/spreadsheet.js';
 import { venueFor } from './access.js';
 import type { ServiceContext } from './context.js';
-import { requestedDays } from './ranges.js';
+import { localToday, requestedDays } from './ranges.js';
 import { statsScope } from './stats.js';
 import { unitReport } from './unit-report.js';
 
@@ -83,7 +83,7 @@ export async function prepareExport(
     const letter = {
       number: req.number ?? null,
       signer: req.signer ?? null,
-      issuedOn: localDate(ctx.now(), ctx.config.timeZone),
+      issuedOn: localToday(ctx),
     };
     return { kind: 'unit_report', format: req.format, actor: actor!, adminUnit: unit.code, from, to, letter };
   }

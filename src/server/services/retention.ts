@@ -12,9 +12,10 @@ import type { Queryable } from '../db/db.js';
 import { LOCKS, tryLockUntilCommit } from '../db/locks.js';
 import { checkInPartitions, dropCheckInPartition } from '../db/queries/partitions.js';
 import { deleteExpiredRows } from '../db/queries/retention.js';
-import { addDays, localDate, startOfLocalDay } from '../domain/local-day.js';
+import { addDays, startOfLocalDay } from '../domain/local-day.js';
 import type { ServiceContext } from './context.js';
 import { partitionName } from './partitions.js';
+import { localToday } from './ranges.js';
 
 /** Export files are kept this long. */
 const EXPORT_KEEP_MS = 24 * 3_600_000;
@@ -31,7 +32,7 @@ export interface PurgeReport {
 }
 
 export async function purgeExpired(ctx: ServiceContext): Promise<PurgeReport | null> {
-  const keptFrom = expiredBefore(localDate(ctx.now(), ctx.config.timeZone), ctx.config.retentionDays);
+  const keptFrom = expiredBefore(localToday(ctx), ctx.config.retentionDays);
   const now = ctx.now().getTime();
   return ctx.db.tx(async (q) => {
     // One node at a time: the others skip this round.
