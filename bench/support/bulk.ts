@@ -204,9 +204,13 @@ export async function loadCheckIns(world: BulkWorld, count: number, visitOf: (i:
     'person_name_key',
     'flagged',
   ];
+  // Each chunk is generated while the one before is being copied (yielding now and then, so that the
+  // copy's stream keeps flowing).
+  let copying: Promise<void> = Promise.resolve();
   for (let loaded = 0; loaded < count; loaded += CHUNK) {
     const rows: unknown[][] = [];
     for (let i = loaded; i < Math.min(count, loaded + CHUNK); i++) {
+      if (i % 5_000 === 0) await new Promise(setImmediate);
       const v = visitOf(i);
       const out = random() < 0.6 ? new Date(v.at + (10 + Math.floor(random() * 110)) * 60_000) : null;
       rows.push([
@@ -223,10 +227,12 @@ export async function loadCheckIns(world: BulkWorld, count: number, visitOf: (i:
         random() < 0.02,
       ]);
     }
-    await world.db.copyRows('check_ins', columns, rows);
+    await copying;
+    copying = world.db.copyRows('check_ins', columns, rows);
     if ((loaded / CHUNK) % 10 === 9)
       console.log(`  ${Math.min(count, loaded + CHUNK).toLocaleString()} check-ins, ${seconds(t0)} s`);
   }
+  await copying;
   console.log(`${count.toLocaleString()} check-ins loaded in ${seconds(t0)} s`);
 }
 
