@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from './errors.js';
 import { registerAuth } from './http/plugins/auth.js';
 import { registerAvailability } from './http/plugins/availability.js';
+import { registerCompression } from './http/plugins/compression.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/plugins/errors.js';
 import { registerGuard } from './http/plugins/guard.js';
 import { registerMetrics } from './http/plugins/metrics.js';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: ServiceContext, opts: { logger?: boolean } =
   registerMetrics(app, ctx);
   await app.register(fastifyCookie);
   registerGuard(app, ctx);
+  registerCompression(app);
   // Per-address limits; each route names its own limit (see routes). Behind a load balancer, the
   // client address comes from X-Forwarded-For of the proxies in TRUST_PROXY only. On PostgreSQL the
   // counts are shared by every node (services/rate-counters.ts); the embedded database has one node.

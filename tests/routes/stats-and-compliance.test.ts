@@ -1,5 +1,7 @@
 import { deliverDueSms } from '../../src/server/services/sms.js';
 import { statsApi } from '../../src/shared/api/stats.js';
+import { venueFigures } from '../../src/server/db/queries/stats.js';
+import { venueCategoryName } from '../../src/shared/venue-categories.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -300,6 +302,23 @@ describe('GET /api/stats/venues', () => {
     // Exactly the contract: no field more (the table is sent without a run-time schema check).
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(statsApi.venues.responses[200].parse(res.body)).toEqual(res.body);
+  });
+
+  it('writes the rows as the typed table has them, instants in ISO UTC, category names in the reader’s language', async () => {
+    const url = `/api/stats/venues?adminUnit=001&from=${today}&to=${today}`;
+    const vi = await call(t.app, 'GET', url, { cookie: baDinh });
+    const en = await call(t.app, 'GET', url, { cookie: baDinh, headers: { 'accept-language': 'en' } });
+    const typed = await venueFigures(t.ctx.db, { level: 2, code: '001', levels: 3 }, today, today, 100);
+    expect(vi.body.items).toEqual(
+      typed.map((v) => ({
+        ...v,
+        categoryName: venueCategoryName(v.category, 'vi'),
+        createdAt: v.createdAt.toISOString(),
+        lastCheckInAt: v.lastCheckInAt?.toISOString() ?? null,
+      })),
+    );
+    expect(vi.body.items[0].categoryName).toBe('Cơ sở ăn uống tại chỗ');
+    expect(en.body.items[0].categoryName).toBe('Restaurant, eatery');
   });
 });
 

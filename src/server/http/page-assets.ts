@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { preferredEncoding } from './plugins/compression.js';
 
 const SCRIPT_TAG = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/g;
 const STYLE_TAG = /<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)">/g;
@@ -32,14 +33,11 @@ export function inlineAssets(html: string, read: (path: string) => string): Inli
 
 /** The page compressed for this browser: brotli, else gzip, else as is. */
 export function compressedFor(req: FastifyRequest, html: string) {
-  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const encoding = preferredEncoding(req);
   const body = Buffer.from(html);
-  if (/\bbr\b/.test(accepts))
-    return {
-      encoding: 'br',
-      body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-    };
-  if (/\bgzip\b/.test(accepts)) return { encoding: 'gzip', body: gzipSync(body, { level: 6 }) };
+  if (encoding === 'br')
+    return { encoding, body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) };
+  if (encoding === 'gzip') return { encoding, body: gzipSync(body, { level: 6 }) };
   return { encoding: undefined, body };
 }
 

@@ -1,0 +1,78 @@
+/**
+ * Long API answers go compressed to a client that accepts it (brotli, else gzip) and as they are to
+ * one that does not; short answers are never compressed.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPRESS_FROM_BYTES } from '../../src/server/http/plugins/compression.js';
+import { ADMIN, login, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let cookie: string;
+const TABLE = '/api/stats/venues?adminUnit=01';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  cookie = await login(t.app, ADMIN.username, ADMIN.password);
+  // 150 venues in one Hà Nội commune: a per-venue table of about 35 KB.
+  await t.ctx.db.copyRows(
+    'venues',
+    [
+      'name',
+      'category',
+      'admin_unit_version',
+      'admin_unit_code',
+      'admin_unit_path',
+      'address',
+      'contact_name',
+      'contact_phone',
+      'registered_by',
+    ],
+    Array.from({ length: 150 }, (_, i) => [
+      `Quán số ${i}`,
+      'restaurant',
+      t.ctx.config.adminUnitsVersion,
+      '00001',
+      '{01,001,00001}',
+      `${i} Phố Huế`,
+      'Chủ quán',
+      `09${String(30_000_000 + i)}`,
+      'self',
+    ]),
+  );
+});
+afterAll(() => t.close());
+
+const get = (url: string, acceptEncoding?: string) =>
+  t.app.inject({
+    method: 'GET',
+    url,
+    headers: { cookie, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+  });
+
+describe('compressed answers', () => {
+  it('sends a long answer in brotli, else gzip, the same JSON once decompressed', async () => {
+    const plain = await get(TABLE);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(COMPRESS_FROM_BYTES);
+    expect(plain.json().items).toHaveLength(150);
+
+    const br = await get(TABLE, 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toContain('accept-encoding');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+
+    const gz = await get(TABLE, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+  });
+
+  it('sends a short answer as it is', async () => {
+    const me = await get('/api/auth/me', 'gzip, deflate, br');
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['content-encoding']).toBeUndefined();
+    expect(me.json()).toMatchObject({ user: { username: ADMIN.username } });
+  });
+});
