@@ -13,6 +13,7 @@ import { addDays, localDate, startOfLocalDay } from '../../src/server/domain/loc
 import { uuidv7 } from '../../src/server/ids.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
 import { freshDatabase, type FreshDatabase } from '../../tests/support/database.js';
+import { copyVenues } from '../../tests/support/bulk-venues.js';
 import { rng } from '../../tests/support/random.js';
 
 export const DAYS = 21;
@@ -115,38 +116,20 @@ async function loadVenues(
     [config.adminUnitsVersion],
   );
   const created = new Date(startOfLocalDay(firstDay, config.timeZone).getTime() - 86_400_000);
-  await db.copyRows(
-    'venues',
-    [
-      'name',
-      'category',
-      'admin_unit_version',
-      'admin_unit_code',
-      'admin_unit_path',
-      'address',
-      'contact_name',
-      'contact_phone',
-      'registered_by',
-      'created_at',
-    ],
+  await copyVenues(
+    db,
+    config.adminUnitsVersion,
     (function* () {
-      for (let i = 0; i < count; i++) {
-        const c = communes[i % communes.length]!;
-        const category = ['restaurant', 'office', 'market'][i % 3];
-        yield [
-          venueName(i),
-          category,
-          config.adminUnitsVersion,
-          c.code,
-          `{${c.path.join(',')}}`,
-          `${i} Đường Bench`,
-          'Bench',
-          `09${String(i).padStart(8, '0')}`,
-          'self',
-          created,
-        ];
-      }
+      for (let i = 0; i < count; i++)
+        yield {
+          name: venueName(i),
+          category: ['restaurant', 'office', 'market'][i % 3]!,
+          unitPath: communes[i % communes.length]!.path,
+          address: `${i} Đường Bench`,
+          contactPhone: `09${String(i).padStart(8, '0')}`,
+        };
     })(),
+    created,
   );
   const firstVenueId = Number(
     (await db.query<{ min: string }>('SELECT min(id)::text AS min FROM venues')).rows[0]!.min,

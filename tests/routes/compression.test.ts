@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPRESS_FROM_BYTES } from '../../src/server/http/plugins/compression.js';
 import { ADMIN, login, startTestApp, type TestApp } from '../support/app.js';
+import { copyVenues } from '../support/bulk-venues.js';
 
 let t: TestApp;
 let cookie: string;
@@ -15,30 +16,16 @@ beforeAll(async () => {
   t = await startTestApp();
   cookie = await login(t.app, ADMIN.username, ADMIN.password);
   // 150 venues in one Hà Nội commune: a per-venue table of about 35 KB.
-  await t.ctx.db.copyRows(
-    'venues',
-    [
-      'name',
-      'category',
-      'admin_unit_version',
-      'admin_unit_code',
-      'admin_unit_path',
-      'address',
-      'contact_name',
-      'contact_phone',
-      'registered_by',
-    ],
-    Array.from({ length: 150 }, (_, i) => [
-      `Quán số ${i}`,
-      'restaurant',
-      t.ctx.config.adminUnitsVersion,
-      '00001',
-      '{01,001,00001}',
-      `${i} Phố Huế`,
-      'Chủ quán',
-      `09${String(30_000_000 + i)}`,
-      'self',
-    ]),
+  await copyVenues(
+    t.ctx.db,
+    t.ctx.config.adminUnitsVersion,
+    Array.from({ length: 150 }, (_, i) => ({
+      name: `Quán số ${i}`,
+      category: 'restaurant',
+      unitPath: ['01', '001', '00001'],
+      address: `${i} Phố Huế`,
+      contactPhone: `09${30_000_000 + i}`,
+    })),
   );
 });
 afterAll(() => t.close());
