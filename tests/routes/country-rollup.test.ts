@@ -151,9 +151,30 @@ describe('the country view from roll-ups', () => {
     expect(figures(await stats('VN'))).toEqual(figures(counted));
   });
 
+  it('dates the snapshot again, without building it, when no check-in came since', async () => {
+    const snapshotRow = async () =>
+      (
+        await t.ctx.db.query<{ version: string }>(
+          "SELECT xmin::text AS version FROM province_day_people_snapshots WHERE day = '2026-11-22' AND province = '79'",
+        )
+      ).rows[0]!.version;
+    const built = { row: await snapshotRow(), at: (await stats('VN')).todayCountedAt as string };
+    await new Promise((r) => setTimeout(r, 5));
+    await rollUpCountry(t.ctx);
+    const again = await stats('VN');
+    expect(await snapshotRow()).toBe(built.row);
+    expect(Date.parse(again.todayCountedAt)).toBeGreaterThan(Date.parse(built.at));
+    expect(figures(again)).toEqual(figures(await stats('VN')));
+    // A new check-in: the next round builds it again.
+    await checkIn(hanoiMarket.code, '0911000009');
+    await rollUpCountry(t.ctx);
+    expect(await snapshotRow()).not.toBe(built.row);
+    expect(await stats('VN')).toMatchObject({ checkIns: { total: 10 }, uniquePeople: 8 });
+  });
+
   it('counts a range of few venue-days live, exact to the second, whatever the job left', async () => {
     t = await t.restart({ COUNTRY_LIVE_VENUE_DAYS: '8' });
     await checkIn(hanoiRestaurant.code, '0911000008');
-    expect(await stats('VN')).toMatchObject({ todayCountedAt: null, checkIns: { total: 10 } });
+    expect(await stats('VN')).toMatchObject({ todayCountedAt: null, checkIns: { total: 11 } });
   });
 });

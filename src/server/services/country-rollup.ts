@@ -21,7 +21,10 @@ import { SKETCH_GRACE_MS, sketchesFromKeys } from './people-sketches.js';
 import { expiredBefore } from './retention.js';
 import { localToday } from './ranges.js';
 
-/** Rolls up the ended days that need it, then snapshots today; returns the ended days rolled up. */
+/**
+ * Rolls up the ended days that need it, then snapshots today (or dates the snapshot again when no
+ * check-in came since); returns the ended days rolled up.
+ */
 export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   const { db, config } = ctx;
   const today = localToday(ctx);
@@ -32,6 +35,7 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   for (const day of days) if (await db.tx((q) => rollups.rollUpDay(q, day, true))) built.push(day);
   const provinces = await unitCodesOfLevels(db, config.adminUnitsVersion, [1]);
   await db.tx(async (q) => {
+    if (await rollups.confirmSnapshot(q, today)) return;
     await rollups.rollUpDay(q, today, false);
     await rollups.savePeopleSnapshot(q, today, await sketchesFromKeys(q, provinces, today));
   });

@@ -12,6 +12,7 @@
  */
 import { LOCKS } from '../locks.js';
 import type { Queryable } from '../db.js';
+import { CHANNELS } from '../../../shared/channels.js';
 import { COUNT_COLUMNS } from './aggregates.js';
 import { SUMS, type CheckInGroup } from './stats.js';
 
@@ -55,6 +56,25 @@ export async function rollUpDay(q: Queryable, day: string, complete: boolean): P
     [day],
   );
   return true;
+}
+
+/**
+ * The snapshot of the day in progress still holds when it counted as many check-ins as the day's
+ * venue-days hold now (counts only grow; whatever else changes them forgets the roll-up): it is then
+ * only dated again, instead of being built again. Answers whether it was.
+ */
+export async function confirmSnapshot(q: Queryable, day: string): Promise<boolean> {
+  await q.query(`SELECT pg_advisory_xact_lock(${LOCKS.checkInRollup})`);
+  const total = CHANNELS.map((c) => `COALESCE(sum(${c}), 0)`).join(' + ');
+  const { rowCount } = await q.query(
+    `UPDATE check_in_rollup_days SET built_at = now()
+      WHERE day = $1 AND NOT complete
+        AND EXISTS (SELECT 1 FROM province_day_people_snapshots WHERE day = $1)
+        AND (SELECT ${total} FROM province_day_check_ins WHERE day = $1)
+          = (SELECT ${total} FROM venue_day_counts WHERE day = $1)`,
+    [day],
+  );
+  return rowCount === 1;
 }
 
 /** Replaces the people snapshot of the day in progress (one sketch per province). */
