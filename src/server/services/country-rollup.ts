@@ -15,9 +15,9 @@ import type { Db } from '../db/db.js';
 import * as rollups from '../db/queries/country-rollup.js';
 import { unitCodesOfLevels } from '../db/queries/people-sketches.js';
 import { checkInGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
-import { addDays, daysInRange, eachDay, localDate } from '../domain/local-day.js';
+import { addDays, daysInRange, eachDay } from '../domain/local-day.js';
 import type { ServiceContext } from './context.js';
-import { SKETCH_GRACE_MS, sketchesFromKeys } from './people-sketches.js';
+import { lastSettledDay, sketchesFromKeys } from './people-sketches.js';
 import { expiredBefore } from './retention.js';
 import { localToday } from './ranges.js';
 
@@ -28,7 +28,7 @@ import { localToday } from './ranges.js';
 export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   const { db, config } = ctx;
   const today = localToday(ctx);
-  const lastEnded = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
+  const lastEnded = lastSettledDay(ctx);
   const firstKept = expiredBefore(today, config.retentionDays);
   const days = lastEnded < firstKept ? [] : await rollups.daysToRollUp(db, firstKept, lastEnded);
   const built: string[] = [];

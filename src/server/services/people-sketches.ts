@@ -40,6 +40,10 @@ export function sketchedLevels(version: string): number[] {
 /** A day is sketched this long after it ends, so no check-in of that day is still being written. */
 export const SKETCH_GRACE_MS = 10 * 60_000;
 
+/** The last day that ended at least SKETCH_GRACE_MS ago: the jobs sketch and roll up days up to it. */
+export const lastSettledDay = (ctx: Pick<ServiceContext, 'now' | 'config'>) =>
+  addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), ctx.config.timeZone), -1);
+
 export interface UniquePeople {
   all: number;
   perUnit: Map<string, number>;
@@ -105,7 +109,7 @@ export async function sketchesFromKeys(q: Queryable, codes: readonly string[], d
  */
 export async function sketchClosedDays(ctx: ServiceContext): Promise<string[]> {
   const { db, config } = ctx;
-  const lastClosed = addDays(localDate(new Date(ctx.now().getTime() - SKETCH_GRACE_MS), config.timeZone), -1);
+  const lastClosed = lastSettledDay(ctx);
   const firstKept = expiredBefore(localToday(ctx), config.retentionDays);
   const days = lastClosed < firstKept ? [] : await sketches.daysToSketch(db, firstKept, lastClosed);
   const built: string[] = [];
