@@ -4,8 +4,6 @@
  * a reload without network, then exactly 20 check-ins on the server once back online.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +11,10 @@ import { answerTheRestNo, artifact, launchChromium, waitOrExplain } from './supp
 import { useSharedJourney } from './support/journey.js';
 import { renderPdfPage } from './support/qr-from-pdf.js';
 import { writeQrVideo } from './support/y4m.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+/** The fake camera's videos (9 MB each), removed after this file's journeys. */
+const cameraDir = tempDirs('cam');
 
 const journey = useSharedJourney();
 
@@ -111,7 +113,7 @@ async function withCameraOn(
   phone: string,
   use: (page: Page, context: BrowserContext) => Promise<void>,
 ) {
-  const video = join(mkdtempSync(join(tmpdir(), 'qr-cam-')), 'camera.y4m');
+  const video = join(cameraDir(), 'camera.y4m');
   writeQrVideo(video, qrText);
   const cameraBrowser = await launchChromium([
     '--use-fake-ui-for-media-stream',
