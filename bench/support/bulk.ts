@@ -3,7 +3,7 @@
  * venues spread over every commune of the country, and check-ins loaded with COPY. Deterministic: the
  * same settings load the same rows.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareContext } from '../../src/server/bootstrap.js';
@@ -66,8 +66,10 @@ export async function openWorld(
   const fresh: FreshDatabase = reuseUrl
     ? { url: reuseUrl, drop: async () => undefined }
     : await freshDatabase();
+  const dataDir = fresh.url ? undefined : mkdtempSync(join(tmpdir(), 'qr-bench-'));
+  if (dataDir) fresh.drop = async () => rmSync(dataDir, { recursive: true, force: true });
   const config = parseConfig({
-    ...(fresh.url ? { DATABASE_URL: fresh.url } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'qr-bench-')) }),
+    ...(dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: fresh.url }),
     ADMIN_USERNAME: BENCH_ADMIN.username,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     LOG_LEVEL: 'error',
