@@ -90,6 +90,7 @@ export async function timeF1Queries(world: BulkWorld, app: LoggedInApp, people: 
   const http: number[] = [];
   const sql: number[] = [];
   let contacts = 0;
+  const from = new Date(lastTwoWeeksStart(world));
   for (let round = 0; round < 2; round++) {
     for (let c = 0; c < cases; c++) {
       const phone = personPhone(people + c);
@@ -105,7 +106,6 @@ export async function timeF1Queries(world: BulkWorld, app: LoggedInApp, people: 
       http.push(performance.now() - start);
       contacts += (res.json() as { contacts: unknown[] }).contacts.length;
       start = performance.now();
-      const from = new Date(lastTwoWeeksStart(world));
       const stays = await subjectStays(world.db, { phone }, from, world.now, null);
       await presentDuring(world.db, windowsOf(stays, 1_800_000), [`${phone} người ${people + c}`]);
       sql.push(performance.now() - start);

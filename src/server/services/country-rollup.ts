@@ -33,10 +33,10 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   const days = lastEnded < firstKept ? [] : await rollups.daysToRollUp(db, firstKept, lastEnded);
   const built: string[] = [];
   for (const day of days) if (await db.tx((q) => rollups.rollUpDay(q, day, true))) built.push(day);
-  const provinces = await unitCodesOfLevels(db, config.adminUnitsVersion, [1]);
   await db.tx(async (q) => {
     if (await rollups.confirmSnapshot(q, today)) return;
     await rollups.rollUpDay(q, today, false);
+    const provinces = await unitCodesOfLevels(q, config.adminUnitsVersion, [1]);
     await rollups.savePeopleSnapshot(q, today, await sketchesFromKeys(q, provinces, today));
   });
   return built;

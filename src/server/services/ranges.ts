@@ -14,9 +14,9 @@ export const localToday = (ctx: Pick<ServiceContext, 'now' | 'config'>) =>
  */
 export function requestedDays(ctx: ServiceContext, query: { from?: string; to?: string }, defaultDays = 1) {
   const tz = ctx.config.timeZone;
-  const now = localToday(ctx);
-  const from = query.from ?? (query.to || defaultDays === 1 ? undefined : addDays(now, -(defaultDays - 1)));
-  const range = resolveRange({ from, to: query.to }, now, MAX_RANGE_DAYS);
+  const today = localToday(ctx);
+  const from = query.from ?? (query.to || defaultDays === 1 ? undefined : addDays(today, -(defaultDays - 1)));
+  const range = resolveRange({ from, to: query.to }, today, MAX_RANGE_DAYS);
   if ('problem' in range) throw new AppError('invalid_date_range', [{ path: 'from', code: range.problem }]);
   return { ...range, start: startOfLocalDay(range.from, tz), end: startOfLocalDay(addDays(range.to, 1), tz) };
 }
