@@ -1,3 +1,4 @@
+import { addDays, localDate } from '../../src/server/domain/local-day.js';
 import { deliverDueSms } from '../../src/server/services/sms.js';
 import { statsApi } from '../../src/shared/api/stats.js';
 import { venueFigures } from '../../src/server/db/queries/stats.js';
@@ -139,6 +140,13 @@ describe('GET /api/stats', () => {
         .status,
     ).toBe(400);
     expect((await call(t.app, 'GET', '/api/stats?adminUnit=abc', { cookie: hanoi })).status).toBe(400);
+    // A range that begins after today: nothing can have been recorded, so a 400 that says so, not zeros.
+    const tomorrow = addDays(localDate(t.clock.now, 'Asia/Ho_Chi_Minh'), 1);
+    const future = await call(t.app, 'GET', `/api/stats?adminUnit=01&from=${tomorrow}`, { cookie: hanoi });
+    expect(future.status).toBe(400);
+    expect(future.body.error.code).toBe('invalid_date_range');
+    expect(future.body.error.details).toEqual([{ path: 'from', code: 'in_future' }]);
+    expect(future.body.error.message).toContain('hôm nay');
     expect(
       (await call(t.app, 'GET', '/api/stats?adminUnit=01&from=2026-13-01', { cookie: hanoi })).status,
     ).toBe(400);

@@ -72,19 +72,21 @@ export function eachDay(from: string, to: string): string[] {
   return days;
 }
 
-export type RangeProblem = 'from_after_to' | 'too_long';
+export type RangeProblem = 'from_after_to' | 'too_long' | 'in_future';
 
 /**
  * An inclusive range of local days from optional ends: `to` defaults to today and `from` to `to`.
- * Answers the range or why it is not acceptable.
+ * Answers the range or why it is not acceptable: reversed, longer than `maxDays`, or beginning after
+ * today (nothing can have been recorded yet; a range that only ends after today is kept as asked).
  */
 export function resolveRange(
   input: { from?: string; to?: string },
   today: string,
   maxDays: number,
 ): { from: string; to: string } | { problem: RangeProblem } {
-  const to = input.to ?? (input.from && input.from > today ? input.from : today);
+  const to = input.to ?? today;
   const from = input.from ?? to;
+  if (from > today) return { problem: 'in_future' };
   if (from > to) return { problem: 'from_after_to' };
   if (daysInRange(from, to) > maxDays) return { problem: 'too_long' };
   return { from, to };

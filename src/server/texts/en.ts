@@ -26,7 +26,7 @@ export const en: Texts = {
     check_in_not_found: 'Check-in not found.',
     unit_not_found: 'Administrative unit not found within your area.',
     invalid_date_range:
-      'Invalid date range: "from" must not be after "to" and the range may span at most 366 days.',
+      'Invalid date range: "from" must not be after today or after "to", and the range may span at most 366 days.',
     export_not_found: 'Export not found.',
     export_not_ready: 'The export is not ready yet.',
     deadline_not_found: 'Registration deadline not found.',

@@ -29,7 +29,7 @@ export const vi = {
     venue_not_found: 'Không tìm thấy địa điểm. Mã QR có thể bị sai hoặc giả mạo.',
     check_in_not_found: 'Không tìm thấy lượt ghi nhận.',
     unit_not_found: 'Không tìm thấy đơn vị hành chính trong phạm vi quản lý của bạn.',
-    invalid_date_range: 'Khoảng ngày không hợp lệ: "từ ngày" phải trước "đến ngày" và không quá 366 ngày.',
+    invalid_date_range: 'Khoảng ngày không hợp lệ: "từ ngày" không được sau hôm nay hay sau "đến ngày", và khoảng không quá 366 ngày.',
     export_not_found: 'Không tìm thấy tệp xuất.',
     export_not_ready: 'Tệp xuất chưa sẵn sàng, vui lòng chờ.',
     deadline_not_found: 'Không tìm thấy hạn đăng ký.',

@@ -1,5 +1,9 @@
-/** "From" and "to" local-day pickers that keep from ≤ to (dashboard, exports, tracing, audit). */
+/**
+ * "From" and "to" local-day pickers that keep from ≤ to and from ≤ today, as the server asks
+ * (dashboard, exports, tracing, audit).
+ */
 import { useT } from '../app/lang.js';
+import { localToday } from '../features/dashboard/dates.js';
 import { DayInput } from './DayInput.js';
 
 export interface DayRange {
@@ -27,7 +31,7 @@ export function DateRangeFields({
   );
   return (
     <>
-      {field(t.dash_from, 'from', { max: value.to })}
+      {field(t.dash_from, 'from', { max: [value.to, localToday()].sort()[0] })}
       {field(t.dash_to, 'to', { min: value.from })}
     </>
   );
