@@ -4,12 +4,24 @@
  * in, and the manager sees the check-in on the venue page.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { TODAY_LIST_REFRESH_MS } from '../../src/shared/api/venues.js';
 import { artifact } from './support/browser.js';
 import { decodeQrFromPng, renderPdfPage } from './support/qr-from-pdf.js';
 import { useSharedJourney } from './support/journey.js';
 
 const journey = useSharedJourney();
+
+/**
+ * The manager's page asks for today's list every TODAY_LIST_REFRESH_MS: its clock (installed by
+ * Playwright, time flowing) is moved on by one interval, so the next refresh happens now instead of
+ * within the next 5 s, and the page is then waited for until it shows `shown`.
+ */
+async function nextRefreshShows(page: Page, shown: () => boolean | undefined) {
+  await page.clock.fastForward(TODAY_LIST_REFRESH_MS);
+  await page.waitForFunction(shown, null, { timeout: 15_000 });
+}
 
 describe('citizen check-in journey', () => {
   it('registers a venue, prints its poster, and a phone checks in from the decoded QR', async () => {
@@ -18,6 +30,7 @@ describe('citizen check-in journey', () => {
       viewport: { width: 1200, height: 900 },
       acceptDownloads: true,
     });
+    await owner.clock.install();
     const page = await owner.newPage();
     await page.goto(`${journey.server.baseUrl}/register`);
     await page.fill('#name', 'Chợ Bến Thành – Cổng Nam');
@@ -71,12 +84,8 @@ describe('citizen check-in journey', () => {
     await mobile.screenshot({ path: artifact('05-phone-confirmation.png'), fullPage: true });
 
     // 4. The manager's page shows the check-in live.
-    await page.waitForFunction(
-      () => document.querySelector('#today')?.textContent?.includes('Lê Văn Minh'),
-      null,
-      {
-        timeout: 15_000,
-      },
+    await nextRefreshShows(page, () =>
+      document.querySelector('#today')?.textContent?.includes('Lê Văn Minh'),
     );
     expect(await page.textContent('#total-today')).toContain('1');
     expect(await page.textContent('#inside-now')).toContain('1');
@@ -89,12 +98,8 @@ describe('citizen check-in journey', () => {
     await mobile.click('text=Ra về');
     await mobile.waitForSelector('text=Đã ghi nhận ra về lúc');
     await mobile.screenshot({ path: artifact('07-phone-checked-out.png'), fullPage: true });
-    await page.waitForFunction(
-      () => document.querySelector('#inside-now .n')?.textContent?.startsWith('0'),
-      null,
-      {
-        timeout: 15_000,
-      },
+    await nextRefreshShows(page, () =>
+      document.querySelector('#inside-now .n')?.textContent?.startsWith('0'),
     );
 
     // 6. The device remembers the person: the next check-in is one tap, no typing.
@@ -103,9 +108,7 @@ describe('citizen check-in journey', () => {
     expect(await mobile.locator('#fullName').count()).toBe(0);
     await mobile.click('button[type=submit]');
     await mobile.waitForSelector('#confirmation');
-    await page.waitForFunction(() => document.querySelector('#total-today .n')?.textContent === '2', null, {
-      timeout: 15_000,
-    });
+    await nextRefreshShows(page, () => document.querySelector('#total-today .n')?.textContent === '2');
     await owner.close();
     await phone.close();
   });

@@ -35,6 +35,9 @@ export const VenueRegistration = z.object({
 });
 export type VenueRegistration = z.infer<typeof VenueRegistration>;
 
+/** How often the door's page (the manager's today list) asks for it again: polling keeps app nodes stateless. */
+export const TODAY_LIST_REFRESH_MS = 5000;
+
 /** Longest reason given for suspending or reinstating a venue. */
 export const MAX_STATUS_REASON_LENGTH = 500;
 

@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AnswerOf } from '../../../shared/api/endpoint.js';
-import { venuesApi } from '../../../shared/api/venues.js';
+import { TODAY_LIST_REFRESH_MS, venuesApi } from '../../../shared/api/venues.js';
 import { call } from '../../api/client.js';
 
 export type VenueToday = AnswerOf<typeof venuesApi.today>;
-
-/** How often the manager's page refreshes today's list (polling keeps app nodes stateless). */
-export const REFRESH_MS = 5000;
 
 export function useVenueToday(venueId: number) {
   const [today, setToday] = useState<VenueToday | null>(null);
@@ -18,7 +15,7 @@ export function useVenueToday(venueId: number) {
         () => undefined,
       );
     void load();
-    const timer = setInterval(load, REFRESH_MS);
+    const timer = setInterval(load, TODAY_LIST_REFRESH_MS);
     return () => {
       live = false;
       clearInterval(timer);
