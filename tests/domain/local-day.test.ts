@@ -57,3 +57,62 @@ describe('a requested range of days', () => {
     });
   });
 });
+
+describe('the local date of an instant, as the zone calendar reads it', () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const calendar = (instant: Date, timeZone: string) => {
+    if (!formats.has(timeZone))
+      formats.set(
+        timeZone,
+        new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      );
+    return formats.get(timeZone)!.format(instant);
+  };
+  // Vietnam; zones with daylight saving; zones whose midnight was skipped or repeated; Samoa, which
+  // skipped 30 December 2011 altogether.
+  const zones = [
+    'Asia/Ho_Chi_Minh',
+    'Europe/Berlin',
+    'America/New_York',
+    'America/Santiago',
+    'America/Havana',
+    'Asia/Beirut',
+    'America/Sao_Paulo',
+    'Pacific/Apia',
+    'Australia/Lord_Howe',
+  ];
+
+  it('agrees with the calendar for random instants, near each other and far apart', () => {
+    let seed = 20261203;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const zone of zones) {
+      let at = Date.UTC(1990, 0, 1);
+      for (let i = 0; i < 3000; i++) {
+        // Mostly small steps (the same day asked again and again, its edges crossed), now and then a jump.
+        at = i % 50 === 0 ? Date.UTC(1970, 0, 1) + random() * 4.1e12 : at + (random() - 0.3) * 9 * 3_600_000;
+        const instant = new Date(Math.round(at));
+        expect(localDate(instant, zone), `${instant.toISOString()} in ${zone}`).toBe(calendar(instant, zone));
+      }
+    }
+  });
+
+  it('agrees at the last and first millisecond of days around changes of offset', () => {
+    for (const [zone, day] of [
+      ['Europe/Berlin', '2026-03-29'],
+      ['Europe/Berlin', '2026-10-25'],
+      ['America/Santiago', '2026-09-06'],
+      ['America/Havana', '2026-03-08'],
+      ['Pacific/Apia', '2011-12-31'],
+    ] as const) {
+      for (const date of [addDays(day, -1), day, addDays(day, 1)]) {
+        const start = startOfLocalDay(date, zone).getTime();
+        for (const t of [start - 1, start, start + 1]) {
+          const instant = new Date(t);
+          expect(localDate(instant, zone), `${instant.toISOString()} in ${zone}`).toBe(
+            calendar(instant, zone),
+          );
+        }
+      }
+    }
+  });
+});
