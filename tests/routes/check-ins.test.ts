@@ -149,6 +149,35 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
     expect(admin.items.map((c) => c.phone)).toContain('0987000111');
   });
 
+  it('writes each entry as it was recorded: a name that needs escaping, a stay checked out, the times in ISO UTC', async () => {
+    const fullName = 'Lê "Tí" \\ Bé\tÚt';
+    const res = await call(t.app, 'POST', '/api/check-ins', {
+      body: checkInBody(venue.code, { person: { fullName, phone: '0966777888' } }),
+    });
+    expect(res.status).toBe(201);
+    t.clock.advanceMinutes(1);
+    const out = await call(t.app, 'POST', `/api/check-ins/${res.body.id}/check-out`, {
+      body: { checkoutToken: res.body.checkoutToken },
+    });
+    expect(out.status).toBe(200);
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    const list = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: admin });
+    const { rows } = await t.ctx.db.query<{ checked_in_at: Date; checked_out_at: Date }>(
+      'SELECT checked_in_at, checked_out_at FROM check_ins WHERE id = $1',
+      [res.body.id],
+    );
+    expect(list.body.items.find((e: { id: string }) => e.id === res.body.id)).toEqual({
+      id: res.body.id,
+      fullName: res.body.person?.fullName ?? fullName,
+      phone: '0966777888',
+      channel: 'qr_self',
+      checkedInAt: rows[0]!.checked_in_at.toISOString(),
+      checkedOutAt: rows[0]!.checked_out_at.toISOString(),
+      flagged: false,
+      statusColour: null,
+    });
+  });
+
   it('reads nothing of the venue for a session that ended, or for no session', async () => {
     const url = `/api/venues/${venue.id}/today`;
     for (const cookie of ['sid=not-a-session', undefined]) {

@@ -31,19 +31,42 @@ const PHONE_AS_SEEN = (phone: string, whole: string) =>
   `CASE WHEN ${whole} THEN ${phone} WHEN length(${phone}) <= 4 THEN repeat('*', length(${phone}))
         ELSE left(${phone}, 2) || repeat('*', length(${phone}) - 4) || right(${phone}, 2) END`;
 
+/** A JSON string of a value that needs no escaping (a uuid, a constrained code, an instant as text). */
+const plainString = (sql: string) => `'"' || ${sql} || '"'`;
+const orNull = (sql: string) => `COALESCE(${sql}, 'null')`;
+
+/**
+ * One entry of the list as JSON text, written field by field in TodayEntry's order: concatenated text
+ * costs PostgreSQL less than json_agg of each row as a record (0.93 → 0.77 ms for 200 rows; a route
+ * test pins the answer to the contract). Names go through to_json, which escapes them.
+ */
+const ENTRY_JSON = (c: string, wholePhones: string) => {
+  const fields: Record<keyof TodayEntry, string> = {
+    id: plainString(`${c}.id`),
+    fullName: `to_json(${c}.person_full_name)::text`,
+    phone: `to_json(${PHONE_AS_SEEN(`${c}.person_phone`, wholePhones)})::text`,
+    channel: plainString(`${c}.channel`),
+    checkedInAt: plainString(ISO_UTC(`${c}.checked_in_at`)),
+    checkedOutAt: orNull(plainString(ISO_UTC(`${c}.checked_out_at`))),
+    flagged: `CASE WHEN ${c}.flagged THEN 'true' ELSE 'false' END`,
+    statusColour: orNull(plainString(`${c}.status_colour`)),
+  };
+  const members = Object.entries(fields).map(([key, value], i) => `'${i ? ',' : '{'}"${key}":' || ${value}`);
+  return `${members.join(' || ')} || '}'`;
+};
+
 const VENUE_TODAY = `
 SELECT ${VENUE_COLUMNS},
        ${insideAt('v.id', '$4::timestamptz', 'TRUE', '$5::timestamptz')} AS inside,
        (SELECT COALESCE(json_object_agg(channel, n), '{}'::json) FROM (
           SELECT channel, count(*)::int AS n FROM check_ins
            WHERE venue_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 GROUP BY channel) t) AS "byChannel",
-       (SELECT COALESCE(json_agg(e ORDER BY e."checkedInAt" DESC, e.id), '[]'::json) FROM (
-          SELECT c.id, c.person_full_name AS "fullName", ${PHONE_AS_SEEN('c.person_phone', '$7')} AS phone, c.channel,
-                 ${ISO_UTC('c.checked_in_at')} AS "checkedInAt", ${ISO_UTC('c.checked_out_at')} AS "checkedOutAt",
-                 c.flagged, c.status_colour AS "statusColour"
-            FROM check_ins c
-           WHERE c.venue_id = $1 AND c.checked_in_at >= $2 AND c.checked_in_at < $3
-           ORDER BY c.checked_in_at DESC LIMIT $6) e)::text AS "itemsJson"
+       (SELECT '[' || COALESCE(string_agg(${ENTRY_JSON('e', '$7')}, ',' ORDER BY e.checked_in_at DESC, e.id), '') || ']'
+          FROM (SELECT c.id, c.person_full_name, c.person_phone, c.channel, c.checked_in_at, c.checked_out_at,
+                       c.flagged, c.status_colour
+                  FROM check_ins c
+                 WHERE c.venue_id = $1 AND c.checked_in_at >= $2 AND c.checked_in_at < $3
+                 ORDER BY c.checked_in_at DESC LIMIT $6) e) AS "itemsJson"
   FROM venues v WHERE v.id = $1`;
 
 /**
