@@ -91,6 +91,11 @@ describe('official dashboard', () => {
     const [d, m, y] = to.split('/');
     await page.waitForURL(new RegExp(`from=${y}-${m}-${d}&to=${y}-${m}-${d}`));
     expect(await page.locator('button[aria-pressed=true]').allTextContents()).toEqual(['Hôm nay']);
+    // A "from" after today is refused at the field, which says up to which day it may go.
+    await fromField.fill('31/12/2099');
+    expect(await fromField.getAttribute('aria-invalid')).toBe('true');
+    expect(await fromField.getAttribute('title')).toBe(`Chọn một ngày không sau ${to}.`);
+    expect(page.url()).toContain(`from=${y}-${m}-${d}`);
     await page.click('button:has-text("7 ngày")');
     await page.screenshot({
       path: artifact('30b-dashboard-range-presets.png'),

@@ -22,8 +22,17 @@ export function DayInput({
   const picker = useRef<HTMLInputElement>(null);
   useEffect(() => setText((old) => (parseDay(old) === value ? old : dayText(value))), [value]);
   const typed = parseDay(text);
-  const outOfRange = typed !== null && ((min && typed < min) || (max && typed > max));
-  const invalid = text.trim() !== '' && (typed === null || Boolean(outOfRange));
+  const tooEarly = typed !== null && Boolean(min) && typed < min!;
+  const tooLate = typed !== null && Boolean(max) && typed > max!;
+  const invalid = text.trim() !== '' && (typed === null || tooEarly || tooLate);
+  // Why the day typed is refused: its form, or the days the field allows (e.g. "from" after today).
+  const hint = !invalid
+    ? undefined
+    : tooLate
+      ? t.date_not_after.replace('{day}', dayText(max!))
+      : tooEarly
+        ? t.date_not_before.replace('{day}', dayText(min!))
+        : t.date_format_hint;
   return (
     <span className="day-input">
       <input
@@ -33,7 +42,7 @@ export function DayInput({
         autoComplete="off"
         value={text}
         aria-invalid={invalid || undefined}
-        title={invalid ? t.date_format_hint : undefined}
+        title={hint}
         onChange={(e) => {
           setText(e.target.value);
           const iso = parseDay(e.target.value);

@@ -137,6 +137,8 @@ export const en: Messages = {
   dash_title: 'QR scanning and health declarations',
   date_pick: 'Pick the day on a calendar',
   date_format_hint: 'Write the date as day/month/year, e.g. 20/11/2026.',
+  date_not_after: 'Pick a day no later than {day}.',
+  date_not_before: 'Pick a day no earlier than {day}.',
   time_label: 'Time (24-hour, hh:mm)',
   tr_exposure_needs:
     'Choose the venue, the start and end times, and write the purpose (at least 5 characters).',

@@ -139,6 +139,8 @@ export const vi = {
   dash_title: 'Tình hình quét mã QR và khai báo y tế',
   date_pick: 'Chọn ngày trên lịch',
   date_format_hint: 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 20/11/2026.',
+  date_not_after: 'Chọn một ngày không sau {day}.',
+  date_not_before: 'Chọn một ngày không trước {day}.',
   time_label: 'Giờ (24 giờ, hh:mm)',
   tr_exposure_needs: 'Cần chọn địa điểm, giờ bắt đầu, giờ kết thúc và ghi mục đích (ít nhất 5 ký tự).',
   comp_send_needs: 'Chọn ít nhất một địa điểm và viết nội dung nhắc nhở.',
