@@ -22,6 +22,7 @@ export function DateRangeFields({
   inline?: boolean;
 }) {
   const { t } = useT();
+  const today = localToday();
   const field = (label: string, key: keyof DayRange, bound: { min?: string; max?: string }) => (
     <label className={inline ? 'inline' : undefined}>
       {label}
@@ -31,7 +32,7 @@ export function DateRangeFields({
   );
   return (
     <>
-      {field(t.dash_from, 'from', { max: [value.to, localToday()].sort()[0] })}
+      {field(t.dash_from, 'from', { max: value.to < today ? value.to : today })}
       {field(t.dash_to, 'to', { min: value.from })}
     </>
   );
