@@ -137,7 +137,7 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
       const res = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      // Nothing the contract does not name, nothing it refuses (the list is passed on as the database wrote it).
+      // Nothing the contract does not name, nothing it refuses (the list is written as text, not by the schema).
       expect(venuesApi.today.responses[200].parse(res.body)).toEqual(res.body);
       return res.body as { items: { id: string; phone: string }[] };
     };
@@ -176,6 +176,28 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
       flagged: false,
       statusColour: null,
     });
+  });
+
+  it('lists the newest entry first, same instants by id, and an empty day as no entries', async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    for (const fullName of ['Vũ Minh Khôi', 'Vũ Minh Khang']) {
+      const body = checkInBody(venue.code, {
+        channel: 'on_behalf',
+        person: { fullName, phone: '0922000333' },
+      });
+      expect((await call(t.app, 'POST', '/api/check-ins', { body })).status).toBe(201);
+    }
+    t.clock.advanceMinutes(1);
+    const { items } = (await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: admin })).body as {
+      items: { id: string; checkedInAt: string }[];
+    };
+    const newestFirst = [...items].sort(
+      (a, b) => b.checkedInAt.localeCompare(a.checkedInAt) || a.id.localeCompare(b.id),
+    );
+    expect(items.length).toBeGreaterThan(3);
+    expect(items).toEqual(newestFirst);
+    const empty = await call(t.app, 'GET', `/api/venues/${otherVenue.id}/today`, { cookie: admin });
+    expect([empty.status, empty.body.items, empty.body.total]).toEqual([200, [], 0]);
   });
 
   it('reads nothing of the venue for a session that ended, or for no session', async () => {

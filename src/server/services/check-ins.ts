@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
-import { readVenueToday } from '../db/queries/venue-today.js';
+import { readVenueToday, todayEntriesJson } from '../db/queries/venue-today.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
 import { tracedContactColour } from '../domain/status.js';
 import { rulesFor } from './status-rules.js';
@@ -16,6 +16,7 @@ import { AppError } from '../errors.js';
 import { uuidv7 } from '../ids.js';
 import type { DeclarationAnswers, Person, ShownColour, StatusColour } from '../../shared/contracts.js';
 import { shownColour } from '../../shared/contracts.js';
+import { maskPhone } from '../../shared/phone.js';
 import type { CitizenCheckIn } from '../../shared/api/check-ins.js';
 import { checkVenueAccess, venueFor } from './access.js';
 import type { ServiceContext } from './context.js';
@@ -179,7 +180,7 @@ export async function checkOut(
 
 /**
  * Today's check-ins at a venue (local day), counts per channel and the number inside now. The entries
- * come as the JSON text the database wrote (`itemsJson`, phones masked for those who may not see them).
+ * come as JSON text (`itemsJson`, written from the columns read; phones masked for those who may not see them).
  */
 export async function venueToday(ctx: ServiceContext, actor: Actor | null, venueId: number, limit = 200) {
   const now = ctx.now();
@@ -188,7 +189,7 @@ export async function venueToday(ctx: ServiceContext, actor: Actor | null, venue
   const range = { from: startOfLocalDay(day, tz), to: startOfLocalDay(addDays(day, 1), tz) };
   const wholePhones = actor !== null && seesVisitorPhones(actor);
   // One read of the venue and its day; nothing of it is returned unless the caller may read the venue.
-  const read = await readVenueToday(ctx.db, venueId, range, now, limit, wholePhones);
+  const read = await readVenueToday(ctx.db, venueId, range, now, limit);
   const venue = checkVenueAccess(actor, read, 'read');
   const total = Object.values(read!.byChannel).reduce((sum, n) => sum + n, 0);
   return {
@@ -197,6 +198,6 @@ export async function venueToday(ctx: ServiceContext, actor: Actor | null, venue
     inside: read!.inside,
     total,
     byChannel: read!.byChannel,
-    itemsJson: read!.itemsJson,
+    itemsJson: todayEntriesJson(read!.entries, wholePhones ? (phone) => phone : maskPhone),
   };
 }

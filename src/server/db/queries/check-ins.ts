@@ -67,6 +67,13 @@ export const stayCovers = (at: string, earliest = `${at} - make_interval(mins =>
   `c.checked_in_at <= ${at} AND c.checked_in_at > ${earliest}
    AND presence(c.checked_in_at, c.checked_out_at, c.stay_minutes) @> ${at}`;
 
+/**
+ * An instant as milliseconds since 1970 (a float8: no date parsing of each row in the app). Instants
+ * are written by the app, in whole milliseconds; `date_part` stays in float8 (`extract` computes in
+ * numeric: 0.15 ms more for 340 stays).
+ */
+export const EPOCH_MS = (instant: string) => `round(date_part('epoch', ${instant}) * 1000)`;
+
 /** The earliest start of a stay that can still cover `at` (the `earliest` bound of stayCovers). */
 export const earliestStayCovering = (at: Date) => new Date(at.getTime() - MAX_STAY_MINUTES * 60_000);
 
