@@ -9,8 +9,9 @@ export interface QueryResult<T> {
 
 export interface Queryable {
   /**
-   * `prepare` names a hot statement: on PostgreSQL it is parsed and planned once per connection
-   * (a named prepared statement); PGlite ignores it.
+   * `prepare` names a hot statement, parsed once: on PostgreSQL a named prepared statement per
+   * connection (planned as PostgreSQL chooses, see TxOptions.genericPlans); PGlite PREPAREs it once
+   * and always runs its generic plan.
    */
   query<T = Record<string, unknown>>(
     sql: string,

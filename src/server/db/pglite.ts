@@ -62,6 +62,16 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
       exec: (sql: string) => guarded(async () => void (await q.exec(sql))),
     });
     const base = wrap(pg);
+    // A prepared statement runs its generic plan, made once; day partitions are pruned as it starts.
+    // PostgreSQL's own choice here was to plan each call for its values (the door's today list: 2 ms
+    // of planning a call, 7.3 → 4.7 ms in all). SET LOCAL lasts until the end of this one implicit
+    // transaction, error or not; the statements of `base.query` keep PostgreSQL's choice.
+    const executeGeneric = <T>(execute: string) =>
+      guarded(async () => {
+        const [, res] = await pg.exec(`SET LOCAL plan_cache_mode = force_generic_plan; ${execute}`);
+        const rows = res!.rows as T[];
+        return { rows, rowCount: res!.affectedRows ?? rows.length };
+      });
     return {
       kind: 'pglite',
       async query<T>(sql: string, params: unknown[] = [], prepare?: string) {
@@ -70,7 +80,7 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
         await guarded(() => preparedOnce(prepare, sql));
         // EXECUTE takes no bind parameters, so the values travel as escaped literals (see sqlLiteral).
         const args = params.map(sqlLiteral).join(', ');
-        return base.query<T>(`EXECUTE ${prepare}${args ? `(${args})` : ''}`);
+        return executeGeneric<T>(`EXECUTE ${prepare}${args ? `(${args})` : ''}`);
       },
       exec: base.exec,
       tx: (fn) => pg.transaction((t) => fn(wrap(t))).catch(rethrowEngineFailure),
