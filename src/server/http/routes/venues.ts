@@ -73,7 +73,7 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
     ...routeOf(venuesApi.today),
     handler: async (req, reply) => {
       const { itemsJson, ...head } = await venueToday(ctx, await req.actor(), req.params.id);
-      // The entries as the database wrote them (the contract's TodayCheckIn[]): not parsed and written again.
+      // The entries as JSON text already (the contract's TodayCheckIn[], written by todayEntriesJson): not written again.
       return sendContractJson(reply, `${JSON.stringify(head).slice(0, -1)},"items":${itemsJson}}`);
     },
   });
