@@ -37,6 +37,22 @@ describe.skipIf(!onPostgres)('limits shared by two app nodes on one database', (
     expect((await login(second, '203.0.113.91')).status).toBe(401);
   });
 
+  it('still counts the requests a merge is sending while it is under way', async () => {
+    const at = () => t.ctx.now().getTime();
+    const a = new SharedRateCounters(t.ctx.db, at);
+    try {
+      const key = `GET /api/y 198.51.100.${Date.now() % 200}`;
+      for (let i = 0; i < 5; i++) await a.increment(key, 60_000, 6000);
+      const merging = a.merge();
+      // The five are on their way to the database: a request now must not slip under the limit.
+      expect((await a.increment(key, 60_000, 6000)).current).toBe(6);
+      await merging;
+      expect((await a.increment(key, 60_000, 6000)).current).toBe(7);
+    } finally {
+      a.stop();
+    }
+  });
+
   it('generous limits are merged between nodes within a fraction of a second', async () => {
     // One instant for both: the eleven requests fall in one window whenever the test runs.
     const at = () => t.ctx.now().getTime();

@@ -23,8 +23,10 @@ interface Counter {
   windowEnds: number;
   /** The total across nodes when last merged. */
   known: number;
-  /** Requests this node counted since. */
+  /** Requests this node counted since, not yet sent. */
   pending: number;
+  /** Requests this node sent in the merge under way, not yet in `known`. */
+  sent: number;
 }
 
 export interface Count {
@@ -53,10 +55,10 @@ export class SharedRateCounters {
     const windowEnds = (Math.floor(now / windowMs) + 1) * windowMs;
     const id = `${key}@${windowEnds}`;
     let counter = this.counters.get(id);
-    if (!counter) this.counters.set(id, (counter = { key, windowEnds, known: 0, pending: 0 }));
+    if (!counter) this.counters.set(id, (counter = { key, windowEnds, known: 0, pending: 0, sent: 0 }));
     counter.pending += 1;
     if (max <= STRICT_MAX) await this.merge();
-    return { current: counter.known + counter.pending, ttl: windowEnds - now };
+    return { current: counter.known + counter.sent + counter.pending, ttl: windowEnds - now };
   }
 
   /** Adds every pending count to the shared ones and learns the totals (one statement at a time). */
@@ -77,7 +79,11 @@ export class SharedRateCounters {
       else if (c.pending) sending.push([c, c.pending]);
     }
     if (!sending.length) return;
-    for (const [c, by] of sending) c.pending -= by;
+    // Counted as sent until the totals come back: a request meanwhile still sees them.
+    for (const [c, by] of sending) {
+      c.pending -= by;
+      c.sent += by;
+    }
     const increments: CounterIncrement[] = sending.map(([c, by]) => ({
       key: c.key,
       windowEnds: c.windowEnds,
@@ -86,14 +92,20 @@ export class SharedRateCounters {
     try {
       const totals = await addToCounters(this.db, increments);
       const byId = new Map(totals.map((t) => [`${t.key}@${t.windowEnds}`, t.count]));
-      for (const [c] of sending) c.known = byId.get(`${c.key}@${c.windowEnds}`) ?? c.known;
+      for (const [c, by] of sending) {
+        c.sent -= by;
+        c.known = byId.get(`${c.key}@${c.windowEnds}`) ?? c.known + by;
+      }
       if (now - this.lastSweepMs > 60_000) {
         this.lastSweepMs = now;
         await dropEndedCounters(this.db, now - 60_000);
       }
     } catch {
       // Not merged: counted again next time; meanwhile this node's own counts still limit.
-      for (const [c, by] of sending) c.pending += by;
+      for (const [c, by] of sending) {
+        c.sent -= by;
+        c.pending += by;
+      }
     }
   }
 
