@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, resolveRange, startOfLocalDay } from '../../src/server/domain/local-day.js';
+import {
+  addDays,
+  localDate,
+  nextLocalTick,
+  resolveRange,
+  startOfLocalDay,
+} from '../../src/server/domain/local-day.js';
 
 const VN = 'Asia/Ho_Chi_Minh';
 
@@ -114,5 +120,22 @@ describe('the local date of an instant, as the zone calendar reads it', () => {
         }
       }
     }
+  });
+});
+
+describe('the ticks of a periodic job', () => {
+  const TEN_MINUTES = 600_000;
+  const tick = (at: string, zone = VN) => nextLocalTick(new Date(at), TEN_MINUTES, zone).toISOString();
+
+  it('comes every ten minutes of the local clock, one of them at midnight', () => {
+    expect(tick('2026-12-03T16:55:00Z')).toBe('2026-12-03T17:00:00.000Z'); // 23:55 → 00:00 in Vietnam
+    expect(tick('2026-12-03T17:00:00Z')).toBe('2026-12-03T17:10:00.000Z');
+    expect(tick('2026-12-03T17:03:20.5Z')).toBe('2026-12-03T17:10:00.000Z');
+  });
+
+  it('follows zones off the whole hour and days that are not 24 hours long', () => {
+    expect(tick('2026-12-03T18:10:00Z', 'Asia/Kathmandu')).toBe('2026-12-03T18:15:00.000Z'); // 23:55 +05:45
+    // Berlin, 25 October 2026: a 25-hour day; its last ten minutes still end at midnight.
+    expect(tick('2026-10-25T22:55:00Z', 'Europe/Berlin')).toBe('2026-10-25T23:00:00.000Z');
   });
 });

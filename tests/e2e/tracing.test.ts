@@ -62,7 +62,11 @@ describe('contact tracing', () => {
       person: { fullName: 'Con Ca Bệnh', phone: '0900000001' },
     });
 
-    const desk = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    // The tracer's computer is set to New York's time: times typed and shown are still Vietnam's.
+    const desk = await journey.browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      timezoneId: 'America/New_York',
+    });
     const page = await desk.newPage();
     await logInOnPage(page, journey.server, 'truyvet', 'truy-vet-12345');
     await page.waitForURL(/\/tracing/);

@@ -2,19 +2,7 @@
  * Calendar days in the region's time zone (TZ_REGION): statistics, partitions and "today" lists are
  * local days, not UTC days.
  */
-
-/** One formatter per zone for `options`: building one costs far more than using it. */
-function perZone(locale: string, options: Intl.DateTimeFormatOptions) {
-  const made = new Map<string, Intl.DateTimeFormat>();
-  return (timeZone: string) => {
-    let format = made.get(timeZone);
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-      made.set(timeZone, format);
-    }
-    return format;
-  };
-}
+import { instantOfWallClock, perZone } from '../../shared/wall-clock.js';
 
 const dateFormat = perZone('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -56,25 +44,6 @@ export function localDate(instant: Date, timeZone: string): string {
   return date;
 }
 
-const clockFormat = perZone('en-US', {
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** Offset of the zone from UTC at an instant, in minutes (Asia/Ho_Chi_Minh: +420). */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const format = clockFormat(timeZone);
-  const parts = format.formatToParts(instant);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
 /** Local midnights found (epoch ms by zone and date), a bounded set: cleared when full. */
 const midnights = new Map<string, number>();
 const MAX_MIDNIGHTS = 4096;
@@ -92,11 +61,7 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
 }
 
 function firstInstantOf(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  const guess = utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000;
-  // A second pass settles days on which the offset changes (DST zones).
-  return utcMidnight - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return instantOfWallClock(date, timeZone).getTime();
 }
 
 export function addDays(date: string, days: number): string {
@@ -151,6 +116,17 @@ export function localDateTime(instant: Date, timeZone: string): string {
   const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * The first instant after `now` that is a whole number of `periodMs` after a local midnight, or the
+ * next midnight if sooner: when a periodic job runs, so that one run comes just as a day ends.
+ */
+export function nextLocalTick(now: Date, periodMs: number, timeZone: string): Date {
+  const day = localDate(now, timeZone);
+  const midnight = startOfLocalDay(day, timeZone).getTime();
+  const next = midnight + (Math.floor((now.getTime() - midnight) / periodMs) + 1) * periodMs;
+  return new Date(Math.min(next, startOfLocalDay(addDays(day, 1), timeZone).getTime()));
 }
 
 /** `DD/MM/YYYY`, the way Vietnamese documents write a date. */

@@ -11,7 +11,7 @@ import { useRequest, useSubmit } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import type { Messages } from '../../i18n/index.js';
+import { formatDateTime, type Messages } from '../../i18n/index.js';
 import { movable, ScopeDialog } from './ScopeDialog.js';
 
 type Action = 'toggle' | 'reset' | 'move';
@@ -131,7 +131,7 @@ function AccountRow({
         {a.active ? t.acc_active : t.acc_inactive}
         {a.mustChangePassword && <div className="small muted">{t.acc_must_change}</div>}
       </td>
-      <td className="small">{a.lastLoginAt ? new Date(a.lastLoginAt).toLocaleString('vi-VN') : '—'}</td>
+      <td className="small">{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : '—'}</td>
       <td>
         <button type="button" className="link" disabled={busy} onClick={() => act('toggle')}>
           {a.active ? t.acc_deactivate : t.acc_reactivate}

@@ -8,7 +8,7 @@ import { referenceApi, type UnitReview } from '../../../shared/api/reference.js'
 import { call } from '../../api/client.js';
 import { useRequest } from '../../api/hooks.js';
 import { useT } from '../../app/lang.js';
-import type { Messages } from '../../i18n/index.js';
+import { formatDate, type Messages } from '../../i18n/index.js';
 import type { Act } from './SilentVenues.js';
 
 export function UnitReviews({ act }: { act: Act }) {
@@ -32,7 +32,7 @@ export function UnitReviews({ act }: { act: Act }) {
         {t.review_intro
           .replace('{from}', upgrade.fromVersion)
           .replace('{to}', upgrade.toVersion)
-          .replace('{at}', new Date(upgrade.doneAt).toLocaleDateString('vi-VN'))}
+          .replace('{at}', formatDate(upgrade.doneAt))}
       </p>
       {items.length === 0 ? (
         <p className="muted">{t.review_none}</p>

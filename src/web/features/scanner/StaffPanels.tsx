@@ -7,7 +7,8 @@ import { MAX_NAME_LENGTH } from '../../../shared/limits.js';
 import { call, errorText } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { YesNo } from '../../components/YesNo.js';
-import type { Messages } from '../../i18n/index.js';
+import { regionTimeZone, type Messages } from '../../i18n/index.js';
+import { instantOfWallClock, wallClockOf } from '../../../shared/wall-clock.js';
 import type { StaffEntry } from './offline-queue.js';
 import { DayTimeInput } from '../../components/DayInput.js';
 
@@ -71,10 +72,8 @@ export function LookupPanel({
   );
 }
 
-function localInputValue(d: Date): string {
-  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
+/** The region's wall-clock time now, as the paper's time is written (the computer's zone may differ). */
+const regionNow = () => wallClockOf(new Date(), regionTimeZone());
 
 /** The questions of the paper declaration, with their labels: symptoms, then exposure. */
 const PAPER_QUESTIONS = [
@@ -91,7 +90,7 @@ export function PaperPanel({
 }) {
   const [fullName, setFullName] = useState('');
   const [phone, setPhone] = useState('');
-  const [at, setAt] = useState(() => localInputValue(new Date()));
+  const [at, setAt] = useState(regionNow);
   const [withDeclaration, setWithDeclaration] = useState(false);
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   // As on the paper: no answer is assumed; one left blank is asked for before the entry is saved.
@@ -105,7 +104,7 @@ export function PaperPanel({
       Object.fromEntries(keys.map((k) => [k, answers[k]!])) as Record<K, boolean>;
     await onSubmit({
       person: { fullName, phone },
-      at: new Date(at).toISOString(),
+      at: instantOfWallClock(at, regionTimeZone()).toISOString(),
       ...(withDeclaration
         ? {
             declaration: {
@@ -120,7 +119,7 @@ export function PaperPanel({
     setPhone('');
     setAnswers({});
     setMissing([]);
-    setAt(localInputValue(new Date()));
+    setAt(regionNow());
   };
   return (
     <form className="card" onSubmit={(e) => void submit(e)}>
@@ -144,7 +143,7 @@ export function PaperPanel({
         />
       </Field>
       <Field label={t.scanner_paper_time} htmlFor="paper-at">
-        <DayTimeInput id="paper-at" value={at} max={localInputValue(new Date())} onChange={setAt} required />
+        <DayTimeInput id="paper-at" value={at} max={regionNow()} onChange={setAt} required />
       </Field>
       <label className="pledge">
         <input

@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { tracingApi, type PresentPerson, type TracedVenue } from '../../../shared/api/tracing.js';
 import { call, errorText } from '../../api/client.js';
 import { useT } from '../../app/lang.js';
+import { regionTimeZone } from '../../i18n/index.js';
+import { instantOfWallClock } from '../../../shared/wall-clock.js';
 import { DayTimeInput } from '../../components/DayInput.js';
 import { VenueSearch } from './VenueSearch.js';
 
 /** `datetime-local` value (local to the browser, which tracers use in Việt Nam) → ISO with offset. */
-const toIso = (local: string) => new Date(local).toISOString();
+/** A time typed in the panel is the region's wall-clock time, as every time the page shows. */
+const toIso = (local: string) => instantOfWallClock(local, regionTimeZone()).toISOString();
 
 export function VenueExposurePanel() {
   const { t } = useT();
