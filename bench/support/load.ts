@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Cluster } from '../../scripts/cluster/topology.js';
 import { startServer, type RunningServer } from '../../tests/e2e/support/server.js';
 import { BENCH_ADMIN, type BulkWorld } from './bulk.js';
+import { machineGauge } from './machine-gauge.js';
 
 export const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
@@ -106,6 +107,7 @@ export async function measure(
   headers: Record<string, string> = {},
 ): Promise<RunFigures> {
   const results: Omit<RunFigures, 'allRuns'>[] = [];
+  const gaugeBefore = machineGauge();
   for (let run = 1; run <= settings.runs; run++) {
     const result = await autocannon({
       url,
@@ -130,6 +132,10 @@ export async function measure(
       `run ${run}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, non-2xx ${row.non2xx}, total ${row.total}`,
     );
   }
+  // The machine's speed before and after (bench/support/machine-gauge.ts): figures compare only at a similar gauge.
+  console.log(
+    `machine gauge: ${gaugeBefore} ms before the runs, ${machineGauge()} ms after (lower is faster)`,
+  );
   const median = [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
   console.log(
     `${label}: median ${median.rps} req/s, p50 ${median.p50} ms, p99 ${median.p99} ms, errors ${median.errors}, non-2xx ${median.non2xx} ` +
