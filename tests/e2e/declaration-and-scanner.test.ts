@@ -12,6 +12,7 @@ import { useSharedJourney } from './support/journey.js';
 import { renderPdfPage } from './support/qr-from-pdf.js';
 import { writeQrVideo } from './support/y4m.js';
 import { tempDirs } from '../support/temp-dirs.js';
+import { localDate, startOfLocalDay } from '../../src/server/domain/local-day.js';
 
 /** The fake camera's videos (9 MB each), removed after this file's journeys. */
 const cameraDir = tempDirs('cam');
@@ -47,7 +48,11 @@ async function managerContext(b: Browser, phone: string, options = {}): Promise<
 
 async function today(context: BrowserContext, venueId: number) {
   const res = await context.request.get(`${journey.server.baseUrl}/api/venues/${venueId}/today`);
-  return (await res.json()) as { total: number; byChannel: Record<string, number> };
+  return (await res.json()) as {
+    total: number;
+    byChannel: Record<string, number>;
+    items: { checkedInAt: string }[];
+  };
 }
 
 let cardQr: string;
@@ -240,9 +245,24 @@ describe('scanner station', () => {
 
   it('saves a paper declaration only with every answer copied from the paper', async () => {
     const venue = await registerVenue('Nhà thuốc Long Châu', '0241000019');
-    const context = await managerContext(journey.browser, '0241000019');
+    // The desk's computer is set to New York's time: the paper's time is still read as Vietnam's.
+    const context = await managerContext(journey.browser, '0241000019', { timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.goto(`${journey.server.baseUrl}/venues/${venue.id}/scanner`);
+    const paperTime = page.locator('.day-time:has(#paper-at) .time-input');
+    const vietnamClock = (at: number) =>
+      new Date(at).toLocaleTimeString('en-GB', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+    expect([vietnamClock(Date.now() - 60_000), vietnamClock(Date.now())]).toContain(
+      await paperTime.inputValue(),
+    );
+    // The paper says a time 30 minutes ago, or Vietnam's midnight if today began since.
+    const midnight = startOfLocalDay(localDate(new Date(), 'Asia/Ho_Chi_Minh'), 'Asia/Ho_Chi_Minh');
+    const copiedAt = Math.max(Date.now() - 30 * 60_000, midnight.getTime());
+    await paperTime.fill(vietnamClock(copiedAt));
     await page.fill('#paper-name', 'Phạm Văn Giấy');
     await page.fill('#paper-phone', '0977000111');
     await page.check('text=Có tờ khai y tế giấy');
@@ -255,6 +275,8 @@ describe('scanner station', () => {
     await answerTheRestNo(page, 'Không', 'form');
     await page.click('button:has-text("Lưu khai báo giấy")');
     await expect.poll(async () => (await today(context, venue.id)).byChannel).toEqual({ paper: 1 });
+    const saved = Date.parse((await today(context, venue.id)).items[0]!.checkedInAt);
+    expect(Math.abs(saved - copiedAt)).toBeLessThan(90_000);
     await context.close();
   });
 
