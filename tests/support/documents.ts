@@ -1,29 +1,37 @@
 /** Reading the documents the app produces, as a person opening them would. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
+/** Runs `read` on the PDF written to a temporary file (poppler reads files), removed afterwards. */
+function withPdfFile<T>(body: Buffer, read: (file: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'qr-pdf-'));
+  try {
+    const file = join(dir, 'r.pdf');
+    writeFileSync(file, body);
+    return read(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The text of a PDF, laid out as on the page (poppler's pdftotext). */
 export function pdfText(body: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-'));
-  writeFileSync(join(dir, 'r.pdf'), body);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  return withPdfFile(body, (file) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
 }
 
 /** The running text of a PDF's paragraphs, lines joined with one space (pdftotext, reading order). */
 export function pdfProse(body: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-'));
-  writeFileSync(join(dir, 'r.pdf'), body);
-  return execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return withPdfFile(body, (file) =>
+    execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+  );
 }
 
 /** Page count and page size as poppler's pdfinfo reports them. */
 export function pdfInfo(body: Buffer): { pages: number; pageSize: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'report-'));
-  writeFileSync(join(dir, 'r.pdf'), body);
-  const out = execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' });
+  const out = withPdfFile(body, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
   return {
     pages: Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]),
     pageSize: /^Page size:\s+(.*)$/m.exec(out)?.[1] ?? '',
