@@ -89,23 +89,26 @@ export class SharedRateCounters {
       windowEnds: c.windowEnds,
       by,
     }));
+    let totals: Awaited<ReturnType<typeof addToCounters>>;
     try {
-      const totals = await addToCounters(this.db, increments);
-      const byId = new Map(totals.map((t) => [`${t.key}@${t.windowEnds}`, t.count]));
-      for (const [c, by] of sending) {
-        c.sent -= by;
-        c.known = byId.get(`${c.key}@${c.windowEnds}`) ?? c.known + by;
-      }
-      if (now - this.lastSweepMs > 60_000) {
-        this.lastSweepMs = now;
-        await dropEndedCounters(this.db, now - 60_000);
-      }
+      totals = await addToCounters(this.db, increments);
     } catch {
       // Not merged: counted again next time; meanwhile this node's own counts still limit.
       for (const [c, by] of sending) {
         c.sent -= by;
         c.pending += by;
       }
+      return;
+    }
+    const byId = new Map(totals.map((t) => [`${t.key}@${t.windowEnds}`, t.count]));
+    for (const [c, by] of sending) {
+      c.sent -= by;
+      c.known = byId.get(`${c.key}@${c.windowEnds}`) ?? c.known + by;
+    }
+    if (now - this.lastSweepMs > 60_000) {
+      this.lastSweepMs = now;
+      // Merged already: a failed sweep must not count the merge again; the next sweep forgets the rows.
+      await dropEndedCounters(this.db, now - 60_000).catch(() => undefined);
     }
   }
 
