@@ -4,7 +4,7 @@
  */
 
 /** One formatter per zone for `options`: building one costs far more than using it. */
-export function perZone(locale: string, options: Intl.DateTimeFormatOptions) {
+function perZone(locale: string, options: Intl.DateTimeFormatOptions) {
   const made = new Map<string, Intl.DateTimeFormat>();
   return (timeZone: string) => {
     let format = made.get(timeZone);

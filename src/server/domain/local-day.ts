@@ -2,16 +2,11 @@
  * Calendar days in the region's time zone (TZ_REGION): statistics, partitions and "today" lists are
  * local days, not UTC days.
  */
-import { instantOfWallClock, perZone } from '../../shared/wall-clock.js';
-
-const dateFormat = perZone('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+import { instantOfWallClock, wallClockOf } from '../../shared/wall-clock.js';
 
 /** The local date `YYYY-MM-DD` of an instant, as the zone's calendar reads it. */
 function formattedDate(instant: Date, timeZone: string): string {
-  const format = dateFormat(timeZone);
-  const parts = format.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return wallClockOf(instant, timeZone).slice(0, 10);
 }
 
 interface KnownDay {
@@ -53,15 +48,11 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   const key = `${timeZone} ${date}`;
   let midnight = midnights.get(key);
   if (midnight === undefined) {
-    midnight = firstInstantOf(date, timeZone);
+    midnight = instantOfWallClock(date, timeZone).getTime();
     if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
     midnights.set(key, midnight);
   }
   return new Date(midnight);
-}
-
-function firstInstantOf(date: string, timeZone: string): number {
-  return instantOfWallClock(date, timeZone).getTime();
 }
 
 export function addDays(date: string, days: number): string {
@@ -101,21 +92,9 @@ export function resolveRange(
   return { from, to };
 }
 
-const dateTimeFormat = perZone('en-CA', {
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** `YYYY-MM-DD HH:mm` in the zone (lists and exports). */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const format = dateTimeFormat(timeZone);
-  const parts = format.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return wallClockOf(instant, timeZone).replace('T', ' ');
 }
 
 /**

@@ -8,7 +8,6 @@ import { instantOfWallClock } from '../../../shared/wall-clock.js';
 import { DayTimeInput } from '../../components/DayInput.js';
 import { VenueSearch } from './VenueSearch.js';
 
-/** `datetime-local` value (local to the browser, which tracers use in Việt Nam) → ISO with offset. */
 /** A time typed in the panel is the region's wall-clock time, as every time the page shows. */
 const toIso = (local: string) => instantOfWallClock(local, regionTimeZone()).toISOString();
 
