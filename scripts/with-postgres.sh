@@ -27,6 +27,8 @@ trap stop EXIT
 # Tests trade durability for speed; benchmarks (PG_DURABLE=1) keep PostgreSQL's defaults.
 OPTS="-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$WORK -c max_connections=200"
 if [ "${PG_DURABLE:-0}" != 1 ]; then OPTS="$OPTS -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+# More server settings for a profile, e.g. PG_EXTRA_OPTS="-c shared_preload_libraries=pg_stat_statements".
+OPTS="$OPTS ${PG_EXTRA_OPTS:-}"
 "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 start -o "$OPTS" >/dev/null
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"

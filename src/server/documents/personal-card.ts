@@ -27,10 +27,10 @@ const GREEN = '#0b6e4f';
 const ROW_GAP_MM = 14;
 const TOP_MM = 16;
 
-export function cardsPdf(cards: readonly PrintedCard[], testMark?: string): Promise<Buffer> {
+export async function cardsPdf(cards: readonly PrintedCard[], testMark?: string): Promise<Buffer> {
   const title =
     cards.length === 1 ? `Thẻ kiểm soát dịch bệnh – ${cards[0]!.fullName}` : 'Thẻ kiểm soát dịch bệnh';
-  const doc = newDocument({ title });
+  const doc = await newDocument({ title });
   doc.page.margins.bottom = 0;
   const cardWidth = CARD_WIDTH_MM * MM;
   const cardHeight = CARD_HEIGHT_MM * MM;

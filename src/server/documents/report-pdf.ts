@@ -17,7 +17,7 @@ export async function letterToPdf(
   letter: OfficialLetter,
   appendices: readonly Sheet[],
 ): Promise<Buffer> {
-  const doc = newDocument({ title }, { bufferPages: true });
+  const doc = await newDocument({ title }, { bufferPages: true });
   doc.page.margins.left = doc.page.margins.right = 56;
   drawOfficialLetter(doc, letter);
   for (const sheet of appendices) {

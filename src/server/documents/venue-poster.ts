@@ -48,8 +48,8 @@ const STEPS = {
   },
 } as const;
 
-export function venuePosterPdf(p: PosterInput): Promise<Buffer> {
-  const doc = newDocument({ title: `Mã QR – ${p.venueName}` });
+export async function venuePosterPdf(p: PosterInput): Promise<Buffer> {
+  const doc = await newDocument({ title: `Mã QR – ${p.venueName}` });
   const { width, height } = doc.page;
   const inner = width - 2 * MARGIN;
   // No automatic page break: every element has its place on this one page.
