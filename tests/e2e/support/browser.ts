@@ -14,6 +14,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Debian's Chromium (156) in headless mode loads the omnibox popups of its own window as WebUI pages
+  // (chrome://omnibox-popup.top-chrome): with nobody typing in an address bar, their renderer spent
+  // ≈ a third of a core the whole time a browser was open (e2e busy CPU 195–208 s → see tests/README).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
