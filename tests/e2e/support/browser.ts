@@ -27,6 +27,20 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for the journey files a test worker runs one after the other (journeys open contexts of
+ * their own and close them): a launch costs ≈ 1.2 s of CPU. Playwright stops it when the worker exits.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
 export const artifact = (name: string) => resolve(ARTIFACTS, name);
 
 /**

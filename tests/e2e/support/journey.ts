@@ -1,11 +1,12 @@
 /**
- * A Chromium per journey file, and a real server: its own, started before its tests and stopped after
- * (`useJourney(env)`), or the one the shared journeys use (`useSharedJourney()`).
+ * A journey file's browser (the worker's one Chromium; the contexts the file opened are closed after
+ * it) and a real server: its own, started before its tests and stopped after (`useJourney(env)`), or
+ * the one the shared journeys use (`useSharedJourney()`).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { SHARED_SERVER_ENV } from './admin.js';
-import { launchChromium } from './browser.js';
+import { sharedChromium } from './browser.js';
 import { provided } from '../../support/provided.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -43,11 +44,14 @@ export function useSharedJourney(): Journey {
 
 function journeyOn(server: () => Promise<RunningServer>): Journey {
   const state = {} as { server: RunningServer; browser: Browser };
+  let before = new Set<BrowserContext>();
   beforeAll(async () => {
-    [state.server, state.browser] = await Promise.all([server(), launchChromium()]);
+    [state.server, state.browser] = await Promise.all([server(), sharedChromium()]);
+    before = new Set(state.browser.contexts());
   });
   afterAll(async () => {
-    await state.browser?.close();
+    const opened = state.browser?.contexts().filter((c) => !before.has(c)) ?? [];
+    await Promise.all(opened.map((c) => c.close()));
     await state.server?.stop();
   });
   return state;
