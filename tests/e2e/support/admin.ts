@@ -15,6 +15,9 @@ export const SHARED_SERVER_ENV = {
   ADMIN_UNITS_VERSION: 'vn-gso-2021',
   // Every test client reaches it from 127.0.0.1: one address for all of them.
   RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+  // Logins of all the journeys, from that one address, within a minute (20 by default: the journeys
+  // reached it once the suite ran faster, and a login page answered 429).
+  RATE_LIMIT_LOGIN_PER_MINUTE: '60',
   // Wrong-password tests: the wait imposed on a login under attack, short.
   LOGIN_DELAY_CAP_MS: '300',
 };
