@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../scripts/cluster/topology.js';
-import { artifact, launchChromium, see } from '../e2e/support/browser.js';
+import { artifact, see, sharedChromium } from '../e2e/support/browser.js';
 import { SHARED_SERVER_ENV } from '../e2e/support/admin.js';
 import { E2E_ADMIN, logInOnPage } from '../e2e/support/journey.js';
 import { uniquePhone, venueBody } from '../support/app.js';
@@ -176,9 +176,9 @@ function duplicates(rows: { clientId: string }[]) {
 
 /** Opens the national dashboard in Chromium as the admin; answers the text of `selector` (and keeps a screenshot). */
 async function dashboardSays(selector: string, screenshot: string) {
-  const browser = await launchChromium();
+  const context = await (await sharedChromium()).newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     await logInOnPage(
       page,
       { baseUrl: cluster.url, stop: async () => {} },
@@ -190,7 +190,7 @@ async function dashboardSays(selector: string, screenshot: string) {
     await page.screenshot({ path: artifact(`${screenshot}.png`) });
     return await page.locator(selector).innerText();
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 

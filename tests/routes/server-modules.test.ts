@@ -5,11 +5,8 @@
  * cache lists every package the app's import graph loaded.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIfStale } from '../support/server-process.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { buildIfStale, ROOT } from '../support/server-process.js';
 
 /** Runs `script` (an ES module body) in a fresh node in the project root; answers what it printed as JSON. */
 function inFreshNode(script: string): Record<string, boolean> {

@@ -17,7 +17,7 @@ import { dumpOpenPglite, openPglite } from '../../src/server/db/pglite.js';
 import { openPostgres } from '../../src/server/db/postgres.js';
 import { ensureAdminUnitsLoaded } from '../../src/server/services/admin-units.js';
 import { DEFAULT_ADMIN_UNITS_VERSION } from '../../src/server/services/admin-unit-upgrade.js';
-import { buildIfStale } from './server-process.js';
+import { buildIfStale, ROOT as root } from './server-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,7 +47,6 @@ const TEMPLATE_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/q
  * installed packages (PGlite's version) and today's date (the day partitions around it).
  */
 function templateKey(): string {
-  const root = resolve(import.meta.dirname, '../..');
   const files = [
     ...readdirSync(join(root, 'migrations')).map((f) => join('migrations', f)),
     ...readdirSync(join(root, 'reference-data/admin-units')).map((f) =>

@@ -7,7 +7,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** The project's folder (tests and scripts run the built server from it). */
+export const ROOT = resolve(import.meta.dirname, '../..');
 export const SERVER_MAIN = 'dist/node/server/main.js';
 
 /** Builds dist/ when a source changed since the last build (a no-op otherwise). */
