@@ -25,7 +25,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per file. */
+/** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per worker. */
 let template: Blob | undefined;
 async function migratedTemplate(): Promise<Blob | undefined> {
   const file = await provided('pgliteTemplate');

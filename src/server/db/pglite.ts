@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
 import { DatabaseUnavailableError, rethrowClassified, withTimeLimit } from './failures.js';
+import { dumpEntries, MemoryFSFromDump } from './pglite-dump.js';
 import { lockDataDir } from './pglite-lock.js';
 import { DURABLE_START_PARAMS, DurableNodeFS, flushTree, type FileLayerObserver } from './pglite-files.js';
 
@@ -109,8 +110,9 @@ export async function dumpOpenPglite(db: Db): Promise<Blob> {
   return pg.dumpDataDir('none');
 }
 
-function openInMemory(initialData?: Blob) {
-  return PGlite.create({ parsers, extensions: { btree_gist, pg_trgm }, loadDataDir: initialData });
+async function openInMemory(initialData?: Blob) {
+  const fs = initialData ? new MemoryFSFromDump(await dumpEntries(initialData)) : undefined;
+  return PGlite.create({ parsers, extensions: { btree_gist, pg_trgm }, fs });
 }
 
 async function openOnDisk(dataDir: string, files?: FileLayerObserver, load?: Blob) {
