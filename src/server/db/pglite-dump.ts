@@ -5,7 +5,6 @@
  * here a dump is read once, and each start only creates its folders and copies its files.
  */
 import { MemoryFS } from '@electric-sql/pglite';
-import { gunzipSync } from 'node:zlib';
 
 export interface DumpEntry {
   /** Inside the data directory, e.g. `base/5/1259`. */
@@ -17,23 +16,40 @@ export interface DumpEntry {
 const BLOCK = 512;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/\0.*$/s, '');
 
-/** The entries of a tar (ustar, as PGlite writes it; gzipped or not): regular files and folders. */
-export function readTar(archive: Uint8Array): DumpEntry[] {
-  const bytes = archive[0] === 0x1f && archive[1] === 0x8b ? gunzipSync(archive) : archive;
-  const entries: DumpEntry[] = [];
-  for (let at = 0; at + BLOCK <= bytes.length;) {
-    const header = bytes.subarray(at, at + BLOCK);
-    if (header.every((b) => b === 0)) break; // the end-of-archive blocks
+/** One entry of a tar (ustar: a 512-byte header, then the data padded to 512 bytes). */
+export interface TarEntry {
+  /** As written in the archive, e.g. `/base/5/1259`. */
+  name: string;
+  /** `0` a regular file, `5` a folder, … */
+  kind: string;
+  data: Uint8Array;
+  /** The header, the data and its padding: the entry as it sits in the archive. */
+  whole: Uint8Array;
+}
+
+/** The entries of a tar archive, in order, up to its end-of-archive blocks. */
+export function* tarEntries(tar: Uint8Array): Generator<TarEntry> {
+  for (let at = 0; at + BLOCK <= tar.length;) {
+    const header = tar.subarray(at, at + BLOCK);
+    if (header.every((b) => b === 0)) return;
     const prefix = text(header.subarray(345, 500));
-    const name = text(header.subarray(0, 100));
+    const name = `${prefix ? `${prefix}/` : ''}${text(header.subarray(0, 100))}`;
     const size = parseInt(text(header.subarray(124, 136)).trim() || '0', 8);
-    const kind = String.fromCharCode(header[156]!);
-    const path = `${prefix ? `${prefix}/` : ''}${name}`.replace(/^\/+|\/+$/g, '');
-    at += BLOCK;
-    if (kind === '0' || kind === '\0') entries.push({ path, data: bytes.subarray(at, at + size) });
+    const end = at + BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+    const data = tar.subarray(at + BLOCK, at + BLOCK + size);
+    yield { name, kind: String.fromCharCode(header[156]!), data, whole: tar.subarray(at, end) };
+    at = end;
+  }
+}
+
+/** The files and folders of a dump (an uncompressed tar, as `dumpDataDir('none')` writes it). */
+export function readDump(tar: Uint8Array): DumpEntry[] {
+  const entries: DumpEntry[] = [];
+  for (const { name, kind, data } of tarEntries(tar)) {
+    const path = name.replace(/^\/+|\/+$/g, '');
+    if (kind === '0' || kind === '\0') entries.push({ path, data });
     else if (kind === '5') entries.push({ path });
-    else throw new Error(`unexpected entry of kind ${JSON.stringify(kind)} in a PGlite dump: ${path}`);
-    at += Math.ceil(size / BLOCK) * BLOCK;
+    else throw new Error(`unexpected entry of kind ${JSON.stringify(kind)} in a PGlite dump: ${name}`);
   }
   return entries;
 }
@@ -44,7 +60,7 @@ const readDumps = new WeakMap<Blob, Promise<DumpEntry[]>>();
 export function dumpEntries(dump: Blob): Promise<DumpEntry[]> {
   let entries = readDumps.get(dump);
   if (!entries) {
-    entries = dump.arrayBuffer().then((buffer) => readTar(new Uint8Array(buffer)));
+    entries = dump.arrayBuffer().then((buffer) => readDump(new Uint8Array(buffer)));
     readDumps.set(dump, entries);
   }
   return entries;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
 import { DatabaseUnavailableError, rethrowClassified, withTimeLimit } from './failures.js';
-import { dumpEntries, MemoryFSFromDump } from './pglite-dump.js';
+import { dumpEntries, MemoryFSFromDump, tarEntries } from './pglite-dump.js';
 import { lockDataDir } from './pglite-lock.js';
 import { DURABLE_START_PARAMS, DurableNodeFS, flushTree, type FileLayerObserver } from './pglite-files.js';
 
@@ -170,23 +170,9 @@ export async function restorePgliteDataDir(dataDir: string, backup: Buffer): Pro
   await pg.close();
 }
 
-/** A tar archive without the entries `drop` names (ustar: 512-byte headers, data padded to 512). */
+/** A tar archive without the entries `drop` names. */
 function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
-  const kept: Uint8Array[] = [];
-  for (let at = 0; at + 512 <= tar.length;) {
-    const header = tar.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) break;
-    const field = (from: number, length: number) =>
-      Buffer.from(header.subarray(from, from + length))
-        .toString('utf8')
-        .replace(/\0.*$/s, '');
-    const prefix = field(345, 155);
-    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
-    const size = parseInt(field(124, 12).trim() || '0', 8);
-    const end = at + 512 + Math.ceil(size / 512) * 512;
-    if (!drop(name)) kept.push(tar.subarray(at, end));
-    at = end;
-  }
+  const kept = [...tarEntries(tar)].filter((e) => !drop(e.name)).map((e) => e.whole);
   kept.push(new Uint8Array(1024)); // two empty blocks end an archive
   return Buffer.concat(kept);
 }
