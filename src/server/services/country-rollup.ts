@@ -31,8 +31,11 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   const lastEnded = lastSettledDay(ctx);
   const firstKept = expiredBefore(today, config.retentionDays);
   const days = lastEnded < firstKept ? [] : await rollups.daysToRollUp(db, firstKept, lastEnded);
-  const built: string[] = [];
-  for (const day of days) if (await db.tx((q) => rollups.rollUpDay(q, day, true))) built.push(day);
+  const quiet = days.length ? await db.tx((q) => rollups.rollUpQuietDays(q, days)) : [];
+  const built = [...quiet];
+  for (const day of days.filter((d) => !quiet.includes(d)))
+    if (await db.tx((q) => rollups.rollUpDay(q, day, true))) built.push(day);
+  built.sort();
   await db.tx(async (q) => {
     if (await rollups.confirmSnapshot(q, today)) return;
     await rollups.rollUpDay(q, today, false);

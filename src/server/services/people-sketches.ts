@@ -112,12 +112,15 @@ export async function sketchClosedDays(ctx: ServiceContext): Promise<string[]> {
   const lastClosed = lastSettledDay(ctx);
   const firstKept = expiredBefore(localToday(ctx), config.retentionDays);
   const days = lastClosed < firstKept ? [] : await sketches.daysToSketch(db, firstKept, lastClosed);
-  const built: string[] = [];
-  if (days.length) {
+  const quiet = days.length ? await db.tx((q) => sketches.sketchQuietDays(q, days)) : [];
+  const busy = days.filter((d) => !quiet.includes(d));
+  const built = [...quiet];
+  if (busy.length) {
     const levels = sketchedLevels(config.adminUnitsVersion);
     const codes = await sketches.unitCodesOfLevels(db, config.adminUnitsVersion, levels);
-    for (const day of days) if (await sketchDay(db, codes, day)) built.push(day);
+    for (const day of busy) if (await sketchDay(db, codes, day)) built.push(day);
   }
+  built.sort();
   await mergeSpans(db, addDays(lastClosed, -MAX_RANGE_DAYS), lastClosed);
   return built;
 }

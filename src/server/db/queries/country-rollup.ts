@@ -6,7 +6,8 @@
  * the venues active on the day that were active on none of the k days before. Over [from, to], the day
  * d contributes venues_new_after[d - from + 1]: the venues whose first active day in the range is d.
  *
- * The job rolls a day up under LOCKS.checkInRollup (exclusive, one day per transaction); whatever
+ * The job rolls a day up under LOCKS.checkInRollup (exclusive, one day per transaction, or every day
+ * without a venue-day at once); whatever
  * changes past counts takes the same lock shared and forgets the days it touched (forgetRollupDays),
  * so a roll-up never misses a committed change.
  */
@@ -56,6 +57,28 @@ export async function rollUpDay(q: Queryable, day: string, complete: boolean): P
     [day],
   );
   return true;
+}
+
+/**
+ * Rolls up at once the ended days of `days` without a single venue-day (a new installation, a quiet
+ * week): their roll-up is the day's row alone. Checked under the lock, as rollUpDay does, so a change
+ * committed before is seen. Answers the days rolled up; the others are left to rollUpDay, one by one.
+ */
+export async function rollUpQuietDays(q: Queryable, days: readonly string[]): Promise<string[]> {
+  await q.query(`SELECT pg_advisory_xact_lock(${LOCKS.checkInRollup})`);
+  const { rows } = await q.query<{ day: string }>(
+    `SELECT d::text AS day FROM unnest($1::date[]) d
+      WHERE NOT EXISTS (SELECT 1 FROM check_in_rollup_days r WHERE r.day = d AND r.complete)
+        AND NOT EXISTS (SELECT 1 FROM venue_day_counts c WHERE c.day = d)`,
+    [days],
+  );
+  const quiet = rows.map((r) => r.day).sort();
+  // A snapshot taken while the day was in progress goes, with whatever it held.
+  await q.query('DELETE FROM check_in_rollup_days WHERE day = ANY($1::date[])', [quiet]);
+  await q.query('INSERT INTO check_in_rollup_days (day, complete) SELECT d, true FROM unnest($1::date[]) d', [
+    quiet,
+  ]);
+  return quiet;
 }
 
 /**

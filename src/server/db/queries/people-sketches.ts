@@ -119,6 +119,24 @@ export async function lockDayForSketching(q: Queryable, day: string) {
   await q.query(`SELECT pg_advisory_xact_lock(${SKETCH_LOCK}, ${dayNumber})`, [day]);
 }
 
+/**
+ * Sketches at once the ended days of `days` that no one checked in on (a new installation, a quiet
+ * week): a day without keys is sketched as sketched, with no unit's sketch. Under each day's lock, as
+ * a day is sketched one by one, so a late check-in committed before is seen. Answers the days sketched.
+ */
+export async function sketchQuietDays(q: Queryable, days: readonly string[]): Promise<string[]> {
+  for (const day of [...days].sort()) await lockDayForSketching(q, day);
+  const { rows } = await q.query<{ day: string }>(
+    `INSERT INTO people_sketch_days (day)
+     SELECT d FROM unnest($1::date[]) d
+      WHERE NOT EXISTS (SELECT 1 FROM people_sketch_days s WHERE s.day = d)
+        AND NOT EXISTS (SELECT 1 FROM person_unit_days k WHERE k.day = d)
+     RETURNING day::text AS day`,
+    [days],
+  );
+  return rows.map((r) => r.day).sort();
+}
+
 export async function saveDaySketches(
   q: Queryable,
   day: string,
