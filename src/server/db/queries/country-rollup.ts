@@ -7,9 +7,8 @@
  * d contributes venues_new_after[d - from + 1]: the venues whose first active day in the range is d.
  *
  * The job rolls a day up under LOCKS.checkInRollup (exclusive, one day per transaction, or every day
- * without a venue-day at once); whatever
- * changes past counts takes the same lock shared and forgets the days it touched (forgetRollupDays),
- * so a roll-up never misses a committed change.
+ * without a venue-day at once); whatever changes past counts takes the same lock shared and forgets
+ * the days it touched (forgetRollupDays), so a roll-up never misses a committed change.
  */
 import { LOCKS } from '../locks.js';
 import type { Queryable } from '../db.js';
