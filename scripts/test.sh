@@ -12,6 +12,11 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh || exit 1
 REPORTS=$(mktemp -d /tmp/qr-test-reports-XXXXXX)
+# The tests' temporary files (a data directory copied for each server started, browser profiles, PDFs)
+# in memory when there is room (scripts/scratch-dir.sh): a server's data directory is copied in ≈ 0.1 s.
+export TMPDIR
+TMPDIR=$(mktemp -d "$(bash scripts/scratch-dir.sh)/qr-test-tmp-XXXXXX")
+chmod 1777 "$TMPDIR" # as /tmp: the PostgreSQL servers of the tests run as the 'postgres' user
 status=0
 started=$SECONDS
 run() { echo; echo "=== $1 ($((SECONDS - started)) s)"; shift; "$@" || status=1; }
@@ -52,5 +57,5 @@ done
 
 echo
 node scripts/summarize-tests.mjs "$REPORTS" || status=1
-rm -rf "$REPORTS"
+rm -rf "$REPORTS" "$TMPDIR"
 exit $status

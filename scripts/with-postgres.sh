@@ -9,9 +9,7 @@ PG_BIN=$(dirname "$(ls -1d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 
 # VM's disk (ext4, mounted with discard) copying the tests' template database took ≈ 1 s, in memory ≈ 0.1 s.
 # Benchmarks (PG_DURABLE=1) keep it on disk, as a real server is.
 PARENT=/tmp
-if [ "${PG_DURABLE:-0}" != 1 ] && [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -gt 4000000 ]; then
-  PARENT=/dev/shm
-fi
+[ "${PG_DURABLE:-0}" = 1 ] || PARENT=$(bash "$(dirname "$0")/scratch-dir.sh")
 WORK=$(mktemp -d "$PARENT/qr-pg-XXXXXX")
 PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 
