@@ -10,6 +10,7 @@ import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
 import { freshDatabase, type FreshDatabase } from './database.js';
 import { dumpOpenPglite } from '../../src/server/db/pglite.js';
+import { useCheapPasswordHashesInTests } from '../../src/server/services/passwords.js';
 import { provided } from './provided.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
@@ -24,6 +25,10 @@ export interface TestApp {
   restart(env: Record<string, string | undefined>): Promise<TestApp>;
   close(): Promise<void>;
 }
+
+// Route tests create and log in hundreds of accounts: cheap hashes (the cost is checked in a fresh
+// node, tests/routes/server-modules.test.ts; servers started as processes keep it).
+useCheapPasswordHashesInTests();
 
 /** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per worker. */
 let template: Blob | undefined;
