@@ -17,6 +17,7 @@ import {
   login,
   registerVenue,
   startTestApp,
+  typePaperForm,
   type TestApp,
 } from '../support/app.js';
 
@@ -133,15 +134,9 @@ describe('the country view from roll-ups', () => {
   });
 
   it('counts a paper form typed in later for an ended day at once, then rolls those days up again', async () => {
-    const cookie = await login(t.app, String(hanoiMarket.body.contactPhone), 'manager-pass-1');
-    const late = await call(t.app, 'POST', `/api/venues/${hanoiMarket.id}/check-ins`, {
-      cookie,
-      body: {
-        clientId: crypto.randomUUID(),
-        channel: 'paper',
-        at: '2026-11-20T15:00:00+07:00',
-        person: { fullName: 'Người 07', phone: '0911000007' },
-      },
+    const late = await typePaperForm(t.app, hanoiMarket, '2026-11-20T15:00:00+07:00', {
+      fullName: 'Người 07',
+      phone: '0911000007',
     });
     expect(late.status).toBe(201);
     const counted = await stats('VN');

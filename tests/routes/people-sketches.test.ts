@@ -18,6 +18,7 @@ import {
   login,
   registerVenue,
   startTestApp,
+  typePaperForm,
   type TestApp,
 } from '../support/app.js';
 
@@ -155,16 +156,10 @@ describe('unique people from day sketches', () => {
   });
 
   it('counts a paper form typed in later for a sketched day at once, then sketches that day again', async () => {
-    const cookie = await login(t.app, String(phucTan.body.contactPhone), 'manager-pass-1');
     const [late, current] = await Promise.all([
-      call(t.app, 'POST', `/api/venues/${phucTan.id}/check-ins`, {
-        cookie,
-        body: {
-          clientId: crypto.randomUUID(),
-          channel: 'paper',
-          at: '2026-11-20T15:00:00+07:00',
-          person: { fullName: 'Người E', phone: '0911000005' },
-        },
+      typePaperForm(t.app, phucTan, '2026-11-20T15:00:00+07:00', {
+        fullName: 'Người E',
+        phone: '0911000005',
       }),
       // In the same batch: written apart, not held up by the late one.
       call(t.app, 'POST', '/api/check-ins', {

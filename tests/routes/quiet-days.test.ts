@@ -15,6 +15,7 @@ import {
   login,
   registerVenue,
   startTestApp,
+  typePaperForm,
   type TestApp,
 } from '../support/app.js';
 
@@ -82,15 +83,9 @@ describe('quiet days', () => {
   });
 
   it('become ordinary days when a paper form is typed in for one, and are built again with it', async () => {
-    const cookie = await login(t.app, String(venue.body.contactPhone), 'manager-pass-1');
-    const late = await call(t.app, 'POST', `/api/venues/${venue.id}/check-ins`, {
-      cookie,
-      body: {
-        clientId: crypto.randomUUID(),
-        channel: 'paper',
-        at: '2026-11-21T15:00:00+07:00',
-        person: { fullName: 'Người khai giấy', phone: '0911000021' },
-      },
+    const late = await typePaperForm(t.app, venue, '2026-11-21T15:00:00+07:00', {
+      fullName: 'Người khai giấy',
+      phone: '0911000021',
     });
     expect(late.status).toBe(201);
     expect(await daysOf('people_sketch_days')).toEqual(['2026-11-20', '2026-11-22']);

@@ -178,6 +178,20 @@ export async function registerVenue(app: FastifyInstance, overrides: Json = {}) 
   return { ...(res.body as { id: number; code: string; checkInUrl: string }), managerCookie, body };
 }
 
+/** A paper form typed in later by the venue's manager (logged in now), for a person at `at`. */
+export async function typePaperForm(
+  app: FastifyInstance,
+  venue: Awaited<ReturnType<typeof registerVenue>>,
+  at: string,
+  person: { fullName: string; phone: string },
+) {
+  const cookie = await login(app, String(venue.body.contactPhone), String(venue.body.managerPassword));
+  return call(app, 'POST', `/api/venues/${venue.id}/check-ins`, {
+    cookie,
+    body: { clientId: crypto.randomUUID(), channel: 'paper', at, person },
+  });
+}
+
 export function checkInBody(venueCode: string, overrides: Json = {}): Json {
   return {
     venueCode,
