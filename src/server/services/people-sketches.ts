@@ -151,7 +151,7 @@ async function mergeSpan(db: Db, span: DaySpan, halves: [DaySpan, DaySpan]): Pro
 
 async function sketchDay(db: Db, codes: readonly string[], day: string): Promise<boolean> {
   return db.tx(async (q: Queryable) => {
-    await sketches.lockDayForSketching(q, day);
+    await sketches.lockDaysForSketching(q, [day]);
     // Another node may have built it while this one waited for the lock.
     if ((await sketches.sketchedDays(q, day, day)).length) return false;
     await sketches.saveDaySketches(q, day, await sketchesFromKeys(q, codes, day));

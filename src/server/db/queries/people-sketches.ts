@@ -114,9 +114,12 @@ export async function saveSpanSketches(
   );
 }
 
-/** Under the day's exclusive lock (wait for late check-ins of that day to commit first). */
-export async function lockDayForSketching(q: Queryable, day: string) {
-  await q.query(`SELECT pg_advisory_xact_lock(${SKETCH_LOCK}, ${dayNumber})`, [day]);
+/** Under the days' exclusive locks, taken in day order (wait for late check-ins of those days to commit first). */
+export async function lockDaysForSketching(q: Queryable, days: readonly string[]) {
+  await q.query(
+    `SELECT pg_advisory_xact_lock(${SKETCH_LOCK}, ${dayNumberOf('d')}) FROM unnest($1::date[]) d ORDER BY d`,
+    [days],
+  );
 }
 
 /**
@@ -125,7 +128,7 @@ export async function lockDayForSketching(q: Queryable, day: string) {
  * a day is sketched one by one, so a late check-in committed before is seen. Answers the days sketched.
  */
 export async function sketchQuietDays(q: Queryable, days: readonly string[]): Promise<string[]> {
-  for (const day of [...days].sort()) await lockDayForSketching(q, day);
+  await lockDaysForSketching(q, days);
   const { rows } = await q.query<{ day: string }>(
     `INSERT INTO people_sketch_days (day)
      SELECT d FROM unnest($1::date[]) d
