@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/server/db/open.js';
 import { serverStorage, type FreshDatabase } from '../support/database.js';
-import { buildIfStale, spawnServer, type ServerProcess } from '../support/server-process.js';
+import { buildIfStale, spawnServer, TEST_NODE_FLAGS, type ServerProcess } from '../support/server-process.js';
 import { tempDirs } from '../support/temp-dirs.js';
 
 const onPglite = !process.env.TEST_DATABASE_URL;
@@ -85,7 +85,10 @@ const logged = (server: ServerProcess, msg: string) =>
 describe('a server process', () => {
   it('stops on SIGTERM under load: answers every request it received, exits 0, keeps every acknowledged check-in', async () => {
     const env = await storage();
-    const server = await spawnServer({ ...env, LOG_LEVEL: 'info', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' });
+    const server = await spawnServer(
+      { ...env, LOG_LEVEL: 'info', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' },
+      { nodeArgs: TEST_NODE_FLAGS },
+    );
     await server.healthy();
     const venueCode = await registerVenue(server);
 
@@ -96,7 +99,7 @@ describe('a server process', () => {
     };
     const workers = Array.from({ length: 20 }, worker);
     // Under load: 30 check-ins acknowledged (a busy machine takes longer to get there), then the signal.
-    for (const until = Date.now() + 20_000; Date.now() < until; ) {
+    for (const until = Date.now() + 20_000; Date.now() < until;) {
       if (attempts.filter((a) => a.status === 201).length >= 30) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -138,6 +141,7 @@ describe('a server process', () => {
       const server = await spawnServer(
         { ...(await storage()), LOG_LEVEL: 'warn' },
         {
+          nodeArgs: TEST_NODE_FLAGS,
           wrapper: [
             'strace',
             '-f',
@@ -175,7 +179,10 @@ describe('a server process', () => {
   it.runIf(onPglite)(
     'started below the free-space floor, waits and says why',
     async () => {
-      const server = await spawnServer({ ...(await storage()), DISK_FLOOR_MB: String(1024 ** 3) });
+      const server = await spawnServer(
+        { ...(await storage()), DISK_FLOOR_MB: String(1024 ** 3) },
+        { nodeArgs: TEST_NODE_FLAGS },
+      );
       try {
         const deadline = Date.now() + 15_000;
         while (!server.lines.some((l) => l.includes('not starting yet')) && Date.now() < deadline) {

@@ -9,6 +9,7 @@ import { SHARED_SERVER_ENV } from './admin.js';
 import { sharedChromium } from './browser.js';
 import { provided } from '../../support/provided.js';
 import { startServer, type RunningServer } from './server.js';
+import { TEST_NODE_FLAGS } from '../../support/server-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +28,7 @@ interface Journey {
 
 /** A journey on a server of its own, started with `env` (a list, a tile server, a province's exact figures). */
 export function useJourney(env: Record<string, string> = {}): Journey {
-  return journeyOn(() => startServer(env));
+  return journeyOn(() => startServer(env, TEST_NODE_FLAGS));
 }
 
 /**
@@ -38,7 +39,7 @@ export function useJourney(env: Record<string, string> = {}): Journey {
 export function useSharedJourney(): Journey {
   return journeyOn(async () => {
     const url = await provided('sharedServerUrl');
-    return url ? { baseUrl: url, stop: async () => {} } : startServer(SHARED_SERVER_ENV);
+    return url ? { baseUrl: url, stop: async () => {} } : startServer(SHARED_SERVER_ENV, TEST_NODE_FLAGS);
   });
 }
 
