@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it (.ci/run) and as the README's test command runs it: static checks,
-# then two sides at once (they share nothing but the machine's two cores, and each waits on browsers,
-# servers and disks at different times):
+# The whole test suite, as CI runs it (.ci/run) and as the README's test command runs it: the static
+# checks (type check, typed lint) and two sides, all at once (they share nothing but the machine's two
+# cores, and each waits on browsers, servers and disks at different times):
 #   - the embedded database: domain + route tests, then Chromium journeys, on PGlite;
 #   - PostgreSQL: route tests and the journeys that need a server of their own, on a real PostgreSQL
 #     server started for the run; then the deployment (two nodes behind HAProxy, a primary and its
 #     replica) with the other journeys through its balancer.
-# Each side's output is printed when it ends. Ends with one line: "N passed, N failed".
+# Each part's output is printed when it ends. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,9 +23,14 @@ run() { echo; echo "=== $1 ($((SECONDS - started)) s)"; shift; "$@" || status=1;
 run_vitest() { npx vitest run --reporter=default --reporter=json "$@"; }
 export -f run_vitest # for the PostgreSQL run, inside with-postgres.sh
 
-# Type check and lint at once (each prints nothing when all is well).
-run "typecheck and lint" bash -c 'npm run --silent typecheck & t=$!; npm run --silent lint; l=$?; wait $t && exit $l'
 run "build the web app and the server" node scripts/build-if-stale.mjs
+
+# Type check and lint (each prints nothing when all is well) beside the tests: the typed lint is one
+# thread for ≈ 30 s, which left the other core idle when the tests waited for it.
+static_checks() {
+  run "typecheck and lint" bash -c 'npm run --silent typecheck & t=$!; npm run --silent lint; l=$?; wait $t && exit $l'
+  return $status
+}
 
 embedded_side() {
   run "domain and route tests on PGlite" run_vitest --config vitest.config.ts --outputFile="$REPORTS/pglite.json"
@@ -41,17 +46,19 @@ postgres_side() {
   return $status
 }
 
-echo; echo "=== the PGlite side and the PostgreSQL side, at once ($((SECONDS - started)) s)"
+echo; echo "=== the static checks, the PGlite side and the PostgreSQL side, at once ($((SECONDS - started)) s)"
+static_checks > "$REPORTS/static.log" 2>&1 &
+static=$!
 embedded_side > "$REPORTS/embedded.log" 2>&1 &
 embedded=$!
 postgres_side > "$REPORTS/postgres.log" 2>&1 &
 postgres=$!
-# Each side's output as soon as it ends (the shorter one first).
-declare -A side=([$embedded]=embedded [$postgres]=postgres)
+# Each one's output as soon as it ends (the shortest first).
+declare -A side=([$static]=static [$embedded]=embedded [$postgres]=postgres)
 while [ ${#side[@]} -gt 0 ]; do
   wait -n -p ended "${!side[@]}" || status=1
   cat "$REPORTS/${side[$ended]}.log"
-  echo "=== the ${side[$ended]} side ended ($((SECONDS - started)) s)"
+  echo "=== the ${side[$ended]} part ended ($((SECONDS - started)) s)"
   unset "side[$ended]"
 done
 
