@@ -16,6 +16,22 @@ describe('isoInstant (an instant as API text)', () => {
     }
   });
 
+  it('writes runs of instants of one day, and of days back and forth, as toISOString does (the last day is remembered)', () => {
+    const start = Date.UTC(2026, 11, 3, 22);
+    const steps = [
+      ...Array.from({ length: 400 }, (_, i) => i * 7 * 60_000),
+      86_400_000,
+      0,
+      3 * 86_400_000,
+      0,
+    ];
+    for (const step of steps) expect(isoInstant(start + step)).toBe(asDate(start + step));
+    for (let i = 0; i < 100; i++) {
+      const at = start + (i % 2 ? -1 : 1) * i * 3_600_000;
+      expect(isoInstant(at)).toBe(asDate(at));
+    }
+  });
+
   it('gets the edges right: the epoch, leap days, month and year ends, the last instant', () => {
     for (const text of [
       '1970-01-01T00:00:00.000Z',

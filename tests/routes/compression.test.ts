@@ -5,7 +5,15 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPRESS_FROM_BYTES } from '../../src/server/http/plugins/compression.js';
-import { ADMIN, login, startTestApp, type TestApp } from '../support/app.js';
+import {
+  ADMIN,
+  call,
+  checkInBody,
+  login,
+  registerVenue,
+  startTestApp,
+  type TestApp,
+} from '../support/app.js';
 import { copyVenues } from '../support/bulk-venues.js';
 
 let t: TestApp;
@@ -54,6 +62,31 @@ describe('compressed answers', () => {
     const gz = await get(TABLE, 'gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+  });
+
+  it("compresses a long answer written as UTF-8 bytes (the door's list) as it does a string", async () => {
+    const venue = await registerVenue(t.app, { name: 'Chợ Đồng Xuân' });
+    const first = await call(t.app, 'POST', '/api/check-ins', { body: checkInBody(venue.code) });
+    expect(first.status).toBe(201);
+    // 150 more entries today, copies of the first with their own id and a Vietnamese name (≈ 30 KB).
+    await t.ctx.db.query(
+      `INSERT INTO check_ins
+       SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(), 'person_full_name', 'Nguyễn Thị Ánh ' || g))).*
+         FROM check_ins c, generate_series(1, 150) g WHERE c.id = $1`,
+      [first.body.id],
+    );
+    const url = `/api/venues/${venue.id}/today`;
+    const plain = await get(url);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(plain.rawPayload.length);
+    expect(plain.rawPayload.length).toBeGreaterThan(COMPRESS_FROM_BYTES);
+    expect(plain.json().items).toHaveLength(151);
+    expect(plain.json().items[1].fullName).toMatch(/^Nguyễn Thị Ánh \d+$/);
+
+    const br = await get(url, 'br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
   });
 
   it('sends a short answer as it is', async () => {

@@ -14,14 +14,27 @@ export function isoInstant(at: number | Date): string {
   const ms = Math.trunc(typeof at === 'number' ? at : at.getTime());
   if (!(ms >= 0 && ms <= LAST_MS)) return new Date(at).toISOString();
   const days = Math.floor(ms / DAY_MS);
-  const { year, month, day } = civilDate(days);
   let rest = ms - days * DAY_MS;
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+  return `${datePart(days)}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+}
+
+// The text of the last day written: the instants of one answer mostly fall on one or two days.
+let lastDays = NaN;
+let lastDatePart = '';
+
+/** `YYYY-MM-DDT` of a day counted from 1970-01-01. */
+function datePart(days: number) {
+  if (days !== lastDays) {
+    const { year, month, day } = civilDate(days);
+    lastDatePart = `${year}-${pad2(month)}-${pad2(day)}T`;
+    lastDays = days;
+  }
+  return lastDatePart;
 }
 
 /** The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's days_from_civil, inverted). */

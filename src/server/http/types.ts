@@ -45,7 +45,7 @@ export function routeOf<E extends Endpoint>(e: E) {
  * database, or built by a function typed with the contract's type, listing every field). A route test
  * pins each use to the contract: the schema's `parse` of the body equals the body (no field more or less).
  */
-export function sendContractJson(reply: FastifyReply, json: string) {
+export function sendContractJson(reply: FastifyReply, json: string | Buffer) {
   return reply
     .type('application/json; charset=utf-8')
     .serializer((text: string) => text)

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import * as checkIns from '../db/queries/check-ins.js';
-import { readVenueToday, todayEntriesJson } from '../db/queries/venue-today.js';
+import { readVenueToday, writeTodayEntries } from '../db/queries/venue-today.js';
+import type { JsonBytes } from '../domain/json-bytes.js';
 import type { NewCheckIn, RecordOutcome } from '../db/queries/record-check-ins.js';
 import { tracedContactColour } from '../domain/status.js';
 import { rulesFor } from './status-rules.js';
@@ -180,7 +181,7 @@ export async function checkOut(
 
 /**
  * Today's check-ins at a venue (local day), counts per channel and the number inside now. The entries
- * come as JSON text (`itemsJson`, written from the columns read; phones masked for those who may not see them).
+ * are written as JSON by `writeItems` (from the columns read; phones masked for those who may not see them).
  */
 export async function venueToday(ctx: ServiceContext, actor: Actor | null, venueId: number, limit = 200) {
   const now = ctx.now();
@@ -198,6 +199,7 @@ export async function venueToday(ctx: ServiceContext, actor: Actor | null, venue
     inside: read!.inside,
     total,
     byChannel: read!.byChannel,
-    itemsJson: todayEntriesJson(read!.entries, wholePhones ? (phone) => phone : maskPhone),
+    entryCount: read!.names?.length ?? 0,
+    writeItems: (out: JsonBytes) => writeTodayEntries(out, read!, wholePhones ? (phone) => phone : maskPhone),
   };
 }

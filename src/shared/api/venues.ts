@@ -114,6 +114,7 @@ export const TodayCheckIn = z.object({
   flagged: z.boolean(),
   statusColour: z.enum(STATUS_COLOURS).nullable(),
 });
+export type TodayCheckIn = z.infer<typeof TodayCheckIn>;
 
 export const Kiosk = z.object({
   id: z.number(),

@@ -22,9 +22,20 @@ export function preferredEncoding(req: FastifyRequest): 'br' | 'gzip' | null {
   return null;
 }
 
+/**
+ * An answer written as text (a string or its UTF-8 bytes) of COMPRESS_FROM_BYTES or more. A string's
+ * length in UTF-16 units bounds its UTF-8 length (1 to 3 bytes a unit), so most answers are decided
+ * without measuring a long string's bytes (Fastify measures them again for Content-Length).
+ */
+function isLongText(payload: unknown): payload is string | Buffer {
+  if (Buffer.isBuffer(payload)) return payload.length >= COMPRESS_FROM_BYTES;
+  if (typeof payload !== 'string' || payload.length * 3 < COMPRESS_FROM_BYTES) return false;
+  return payload.length >= COMPRESS_FROM_BYTES || Buffer.byteLength(payload) >= COMPRESS_FROM_BYTES;
+}
+
 export function registerCompression(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (typeof payload !== 'string' || Buffer.byteLength(payload) < COMPRESS_FROM_BYTES) return payload;
+    if (!isLongText(payload)) return payload;
     if (reply.hasHeader('content-encoding')) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
     reply.header('vary', 'accept-encoding');

@@ -7,6 +7,7 @@ import { venueQrDocument, type QrFormat } from '../../services/posters.js';
 import * as entrances from '../../services/entrances.js';
 import * as venues from '../../services/venues.js';
 import { iso, publicRoute, routeOf, sendContractJson, type ZodApp } from '../types.js';
+import { JsonBytes } from '../../domain/json-bytes.js';
 
 /** Self-registrations allowed per minute from one address. */
 const REGISTRATIONS_PER_MINUTE = 120;
@@ -72,9 +73,13 @@ export function venueRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(venuesApi.today),
     handler: async (req, reply) => {
-      const { itemsJson, ...head } = await venueToday(ctx, await req.actor(), req.params.id);
-      // The entries as JSON text already (the contract's TodayCheckIn[], written by todayEntriesJson): not written again.
-      return sendContractJson(reply, `${JSON.stringify(head).slice(0, -1)},"items":${itemsJson}}`);
+      const { writeItems, entryCount, ...head } = await venueToday(ctx, await req.actor(), req.params.id);
+      // The entries written as the contract's TodayCheckIn[] straight into UTF-8 (writeTodayEntries).
+      const out = new JsonBytes(512 + entryCount * 256).write(
+        `${JSON.stringify(head).slice(0, -1)},"items":`,
+      );
+      writeItems(out);
+      return sendContractJson(reply, out.write('}').toBuffer());
     },
   });
   entranceRoutes(app, ctx);
