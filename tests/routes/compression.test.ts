@@ -82,7 +82,8 @@ describe('compressed answers', () => {
     expect(Number(plain.headers['content-length'])).toBe(plain.rawPayload.length);
     expect(plain.rawPayload.length).toBeGreaterThan(COMPRESS_FROM_BYTES);
     expect(plain.json().items).toHaveLength(151);
-    expect(plain.json().items[1].fullName).toMatch(/^Nguyễn Thị Ánh \d+$/);
+    const names = (plain.json().items as { fullName: string }[]).map((e) => e.fullName);
+    expect(names.filter((name) => /^Nguyễn Thị Ánh \d+$/.test(name))).toHaveLength(150);
 
     const br = await get(url, 'br');
     expect(br.headers['content-encoding']).toBe('br');
