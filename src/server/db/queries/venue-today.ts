@@ -12,9 +12,6 @@ import type { JsonBytes } from '../../domain/json-bytes.js';
 import { earliestStayCovering, EPOCH_MS, insideAt } from './check-ins.js';
 import { VENUE_COLUMNS, type VenueRow } from './venues.js';
 
-/** An entry of the list, as the contract names it. */
-type TodayEntry = TodayCheckIn;
-
 /**
  * The newest entries, a column each, newest first: id, phone, channel, in and out (ms since 1970),
  * flagged, status colour. Each null when the day has no entry. The names come apart (`names`): they
@@ -84,8 +81,8 @@ type WrittenKeys =
   'id' | 'fullName' | 'phone' | 'channel' | 'checkedInAt' | 'checkedOutAt' | 'flagged' | 'statusColour';
 // A key of the contract's entry not written, or one written that it lacks, is a compile error here.
 const writesEveryKey: [
-  Exclude<keyof TodayEntry, WrittenKeys>,
-  Exclude<WrittenKeys, keyof TodayEntry>,
+  Exclude<keyof TodayCheckIn, WrittenKeys>,
+  Exclude<WrittenKeys, keyof TodayCheckIn>,
 ] extends [never, never]
   ? true
   : never = true;
@@ -93,8 +90,9 @@ void writesEveryKey;
 
 /**
  * Writes the contract's TodayCheckIn[] for the entries read, each phone as `phoneAsSeen` shows it, into
- * `out` (ids, channels and colours need no escaping; names and phones go through JSON.stringify). PostgreSQL writing this text itself spent 1.25 of its 2.0 ms on it for 200 entries;
- * here ≈ 0.2 ms of the app's. The route test pins the answer to the contract (and WrittenKeys to the
+ * `out` (ids, channels and colours need no escaping; names and phones go through JSON.stringify).
+ * PostgreSQL writing this text itself spent 1.25 of its 2.0 ms on it for 200 entries; here ≈ 0.2 ms of
+ * the app's. The route test pins the answer to the contract (and WrittenKeys to the
  * text written below).
  */
 export function writeTodayEntries(
@@ -107,7 +105,7 @@ export function writeTodayEntries(
     return;
   }
   const [id, phone, channel, checkedInAt, checkedOutAt, flagged, statusColour] = entries;
-  // Written 16 entries at a time: fewer, longer writes cost less than one a entry or one for all.
+  // Written 16 entries at a time: fewer, longer writes cost less than one per entry or one for all.
   let text = '';
   for (let i = 0; i < id.length; i++) {
     text +=
