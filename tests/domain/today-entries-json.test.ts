@@ -3,7 +3,11 @@
  * JSON.stringify: it must be the very JSON that JSON.stringify would write, for any number of entries.
  */
 import { describe, expect, it } from 'vitest';
-import { writeTodayEntries, type TodayEntriesRead } from '../../src/server/db/queries/venue-today.js';
+import {
+  newestFirst,
+  writeTodayEntries,
+  type TodayEntriesRead,
+} from '../../src/server/db/queries/venue-today.js';
 import { isoInstant } from '../../src/server/domain/instant.js';
 import { JsonBytes } from '../../src/server/domain/json-bytes.js';
 import { maskPhone } from '../../src/shared/phone.js';
@@ -30,7 +34,7 @@ function read(count: number): TodayEntriesRead {
 
 const written = (entries: TodayEntriesRead, hint?: number) => {
   const out = new JsonBytes(hint).write('{"items":');
-  writeTodayEntries(out, entries, maskPhone);
+  writeTodayEntries(out, entries, maskPhone, 200);
   return out.write('}').toBuffer().toString('utf8');
 };
 
@@ -51,6 +55,23 @@ describe('writing the door list as JSON bytes', () => {
             statusColour: entries[6]![i],
           }));
     expect(written(read(count))).toBe(JSON.stringify({ items: expected }));
+  });
+
+  it('writes equal instants by id and stops at the limit, ties read past it included', () => {
+    const at = [9, 9, 9, 7, 5, 5, 5];
+    const ids = ['c', 'a', 'b', 'x', 'f', 'd', 'e'];
+    expect(newestFirst(at, ids, 10).map((i) => ids[i])).toEqual(['a', 'b', 'c', 'x', 'd', 'e', 'f']);
+    // The database gives every row tied with the 5th; the list keeps the 5 first by id.
+    expect(newestFirst(at, ids, 5).map((i) => ids[i])).toEqual(['a', 'b', 'c', 'x', 'd']);
+    expect(newestFirst([], [], 5)).toEqual([]);
+    const { entries, names } = read(3);
+    const tied: TodayEntriesRead = {
+      entries: [entries[0]!.slice().reverse(), ...entries.slice(1).map((c) => c!.slice())] as never,
+      names,
+    };
+    (tied.entries[3] as number[]).fill(AT);
+    const listed = JSON.parse(written(tied)).items.map((e: { id: string }) => e.id);
+    expect(listed).toEqual([...entries[0]!].sort());
   });
 
   it('grows its buffer when the text outgrows the size guessed', () => {

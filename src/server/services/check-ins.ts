@@ -199,7 +199,8 @@ export async function venueToday(ctx: ServiceContext, actor: Actor | null, venue
     inside: read!.inside,
     total,
     byChannel: read!.byChannel,
-    entryCount: read!.names?.length ?? 0,
-    writeItems: (out: JsonBytes) => writeTodayEntries(out, read!, wholePhones ? (phone) => phone : maskPhone),
+    entryCount: Math.min(read!.names?.length ?? 0, limit),
+    writeItems: (out: JsonBytes) =>
+      writeTodayEntries(out, read!, wholePhones ? (phone) => phone : maskPhone, limit),
   };
 }
