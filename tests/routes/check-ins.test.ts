@@ -200,6 +200,42 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
     expect([empty.status, empty.body.items, empty.body.total]).toEqual([200, [], 0]);
   });
 
+  it('counts the day per channel alike when the list holds all of it and when it holds only the newest 200', async () => {
+    const admin = await login(t.app, ADMIN.username, ADMIN.password);
+    const market = await registerVenue(t.app, { name: 'Chợ Bến Thành' });
+    for (const channel of ['qr_self', 'on_behalf', 'qr_self']) {
+      const body = checkInBody(market.code, {
+        channel,
+        person: { fullName: 'Đỗ Văn Nam', phone: '0933111222' },
+      });
+      expect((await call(t.app, 'POST', '/api/check-ins', { body })).status).toBe(201);
+    }
+    const today = async () =>
+      (await call(t.app, 'GET', `/api/venues/${market.id}/today`, { cookie: admin })).body;
+    const counted = async () => {
+      const { rows } = await t.ctx.db.query<{ channel: string; n: number }>(
+        'SELECT channel, count(*)::int AS n FROM check_ins WHERE venue_id = $1 GROUP BY channel',
+        [market.id],
+      );
+      return Object.fromEntries(rows.map((r) => [r.channel, r.n]));
+    };
+    const few = await today();
+    expect([few.items.length, few.total, few.byChannel]).toEqual([3, 3, { qr_self: 2, on_behalf: 1 }]);
+    // 240 more today over three channels: the list shows 200, the counts cover all 243.
+    await t.ctx.db.query(
+      `INSERT INTO check_ins
+       SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(),
+                 'channel', (ARRAY['kiosk', 'paper', 'qr_staff'])[1 + g % 3]))).*
+         FROM check_ins c, generate_series(1, 240) g
+        WHERE c.id = (SELECT id FROM check_ins WHERE venue_id = $1 LIMIT 1)`,
+      [market.id],
+    );
+    const many = await today();
+    expect([many.items.length, many.total]).toEqual([200, 243]);
+    expect(many.byChannel).toEqual(await counted());
+    expect(many.byChannel).toEqual({ qr_self: 2, on_behalf: 1, kiosk: 80, paper: 80, qr_staff: 80 });
+  });
+
   it('reads nothing of the venue for a session that ended, or for no session', async () => {
     const url = `/api/venues/${venue.id}/today`;
     for (const cookie of ['sid=not-a-session', undefined]) {

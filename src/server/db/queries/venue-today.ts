@@ -34,6 +34,8 @@ export interface TodayEntriesRead {
   names: string[] | null;
 }
 
+// The counts per channel are a second pass over the day's rows, made only when the list may not hold
+// them all (as many rows as the limit, or more): a day with fewer is counted from its entries.
 // The aggregates follow the subquery's order (one aggregation pass over the limited rows; no ORDER BY of
 // their own, which would sort 200 rows eight times). The rows come in the index's order, newest first,
 // with every row tied with the last one (`WITH TIES`): ordering equal instants by id is left to
@@ -42,16 +44,16 @@ export interface TodayEntriesRead {
 const VENUE_TODAY = `
 SELECT ${VENUE_COLUMNS},
        ${insideAt('v.id', '$4::timestamptz', 'TRUE', '$5::timestamptz')} AS inside,
-       (SELECT COALESCE(json_object_agg(channel, n), '{}'::json) FROM (
+       CASE WHEN newest.n >= $6 THEN (SELECT COALESCE(json_object_agg(channel, n), '{}'::json) FROM (
           SELECT channel, count(*)::int AS n FROM check_ins
-           WHERE venue_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 GROUP BY channel) t) AS "byChannel",
+           WHERE venue_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 GROUP BY channel) t) END AS "byChannel",
        newest.entries, newest.names
   FROM venues v
   CROSS JOIN LATERAL (
        SELECT json_build_array(array_agg(e.id), array_agg(e.person_phone), array_agg(e.channel),
                                array_agg(${EPOCH_MS('e.checked_in_at')}), array_agg(${EPOCH_MS('e.checked_out_at')}),
                                array_agg(e.flagged), array_agg(e.status_colour)) AS entries,
-              json_agg(e.person_full_name) AS names
+              json_agg(e.person_full_name) AS names, count(*) AS n
          FROM (SELECT c.id, c.person_full_name, c.person_phone, c.channel, c.checked_in_at, c.checked_out_at,
                       c.flagged, c.status_colour
                  FROM check_ins c
@@ -71,9 +73,18 @@ export async function readVenueToday(
   limit: number,
 ) {
   const { rows } = await q.query<
-    VenueRow & { inside: number; byChannel: Record<string, number> } & TodayEntriesRead
+    VenueRow & { inside: number; byChannel: Record<string, number> | null } & TodayEntriesRead
   >(VENUE_TODAY, [venueId, day.from, day.to, now, earliestStayCovering(now), limit], 'venue_today');
-  return rows[0] ?? null;
+  const read = rows[0];
+  if (!read) return null;
+  return { ...read, byChannel: read.byChannel ?? countByChannel(read.entries[2] ?? []) };
+}
+
+/** Entries per channel, when the entries read are the whole day. */
+function countByChannel(channels: readonly Channel[]) {
+  const counts: Record<string, number> = {};
+  for (const channel of channels) counts[channel] = (counts[channel] ?? 0) + 1;
+  return counts;
 }
 
 const instant = (ms: number | null) => (ms === null ? 'null' : `"${isoInstant(ms)}"`);
