@@ -73,7 +73,7 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
         const rows = res!.rows as T[];
         return { rows, rowCount: res!.affectedRows ?? rows.length };
       });
-    return {
+    const db: Db = {
       kind: 'pglite',
       async query<T>(sql: string, params: unknown[] = [], prepare?: string) {
         if (!prepare) return base.query<T>(sql, params);
@@ -85,6 +85,7 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
       },
       exec: base.exec,
       tx: (fn) => pg.transaction((t) => fn(wrap(t))).catch(rethrowEngineFailure),
+      readsWithGenericPlans: (fn) => fn(db),
       copyRows: (table, columns, rows) =>
         guarded(async () => {
           const cols = columns.map(quoteIdent).join(', ');
@@ -95,6 +96,7 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
       withoutTimeLimit: () => build(0),
       close: () => pg.close(),
     };
+    return db;
   };
   const db = build(opts.queryTimeoutMs ?? 0);
   engines.set(db, pg);

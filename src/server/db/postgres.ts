@@ -112,23 +112,25 @@ function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => D
     }
   };
   const base = wrap(pool);
+  const tx: Db['tx'] = (fn, options) =>
+    withClient(async (client) => {
+      // One round trip: the simple protocol runs both statements.
+      await client.query(options?.genericPlans ? `BEGIN; ${GENERIC_PLANS}` : 'BEGIN');
+      try {
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        if (!unavailability(err)) await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
   return {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    tx: (fn, options) =>
-      withClient(async (client) => {
-        // One round trip: the simple protocol runs both statements.
-        await client.query(options?.genericPlans ? `BEGIN; ${GENERIC_PLANS}` : 'BEGIN');
-        try {
-          const result = await fn(wrap(client));
-          await client.query('COMMIT');
-          return result;
-        } catch (err) {
-          if (!unavailability(err)) await client.query('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      }),
+    tx,
+    readsWithGenericPlans: (fn) => tx(fn, { genericPlans: true }),
     copyRows: (table, columns, rows) =>
       withClient(async (client) => {
         const cols = columns.map(quoteIdent).join(', ');

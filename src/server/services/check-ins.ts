@@ -190,7 +190,7 @@ export async function venueToday(ctx: ServiceContext, actor: Actor | null, venue
   const range = { from: startOfLocalDay(day, tz), to: startOfLocalDay(addDays(day, 1), tz) };
   const wholePhones = actor !== null && seesVisitorPhones(actor);
   // One read of the venue and its day; nothing of it is returned unless the caller may read the venue.
-  const read = await readVenueToday(ctx.db, venueId, range, now, limit);
+  const read = await ctx.db.readsWithGenericPlans((q) => readVenueToday(q, venueId, range, now, limit));
   const venue = checkVenueAccess(actor, read, 'read');
   const total = Object.values(read!.byChannel).reduce((sum, n) => sum + n, 0);
   return {
