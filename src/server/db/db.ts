@@ -27,11 +27,11 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>, options?: TxOptions): Promise<T>;
   /**
-   * Runs `fn`'s named reads with their generic plans (TxOptions.genericPlans): on PostgreSQL in a
-   * transaction of their own, on PGlite as they are (its prepared statements always run the generic
-   * plan, and a transaction would run them unprepared). For a hot read of day partitions whose values
-   * make PostgreSQL plan each call: the door's list of a quiet venue cost 0.9 ms of PostgreSQL's CPU
-   * planned each call, 0.25 ms with the generic plan, transaction included.
+   * Runs `fn`'s named reads with their generic plans (see TxOptions.genericPlans): on PostgreSQL on a
+   * small pool of connections opened with `plan_cache_mode=force_generic_plan`, on PGlite as they are
+   * (its prepared statements always run the generic plan). For a hot read of day partitions whose
+   * values make PostgreSQL plan each call: the door's list of a quiet venue cost 0.9 ms of PostgreSQL's
+   * CPU planned each call, ≈ 0.2 ms with the generic plan.
    */
   readsWithGenericPlans<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Bulk-loads rows with COPY (text format). Values are written with String(); null is NULL. */

@@ -27,25 +27,50 @@ export interface PostgresOptions {
 export async function openPostgres(connectionString: string, opts: PostgresOptions = {}): Promise<Db> {
   const connectTimeoutMs = opts.connectTimeoutMs ?? 3000;
   const queryTimeoutMs = opts.queryTimeoutMs ?? 0;
-  const pool = newPool(connectionString, opts.poolSize ?? 10, connectTimeoutMs, queryTimeoutMs);
+  const poolSize = opts.poolSize ?? 10;
+  const pool = newPool(connectionString, poolSize, connectTimeoutMs, queryTimeoutMs);
   if (opts.waitForStart !== false) await waitForServer(pool, opts.onRetry);
+  // Hot reads of day partitions run their generic plans on connections opened with that setting
+  // (readsWithGenericPlans): no transaction, no round trip more. Opened when first needed.
+  let generic: pg.Pool | undefined;
+  const genericPool = () =>
+    (generic ??= newPool(
+      connectionString,
+      Math.ceil(poolSize / 2),
+      connectTimeoutMs,
+      queryTimeoutMs,
+      GENERIC_PLANS_FOR_CONNECTION,
+    ));
   let unlimited: Db | undefined;
-  const db = poolDb(pool, queryTimeoutMs, () => {
-    // Long jobs (migrations, retention) get a small pool of their own without time limits.
-    unlimited ??= poolDb(newPool(connectionString, 2, connectTimeoutMs, 0), 0, () => unlimited!);
-    return unlimited;
-  });
+  const db = poolDb(
+    pool,
+    queryTimeoutMs,
+    () => {
+      // Long jobs (migrations, retention) get a small pool of their own without time limits.
+      unlimited ??= poolDb(newPool(connectionString, 2, connectTimeoutMs, 0), 0, () => unlimited!);
+      return unlimited;
+    },
+    genericPool,
+  );
   const close = db.close;
   db.close = async () => {
-    await Promise.all([close(), unlimited?.close()]);
+    await Promise.all([close(), unlimited?.close(), generic?.end()]);
   };
   return db;
 }
 
-function newPool(connectionString: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number) {
+function newPool(
+  connectionString: string,
+  max: number,
+  connectTimeoutMs: number,
+  queryTimeoutMs: number,
+  /** Server settings for every connection of the pool, sent as it starts (`-c name=value`). */
+  options?: string,
+) {
   const pool = new pg.Pool({
     connectionString,
     max,
+    options,
     connectionTimeoutMillis: connectTimeoutMs,
     // Client side: a server that stops answering (stalled, partitioned) frees the request in time.
     query_timeout: queryTimeoutMs || undefined,
@@ -80,8 +105,15 @@ async function waitForServer(pool: pg.Pool, onRetry: PostgresOptions['onRetry'])
 }
 
 const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
+const GENERIC_PLANS_FOR_CONNECTION = '-c plan_cache_mode=force_generic_plan';
 
-function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => Db): Db {
+/** `genericPool`: connections whose statements run their generic plans; absent, a transaction sets it. */
+function poolDb(
+  pool: pg.Pool,
+  queryTimeoutMs: number,
+  withoutTimeLimit: () => Db,
+  genericPool?: () => pg.Pool,
+): Db {
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[], prepare?: string) {
       try {
@@ -130,7 +162,7 @@ function poolDb(pool: pg.Pool, queryTimeoutMs: number, withoutTimeLimit: () => D
     query: base.query,
     exec: base.exec,
     tx,
-    readsWithGenericPlans: (fn) => tx(fn, { genericPlans: true }),
+    readsWithGenericPlans: (fn) => (genericPool ? fn(wrap(genericPool())) : tx(fn, { genericPlans: true })),
     copyRows: (table, columns, rows) =>
       withClient(async (client) => {
         const cols = columns.map(quoteIdent).join(', ');
