@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/db.js';
 import { openPglite, sqlLiteral } from '../../src/server/db/pglite.js';
-import { provided } from '../support/provided.js';
+import { migratedPgliteTemplate } from '../support/database.js';
 
 // Prepared statements on PGlite travel as EXECUTE with inlined literals: they must round-trip any value.
 let db: Db;
 beforeAll(async () => {
   // The run's migrated database when there is one (no initdb: ≈ 5 s of CPU less).
-  const template = await provided('pgliteTemplate');
-  db = await openPglite(undefined, template ? { initialData: new Blob([readFileSync(template)]) } : {});
+  db = await openPglite(undefined, { initialData: await migratedPgliteTemplate() });
 });
 afterAll(() => db.close());
 

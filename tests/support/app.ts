@@ -2,16 +2,14 @@
  * The app on a fresh real database, driven through app.inject(), with a clock the test controls.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { readFileSync } from 'node:fs';
 import { buildApp } from '../../src/server/app.js';
 import { prepareContext } from '../../src/server/bootstrap.js';
 import { parseConfig } from '../../src/server/config.js';
 import type { FileLayerObserver } from '../../src/server/db/pglite-files.js';
 import type { ServiceContext } from '../../src/server/services/context.js';
-import { freshDatabase, type FreshDatabase } from './database.js';
+import { freshDatabase, migratedPgliteTemplate, type FreshDatabase } from './database.js';
 import { dumpOpenPglite } from '../../src/server/db/pglite.js';
 import { useCheapPasswordHashesInTests } from '../../src/server/services/passwords.js';
-import { provided } from './provided.js';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 /** The master key of test apps (32 bytes, base64): codes stay valid across apps on one database. */
@@ -30,14 +28,6 @@ export interface TestApp {
 // node, tests/routes/server-modules.test.ts; servers started as processes keep it).
 useCheapPasswordHashesInTests();
 
-/** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per worker. */
-let template: Blob | undefined;
-async function migratedTemplate(): Promise<Blob | undefined> {
-  const file = await provided('pgliteTemplate');
-  if (file && !template) template = new Blob([readFileSync(file)]);
-  return template;
-}
-
 type Env = Record<string, string | undefined>;
 
 export async function startTestApp(
@@ -51,7 +41,7 @@ export async function startTestApp(
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
   };
-  return startOn(await freshDatabase(), env, clock, opts.files, await migratedTemplate());
+  return startOn(await freshDatabase(), env, clock, opts.files, await migratedPgliteTemplate());
 }
 
 async function startOn(

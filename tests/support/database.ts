@@ -3,7 +3,7 @@
  * PostgreSQL server named by TEST_DATABASE_URL (the PostgreSQL run of the suite).
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { provided } from './provided.js';
 
@@ -11,6 +11,14 @@ export interface FreshDatabase {
   /** postgres://… for the new database, or undefined for PGlite. */
   url?: string;
   drop(): Promise<void>;
+}
+
+/** The migrated PGlite database of this run (tests/support/global-setup.ts), read once per worker. */
+let template: Blob | undefined;
+export async function migratedPgliteTemplate(): Promise<Blob | undefined> {
+  const file = await provided('pgliteTemplate');
+  if (file && !template) template = new Blob([readFileSync(file)]);
+  return template;
 }
 
 /** `empty`: not a copy of the run's migrated template (e.g. to restore a dump into). */
