@@ -88,6 +88,11 @@ export function columnArrays<T, K extends keyof T>(rows: readonly T[], keys: rea
   return keys.map((key) => rows.map((row) => row[key]));
 }
 
+/** The server setting under which named statements run their generic plan (TxOptions.genericPlans). */
+export const GENERIC_PLAN_SETTING = { name: 'plan_cache_mode', value: 'force_generic_plan' } as const;
+/** GENERIC_PLAN_SETTING until the end of the current transaction. */
+export const GENERIC_PLANS_IN_TRANSACTION = `SET LOCAL ${GENERIC_PLAN_SETTING.name} = ${GENERIC_PLAN_SETTING.value}`;
+
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier ${name}`);
   return `"${name}"`;

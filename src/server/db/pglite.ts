@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
+import { GENERIC_PLANS_IN_TRANSACTION, quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
 import { DatabaseUnavailableError, rethrowClassified, withTimeLimit } from './failures.js';
 import { dumpEntries, MemoryFSFromDump, tarEntries } from './pglite-dump.js';
 import { lockDataDir } from './pglite-lock.js';
@@ -69,7 +69,7 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
     // transaction, error or not; the statements of `base.query` keep PostgreSQL's choice.
     const executeGeneric = <T>(execute: string) =>
       guarded(async () => {
-        const [, res] = await pg.exec(`SET LOCAL plan_cache_mode = force_generic_plan; ${execute}`);
+        const [, res] = await pg.exec(`${GENERIC_PLANS_IN_TRANSACTION}; ${execute}`);
         const rows = res!.rows as T[];
         return { rows, rowCount: res!.affectedRows ?? rows.length };
       });

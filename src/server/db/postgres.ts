@@ -2,7 +2,14 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { quoteIdent, toCopyText, type Db, type Queryable } from './db.js';
+import {
+  GENERIC_PLAN_SETTING,
+  GENERIC_PLANS_IN_TRANSACTION,
+  quoteIdent,
+  toCopyText,
+  type Db,
+  type Queryable,
+} from './db.js';
 import { rethrowClassified, unavailability, withTimeLimit } from './failures.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -104,8 +111,7 @@ async function waitForServer(pool: pg.Pool, onRetry: PostgresOptions['onRetry'])
   }
 }
 
-const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
-const GENERIC_PLANS_FOR_CONNECTION = '-c plan_cache_mode=force_generic_plan';
+const GENERIC_PLANS_FOR_CONNECTION = `-c ${GENERIC_PLAN_SETTING.name}=${GENERIC_PLAN_SETTING.value}`;
 
 /** `genericPool`: connections whose statements run their generic plans; absent, a transaction sets it. */
 function poolDb(
@@ -144,10 +150,11 @@ function poolDb(
     }
   };
   const base = wrap(pool);
+  let genericReads: Queryable | undefined;
   const tx: Db['tx'] = (fn, options) =>
     withClient(async (client) => {
       // One round trip: the simple protocol runs both statements.
-      await client.query(options?.genericPlans ? `BEGIN; ${GENERIC_PLANS}` : 'BEGIN');
+      await client.query(options?.genericPlans ? `BEGIN; ${GENERIC_PLANS_IN_TRANSACTION}` : 'BEGIN');
       try {
         const result = await fn(wrap(client));
         await client.query('COMMIT');
@@ -162,7 +169,8 @@ function poolDb(
     query: base.query,
     exec: base.exec,
     tx,
-    readsWithGenericPlans: (fn) => (genericPool ? fn(wrap(genericPool())) : tx(fn, { genericPlans: true })),
+    readsWithGenericPlans: (fn) =>
+      genericPool ? fn((genericReads ??= wrap(genericPool()))) : tx(fn, { genericPlans: true }),
     copyRows: (table, columns, rows) =>
       withClient(async (client) => {
         const cols = columns.map(quoteIdent).join(', ');
