@@ -9,7 +9,8 @@ script="bench/$name/run.ts"
 [ -f "bench/$name.ts" ] && script="bench/$name.ts"
 # Every target serves the built server (dist/), rebuilt here when a source changed.
 node scripts/build-if-stale.mjs
-if [ "$target" = cluster ]; then bash scripts/ensure-system-deps.sh; fi
+# PostgreSQL, HAProxy for the cluster, wrk for the read benchmarks: installed when missing.
+bash scripts/ensure-system-deps.sh bench
 if [ "$target" = postgres ]; then
   PG_DURABLE=1 exec bash scripts/with-postgres.sh npx tsx "$script" postgres
 fi

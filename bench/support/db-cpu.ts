@@ -26,24 +26,31 @@ function cpuSecondsOf(wanted: (pid: string, name: string) => boolean): number {
 
 export const postgresCpuSeconds = () => cpuSecondsOf((_, name) => name === 'postgres');
 
+/** CPU seconds of this process and of its children that ended (a wrk run, once waited for). */
+function loadGeneratorCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6 + (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND; // + cutime + cstime
+}
+
 /**
  * Runs `load` and reports the CPU it cost per request, in milliseconds: the database's, and when the
- * server's process is known, the app's and the load generator's (this process) beside it.
+ * server's process is known, the app's and the load generator's (this process, or the wrk it ran) beside it.
  */
 export async function withDbCpu<T extends { allRuns: number }>(
   load: () => Promise<T>,
   server?: { pid?: number },
 ) {
   const appCpu = () => (server?.pid ? cpuSecondsOf((pid) => pid === String(server.pid)) : 0);
-  const before = { db: postgresCpuSeconds(), app: appCpu(), loader: process.cpuUsage() };
+  const before = { db: postgresCpuSeconds(), app: appCpu(), loader: loadGeneratorCpuSeconds() };
   const figures = await load();
   const spent = postgresCpuSeconds() - before.db;
   const perRequest = (seconds: number) => (figures.allRuns > 0 ? (seconds * 1000) / figures.allRuns : 0);
   console.log(`  database CPU: ${spent.toFixed(1)} s, ${perRequest(spent).toFixed(2)} ms per request`);
   if (server?.pid) {
     const app = appCpu() - before.app;
-    const loaderUsage = process.cpuUsage(before.loader);
-    const loader = (loaderUsage.user + loaderUsage.system) / 1e6;
+    const loader = loadGeneratorCpuSeconds() - before.loader;
     console.log(
       `  app CPU: ${app.toFixed(1)} s, ${perRequest(app).toFixed(2)} ms per request; ` +
         `load generator ${perRequest(loader).toFixed(2)} ms per request`,

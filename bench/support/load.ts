@@ -128,10 +128,28 @@ export async function measure(
       total: result.requests.total,
     };
     results.push(row);
-    console.log(
-      `run ${run}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, non-2xx ${row.non2xx}, total ${row.total}`,
-    );
+    printRun(run, row);
   }
+  return medianOfRuns(label, results, gaugeBefore, `${settings.venues} venues, ${settings.people} people`);
+}
+
+/** One run's figures, as each run ends. */
+export function printRun(run: number, row: Omit<RunFigures, 'allRuns'>, generator = '') {
+  console.log(
+    `run ${run}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}, non-2xx ${row.non2xx}, total ${row.total}${generator}`,
+  );
+}
+
+/**
+ * Prints the machine's speed before and after the runs and the median run (by req/s), and returns it
+ * with the requests of every run.
+ */
+export function medianOfRuns(
+  label: string,
+  results: Omit<RunFigures, 'allRuns'>[],
+  gaugeBefore: number,
+  loadDescription: string,
+): RunFigures {
   // The machine's speed before and after (bench/support/machine-gauge.ts): figures compare only at a similar gauge.
   console.log(
     `machine gauge: ${gaugeBefore} ms before the runs, ${machineGauge()} ms after (lower is faster)`,
@@ -139,7 +157,7 @@ export async function measure(
   const median = [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)]!;
   console.log(
     `${label}: median ${median.rps} req/s, p50 ${median.p50} ms, p99 ${median.p99} ms, errors ${median.errors}, non-2xx ${median.non2xx} ` +
-      `(${settings.runs} runs × ${settings.seconds} s, ${settings.connections} connections, ${settings.venues} venues, ${settings.people} people)`,
+      `(${settings.runs} runs × ${settings.seconds} s, ${settings.connections} connections, ${loadDescription})`,
   );
   return { ...median, allRuns: results.reduce((n, r) => n + r.total, 0) };
 }

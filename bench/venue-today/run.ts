@@ -2,8 +2,9 @@
  * bench/venue-today: the venue's today list (GET /api/venues/:id/today, F9), the page a manager keeps
  * open at the door, for a venue with 200 entries today, on a database of BENCH_CHECK_INS check-ins
  * (default 1 M over 21 days and BENCH_TODAY_VENUES venues, default 10,000), after the lists of the
- * other venues in turn. Loaded at 50 connections through the real server; reports req/s, latency and the
- * database CPU per request.
+ * other venues in turn. Loaded at 50 connections through the real server by wrk (support/wrk.ts; autocannon
+ * when wrk is missing or BENCH_LOAD_GENERATOR=autocannon); reports req/s, latency and the CPU per request
+ * of the database, the app and the load generator.
  *
  *   bash bench/run.sh venue-today postgres      (or pglite)
  */
@@ -11,6 +12,7 @@ import { startOfLocalDay } from '../../src/server/domain/local-day.js';
 import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, settle, uniformVisits } from '../support/bulk.js';
 import { measure, serveWorld } from '../support/load.js';
+import { measureGetsWithWrk, wrkAvailable } from '../support/wrk.js';
 import { reportServerMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
@@ -33,6 +35,21 @@ if (!world.reused)
       : uniform(i),
   );
 await settle(world);
+
+/** GETs of `paths` in turn, as the bench's admin: through wrk when it is installed, else autocannon. */
+function measureGets(label: string, server: { baseUrl: string; cookie: string }, paths: string[]) {
+  const headers = { cookie: server.cookie };
+  if (wrkAvailable()) return measureGetsWithWrk(label, server.baseUrl, paths, headers);
+  let next = 0;
+  return measure(
+    label,
+    server.baseUrl + paths[0],
+    (req) => ({ ...req, path: paths[next++ % paths.length] }),
+    'GET',
+    headers,
+  );
+}
+
 const server = await serveWorld(world);
 const url = `${server.baseUrl}/api/venues/${world.firstVenueId}/today`;
 try {
@@ -42,26 +59,25 @@ try {
   console.log(`today list of venue ${world.firstVenueId}: ${rows} rows`);
   // First the lists of quiet venues, as a province's many door pages ask for them (a few entries each)
   // of a server just started: left to its own choice, PostgreSQL planned the statement for each call.
-  let next = 0;
+  const others = Array.from(
+    { length: VENUES - 1 },
+    (_, i) => `/api/venues/${world.firstVenueId + 1 + i}/today`,
+  );
   await withDbCpu(
     () =>
-      measure(
+      measureGets(
         `venue today list, other venues in turn (≈ ${Math.round(CHECK_INS / VENUES / 21)} entries each), ${target}`,
-        url,
-        (req) => ({ ...req, path: `/api/venues/${world.firstVenueId + 1 + (next++ % (VENUES - 1))}/today` }),
-        'GET',
-        { cookie: server.cookie },
+        server,
+        others,
       ),
     server,
   );
   await withDbCpu(
-    () =>
-      measure(`venue today list (${rows} rows), ${target}`, url, (req) => req, 'GET', {
-        cookie: server.cookie,
-      }),
+    () => measureGets(`venue today list (${rows} rows), ${target}`, server, [new URL(url).pathname]),
     server,
   );
   reportServerMemory(`venue today list, ${target}`, server);
+  if (!wrkAvailable()) console.log('(autocannon: wrk is not installed; bench/run.sh installs it)');
 } finally {
   await server.stop();
   await world.fresh.drop();

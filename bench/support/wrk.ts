@@ -1,0 +1,117 @@
+/**
+ * GET loads through wrk (Debian's `wrk`, C and epoll; bench/run.sh installs it) instead of autocannon,
+ * for the read benchmarks whose answers are large: the load generator shares the machine's two cores
+ * with the server and PostgreSQL, and autocannon spent 0.4–0.8 ms of CPU on each 48 KB answer of the
+ * door's list, a quarter of the machine, which the figures then charged to the server. wrk spends a
+ * tenth of that; its own CPU is reported beside the server's either way (`withDbCpu`).
+ * BENCH_LOAD_GENERATOR=autocannon keeps the old generator for a comparison.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { machineGauge } from './machine-gauge.js';
+import { medianOfRuns, printRun, type RunFigures, settings } from './load.js';
+
+/** wrk when it is installed and not turned down by BENCH_LOAD_GENERATOR=autocannon. */
+export function wrkAvailable(): boolean {
+  if (process.env.BENCH_LOAD_GENERATOR === 'autocannon') return false;
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    // wrk --version exits 1 after printing its version: it ran.
+    return (err as { status?: number }).status === 1;
+  }
+}
+
+/**
+ * The Lua script: the paths in turn (one list for all connections), the headers on every request, and
+ * at the end one JSON line of figures (latencies in microseconds).
+ */
+function luaScript(paths: readonly string[], headers: Record<string, string>): string {
+  const quote = (s: string) => JSON.stringify(s); // a Lua string literal for the ASCII we pass
+  return `
+paths = { ${paths.map(quote).join(', ')} }
+local n = 0
+${Object.entries(headers)
+  .map(([k, v]) => `wrk.headers[${quote(k)}] = ${quote(v)}`)
+  .join('\n')}
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n - 1) % #paths + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"total":%d,"micros":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+`;
+}
+
+function runWrk(baseUrl: string, script: string): Promise<Omit<RunFigures, 'allRuns'>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'wrk',
+      [
+        '-t1',
+        `-c${settings.connections}`,
+        `-d${settings.seconds}s`,
+        '--timeout',
+        '10s',
+        '-s',
+        script,
+        baseUrl,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{"total"'));
+      if (code !== 0 || !line) return reject(new Error(`wrk exited ${code}:\n${out}`));
+      const r = JSON.parse(line) as {
+        total: number;
+        micros: number;
+        p50: number;
+        p99: number;
+        errors: number;
+        non2xx: number;
+      };
+      resolve({
+        rps: Math.round(r.total / (r.micros / 1e6)),
+        p50: Math.round(r.p50 / 1000),
+        p99: Math.round(r.p99 / 1000),
+        errors: r.errors,
+        non2xx: r.non2xx,
+        total: r.total,
+      });
+    });
+  });
+}
+
+/** As `measure` (load.ts), with wrk: GETs of `paths` in turn on `baseUrl`, `settings.runs` runs. */
+export async function measureGetsWithWrk(
+  label: string,
+  baseUrl: string,
+  paths: readonly string[],
+  headers: Record<string, string> = {},
+): Promise<RunFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'qr-bench-wrk-'));
+  const script = join(dir, 'load.lua');
+  writeFileSync(script, luaScript(paths, headers));
+  const results: Omit<RunFigures, 'allRuns'>[] = [];
+  const gaugeBefore = machineGauge();
+  try {
+    for (let run = 1; run <= settings.runs; run++) {
+      const row = await runWrk(baseUrl, script);
+      results.push(row);
+      printRun(run, row, ' (wrk)');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return medianOfRuns(label, results, gaugeBefore, 'wrk');
+}
