@@ -68,8 +68,9 @@ export function dumpEntries(dump: Blob): Promise<DumpEntry[]> {
 
 /** The parts of Emscripten's file system (PGlite's `Module`) that building a tree by hand needs. */
 interface FsNode {
-  contents: unknown;
+  contents: Uint8Array | null;
   usedBytes: number;
+  stream_ops: { write: (stream: { node: FsNode }, ...rest: never[]) => number };
 }
 interface EmscriptenFs {
   FS: { mkdirTree(path: string): void; lookupPath(path: string): { node: FsNode } };
@@ -81,11 +82,11 @@ const FOLDER_MODE = 0o40777;
 const FILE_MODE = 0o100666;
 
 /**
- * An in-memory file system whose data directory holds a copy of a dump's files when PGlite starts.
- * Its nodes are made directly under their parent's node (no path look-up, open, write and close for
- * each of the ≈ 1,500 files), each file's contents a view of one copy of the dump's bytes made for this
- * database: ≈ 116 → 55 ms a start (most of what is left is the one copy). PostgreSQL's writes go to that copy (MEMFS writes in place, or moves
- * a file that grows to an array of its own); the dump stays as it is for the next database.
+ * An in-memory file system whose data directory holds the files of a dump when PGlite starts. Its
+ * nodes are made directly under their parent's node (no path look-up, open, write and close for each
+ * of the ≈ 1,500 files), and a file's contents are a view of the dump's bytes until PostgreSQL first
+ * writes to it: then it gets a copy of its own (MEMFS writes in place), so the dump stays as it is for
+ * the next database. Filling the data directory: ≈ 116 ms → a few ms a start.
  */
 export class MemoryFSFromDump extends MemoryFS {
   constructor(private readonly entries: DumpEntry[]) {
@@ -105,29 +106,37 @@ export class MemoryFSFromDump extends MemoryFS {
       folders.set(path, made);
       return made;
     };
-    const own = ownCopy(this.entries);
+    let copyOnWrite: FsNode['stream_ops'] | undefined;
     for (const { path, data } of this.entries) {
       if (!data) {
         folder(path);
         continue;
       }
       const file = MEMFS.createNode(folder(parentOf(path)), nameOf(path), FILE_MODE, 0);
-      file.contents = own(data);
+      file.contents = data;
       file.usedBytes = data.length;
+      copyOnWrite ??= copyingOnFirstWrite(file.stream_ops);
+      file.stream_ops = copyOnWrite;
     }
   }
+}
+
+/** MEMFS's file operations, but a write first gives a file still showing the dump a copy of its own. */
+function copyingOnFirstWrite(ops: FsNode['stream_ops']): FsNode['stream_ops'] {
+  const own = new WeakSet<FsNode>();
+  return {
+    ...ops,
+    write(stream, ...rest) {
+      const { node } = stream;
+      if (!own.has(node)) {
+        node.contents = node.contents?.slice(0, node.usedBytes) ?? null;
+        own.add(node);
+      }
+      return ops.write(stream, ...rest);
+    },
+  };
 }
 
 /** `base/5` of `base/5/1259`; '' (the data directory) of `PG_VERSION`. */
 const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
-/** One copy of the buffer the entries' data lie in; `view(data)` is the same bytes in the copy. */
-function ownCopy(entries: DumpEntry[]) {
-  const source = entries.find((e) => e.data)?.data;
-  const copy = source ? new Uint8Array(source.buffer.slice(0)) : new Uint8Array(0);
-  return (data: Uint8Array) => {
-    if (data.buffer !== source!.buffer) throw new Error('the entries of a dump lie in one buffer');
-    return copy.subarray(data.byteOffset, data.byteOffset + data.length);
-  };
-}
