@@ -8,8 +8,9 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     include: [
-      // The domain rules touch no database: they run once, with the embedded database's run.
-      ...(process.env.TEST_DATABASE_URL ? [] : ['tests/domain/**/*.test.ts']),
+      // The domain rules and the built server's own checks touch no database: they run once, with the
+      // embedded database's run.
+      ...(process.env.TEST_DATABASE_URL ? [] : ['tests/domain/**/*.test.ts', 'tests/built/**/*.test.ts']),
       'tests/routes/**/*.test.ts',
       'tests/faults/**/*.test.ts',
     ],

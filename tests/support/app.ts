@@ -25,7 +25,7 @@ export interface TestApp {
 }
 
 // Route tests create and log in hundreds of accounts: cheap hashes (the cost is checked in a fresh
-// node, tests/routes/server-modules.test.ts; servers started as processes keep it).
+// node, tests/built/server-modules.test.ts; servers started as processes keep it).
 useCheapPasswordHashesInTests();
 
 type Env = Record<string, string | undefined>;
