@@ -1,6 +1,6 @@
 /**
- * GET loads through wrk (Debian's `wrk`, C and epoll; bench/run.sh installs it) instead of autocannon,
- * for the read benchmarks whose answers are large: the load generator shares the machine's two cores
+ * Loads through wrk (Debian's `wrk`, C and epoll; bench/run.sh installs it) instead of autocannon, for
+ * the read benchmarks (the same request or a list of paths in turn): the load generator shares the machine's two cores
  * with the server and PostgreSQL, and autocannon spent 0.4–0.8 ms of CPU on each 48 KB answer of the
  * door's list, a quarter of the machine, which the figures then charged to the server. wrk spends a
  * tenth of that; its own CPU is reported beside the server's either way (`withDbCpu`).
@@ -25,21 +25,39 @@ export function wrkAvailable(): boolean {
   }
 }
 
+/** What wrk sends: `paths` in turn (one list for all connections), each with `method` and `body`. */
+export interface WrkRequests {
+  paths: readonly string[];
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+/** A Lua string literal of any text: its UTF-8 bytes, all but plain printable ASCII as \ddd. */
+function luaString(text: string): string {
+  let out = '"';
+  for (const byte of Buffer.from(text, 'utf8'))
+    out +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\${String(byte).padStart(3, '0')}`;
+  return `${out}"`;
+}
+
 /**
- * The Lua script: the paths in turn (one list for all connections), the headers on every request, and
- * at the end one JSON line of figures (latencies in microseconds).
+ * The Lua script: the requests in turn, the headers on every request, and at the end one JSON line of
+ * figures (latencies in microseconds).
  */
-function luaScript(paths: readonly string[], headers: Record<string, string>): string {
-  const quote = (s: string) => JSON.stringify(s); // a Lua string literal for the ASCII we pass
+function luaScript({ paths, method = 'GET', body }: WrkRequests, headers: Record<string, string>): string {
   return `
-paths = { ${paths.map(quote).join(', ')} }
+paths = { ${paths.map(luaString).join(', ')} }
 local n = 0
 ${Object.entries(headers)
-  .map(([k, v]) => `wrk.headers[${quote(k)}] = ${quote(v)}`)
+  .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
   .join('\n')}
+local body = ${body === undefined ? 'nil' : luaString(body)}
 request = function()
   n = n + 1
-  return wrk.format("GET", paths[(n - 1) % #paths + 1])
+  return wrk.format(${luaString(method)}, paths[(n - 1) % #paths + 1], nil, body)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -92,16 +110,16 @@ function runWrk(baseUrl: string, script: string): Promise<Omit<RunFigures, 'allR
   });
 }
 
-/** As `measure` (load.ts), with wrk: GETs of `paths` in turn on `baseUrl`, `settings.runs` runs. */
-export async function measureGetsWithWrk(
+/** As `measure` (load.ts), with wrk: `requests` in turn on `baseUrl`, `settings.runs` runs. */
+export async function measureWithWrk(
   label: string,
   baseUrl: string,
-  paths: readonly string[],
+  requests: WrkRequests,
   headers: Record<string, string> = {},
 ): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'qr-bench-wrk-'));
   const script = join(dir, 'load.lua');
-  writeFileSync(script, luaScript(paths, headers));
+  writeFileSync(script, luaScript(requests, headers));
   const results: Omit<RunFigures, 'allRuns'>[] = [];
   const gaugeBefore = machineGauge();
   try {

@@ -12,7 +12,7 @@ import { startOfLocalDay } from '../../src/server/domain/local-day.js';
 import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, settle, uniformVisits } from '../support/bulk.js';
 import { measure, serveWorld } from '../support/load.js';
-import { measureGetsWithWrk, wrkAvailable } from '../support/wrk.js';
+import { measureWithWrk, wrkAvailable } from '../support/wrk.js';
 import { reportServerMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
@@ -39,7 +39,7 @@ await settle(world);
 /** GETs of `paths` in turn, as the bench's admin: through wrk when it is installed, else autocannon. */
 function measureGets(label: string, server: { baseUrl: string; cookie: string }, paths: string[]) {
   const headers = { cookie: server.cookie };
-  if (wrkAvailable()) return measureGetsWithWrk(label, server.baseUrl, paths, headers);
+  if (wrkAvailable()) return measureWithWrk(label, server.baseUrl, { paths }, headers);
   let next = 0;
   return measure(
     label,

@@ -64,7 +64,8 @@ export async function spawnServer(
     SERVER_MAIN,
   ];
   const child = spawn(command[0]!, command.slice(1), {
-    cwd: ROOT,
+    // BENCH_SERVER_ROOT: another checkout's build (a benchmark alternating two commits on one database).
+    cwd: process.env.BENCH_SERVER_ROOT ?? ROOT,
     env: {
       ...process.env,
       PORT: String(port),
