@@ -4,7 +4,7 @@
  * answers within 2 s, and everything recovers on its own. Each test has a server of its own.
  */
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prepareContext } from '../../src/server/bootstrap.js';
 import { parseConfig } from '../../src/server/config.js';
 import {
@@ -19,6 +19,8 @@ import {
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+/** A server's data directory migrated by an app once, then stopped: the tests' servers start on copies. */
+let migrated: PostgresServer | undefined;
 let server: PostgresServer | undefined;
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -60,8 +62,17 @@ function expectUnavailable(res: Call) {
 }
 
 describe.runIf(onPostgres)('PostgreSQL outages', () => {
+  beforeAll(async () => {
+    migrated = await startPostgresServer();
+    await (await startTestApp({ DATABASE_URL: migrated.url })).close();
+    migrated.stop();
+  }, 60_000);
+  afterAll(() => migrated?.remove());
+  const startMigratedServer = (settings: string[] = []) =>
+    startPostgresServer(settings, { copyOf: migrated!.dataDir });
+
   it('a frozen server: 503 with Retry-After within 10 s, health within 2 s, recovery when it thaws', async () => {
-    server = await startPostgresServer();
+    server = await startMigratedServer();
     t = await startTestApp({ DATABASE_URL: server.url });
     const venue = await registerVenue(t.app);
     server.freeze();
@@ -81,7 +92,7 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   }, 60_000);
 
   it('a stopped server: 503 database_unavailable, never 500, and back once it runs again', async () => {
-    server = await startPostgresServer();
+    server = await startMigratedServer();
     t = await startTestApp({ DATABASE_URL: server.url });
     const venue = await registerVenue(t.app);
     server.stop();
@@ -94,7 +105,7 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   }, 60_000);
 
   it('a server out of connections: 503 database_unavailable, then served once connections free up', async () => {
-    server = await startPostgresServer(['max_connections=6', 'superuser_reserved_connections=0']);
+    server = await startMigratedServer(['max_connections=6', 'superuser_reserved_connections=0']);
     t = await startTestApp({ DATABASE_URL: server.url });
     const venue = await registerVenue(t.app);
     // Another client takes every connection, the app's own included.
@@ -128,6 +139,7 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   }, 60_000);
 
   it('a node started before its database waits for it, says so, and starts once it accepts connections', async () => {
+    // A new server: the node migrates it once it is reachable.
     server = await startPostgresServer();
     server.stop();
     const said: string[] = [];
