@@ -7,16 +7,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+/** A process's command name and the fields of /proc/<pid>/stat after it (the 3rd field is [0]). */
+function statOf(pid: string) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  return {
+    name,
+    fields: stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number),
+  };
+}
+
 /** CPU seconds (user + system) of the processes whose command name passes `wanted`. */
 function cpuSecondsOf(wanted: (pid: string, name: string) => boolean): number {
   let ticks = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const { name, fields } = statOf(pid);
       if (!wanted(pid, name)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+      ticks += fields[11]! + fields[12]!; // utime + stime
     } catch {
       /* the process ended meanwhile */
     }
@@ -28,10 +39,9 @@ export const postgresCpuSeconds = () => cpuSecondsOf((_, name) => name === 'post
 
 /** CPU seconds of this process and of its children that ended (a wrk run, once waited for). */
 function loadGeneratorCpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const { fields } = statOf('self');
   const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6 + (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND; // + cutime + cstime
+  return (user + system) / 1e6 + (fields[13]! + fields[14]!) / TICKS_PER_SECOND; // + cutime + cstime
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Loads through wrk (Debian's `wrk`, C and epoll; bench/run.sh installs it) instead of autocannon, for
  * the read benchmarks (the same request or a list of paths in turn): the load generator shares the machine's two cores
- * with the server and PostgreSQL, and autocannon spent 0.4–0.8 ms of CPU on each 48 KB answer of the
+ * with the server and PostgreSQL, and autocannon spent 0.5–0.9 ms of CPU on each 48 KB answer of the
  * door's list, a quarter of the machine, which the figures then charged to the server. wrk spends a
  * tenth of that; its own CPU is reported beside the server's either way (`withDbCpu`).
  * BENCH_LOAD_GENERATOR=autocannon keeps the old generator for a comparison.
@@ -11,18 +11,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineGauge } from './machine-gauge.js';
-import { medianOfRuns, printRun, type RunFigures, settings } from './load.js';
+import { measure, medianOfRuns, printRun, type RunFigures, settings } from './load.js';
 
-/** wrk when it is installed and not turned down by BENCH_LOAD_GENERATOR=autocannon. */
-export function wrkAvailable(): boolean {
+let installed: boolean | undefined;
+/** wrk when it is installed and not turned down by BENCH_LOAD_GENERATOR=autocannon (looked up once). */
+function wrkAvailable(): boolean {
   if (process.env.BENCH_LOAD_GENERATOR === 'autocannon') return false;
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch (err) {
-    // wrk --version exits 1 after printing its version: it ran.
-    return (err as { status?: number }).status === 1;
+  if (installed === undefined) {
+    try {
+      execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+      installed = true;
+    } catch (err) {
+      // wrk --version exits 1 after printing its version: it ran.
+      installed = (err as { status?: number }).status === 1;
+    }
+    if (!installed) console.log('(autocannon: wrk is not installed; bench/run.sh installs it)');
   }
+  return installed;
 }
 
 /** What wrk sends: `paths` in turn (one list for all connections), each with `method` and `body`. */
@@ -110,8 +115,33 @@ function runWrk(baseUrl: string, script: string): Promise<Omit<RunFigures, 'allR
   });
 }
 
-/** As `measure` (load.ts), with wrk: `requests` in turn on `baseUrl`, `settings.runs` runs. */
-export async function measureWithWrk(
+/**
+ * As `measure` (load.ts): `requests` in turn on `baseUrl`, `settings.runs` runs, through wrk when it is
+ * available, else autocannon. A POST's body is sent as JSON.
+ */
+export function measureRequests(
+  label: string,
+  baseUrl: string,
+  requests: WrkRequests,
+  headers: Record<string, string> = {},
+): Promise<RunFigures> {
+  const { paths, method = 'GET', body } = requests;
+  if (wrkAvailable()) {
+    const typed = method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers;
+    return measureWithWrk(label, baseUrl, requests, typed);
+  }
+  let next = 0;
+  return measure(
+    label,
+    baseUrl + paths[0],
+    (req) => ({ ...req, path: paths[next++ % paths.length], ...(body === undefined ? {} : { body }) }),
+    method,
+    headers,
+  );
+}
+
+/** `measureRequests` through wrk. */
+async function measureWithWrk(
   label: string,
   baseUrl: string,
   requests: WrkRequests,

@@ -9,9 +9,9 @@
  */
 import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, settle, personPhone, uniformVisits } from '../support/bulk.js';
-import { measure, serveWorld } from '../support/load.js';
+import { serveWorld } from '../support/load.js';
 import { reportServerMemory } from '../support/memory.js';
-import { measureWithWrk, wrkAvailable } from '../support/wrk.js';
+import { measureRequests } from '../support/wrk.js';
 
 const target = process.argv[2] ?? 'pglite';
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 1_000_000);
@@ -46,21 +46,14 @@ try {
   const found = ((await sample.json()) as { contacts?: unknown[] }).contacts?.length ?? 0;
   if (!sample.ok || found < 300) throw new Error(`sample request: ${sample.status}, ${found} contacts`);
   console.log(`the case has ${found} contacts`);
-  const label = `tracing, ${found} contacts, ${target}`;
-  // wrk when installed (support/wrk.ts: less of the two cores for the load generator), else autocannon.
   await withDbCpu(
     () =>
-      wrkAvailable()
-        ? measureWithWrk(
-            label,
-            server.baseUrl,
-            { paths: [new URL(url).pathname], method: 'POST', body },
-            {
-              cookie: server.cookie,
-              'content-type': 'application/json',
-            },
-          )
-        : measure(label, url, (req) => ({ ...req, body }), 'POST', { cookie: server.cookie }),
+      measureRequests(
+        `tracing, ${found} contacts, ${target}`,
+        server.baseUrl,
+        { paths: [new URL(url).pathname], method: 'POST', body },
+        { cookie: server.cookie },
+      ),
     server,
   );
   reportServerMemory(`tracing, ${target}`, server);

@@ -11,8 +11,8 @@
 import { startOfLocalDay } from '../../src/server/domain/local-day.js';
 import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, settle, uniformVisits } from '../support/bulk.js';
-import { measure, serveWorld } from '../support/load.js';
-import { measureWithWrk, wrkAvailable } from '../support/wrk.js';
+import { serveWorld } from '../support/load.js';
+import { measureRequests } from '../support/wrk.js';
 import { reportServerMemory } from '../support/memory.js';
 
 const target = process.argv[2] ?? 'pglite';
@@ -36,20 +36,6 @@ if (!world.reused)
   );
 await settle(world);
 
-/** GETs of `paths` in turn, as the bench's admin: through wrk when it is installed, else autocannon. */
-function measureGets(label: string, server: { baseUrl: string; cookie: string }, paths: string[]) {
-  const headers = { cookie: server.cookie };
-  if (wrkAvailable()) return measureWithWrk(label, server.baseUrl, { paths }, headers);
-  let next = 0;
-  return measure(
-    label,
-    server.baseUrl + paths[0],
-    (req) => ({ ...req, path: paths[next++ % paths.length] }),
-    'GET',
-    headers,
-  );
-}
-
 const server = await serveWorld(world);
 const url = `${server.baseUrl}/api/venues/${world.firstVenueId}/today`;
 try {
@@ -65,19 +51,27 @@ try {
   );
   await withDbCpu(
     () =>
-      measureGets(
+      measureRequests(
         `venue today list, other venues in turn (≈ ${Math.round(CHECK_INS / VENUES / 21)} entries each), ${target}`,
-        server,
-        others,
+        server.baseUrl,
+        { paths: others },
+        { cookie: server.cookie },
       ),
     server,
   );
   await withDbCpu(
-    () => measureGets(`venue today list (${rows} rows), ${target}`, server, [new URL(url).pathname]),
+    () =>
+      measureRequests(
+        `venue today list (${rows} rows), ${target}`,
+        server.baseUrl,
+        { paths: [new URL(url).pathname] },
+        {
+          cookie: server.cookie,
+        },
+      ),
     server,
   );
   reportServerMemory(`venue today list, ${target}`, server);
-  if (!wrkAvailable()) console.log('(autocannon: wrk is not installed; bench/run.sh installs it)');
 } finally {
   await server.stop();
   await world.fresh.drop();
