@@ -3,7 +3,8 @@
  * three provinces and three categories, active on random days, some after long pauses) goes into
  * venue_day_counts, every day is rolled up, and for random ranges of those days the roll-up's groups
  * (in total, per province, per category, per day, active venues counted once) equal the ones counted
- * from the venue-days themselves; so do a province's per-day groups.
+ * from the venue-days themselves; so do a province's per-day groups, and its groups in total, per
+ * ward and per category, with the range's last days counted live as today is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_COLUMNS } from '../../src/server/db/queries/aggregates.js';
@@ -11,10 +12,11 @@ import {
   ROLLUP_WINDOW_DAYS,
   rolledUpCheckInGroups,
   rolledUpProvinceDays,
+  rolledUpProvinceGroups,
   rollUpDay,
 } from '../../src/server/db/queries/country-rollup.js';
 import { checkInGroups, type CheckInGroup } from '../../src/server/db/queries/stats.js';
-import { addDays, eachDay } from '../../src/server/domain/local-day.js';
+import { addDays, daysInRange, eachDay } from '../../src/server/domain/local-day.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { rng } from '../support/random.js';
 
@@ -41,7 +43,7 @@ function randomVenueDays(random: () => number, firstDay: string) {
       if (random() > busy) continue;
       const counts = COUNT_COLUMNS.map(() => Math.floor(random() * 4));
       const at = new Date(`${day}T${String(Math.floor(random() * 24)).padStart(2, '0')}:00:00+07:00`);
-      rows.push([venue, day, province, `${province}x`, null, category, ...counts, at]);
+      rows.push([venue, day, province, `${province}w${venue % 4}`, null, category, ...counts, at]);
     }
   }
   return rows;
@@ -84,6 +86,16 @@ describe('country roll-ups', () => {
         expect(byKey(await rolledUpProvinceDays(t.ctx.db, province, from!, to!)), province).toEqual(
           byKey(liveDays),
         );
+        // Its range per ward and per category: the days after `lastEnded` read from the venue-days.
+        const scope = { level: 1, code: province, levels: 2 };
+        const lastEnded = addDays(from!, Math.floor(random() * (daysInRange(from!, to!) + 1)) - 1);
+        const liveRange = (await checkInGroups(t.ctx.db, scope, from!, to!)).filter(
+          (g) => g.breakdown !== 'day',
+        );
+        expect(
+          byKey(await rolledUpProvinceGroups(t.ctx.db, scope, { from: from!, lastEnded, to: to! })),
+          `${province} ${from}…${lastEnded}…${to}`,
+        ).toEqual(byKey(liveRange));
       }
     }
   });

@@ -1,7 +1,7 @@
 /**
  * The country view (F9, national admin) from daily roll-ups per province and category
- * (db/queries/country-rollup.ts) instead of every venue-day of the range; a province's per-day
- * breakdown of its ended days from the same roll-ups (one scan of its venue-days less a request).
+ * (db/queries/country-rollup.ts) instead of every venue-day of the range; a province's view from the
+ * roll-ups per child unit and category of its ended days and today's venue-days (live).
  *
  * The job `rollUpCountry` runs with the sketch job (every ten minutes, any node): each ended day of the
  * retention window without a complete roll-up is rolled up once, and the day in progress gets a fresh
@@ -14,7 +14,7 @@
 import type { Db } from '../db/db.js';
 import * as rollups from '../db/queries/country-rollup.js';
 import { unitCodesOfLevels } from '../db/queries/people-sketches.js';
-import { checkInGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
+import { checkInGroups, dayGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
 import { addDays, daysInRange, eachDay } from '../domain/local-day.js';
 import type { ServiceContext } from './context.js';
 import { lastSettledDay, sketchesFromKeys } from './people-sketches.js';
@@ -47,8 +47,8 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
 
 /**
  * Where a unit's check-in groups of [from, to] come from: the country's from its roll-ups (today as of
- * the job's snapshot, unless `live`); a province's per-day rows of the ended days from the roll-ups and
- * the rest from its venue-days; any other unit's from its venue-days.
+ * the job's snapshot, unless `live`); a province's ended days from the roll-ups per child unit and
+ * today from its venue-days; any other unit's (or a range the roll-ups do not cover) from its venue-days.
  */
 export async function checkInGroupsSource(
   ctx: ServiceContext,
@@ -58,27 +58,27 @@ export async function checkInGroupsSource(
 ) {
   const country = scope.level === 0 && !live ? await rolledUpCountry(ctx, db, from, to) : null;
   if (country) return { groups: async () => country.groups, snapshot: country.snapshot };
-  const days = scope.level === 1 ? await rolledUpProvinceDays(ctx, db, scope.code, from, to) : null;
-  return {
-    groups: async () => [
-      ...(await checkInGroups(db, scope, from, to, days?.liveFrom)),
-      ...(days?.groups ?? []),
-    ],
-    snapshot: null,
-  };
+  const province = scope.level === 1 ? await rolledUpProvince(ctx, db, scope, from, to) : null;
+  return { groups: province ?? (() => checkInGroups(db, scope, from, to)), snapshot: null };
 }
 
 /**
- * A province's per-day groups of the ended days of [from, to] from complete roll-ups, and the first day
- * to count from its venue-days; null when an ended day of the range has no complete roll-up.
+ * A province's groups of [from, to] with its ended days read from complete roll-ups (the days after,
+ * today, counted from its venue-days); null when an ended day of the range has no complete roll-up or
+ * the range is longer than the roll-ups look back.
  */
-async function rolledUpProvinceDays(ctx: ServiceContext, db: Db, province: string, from: string, to: string) {
+async function rolledUpProvince(ctx: ServiceContext, db: Db, scope: Scope, from: string, to: string) {
   const lastEnded = lastEndedDay(to, localToday(ctx));
-  if (from > lastEnded) return null;
+  if (from > lastEnded || daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
   if (!endedDaysComplete(await rollups.rolledDays(db, from, lastEnded), from, lastEnded)) return null;
-  return {
-    groups: await rollups.rolledUpProvinceDays(db, province, from, lastEnded),
-    liveFrom: addDays(lastEnded, 1),
+  const liveFrom = addDays(lastEnded, 1);
+  return async () => {
+    const [range, endedDays, liveDays] = await Promise.all([
+      rollups.rolledUpProvinceGroups(db, scope, { from, lastEnded, to }),
+      rollups.rolledUpProvinceDays(db, scope.code, from, lastEnded),
+      dayGroups(db, scope, liveFrom, to),
+    ]);
+    return [...range, ...endedDays, ...liveDays];
   };
 }
 

@@ -14,7 +14,7 @@ import { LOCKS } from '../locks.js';
 import type { Queryable } from '../db.js';
 import { CHANNELS } from '../../../shared/channels.js';
 import { COUNT_COLUMNS } from './aggregates.js';
-import { SUMS, type CheckInGroup } from './stats.js';
+import { rangeGrouping, SUMS, type CheckInGroup, type Scope } from './stats.js';
 
 /** How far back "new" looks: ranges of the country view up to this many days are read from roll-ups. */
 export const ROLLUP_WINDOW_DAYS = 64;
@@ -22,9 +22,13 @@ export const ROLLUP_WINDOW_DAYS = 64;
 /** One count per k = 0 … 63: the venue-days whose venue was active on none of the k days before (gap > k). */
 const NEW_AFTER = `ARRAY[${Array.from({ length: ROLLUP_WINDOW_DAYS }, (_, k) => `count(*) FILTER (WHERE gap > ${k})`).join(', ')}]::int[]`;
 
+/** A roll-up row's figures, and how they are made from a group of venue-days. */
+const ROLLED_UP_COLUMNS = `${COUNT_COLUMNS.join(', ')}, last_check_in_at, venues_new_after`;
+const ROLLED_UP_VALUES = `${COUNT_COLUMNS.map((c) => `sum(${c})`).join(', ')}, max(last_check_in_at), ${NEW_AFTER}`;
+
 /**
- * Rolls `day` up from venue_day_counts (replacing what was there): complete once the day has ended,
- * a snapshot while it is in progress. Each venue-day looks up the venue's previous active day in the
+ * Rolls `day` up from venue_day_counts (replacing what was there), per province and category and per
+ * province, child unit and category: complete once the day has ended, a snapshot while it is in progress. Each venue-day looks up the venue's previous active day in the
  * window by the primary key (path_1, venue_id, day); none found counts as the whole window.
  */
 export async function rollUpDay(q: Queryable, day: string, complete: boolean): Promise<boolean> {
@@ -50,8 +54,13 @@ export async function rollUpDay(q: Queryable, day: string, complete: boolean): P
                 ${ROLLUP_WINDOW_DAYS}) AS gap
          FROM venue_day_counts c WHERE c.day = $1
      )
-     INSERT INTO province_day_check_ins (day, province, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at, venues_new_after)
-     SELECT $1, path_1, category, ${COUNT_COLUMNS.map((c) => `sum(${c})`).join(', ')}, max(last_check_in_at), ${NEW_AFTER}
+     , per_child_unit AS (
+       INSERT INTO child_unit_day_check_ins (day, province, child_unit, category, ${ROLLED_UP_COLUMNS})
+       SELECT $1, path_1, COALESCE(path_2, ''), category, ${ROLLED_UP_VALUES}
+         FROM venue_days GROUP BY path_1, path_2, category
+     )
+     INSERT INTO province_day_check_ins (day, province, category, ${ROLLED_UP_COLUMNS})
+     SELECT $1, path_1, category, ${ROLLED_UP_VALUES}
        FROM venue_days GROUP BY path_1, category`,
     [day],
   );
@@ -194,6 +203,36 @@ export async function rolledUpProvinceDays(q: Queryable, province: string, from:
     `SELECT 'day' AS breakdown, day::text AS key, sum(venues_new_after[1])::int AS active, ${SUMS}
        FROM province_day_check_ins WHERE day BETWEEN $1 AND $2 AND province = $3 GROUP BY day`,
     [from, to, province],
+  );
+  return rows;
+}
+
+/**
+ * A province's groups of [from, to] in total, per child unit and per category (active venues counted
+ * once): the days up to `lastEnded` from the roll-ups per child unit (which must be complete), the
+ * days after from the venue-days, each of those venues counted active unless it was active on an
+ * earlier day of the range (looked up by the primary key, as the roll-up does).
+ */
+export async function rolledUpProvinceGroups(
+  q: Queryable,
+  scope: Scope,
+  { from, lastEnded, to }: { from: string; lastEnded: string; to: string },
+) {
+  const { groupBy, breakdownAndKey } = rangeGrouping(scope);
+  const { rows } = await q.query<CheckInGroup>(
+    `WITH parts AS (
+       SELECT child_unit AS child_key, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at,
+              venues_new_after[day - $1::date + 1] AS new_venues
+         FROM child_unit_day_check_ins WHERE province = $4 AND day BETWEEN $1 AND $2
+       UNION ALL
+       SELECT COALESCE(c.path_2, ''), c.category, ${COUNT_COLUMNS.map((col) => `c.${col}`).join(', ')}, c.last_check_in_at,
+              CASE WHEN EXISTS (SELECT 1 FROM venue_day_counts p
+                                 WHERE p.path_1 = $4 AND p.venue_id = c.venue_id
+                                   AND p.day >= $1 AND p.day < c.day) THEN 0 ELSE 1 END
+         FROM venue_day_counts c WHERE c.path_1 = $4 AND c.day > $2 AND c.day <= $3
+     )
+     SELECT ${breakdownAndKey}, COALESCE(sum(new_venues), 0)::int AS active, ${SUMS} FROM parts ${groupBy}`,
+    [from, lastEnded, to, scope.code],
   );
   return rows;
 }

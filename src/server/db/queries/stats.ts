@@ -54,45 +54,60 @@ const VENUE_SUMS = `${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
  * day. Venues are rolled up first (one row each), so "active" is a plain count and every step can
  * hash in little memory; days come from a second statement (one row per venue and day: count = active).
  */
-export async function checkInGroups(
-  db: Db,
-  scope: Scope,
-  from: string,
-  to: string,
-  /** The per-day rows of days from this one on only (the earlier ones are read elsewhere). */
-  daysFrom = from,
-): Promise<CheckInGroup[]> {
-  const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
-  const inRange = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
+export async function checkInGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
+  const [rolled, days] = await Promise.all([
+    rangeGroups(db, scope, from, to),
+    dayGroups(db, scope, from, to),
+  ]);
+  return [...rolled, ...days];
+}
+
+const rangeCondition = (scope: Scope) => `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
+const rangeParams = (scope: Scope, from: string, to: string) =>
+  scope.level === 0 ? [from, to] : [from, to, scope.code];
+
+/**
+ * The GROUPING SETS of a unit's range groups, over rows whose child unit is `child_key`: in total, per
+ * category and (a unit with child units) per child; and how a row of the result says which it is.
+ */
+export function rangeGrouping(scope: Scope) {
   // A commune has no child units: its roll-up has no per-child grouping set.
   const hasChildren = scope.level < scope.levels;
-  const childKey = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
   const groupingSets = ['()', '(category)', ...(hasChildren ? ['(child_key)'] : [])].join(', ');
   // Which grouping set a row of the roll-up belongs to, decoded once, in SQL.
   const isChildRow = hasChildren ? 'GROUPING(child_key) = 0' : 'FALSE';
   const breakdown = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN ${isChildRow} THEN 'child' ELSE 'total' END`;
   const key = `CASE WHEN GROUPING(category) = 0 THEN category${hasChildren ? ` WHEN ${isChildRow} THEN child_key` : ''} END`;
-  const [rolled, days] = await Promise.all([
-    roomy<CheckInGroup>(
-      db,
-      `WITH per_venue AS (
-         SELECT venue_id, ${childKey} AS child_key, category, ${VENUE_SUMS}
-           FROM venue_day_counts WHERE ${inRange} GROUP BY venue_id, ${childKey}, category
-       )
-       SELECT ${breakdown} AS breakdown, ${key} AS key, count(*)::int AS active, ${SUMS}
-         FROM per_venue GROUP BY GROUPING SETS (${groupingSets})`,
-      params,
-    ),
-    daysFrom > to
-      ? []
-      : roomy<CheckInGroup>(
-          db,
-          `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
-             FROM venue_day_counts WHERE ${inRange} GROUP BY day`,
-          [daysFrom, ...params.slice(1)],
-        ),
-  ]);
-  return [...rolled, ...days];
+  return {
+    childKey: hasChildren ? pathColumn(scope.level + 1) : 'NULL::text',
+    groupBy: `GROUP BY GROUPING SETS (${groupingSets})`,
+    breakdownAndKey: `${breakdown} AS breakdown, ${key} AS key`,
+  };
+}
+
+/** In total, per category and per child unit, from the unit's venue-days of [from, to]. */
+async function rangeGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
+  const { childKey, groupBy, breakdownAndKey } = rangeGrouping(scope);
+  return roomy<CheckInGroup>(
+    db,
+    `WITH per_venue AS (
+       SELECT venue_id, ${childKey} AS child_key, category, ${VENUE_SUMS}
+         FROM venue_day_counts WHERE ${rangeCondition(scope)} GROUP BY venue_id, ${childKey}, category
+     )
+     SELECT ${breakdownAndKey}, count(*)::int AS active, ${SUMS} FROM per_venue ${groupBy}`,
+    rangeParams(scope, from, to),
+  );
+}
+
+/** One group per day of [from, to] with check-ins in the unit (every venue of the day is active). */
+export async function dayGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
+  if (from > to) return [];
+  return roomy<CheckInGroup>(
+    db,
+    `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
+       FROM venue_day_counts WHERE ${rangeCondition(scope)} GROUP BY day`,
+    rangeParams(scope, from, to),
+  );
 }
 
 /**
