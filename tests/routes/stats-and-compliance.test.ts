@@ -321,8 +321,8 @@ describe('GET /api/stats/venues', () => {
       typed.map((v) => ({
         ...v,
         categoryName: venueCategoryName(v.category, 'vi'),
-        createdAt: v.createdAt.toISOString(),
-        lastCheckInAt: v.lastCheckInAt?.toISOString() ?? null,
+        createdAt: new Date(v.createdAt).toISOString(),
+        lastCheckInAt: v.lastCheckInAt === null ? null : new Date(v.lastCheckInAt).toISOString(),
       })),
     );
     expect(vi.body.items[0].categoryName).toBe('Cơ sở ăn uống tại chỗ');

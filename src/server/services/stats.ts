@@ -8,6 +8,7 @@ import { registeredVenueGroups, type RegisteredGroup } from '../db/queries/venue
 import type { ReadFrom } from '../db/reads.js';
 import * as stats from '../db/queries/stats.js';
 import type { ChannelCounts, CheckInGroup, DeclarationDay } from '../db/queries/stats.js';
+export type { VenueFigures } from '../db/queries/stats.js';
 import type { Actor } from '../domain/access.js';
 import { addDays, eachDay, startOfLocalDay } from '../domain/local-day.js';
 import { AppError } from '../errors.js';

@@ -8,6 +8,7 @@
 import { ELECTRONIC_CHANNELS, type Channel } from '../../../shared/channels.js';
 import type { Db, Queryable } from '../db.js';
 import { COUNT_COLUMNS } from './aggregates.js';
+import { EPOCH_MS } from './check-ins.js';
 
 export interface Scope {
   level: number;
@@ -200,32 +201,70 @@ export interface VenueFigures {
   category: string;
   adminUnitCode: string;
   status: 'active' | 'suspended';
-  createdAt: Date;
+  /** Milliseconds since 1970 (the API writes them with isoInstant). */
+  createdAt: number;
   total: number;
   electronic: number;
   paper: number;
-  lastCheckInAt: Date | null;
+  lastCheckInAt: number | null;
 }
 
-/** Every venue of the scope with its check-ins in [from, to] (zero for silent venues), busiest first. */
+/** The table's columns in one JSON text, row order kept: ids, names, categories, units, statuses, … */
+type VenueColumns = [
+  number[],
+  string[],
+  string[],
+  string[],
+  VenueFigures['status'][],
+  number[],
+  number[],
+  number[],
+  number[],
+  (number | null)[],
+];
+
+/**
+ * Every venue of the scope with its check-ins in [from, to] (zero for silent venues), busiest first.
+ * Read as one JSON of column arrays (aggregated in the listed order): thousands of rows of typed
+ * columns cost the app ≈ 4 µs a row to parse, the JSON ≈ 0.5 µs.
+ */
 export async function venueFigures(db: Db, scope: Scope, from: string, to: string, limit: number) {
   const where = scope.level === 0 ? 'TRUE' : `v.admin_unit_path @> ARRAY[$4::text]`;
-  return roomy<VenueFigures>(
+  const [read] = await roomy<{ columns: VenueColumns | null }>(
     db,
     `WITH counted AS (
        SELECT venue_id, sum(${ELECTRONIC_CHANNELS.join(' + ')})::int AS electronic, COALESCE(sum(paper), 0)::int AS paper,
               max(last_check_in_at) AS last_at
          FROM venue_day_counts WHERE day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$4')}
         GROUP BY venue_id
+     ), listed AS (
+       SELECT v.id, v.name, v.category, v.admin_unit_code, v.status, v.created_at,
+              COALESCE(c.electronic + c.paper, 0) AS total, COALESCE(c.electronic, 0) AS electronic,
+              COALESCE(c.paper, 0) AS paper, c.last_at
+         FROM venues v LEFT JOIN counted c ON c.venue_id = v.id
+        WHERE ${where}
+        ORDER BY total DESC, v.id
+        LIMIT $3
      )
-     SELECT v.id AS "venueId", v.name, v.category, v.admin_unit_code AS "adminUnitCode", v.status,
-            v.created_at AS "createdAt",
-            COALESCE(c.electronic + c.paper, 0) AS total, COALESCE(c.electronic, 0) AS electronic,
-            COALESCE(c.paper, 0) AS paper, c.last_at AS "lastCheckInAt"
-       FROM venues v LEFT JOIN counted c ON c.venue_id = v.id
-      WHERE ${where}
-      ORDER BY total DESC, v.id
-      LIMIT $3`,
+     SELECT json_build_array(array_agg(id), array_agg(name), array_agg(category), array_agg(admin_unit_code),
+                             array_agg(status), array_agg(${EPOCH_MS('created_at')}), array_agg(total),
+                             array_agg(electronic), array_agg(paper), array_agg(${EPOCH_MS('last_at')})) AS columns
+       FROM listed`,
     scope.level === 0 ? [from, to, limit] : [from, to, limit, scope.code],
   );
+  const columns = read?.columns;
+  if (!columns?.[0]) return [];
+  const [id, name, category, unit, status, createdAt, total, electronic, paper, lastAt] = columns;
+  return id.map((venueId, i): VenueFigures => ({
+    venueId,
+    name: name[i]!,
+    category: category[i]!,
+    adminUnitCode: unit[i]!,
+    status: status[i]!,
+    createdAt: createdAt[i]!,
+    total: total[i]!,
+    electronic: electronic[i]!,
+    paper: paper[i]!,
+    lastCheckInAt: lastAt[i] ?? null,
+  }));
 }

@@ -3,8 +3,11 @@ import { statsApi } from '../../../shared/api/stats.js';
 import { venueCategoryName } from '../../../shared/venue-categories.js';
 import type { ServiceContext } from '../../services/context.js';
 import * as stats from '../../services/stats.js';
-import { languageOf } from '../messages.js';
-import { iso, isoOrNull, routeOf, sendContractJson, type ZodApp } from '../types.js';
+import type { VenueFigures } from '../../services/stats.js';
+import { isoInstant } from '../../domain/instant.js';
+import { JsonBytes } from '../../domain/json-bytes.js';
+import { languageOf, type Lang } from '../messages.js';
+import { isoOrNull, routeOf, sendContractJson, type ZodApp } from '../types.js';
 
 export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
@@ -23,30 +26,13 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
   app.route({
     ...routeOf(statsApi.venues),
     handler: async (req, reply) => {
-      const table = await stats.venueStats(ctx, await req.actor(), req.query);
+      const { items, ...head } = await stats.venueStats(ctx, await req.actor(), req.query);
       const lang = languageOf(req.headers['accept-language']);
-      // Thousands of rows, each field named (typed with the contract), sent without a second check.
-      const body: z.infer<(typeof statsApi.venues.responses)[200]> = {
-        adminUnit: table.adminUnit,
-        adminUnitName: table.adminUnitName,
-        from: table.from,
-        to: table.to,
-        readFrom: table.readFrom,
-        items: table.items.map((v) => ({
-          venueId: v.venueId,
-          name: v.name,
-          category: v.category,
-          categoryName: venueCategoryName(v.category, lang),
-          adminUnitCode: v.adminUnitCode,
-          status: v.status,
-          createdAt: iso(v.createdAt),
-          total: v.total,
-          electronic: v.electronic,
-          paper: v.paper,
-          lastCheckInAt: isoOrNull(v.lastCheckInAt),
-        })),
-      };
-      return sendContractJson(reply, JSON.stringify(body));
+      const out = new JsonBytes(512 + items.length * 320).write(
+        `${JSON.stringify(head).slice(0, -1)},"items":`,
+      );
+      writeVenueItems(out, items, lang);
+      return sendContractJson(reply, out.write('}').toBuffer());
     },
   });
 
@@ -62,4 +48,56 @@ export function statsRoutes(app: ZodApp, ctx: ServiceContext) {
       return { code: unit.code, population: req.body.population };
     },
   });
+}
+
+type VenueItem = z.infer<(typeof statsApi.venues.responses)[200]>['items'][number];
+/** The keys `writeVenueItems` writes for a venue. */
+type WrittenKeys =
+  | 'venueId'
+  | 'name'
+  | 'category'
+  | 'categoryName'
+  | 'adminUnitCode'
+  | 'status'
+  | 'createdAt'
+  | 'total'
+  | 'electronic'
+  | 'paper'
+  | 'lastCheckInAt';
+// A key of the contract's item not written, or one written that it lacks, is a compile error here.
+const writesEveryKey: [Exclude<keyof VenueItem, WrittenKeys>, Exclude<WrittenKeys, keyof VenueItem>] extends [
+  never,
+  never,
+]
+  ? true
+  : never = true;
+void writesEveryKey;
+
+/**
+ * The per-venue table's items as the contract's JSON, thousands of rows written straight into bytes
+ * (JSON.stringify of the row objects took ≈ 15 ms for Hồ Chí Minh's 5,040 venues). Names, codes and
+ * category names go through JSON.stringify; a route test pins the answer to the contract.
+ */
+function writeVenueItems(out: JsonBytes, items: readonly VenueFigures[], lang: Lang) {
+  const categoryNames = new Map<string, string>();
+  const categoryName = (code: string) => {
+    let text = categoryNames.get(code);
+    if (text === undefined) categoryNames.set(code, (text = JSON.stringify(venueCategoryName(code, lang))));
+    return text;
+  };
+  let text = '';
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i]!;
+    text +=
+      `${i ? ',' : '['}{"venueId":${v.venueId},"name":${JSON.stringify(v.name)},"category":${JSON.stringify(v.category)},` +
+      `"categoryName":${categoryName(v.category)},"adminUnitCode":${JSON.stringify(v.adminUnitCode)},` +
+      `"status":"${v.status}","createdAt":"${isoInstant(v.createdAt)}","total":${v.total},` +
+      `"electronic":${v.electronic},"paper":${v.paper},` +
+      `"lastCheckInAt":${v.lastCheckInAt === null ? 'null' : `"${isoInstant(v.lastCheckInAt)}"`}}`;
+    if (i % 32 === 31) {
+      out.write(text);
+      text = '';
+    }
+  }
+  out.write(items.length ? `${text}]` : '[]');
 }
