@@ -18,28 +18,33 @@ const SKETCH_LOCK = LOCKS.sketchDay;
 const dayNumberOf = (day: string) => `(${day}::date - DATE '2000-01-01')`;
 const dayNumber = dayNumberOf('$1');
 
-/** Registers (index → highest rank) per unit from the person keys of `days`. */
+/** A register (index) and a rank per person key of a unit; a sketch keeps each register's highest rank. */
 export interface UnitRegisters {
   code: string;
   indexes: number[];
   ranks: number[];
 }
 
+/**
+ * Every person key of `days` in each unit of `codes` as its register and rank, one JSON of them all.
+ * Not grouped by register in SQL: a province's day of ≈ 24,000 keys falls in ≈ 23,600 of its 168
+ * wards × 4,096 registers, so hashing them there cost more than it saved (≈ 35 → 18 ms, app included).
+ */
 export async function registersFromKeys(
   q: Queryable,
   codes: readonly string[],
   days: readonly string[],
 ): Promise<UnitRegisters[]> {
   if (!codes.length || !days.length) return [];
-  const { rows } = await q.query<UnitRegisters>(
-    `SELECT unit_code AS code, array_agg(idx) AS indexes, array_agg(rank) AS ranks
-       FROM (SELECT unit_code, (person_key & 4095)::int AS idx, max(people_sketch_rank(person_key)) AS rank
+  const { rows } = await q.query<{ units: [string, number[], number[]][] | null }>(
+    `SELECT json_agg(json_build_array(code, indexes, ranks)) AS units
+       FROM (SELECT unit_code AS code, array_agg((person_key & 4095)::int) AS indexes,
+                    array_agg(people_sketch_rank(person_key)) AS ranks
                FROM person_unit_days WHERE unit_code = ANY($1::text[]) AND day = ANY($2::date[])
-              GROUP BY 1, 2) r
-      GROUP BY unit_code`,
+              GROUP BY unit_code) u`,
     [codes, days],
   );
-  return rows;
+  return (rows[0]?.units ?? []).map(([code, indexes, ranks]) => ({ code, indexes, ranks }));
 }
 
 export async function sketchedDays(q: Queryable, from: string, to: string): Promise<string[]> {
