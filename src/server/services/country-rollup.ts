@@ -15,7 +15,9 @@ import type { Db } from '../db/db.js';
 import * as rollups from '../db/queries/country-rollup.js';
 import { unitCodesOfLevels } from '../db/queries/people-sketches.js';
 import { checkInGroups, dayGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
+import { buildVenueSpan, storedVenueSpans } from '../db/queries/venue-count-spans.js';
 import { addDays, daysInRange, eachDay } from '../domain/local-day.js';
+import { coverRange, spansToBuild } from '../domain/sketch-spans.js';
 import type { ServiceContext } from './context.js';
 import { lastSettledDay, sketchesFromKeys } from './people-sketches.js';
 import { expiredBefore } from './retention.js';
@@ -36,6 +38,7 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
   for (const day of days.filter((d) => !quiet.includes(d)))
     if (await db.tx((q) => rollups.rollUpDay(q, day, true))) built.push(day);
   built.sort();
+  if (lastEnded >= firstKept) await buildVenueSpans(db, firstKept, lastEnded);
   await db.tx(async (q) => {
     if (await rollups.confirmSnapshot(q, today)) return;
     await rollups.rollUpDay(q, today, false);
@@ -43,6 +46,34 @@ export async function rollUpCountry(ctx: ServiceContext): Promise<string[]> {
     await rollups.savePeopleSnapshot(q, today, await sketchesFromKeys(q, provinces, today));
   });
   return built;
+}
+
+/**
+ * Sums the venues' spans of [from, to] that can be built (both halves there: two rolled-up days, or
+ * two spans), shortest first, round after round until none is left to build; answers how many.
+ */
+export async function buildVenueSpans(db: Db, from: string, to: string): Promise<number> {
+  let built = 0;
+  for (let round = -1; round !== built;) {
+    round = built;
+    const days = (await rollups.rolledDays(db, from, to)).filter((r) => r.complete);
+    const stored = [
+      ...days.map((r) => ({ firstDay: r.day, days: 1 })),
+      ...(await storedVenueSpans(db, from, to)),
+    ];
+    for (const { span, halves } of spansToBuild(stored))
+      if (await db.tx((q) => buildVenueSpan(q, span, halves))) built++;
+  }
+  return built;
+}
+
+/**
+ * The stored spans of venue sums that cover the most of [from, to] (for the per-venue table of the
+ * country or a province; a smaller unit has few venue-days to add up).
+ */
+export async function venueSpansCovering(db: Db, scope: Scope, from: string, to: string) {
+  if (scope.level > 1 || from === to) return [];
+  return coverRange(from, to, await storedVenueSpans(db, from, to)).spans;
 }
 
 /**

@@ -16,7 +16,7 @@ import { CHANNELS } from '../../shared/contracts.js';
 import { unitFor, type UnitScope } from './access.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
-import { checkInGroupsSource } from './country-rollup.js';
+import { checkInGroupsSource, venueSpansCovering } from './country-rollup.js';
 import { countUniquePeople, sketchedLevels } from './people-sketches.js';
 import { requestedDays } from './ranges.js';
 
@@ -224,6 +224,11 @@ function dayRows(groups: CheckInGroup[], declarations: DeclarationDay[], from: s
   });
 }
 
+/** Every venue of the scope with its check-ins in [from, to], busiest first, at most `limit`. */
+export async function venueFiguresOf(db: Db, scope: stats.Scope, from: string, to: string, limit: number) {
+  return stats.venueFigures(db, scope, from, to, limit, await venueSpansCovering(db, scope, from, to));
+}
+
 /** Per-venue table of a unit (GET /api/stats/venues). */
 export async function venueStats(
   ctx: ServiceContext,
@@ -232,7 +237,7 @@ export async function venueStats(
 ) {
   const { unit, from, to, scope } = await statsScope(ctx, actor, query);
   const { value: items, readFrom } = await ctx.reads.run((db) =>
-    stats.venueFigures(db, scope, from, to, query.limit ?? 10_000),
+    venueFiguresOf(db, scope, from, to, query.limit ?? 10_000),
   );
   return { adminUnit: unit.code, adminUnitName: unit.name, from, to, readFrom, items };
 }

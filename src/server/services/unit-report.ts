@@ -2,7 +2,6 @@
  * The chairman's report of a unit (F11): its figures read once (replica when fresh), printed as an
  * official letter with appendices (PDF) or as the same tables in a workbook (XLSX).
  */
-import * as stats from '../db/queries/stats.js';
 import { letterToPdf } from '../documents/report-pdf.js';
 import { appendixHeading, unitReportLetter, type LetterDetails } from '../documents/report-letter.js';
 import {
@@ -15,7 +14,7 @@ import { toXlsx, type Sheet } from '../documents/spreadsheet.js';
 import { adminUnitLevels } from './admin-units.js';
 import type { ServiceContext } from './context.js';
 import type { PreparedExport, Progress } from './reports.js';
-import { unitStats } from './stats.js';
+import { unitStats, venueFiguresOf } from './stats.js';
 
 /** Largest per-site table in a unit report. */
 const MAX_REPORT_SITES = 20_000;
@@ -36,7 +35,7 @@ export async function unitReport(
     levels: adminUnitLevels(ctx.config.adminUnitsVersion),
   };
   const { value: sites } = await ctx.reads.run((db) =>
-    stats.venueFigures(db, scope, p.from, p.to, MAX_REPORT_SITES),
+    venueFiguresOf(db, scope, p.from, p.to, MAX_REPORT_SITES),
   );
   await progress(2, 3);
   const data: UnitReportData = {

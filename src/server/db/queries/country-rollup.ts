@@ -14,6 +14,7 @@ import { LOCKS } from '../locks.js';
 import type { Queryable } from '../db.js';
 import { CHANNELS } from '../../../shared/channels.js';
 import { COUNT_COLUMNS } from './aggregates.js';
+import { forgetVenueSpans } from './venue-count-spans.js';
 import { rangeGrouping, SUMS, type CheckInGroup, type Scope } from './stats.js';
 
 /** How far back "new" looks: ranges of the country view up to this many days are read from roll-ups. */
@@ -159,12 +160,13 @@ export async function daysToRollUp(q: Queryable, from: string, to: string): Prom
 
 /**
  * Before (in the same transaction as) a change to the counts of `days`: forgets their roll-ups and
- * those of the window after each (they counted venues "new" against it). `days` null: every day
- * (a venue moved to another province, the units upgraded).
+ * those of the window after each (they counted venues "new" against it), and the venues' spans over
+ * them. `days` null: every day (a venue moved to another province or ward, the units upgraded).
  */
 export async function forgetRollupDays(q: Queryable, days: readonly string[] | null): Promise<number> {
   await q.query(`SELECT pg_advisory_xact_lock_shared(${LOCKS.checkInRollup})`);
   if (days?.length === 0) return 0;
+  await forgetVenueSpans(q, days);
   const { rows } = await q.query<{ forgotten: number }>(
     `WITH gone AS (
        DELETE FROM check_in_rollup_days r

@@ -61,7 +61,10 @@ export async function settleReview(
   );
 }
 
-/** A venue to another unit, its daily figures with it (forgetting the country roll-ups if its province changes). */
+/**
+ * A venue to another unit, its daily figures with it (forgetting the roll-ups if its province or the
+ * province's child unit it lies in changes: they counted it there).
+ */
 export async function moveVenue(
   q: Queryable,
   venueId: number,
@@ -69,12 +72,12 @@ export async function moveVenue(
   code: string,
   path: string[],
 ) {
-  // Another province: the country roll-ups counted it in the old one.
-  const { rows } = await q.query<{ otherProvince: boolean }>(
-    'SELECT admin_unit_path[1] IS DISTINCT FROM $2 AS "otherProvince" FROM venues WHERE id = $1',
-    [venueId, path[0]],
+  // Another province or ward (district on the 2021 list): the roll-ups counted it in the old one.
+  const { rows } = await q.query<{ rolledElsewhere: boolean }>(
+    'SELECT admin_unit_path[1:2] IS DISTINCT FROM $2::text[] AS "rolledElsewhere" FROM venues WHERE id = $1',
+    [venueId, path.slice(0, 2)],
   );
-  if (rows[0]?.otherProvince) await forgetRollupDays(q, null);
+  if (rows[0]?.rolledElsewhere) await forgetRollupDays(q, null);
   // Its rows sit in its (old) province's partition: found by the key's first column.
   await q.query(
     `UPDATE venue_day_counts SET path_1 = $2, path_2 = $3, path_3 = $4
