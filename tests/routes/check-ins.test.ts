@@ -8,6 +8,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/app.js';
+import type { Queryable } from '../../src/server/db/db.js';
 import { venuesApi } from '../../src/shared/api/venues.js';
 import { maskPhone } from '../../src/shared/phone.js';
 
@@ -234,6 +235,34 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
     expect([many.items.length, many.total]).toEqual([200, 243]);
     expect(many.byChannel).toEqual(await counted());
     expect(many.byChannel).toEqual({ qr_self: 2, on_behalf: 1, kiosk: 80, paper: 80, qr_staff: 80 });
+  });
+
+  it('reads the caller, the venue and its day in one statement', async () => {
+    const cookie = await login(t.app, ADMIN.username, ADMIN.password);
+    const db = t.ctx.db;
+    const { query, readsWithGenericPlans } = db;
+    const statements: string[] = [];
+    const counted = (q: Queryable): Queryable => ({
+      query: (sql, ...rest) => {
+        statements.push(sql);
+        return q.query(sql, ...rest);
+      },
+      exec: (sql) => q.exec(sql),
+    });
+    const unpatched: Queryable = { query: query.bind(db), exec: db.exec.bind(db) };
+    Object.assign(db, {
+      query: counted(unpatched).query,
+      // PGlite reads through the database itself (its prepared statements run generic plans).
+      readsWithGenericPlans: (fn: (q: Queryable) => Promise<unknown>) =>
+        readsWithGenericPlans.call(db, (q: Queryable) => fn(counted(q === db ? unpatched : q))),
+    });
+    try {
+      const res = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie });
+      expect(res.status).toBe(200);
+    } finally {
+      Object.assign(db, { query, readsWithGenericPlans });
+    }
+    expect(statements.filter((sql) => !/^\s*(BEGIN|COMMIT|SET)/i.test(sql))).toHaveLength(1);
   });
 
   it('reads nothing of the venue for a session that ended, or for no session', async () => {

@@ -68,8 +68,24 @@ export async function logout(ctx: ServiceContext, token: string) {
 }
 
 export async function actorFromSession(ctx: ServiceContext, token: string): Promise<Actor | null> {
-  return users.findSessionActor(ctx.db, tokenHash(token), ctx.now());
+  return users.findSessionActor(ctx.db, sessionKey(ctx, token));
 }
+
+/** What a session token is looked up by, now. */
+export const sessionKey = (ctx: ServiceContext, token: string): users.SessionKey => ({
+  tokenHash: tokenHash(token),
+  now: ctx.now(),
+});
+
+/**
+ * A read that also resolves the caller from their session in its own statement (ActorAlong), and
+ * what it read: null when it read nothing (no live session, or nothing found).
+ */
+export type ReadWithActor<T> = (
+  session: users.SessionKey,
+) => Promise<{ actor: Actor | null; value: T | null }>;
+/** Runs such a read for the request's session (no session: no read) and settles the request's actor. */
+export type ActorAlong = <T>(read: ReadWithActor<T>) => Promise<{ actor: Actor | null; value: T | null }>;
 
 /** Makes the configured national admin exist with the configured password. */
 export async function ensureBootstrapAdmin(ctx: ServiceContext) {

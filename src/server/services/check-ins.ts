@@ -20,6 +20,7 @@ import { shownColour } from '../../shared/contracts.js';
 import { maskPhone } from '../../shared/phone.js';
 import type { CitizenCheckIn } from '../../shared/api/check-ins.js';
 import { checkVenueAccess, venueFor } from './access.js';
+import type { ActorAlong } from './auth.js';
 import type { ServiceContext } from './context.js';
 import { submitDeclaration } from './declarations.js';
 import { personColumns } from './people.js';
@@ -183,15 +184,18 @@ export async function checkOut(
  * Today's check-ins at a venue (local day), counts per channel and the number inside now. The entries
  * are written as JSON by `writeItems` (from the columns read; phones masked for those who may not see them).
  */
-export async function venueToday(ctx: ServiceContext, actor: Actor | null, venueId: number, limit = 200) {
+export async function venueToday(ctx: ServiceContext, actorAlong: ActorAlong, venueId: number, limit = 200) {
   const now = ctx.now();
   const tz = ctx.config.timeZone;
   const day = localDate(now, tz);
   const range = { from: startOfLocalDay(day, tz), to: startOfLocalDay(addDays(day, 1), tz) };
-  const wholePhones = actor !== null && seesVisitorPhones(actor);
-  // One read of the venue and its day; nothing of it is returned unless the caller may read the venue.
-  const read = await ctx.db.readsWithGenericPlans((q) => readVenueToday(q, venueId, range, now, limit));
+  // One read of the caller, the venue and its day; nothing of it is returned unless the caller may
+  // read the venue.
+  const { actor, value: read } = await actorAlong((session) =>
+    ctx.db.readsWithGenericPlans((q) => readVenueToday(q, venueId, range, now, limit, session)),
+  );
   const venue = checkVenueAccess(actor, read, 'read');
+  const wholePhones = seesVisitorPhones(actor!);
   const total = Object.values(read!.byChannel).reduce((sum, n) => sum + n, 0);
   return {
     date: day,

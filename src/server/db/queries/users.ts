@@ -88,20 +88,34 @@ export interface SessionActorRow {
 export const liveSession = (tokenHash: string, now: string) =>
   `s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND u.disabled_at IS NULL`;
 
+/**
+ * The live session's user with the venues they are attached to, as one JSON value (`actor`, a
+ * SessionActorRow), one row or none: for findSessionActor, and for a hot read that resolves its
+ * caller in its own statement (the door's list). `tokenHash`, `now`: the statement's parameters.
+ */
+export const SESSION_ACTOR = (tokenHash: string, now: string) =>
+  `SELECT json_build_object(
+            'userId', u.id, 'username', u.username, 'role', u.role, 'adminUnitCode', u.admin_unit_code,
+            'mustChangePassword', u.must_change_password,
+            'venueIds', COALESCE((SELECT array_agg(uv.venue_id ORDER BY uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id), '{}')
+          ) AS actor
+     FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE ${liveSession(tokenHash, now)}`;
+
+/** The key a session is looked up by: its token's hash, and the instant it must still be live at. */
+export interface SessionKey {
+  tokenHash: Buffer;
+  now: Date;
+}
+
 /** The live session's user with the venues they are attached to, in one round trip. */
-export async function findSessionActor(q: Queryable, tokenHash: Buffer, now: Date) {
-  const { rows } = await q.query<SessionActorRow>(
-    `SELECT u.id AS "userId", u.username, u.role, u.admin_unit_code AS "adminUnitCode",
-            u.must_change_password AS "mustChangePassword",
-            COALESCE((SELECT array_agg(uv.venue_id ORDER BY uv.venue_id) FROM user_venues uv WHERE uv.user_id = u.id),
-                     '{}') AS "venueIds"
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE ${liveSession('$1', '$2')}`,
+export async function findSessionActor(q: Queryable, { tokenHash, now }: SessionKey) {
+  const { rows } = await q.query<{ actor: SessionActorRow }>(
+    SESSION_ACTOR('$1', '$2'),
     [tokenHash, now],
     'find_session_actor',
   );
-  const row = rows[0];
-  return row ? { ...row, venueIds: row.venueIds.map(Number) } : null;
+  return rows[0]?.actor ?? null;
 }
 
 /** What the login throttle needs to know about an attempt, in one round trip. */

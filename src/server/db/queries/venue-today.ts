@@ -10,7 +10,11 @@ import type { Channel, StatusColour } from '../../../shared/contracts.js';
 import { isoInstant } from '../../domain/instant.js';
 import type { JsonBytes } from '../../domain/json-bytes.js';
 import { earliestStayCovering, EPOCH_MS, insideAt } from './check-ins.js';
+import { SESSION_ACTOR, type SessionActorRow, type SessionKey } from './users.js';
 import { VENUE_COLUMNS, type VenueRow } from './venues.js';
+
+/** A row of a LEFT JOIN whose right side found nothing: every column null. */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /**
  * The newest entries, a column each, newest first: id, phone, channel, in and out (ms since 1970),
@@ -42,6 +46,9 @@ export interface TodayEntriesRead {
 // `writeTodayEntries` (a sort in the statement cost PostgreSQL ≈ 0.1 ms of its ≈ 1 ms). A route test
 // pins the order.
 const VENUE_TODAY = `
+WITH session AS MATERIALIZED (${SESSION_ACTOR('$7', '$8')})
+SELECT (SELECT actor FROM session) AS actor, today.*
+  FROM (SELECT 1) one LEFT JOIN (
 SELECT ${VENUE_COLUMNS},
        ${insideAt('v.id', '$4::timestamptz', 'TRUE', '$5::timestamptz')} AS inside,
        CASE WHEN newest.n >= $6 THEN (SELECT COALESCE(json_object_agg(channel, n), '{}'::json) FROM (
@@ -59,11 +66,16 @@ SELECT ${VENUE_COLUMNS},
                  FROM check_ins c
                 WHERE c.venue_id = $1 AND c.checked_in_at >= $2 AND c.checked_in_at < $3
                 ORDER BY c.checked_in_at DESC FETCH FIRST $6 ROWS WITH TIES) e) newest
- WHERE v.id = $1`;
+ WHERE v.id = $1 AND EXISTS (SELECT 1 FROM session)) today ON TRUE`;
+
+type TodayRead = VenueRow & { inside: number; byChannel: Record<string, number> | null } & TodayEntriesRead;
 
 /**
- * The venue and its day [from, to): null when no such venue. Its `limit` newest entries (and any more
- * at the same instant as the last) come as columns; `writeTodayEntries` orders and writes them.
+ * The caller (from their session: `session`) and, when the session is live, the venue and its day
+ * [from, to) (null: no such venue). Its `limit` newest entries (and any more at the same instant as
+ * the last) come as columns; `writeTodayEntries` orders and writes them. One statement: the page a
+ * manager keeps open at the door spends no round trip on the session (≈ 0.2 ms of the database's
+ * CPU and 0.15 ms of the app's a request, bench/venue-today).
  */
 export async function readVenueToday(
   q: Queryable,
@@ -71,13 +83,17 @@ export async function readVenueToday(
   day: { from: Date; to: Date },
   now: Date,
   limit: number,
+  session: SessionKey,
 ) {
-  const { rows } = await q.query<
-    VenueRow & { inside: number; byChannel: Record<string, number> | null } & TodayEntriesRead
-  >(VENUE_TODAY, [venueId, day.from, day.to, now, earliestStayCovering(now), limit], 'venue_today');
-  const read = rows[0];
-  if (!read) return null;
-  return { ...read, byChannel: read.byChannel ?? countByChannel(read.entries[2] ?? []) };
+  const { rows } = await q.query<{ actor: SessionActorRow | null } & Nullable<TodayRead>>(
+    VENUE_TODAY,
+    [venueId, day.from, day.to, now, earliestStayCovering(now), limit, session.tokenHash, session.now],
+    'venue_today',
+  );
+  const { actor, ...read } = rows[0]!;
+  if (read.id === null) return { actor, value: null };
+  const today = read as TodayRead;
+  return { actor, value: { ...today, byChannel: today.byChannel ?? countByChannel(today.entries[2] ?? []) } };
 }
 
 /** Entries per channel, when the entries read are the whole day. */

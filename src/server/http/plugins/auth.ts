@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access.js';
 import { requireSettledPassword } from '../../services/access.js';
-import { actorFromSession } from '../../services/auth.js';
+import { actorFromSession, sessionKey, type ActorAlong, type ReadWithActor } from '../../services/auth.js';
 import type { ServiceContext } from '../../services/context.js';
 
 export const SESSION_COOKIE = 'sid';
@@ -16,23 +16,45 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/
 declare module 'fastify' {
   interface FastifyRequest {
     actor(): Promise<Actor | null>;
+    /**
+     * The actor resolved by the route's own read, in its statement (a hot page saves a round trip):
+     * the same session rule (queries/users.ts SESSION_ACTOR) and the same checks as actor(), which
+     * answers it afterwards. Without a session cookie the read is not made.
+     */
+    actorAlong: ActorAlong;
   }
 }
 
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   const cache = new WeakMap<FastifyRequest, Promise<Actor | null>>();
+  /** The checks every resolved actor passes: a temporary password opens the password routes only. */
+  const settled = (req: FastifyRequest, actor: Actor | null) => {
+    if (!PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) requireSettledPassword(actor);
+    return actor;
+  };
   app.decorateRequest('actor', function (this: FastifyRequest) {
     let pending = cache.get(this);
     if (!pending) {
       const token = this.cookies[SESSION_COOKIE];
-      const route = this.routeOptions.url ?? '';
-      pending = (token ? actorFromSession(ctx, token) : Promise.resolve(null)).then((actor) => {
-        if (!PASSWORD_CHANGE_ROUTES.has(route)) requireSettledPassword(actor);
-        return actor;
-      });
+      pending = (token ? actorFromSession(ctx, token) : Promise.resolve(null)).then((actor) =>
+        settled(this, actor),
+      );
       cache.set(this, pending);
     }
     return pending;
+  });
+  const actorAlong = async <T>(req: FastifyRequest, read: ReadWithActor<T>) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const answer = token ? read(sessionKey(ctx, token)) : Promise.resolve({ actor: null, value: null });
+    const actor = answer.then((a) => settled(req, a.actor));
+    cache.set(req, actor);
+    return { actor: await actor, value: (await answer).value };
+  };
+  // A getter: `req.actorAlong` is bound to its request, so a route can hand it to a service.
+  app.decorateRequest('actorAlong', {
+    getter(this: FastifyRequest): ActorAlong {
+      return (read) => actorAlong(this, read);
+    },
   });
 }
 

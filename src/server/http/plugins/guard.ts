@@ -2,8 +2,10 @@
  * What every request passes before its route's schema sees it (API v1.1):
  * - who may call the route (`config.access`): API routes need a logged-in user unless they say
  *   `public`; `scanner` routes take a user session or a kiosk token, checked with the scan itself
- *   (one batched read). An anonymous caller gets 401 before its body or query is validated;
- *   a kiosk token opens nothing but its scanner route (403 elsewhere);
+ *   (one batched read); `session_in_read` routes need a session cookie here and resolve the session
+ *   in their own read (`req.actorAlong`: the door's list, polled every 5 s, saves a round trip), so a
+ *   cookie of an ended session gets its 401 after validation. An anonymous caller gets 401 before
+ *   its body or query is validated; a kiosk token opens nothing but its scanner route (403 elsewhere);
  * - state-changing requests from a page of another origin are refused (`Origin`/`Sec-Fetch-Site`),
  *   so a session cookie cannot be used by someone else's page, even for bodiless requests;
  * - no text field accepts a NUL character (400 with the field's path);
@@ -14,7 +16,7 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { kioskTokenOf, SESSION_COOKIE } from './auth.js';
 
-export type RouteAccess = 'public' | 'session' | 'scanner';
+export type RouteAccess = 'public' | 'session' | 'session_in_read' | 'scanner';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -73,6 +75,7 @@ export function registerGuard(app: FastifyInstance, ctx: ServiceContext) {
       return;
     }
     if (kiosk && req.url.startsWith('/api/')) throw new AppError('forbidden');
+    if (access === 'session_in_read' && !req.cookies[SESSION_COOKIE]) throw new AppError('not_logged_in');
     if (access === 'session' && !(await req.actor())) throw new AppError('not_logged_in');
   });
 
