@@ -13,6 +13,7 @@ import {
   type Actor,
   type UnitAction,
   type VenueAction,
+  type VenuePlace,
 } from '../domain/access.js';
 import { AppError } from '../errors.js';
 import { currentUnitOf } from './admin-units.js';
@@ -49,7 +50,11 @@ export async function venuesFor(
 }
 
 /** The same decision for a venue the caller already loaded (hot paths that read it with other data). */
-export function checkVenueAccess(actor: Actor | null, venue: VenueRow | null, action: VenueAction): VenueRow {
+export function checkVenueAccess<V extends VenuePlace>(
+  actor: Actor | null,
+  venue: V | null,
+  action: VenueAction,
+): V {
   const who = requireActor(actor);
   // A kiosk knows one venue and reads nothing: there is no scope to hide, every refusal is a 403 (API v1.1).
   if (who.role === 'kiosk') {

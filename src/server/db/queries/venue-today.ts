@@ -11,7 +11,7 @@ import { isoInstant } from '../../domain/instant.js';
 import type { JsonBytes } from '../../domain/json-bytes.js';
 import { earliestStayCovering, EPOCH_MS, insideAt } from './check-ins.js';
 import { SESSION_ACTOR, type SessionActorRow, type SessionKey } from './users.js';
-import { VENUE_COLUMNS, type VenueRow } from './venues.js';
+import type { VenueRow } from './venues.js';
 
 /** A row of a LEFT JOIN whose right side found nothing: every column null. */
 type Nullable<T> = { [K in keyof T]: T[K] | null };
@@ -49,7 +49,7 @@ const VENUE_TODAY = `
 WITH session AS MATERIALIZED (${SESSION_ACTOR('$7', '$8')})
 SELECT (SELECT actor FROM session) AS actor, today.*
   FROM (SELECT 1) one LEFT JOIN (
-SELECT ${VENUE_COLUMNS},
+SELECT v.id, v.admin_unit_path AS "adminUnitPath", v.capacity,
        ${insideAt('v.id', '$4::timestamptz', 'TRUE', '$5::timestamptz')} AS inside,
        CASE WHEN newest.n >= $6 THEN (SELECT COALESCE(json_object_agg(channel, n), '{}'::json) FROM (
           SELECT channel, count(*)::int AS n FROM check_ins
@@ -68,7 +68,11 @@ SELECT ${VENUE_COLUMNS},
                 ORDER BY c.checked_in_at DESC FETCH FIRST $6 ROWS WITH TIES) e) newest
  WHERE v.id = $1 AND EXISTS (SELECT 1 FROM session)) today ON TRUE`;
 
-type TodayRead = VenueRow & { inside: number; byChannel: Record<string, number> | null } & TodayEntriesRead;
+/** The venue's place (for the access check) and capacity, and its day. */
+type TodayRead = Pick<VenueRow, 'id' | 'adminUnitPath' | 'capacity'> & {
+  inside: number;
+  byChannel: Record<string, number> | null;
+} & TodayEntriesRead;
 
 /**
  * The caller (from their session: `session`) and, when the session is live, the venue and its day
