@@ -14,7 +14,7 @@
 import type { Db } from '../db/db.js';
 import * as rollups from '../db/queries/country-rollup.js';
 import { unitCodesOfLevels } from '../db/queries/people-sketches.js';
-import { checkInGroups, dayGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
+import { checkInGroups, type CheckInGroup, type Scope } from '../db/queries/stats.js';
 import { buildVenueSpan, storedVenueSpans } from '../db/queries/venue-count-spans.js';
 import { addDays, daysInRange, eachDay } from '../domain/local-day.js';
 import { coverRange, spansToBuild } from '../domain/sketch-spans.js';
@@ -94,23 +94,15 @@ export async function checkInGroupsSource(
 }
 
 /**
- * A province's groups of [from, to] with its ended days read from complete roll-ups (the days after,
- * today, counted from its venue-days); null when an ended day of the range has no complete roll-up or
- * the range is longer than the roll-ups look back.
+ * A province's groups of [from, to] from the roll-ups of its ended days and its venue-days of today,
+ * in one statement; null (count from the venue-days) when an ended day of the range has no complete
+ * roll-up or the range is longer than the roll-ups look back.
  */
 async function rolledUpProvince(ctx: ServiceContext, db: Db, scope: Scope, from: string, to: string) {
   const lastEnded = lastEndedDay(to, localToday(ctx));
   if (from > lastEnded || daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
   if (!endedDaysComplete(await rollups.rolledDays(db, from, lastEnded), from, lastEnded)) return null;
-  const liveFrom = addDays(lastEnded, 1);
-  return async () => {
-    const [range, endedDays, liveDays] = await Promise.all([
-      rollups.rolledUpProvinceGroups(db, scope, { from, lastEnded, to }),
-      rollups.rolledUpProvinceDays(db, scope.code, from, lastEnded),
-      dayGroups(db, scope, liveFrom, to),
-    ]);
-    return [...range, ...endedDays, ...liveDays];
-  };
+  return () => rollups.rolledUpProvinceGroups(db, scope.code, from, to);
 }
 
 /** The last day of a range ending `to` that has ended (today has not). */

@@ -15,7 +15,7 @@ import type { Queryable } from '../db.js';
 import { CHANNELS } from '../../../shared/channels.js';
 import { COUNT_COLUMNS } from './aggregates.js';
 import { forgetVenueSpans } from './venue-count-spans.js';
-import { rangeGrouping, SUMS, type CheckInGroup, type Scope } from './stats.js';
+import { SUMS, type CheckInGroup } from './stats.js';
 
 /** How far back "new" looks: ranges of the country view up to this many days are read from roll-ups. */
 export const ROLLUP_WINDOW_DAYS = 64;
@@ -199,42 +199,38 @@ export async function rolledUpCheckInGroups(q: Queryable, from: string, to: stri
   return rows;
 }
 
-/** A province's per-day groups (every venue of the day) of [from, to] from the roll-ups. */
-export async function rolledUpProvinceDays(q: Queryable, province: string, from: string, to: string) {
-  const { rows } = await q.query<CheckInGroup>(
-    `SELECT 'day' AS breakdown, day::text AS key, sum(venues_new_after[1])::int AS active, ${SUMS}
-       FROM province_day_check_ins WHERE day BETWEEN $1 AND $2 AND province = $3 GROUP BY day`,
-    [from, to, province],
-  );
-  return rows;
-}
-
 /**
- * A province's groups of [from, to] in total, per child unit and per category (active venues counted
- * once): the days up to `lastEnded` from the roll-ups per child unit (which must be complete), the
- * days after from the venue-days, each of those venues counted active unless it was active on an
- * earlier day of the range (looked up by the primary key, as the roll-up does).
+ * A province's check-in groups of [from, to] (as stats.checkInGroups gives them: in total, per child
+ * unit, per category, active venues counted once; and per day) in one statement: the days with a
+ * complete roll-up from the roll-ups per child unit, every other day (today, or a day forgotten by a
+ * late change) from its venue-days, each of those venues counted active over the range unless it was
+ * active on an earlier day of it (looked up by the primary key, as the roll-up does). One statement
+ * sees the roll-ups and the venue-days at one instant, so a day forgotten meanwhile is read from its
+ * venue-days, never missed.
  */
-export async function rolledUpProvinceGroups(
-  q: Queryable,
-  scope: Scope,
-  { from, lastEnded, to }: { from: string; lastEnded: string; to: string },
-) {
-  const { groupBy, breakdownAndKey } = rangeGrouping(scope);
+export async function rolledUpProvinceGroups(q: Queryable, province: string, from: string, to: string) {
   const { rows } = await q.query<CheckInGroup>(
-    `WITH parts AS (
-       SELECT child_unit AS child_key, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at,
-              venues_new_after[day - $1::date + 1] AS new_venues
-         FROM child_unit_day_check_ins WHERE province = $4 AND day BETWEEN $1 AND $2
+    `WITH rolled AS (SELECT day FROM check_in_rollup_days WHERE day BETWEEN $1 AND $2 AND complete),
+     parts AS (
+       SELECT day, child_unit AS child_key, category, ${COUNT_COLUMNS.join(', ')}, last_check_in_at,
+              venues_new_after[day - $1::date + 1] AS new_venues, venues_new_after[1] AS day_venues
+         FROM child_unit_day_check_ins WHERE province = $3 AND day IN (SELECT day FROM rolled)
        UNION ALL
-       SELECT COALESCE(c.path_2, ''), c.category, ${COUNT_COLUMNS.map((col) => `c.${col}`).join(', ')}, c.last_check_in_at,
+       SELECT c.day, COALESCE(c.path_2, ''), c.category, ${COUNT_COLUMNS.map((col) => `c.${col}`).join(', ')}, c.last_check_in_at,
               CASE WHEN EXISTS (SELECT 1 FROM venue_day_counts p
-                                 WHERE p.path_1 = $4 AND p.venue_id = c.venue_id
-                                   AND p.day >= $1 AND p.day < c.day) THEN 0 ELSE 1 END
-         FROM venue_day_counts c WHERE c.path_1 = $4 AND c.day > $2 AND c.day <= $3
+                                 WHERE p.path_1 = $3 AND p.venue_id = c.venue_id
+                                   AND p.day >= $1 AND p.day < c.day) THEN 0 ELSE 1 END, 1
+         FROM venue_day_counts c
+        WHERE c.path_1 = $3 AND c.day BETWEEN $1 AND $2 AND c.day NOT IN (SELECT day FROM rolled)
      )
-     SELECT ${breakdownAndKey}, COALESCE(sum(new_venues), 0)::int AS active, ${SUMS} FROM parts ${groupBy}`,
-    [from, lastEnded, to, scope.code],
+     SELECT CASE WHEN GROUPING(day) = 0 THEN 'day' WHEN GROUPING(category) = 0 THEN 'category'
+                 WHEN GROUPING(child_key) = 0 THEN 'child' ELSE 'total' END AS breakdown,
+            CASE WHEN GROUPING(day) = 0 THEN day::text WHEN GROUPING(category) = 0 THEN category
+                 WHEN GROUPING(child_key) = 0 THEN child_key END AS key,
+            COALESCE(CASE WHEN GROUPING(day) = 0 THEN sum(day_venues) ELSE sum(new_venues) END, 0)::int AS active,
+            ${SUMS}
+       FROM parts GROUP BY GROUPING SETS ((), (category), (child_key), (day))`,
+    [from, to, province],
   );
   return rows;
 }

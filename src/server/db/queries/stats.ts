@@ -72,7 +72,7 @@ const rangeParams = (scope: Scope, from: string, to: string) =>
  * The GROUPING SETS of a unit's range groups, over rows whose child unit is `child_key`: in total, per
  * category and (a unit with child units) per child; and how a row of the result says which it is.
  */
-export function rangeGrouping(scope: Scope) {
+function rangeGrouping(scope: Scope) {
   // A commune has no child units: its roll-up has no per-child grouping set.
   const hasChildren = scope.level < scope.levels;
   const groupingSets = ['()', '(category)', ...(hasChildren ? ['(child_key)'] : [])].join(', ');
@@ -102,7 +102,7 @@ async function rangeGroups(db: Db, scope: Scope, from: string, to: string): Prom
 }
 
 /** One group per day of [from, to] with check-ins in the unit (every venue of the day is active). */
-export async function dayGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
+async function dayGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
   if (from > to) return [];
   return roomy<CheckInGroup>(
     db,
