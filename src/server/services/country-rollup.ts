@@ -102,7 +102,7 @@ async function rolledUpProvince(ctx: ServiceContext, db: Db, scope: Scope, from:
   const lastEnded = lastEndedDay(to, localToday(ctx));
   if (from > lastEnded || daysInRange(from, to) > rollups.ROLLUP_WINDOW_DAYS) return null;
   if (!endedDaysComplete(await rollups.rolledDays(db, from, lastEnded), from, lastEnded)) return null;
-  return () => rollups.rolledUpProvinceGroups(db, scope.code, from, to);
+  return () => db.tx((q) => rollups.rolledUpProvinceGroups(q, scope.code, from, to));
 }
 
 /** The last day of a range ending `to` that has ended (today has not). */

@@ -209,6 +209,9 @@ export async function rolledUpCheckInGroups(q: Queryable, from: string, to: stri
  * venue-days, never missed.
  */
 export async function rolledUpProvinceGroups(q: Queryable, province: string, from: string, to: string) {
+  // In a transaction: PostgreSQL cannot tell how many days the venue-days' part reads (an array made in
+  // the statement), prices it high and compiles it with JIT: 65 ms of a 170 ms statement at 10 M.
+  await q.query('SET LOCAL jit = off');
   const { rows } = await q.query<CheckInGroup>(
     `WITH rolled AS (SELECT day FROM check_in_rollup_days WHERE day BETWEEN $1 AND $2 AND complete),
      parts AS (
@@ -221,7 +224,9 @@ export async function rolledUpProvinceGroups(q: Queryable, province: string, fro
                                  WHERE p.path_1 = $3 AND p.venue_id = c.venue_id
                                    AND p.day >= $1 AND p.day < c.day) THEN 0 ELSE 1 END, 1
          FROM venue_day_counts c
-        WHERE c.path_1 = $3 AND c.day BETWEEN $1 AND $2 AND c.day NOT IN (SELECT day FROM rolled)
+        WHERE c.path_1 = $3
+          AND c.day = ANY (ARRAY(SELECT d::date FROM generate_series($1::date, $2::date, interval '1 day') d
+                                  WHERE d::date NOT IN (SELECT day FROM rolled)))
      )
      SELECT CASE WHEN GROUPING(day) = 0 THEN 'day' WHEN GROUPING(category) = 0 THEN 'category'
                  WHEN GROUPING(child_key) = 0 THEN 'child' ELSE 'total' END AS breakdown,
