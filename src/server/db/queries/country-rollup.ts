@@ -29,8 +29,9 @@ const ROLLED_UP_VALUES = `${COUNT_COLUMNS.map((c) => `sum(${c})`).join(', ')}, m
 
 /**
  * Rolls `day` up from venue_day_counts (replacing what was there), per province and category and per
- * province, child unit and category: complete once the day has ended, a snapshot while it is in progress. Each venue-day looks up the venue's previous active day in the
- * window by the primary key (path_1, venue_id, day); none found counts as the whole window.
+ * province, child unit and category: complete once the day has ended, a snapshot while it is in
+ * progress. Each venue-day looks up the venue's previous active day in the window by the primary key
+ * (path_1, venue_id, day); none found counts as the whole window.
  */
 export async function rollUpDay(q: Queryable, day: string, complete: boolean): Promise<boolean> {
   await q.query(`SELECT pg_advisory_xact_lock(${LOCKS.checkInRollup})`);

@@ -57,59 +57,35 @@ const VENUE_SUMS = `${COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
  * hash in little memory; days come from a second statement (one row per venue and day: count = active).
  */
 export async function checkInGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
-  const [rolled, days] = await Promise.all([
-    rangeGroups(db, scope, from, to),
-    dayGroups(db, scope, from, to),
-  ]);
-  return [...rolled, ...days];
-}
-
-const rangeCondition = (scope: Scope) => `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
-const rangeParams = (scope: Scope, from: string, to: string) =>
-  scope.level === 0 ? [from, to] : [from, to, scope.code];
-
-/**
- * The GROUPING SETS of a unit's range groups, over rows whose child unit is `child_key`: in total, per
- * category and (a unit with child units) per child; and how a row of the result says which it is.
- */
-function rangeGrouping(scope: Scope) {
+  const params = scope.level === 0 ? [from, to] : [from, to, scope.code];
+  const inRange = `day BETWEEN $1 AND $2 AND ${scopeCondition(scope, '$3')}`;
   // A commune has no child units: its roll-up has no per-child grouping set.
   const hasChildren = scope.level < scope.levels;
+  const childKey = hasChildren ? pathColumn(scope.level + 1) : 'NULL::text';
   const groupingSets = ['()', '(category)', ...(hasChildren ? ['(child_key)'] : [])].join(', ');
   // Which grouping set a row of the roll-up belongs to, decoded once, in SQL.
   const isChildRow = hasChildren ? 'GROUPING(child_key) = 0' : 'FALSE';
   const breakdown = `CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN ${isChildRow} THEN 'child' ELSE 'total' END`;
   const key = `CASE WHEN GROUPING(category) = 0 THEN category${hasChildren ? ` WHEN ${isChildRow} THEN child_key` : ''} END`;
-  return {
-    childKey: hasChildren ? pathColumn(scope.level + 1) : 'NULL::text',
-    groupBy: `GROUP BY GROUPING SETS (${groupingSets})`,
-    breakdownAndKey: `${breakdown} AS breakdown, ${key} AS key`,
-  };
-}
-
-/** In total, per category and per child unit, from the unit's venue-days of [from, to]. */
-async function rangeGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
-  const { childKey, groupBy, breakdownAndKey } = rangeGrouping(scope);
-  return roomy<CheckInGroup>(
-    db,
-    `WITH per_venue AS (
-       SELECT venue_id, ${childKey} AS child_key, category, ${VENUE_SUMS}
-         FROM venue_day_counts WHERE ${rangeCondition(scope)} GROUP BY venue_id, ${childKey}, category
-     )
-     SELECT ${breakdownAndKey}, count(*)::int AS active, ${SUMS} FROM per_venue ${groupBy}`,
-    rangeParams(scope, from, to),
-  );
-}
-
-/** One group per day of [from, to] with check-ins in the unit (every venue of the day is active). */
-async function dayGroups(db: Db, scope: Scope, from: string, to: string): Promise<CheckInGroup[]> {
-  if (from > to) return [];
-  return roomy<CheckInGroup>(
-    db,
-    `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
-       FROM venue_day_counts WHERE ${rangeCondition(scope)} GROUP BY day`,
-    rangeParams(scope, from, to),
-  );
+  const [rolled, days] = await Promise.all([
+    roomy<CheckInGroup>(
+      db,
+      `WITH per_venue AS (
+         SELECT venue_id, ${childKey} AS child_key, category, ${VENUE_SUMS}
+           FROM venue_day_counts WHERE ${inRange} GROUP BY venue_id, ${childKey}, category
+       )
+       SELECT ${breakdown} AS breakdown, ${key} AS key, count(*)::int AS active, ${SUMS}
+         FROM per_venue GROUP BY GROUPING SETS (${groupingSets})`,
+      params,
+    ),
+    roomy<CheckInGroup>(
+      db,
+      `SELECT 'day' AS breakdown, day::text AS key, count(*)::int AS active, ${SUMS}
+         FROM venue_day_counts WHERE ${inRange} GROUP BY day`,
+      params,
+    ),
+  ]);
+  return [...rolled, ...days];
 }
 
 /**
@@ -242,7 +218,7 @@ export async function venueFigures(
   const params: unknown[] = [from, to, limit];
   const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
   const code = scope.level === 0 ? null : param(scope.code, 'text');
-  const inScope = code ? `${pathColumn(scope.level)} = ${code}` : 'TRUE';
+  const inScope = scopeCondition(scope, code ?? '');
   const dayRows = (days: string) =>
     `SELECT venue_id, ${ELECTRONIC_CHANNELS.join(' + ')} AS electronic, paper, last_check_in_at FROM venue_day_counts WHERE ${days} AND ${inScope}`;
   let visits = dayRows('day BETWEEN $1 AND $2');
