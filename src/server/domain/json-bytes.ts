@@ -5,6 +5,8 @@
  * Fastify) and encoded to UTF-8 when written to the socket: ≈ 0.2 ms of a 200-row answer's CPU on this
  * machine. Written piece by piece into a buffer it is encoded once and its length is known.
  */
+import { isoInstant } from './instant.js';
+
 export class JsonBytes {
   private bytes: Buffer;
   private length = 0;
@@ -22,6 +24,22 @@ export class JsonBytes {
     return this;
   }
 
+  /**
+   * Appends `items` as a JSON array, each as `itemText` writes it (valid JSON, escaped by the caller),
+   * 16 items a write: fewer, longer writes cost less than one per item or one for all.
+   */
+  writeArray<T>(items: readonly T[], itemText: (item: T) => string): this {
+    let text = '[';
+    for (let i = 0; i < items.length; i++) {
+      text += i ? `,${itemText(items[i]!)}` : itemText(items[i]!);
+      if (i % 16 === 15) {
+        this.write(text);
+        text = '';
+      }
+    }
+    return this.write(`${text}]`);
+  }
+
   /** The bytes written (a view of the writer's buffer: write nothing after taking it). */
   toBuffer(): Buffer {
     return this.bytes.subarray(0, this.length);
@@ -33,3 +51,17 @@ export class JsonBytes {
     this.bytes = bigger;
   }
 }
+
+/**
+ * `true` when the keys a writer writes (`Written`) are exactly those of the contract's object `T`, else
+ * `never`: `const x: WritesExactly<T, Written> = true` is a compile error when they drift apart.
+ */
+export type WritesExactly<T, Written extends PropertyKey> = [
+  Exclude<keyof T, Written>,
+  Exclude<Written, keyof T>,
+] extends [never, never]
+  ? true
+  : never;
+
+/** An instant (ms since 1970) as JSON: its ISO text quoted, or null. */
+export const jsonInstant = (ms: number | null) => (ms === null ? 'null' : `"${isoInstant(ms)}"`);

@@ -7,8 +7,7 @@
 import type { Queryable } from '../db.js';
 import type { TodayCheckIn } from '../../../shared/api/venues.js';
 import type { Channel, StatusColour } from '../../../shared/contracts.js';
-import { isoInstant } from '../../domain/instant.js';
-import type { JsonBytes } from '../../domain/json-bytes.js';
+import { jsonInstant, type JsonBytes, type WritesExactly } from '../../domain/json-bytes.js';
 import { earliestStayCovering, EPOCH_MS, insideAt } from './check-ins.js';
 import { SESSION_ACTOR, type SessionActorRow, type SessionKey } from './users.js';
 import type { VenueRow } from './venues.js';
@@ -107,19 +106,13 @@ function countByChannel(channels: readonly Channel[]) {
   return counts;
 }
 
-const instant = (ms: number | null) => (ms === null ? 'null' : `"${isoInstant(ms)}"`);
 const quoted = (plain: string | null) => (plain === null ? 'null' : `"${plain}"`);
 
 /** The keys `writeTodayEntries` writes for an entry. */
 type WrittenKeys =
   'id' | 'fullName' | 'phone' | 'channel' | 'checkedInAt' | 'checkedOutAt' | 'flagged' | 'statusColour';
 // A key of the contract's entry not written, or one written that it lacks, is a compile error here.
-const writesEveryKey: [
-  Exclude<keyof TodayCheckIn, WrittenKeys>,
-  Exclude<WrittenKeys, keyof TodayCheckIn>,
-] extends [never, never]
-  ? true
-  : never = true;
+const writesEveryKey: WritesExactly<TodayCheckIn, WrittenKeys> = true;
 void writesEveryKey;
 
 /**
@@ -159,20 +152,12 @@ export function writeTodayEntries(
     return;
   }
   const [id, phone, channel, checkedInAt, checkedOutAt, flagged, statusColour] = entries;
-  const order = newestFirst(checkedInAt, id, limit);
-  // Written 16 entries at a time: fewer, longer writes cost less than one per entry or one for all.
-  let text = '';
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    text +=
-      `${k ? ',' : '['}{"id":"${id[i]}","fullName":${JSON.stringify(names[i])},` +
+  out.writeArray(
+    newestFirst(checkedInAt, id, limit),
+    (i) =>
+      `{"id":"${id[i]}","fullName":${JSON.stringify(names[i])},` +
       `"phone":${JSON.stringify(phoneAsSeen(phone[i]!))},"channel":"${channel[i]}",` +
-      `"checkedInAt":${instant(checkedInAt[i]!)},"checkedOutAt":${instant(checkedOutAt[i] ?? null)},` +
-      `"flagged":${flagged[i]},"statusColour":${quoted(statusColour[i] ?? null)}}`;
-    if (k % 16 === 15) {
-      out.write(text);
-      text = '';
-    }
-  }
-  out.write(`${text}]`);
+      `"checkedInAt":${jsonInstant(checkedInAt[i]!)},"checkedOutAt":${jsonInstant(checkedOutAt[i] ?? null)},` +
+      `"flagged":${flagged[i]},"statusColour":${quoted(statusColour[i] ?? null)}}`,
+  );
 }

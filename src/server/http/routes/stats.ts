@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.js';
 import * as stats from '../../services/stats.js';
 import type { VenueFigures } from '../../services/stats.js';
 import { isoInstant } from '../../domain/instant.js';
-import { JsonBytes } from '../../domain/json-bytes.js';
+import { jsonInstant, JsonBytes, type WritesExactly } from '../../domain/json-bytes.js';
 import { languageOf, type Lang } from '../messages.js';
 import { isoOrNull, routeOf, sendContractJson, type ZodApp } from '../types.js';
 
@@ -65,12 +65,7 @@ type WrittenKeys =
   | 'paper'
   | 'lastCheckInAt';
 // A key of the contract's item not written, or one written that it lacks, is a compile error here.
-const writesEveryKey: [Exclude<keyof VenueItem, WrittenKeys>, Exclude<WrittenKeys, keyof VenueItem>] extends [
-  never,
-  never,
-]
-  ? true
-  : never = true;
+const writesEveryKey: WritesExactly<VenueItem, WrittenKeys> = true;
 void writesEveryKey;
 
 /**
@@ -85,19 +80,12 @@ function writeVenueItems(out: JsonBytes, items: readonly VenueFigures[], lang: L
     if (text === undefined) categoryNames.set(code, (text = JSON.stringify(venueCategoryName(code, lang))));
     return text;
   };
-  let text = '';
-  for (let i = 0; i < items.length; i++) {
-    const v = items[i]!;
-    text +=
-      `${i ? ',' : '['}{"venueId":${v.venueId},"name":${JSON.stringify(v.name)},"category":${JSON.stringify(v.category)},` +
+  out.writeArray(
+    items,
+    (v) =>
+      `{"venueId":${v.venueId},"name":${JSON.stringify(v.name)},"category":${JSON.stringify(v.category)},` +
       `"categoryName":${categoryName(v.category)},"adminUnitCode":${JSON.stringify(v.adminUnitCode)},` +
       `"status":"${v.status}","createdAt":"${isoInstant(v.createdAt)}","total":${v.total},` +
-      `"electronic":${v.electronic},"paper":${v.paper},` +
-      `"lastCheckInAt":${v.lastCheckInAt === null ? 'null' : `"${isoInstant(v.lastCheckInAt)}"`}}`;
-    if (i % 32 === 31) {
-      out.write(text);
-      text = '';
-    }
-  }
-  out.write(items.length ? `${text}]` : '[]');
+      `"electronic":${v.electronic},"paper":${v.paper},"lastCheckInAt":${jsonInstant(v.lastCheckInAt)}}`,
+  );
 }
