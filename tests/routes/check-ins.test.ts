@@ -270,7 +270,14 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
     for (const cookie of ['sid=not-a-session', undefined]) {
       const res = await call(t.app, 'GET', url, { cookie });
       expect([res.status, res.body.error.code]).toEqual([401, 'not_logged_in']);
+      // Input found wrong waits for the session: 401 before the input's own answer (API: login first).
+      for (const wrong of ['/api/venues/abc/today', '/api/venues/1%00/today']) {
+        const refused = await call(t.app, 'GET', wrong, { cookie });
+        expect([refused.status, refused.body.error.code], wrong).toEqual([401, 'not_logged_in']);
+      }
     }
+    const live = await login(t.app, ADMIN.username, ADMIN.password);
+    expect((await call(t.app, 'GET', '/api/venues/abc/today', { cookie: live })).status).toBe(404);
     const cookie = await login(t.app, ADMIN.username, ADMIN.password);
     expect((await call(t.app, 'POST', '/api/auth/logout', { cookie })).status).toBe(204);
     expect((await call(t.app, 'GET', url, { cookie })).status).toBe(401);

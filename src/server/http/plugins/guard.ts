@@ -3,9 +3,10 @@
  * - who may call the route (`config.access`): API routes need a logged-in user unless they say
  *   `public`; `scanner` routes take a user session or a kiosk token, checked with the scan itself
  *   (one batched read); `session_in_read` routes need a session cookie here and resolve the session
- *   in their own read (`req.actorAlong`: the door's list, polled every 5 s, saves a round trip), so a
- *   cookie of an ended session gets its 401 after validation. An anonymous caller gets 401 before
- *   its body or query is validated; a kiosk token opens nothing but its scanner route (403 elsewhere);
+ *   in their own read (`req.actorAlong`: the door's list, polled every 5 s, saves a round trip); their
+ *   input found wrong is answered only once the session is known live (else 401), as on other routes.
+ *   An anonymous caller gets 401 before its body or query is validated; a kiosk token opens nothing
+ *   but its scanner route (403 elsewhere);
  * - state-changing requests from a page of another origin are refused (`Origin`/`Sec-Fetch-Site`),
  *   so a session cookie cannot be used by someone else's page, even for bodiless requests;
  * - no text field accepts a NUL character (400 with the field's path);
@@ -63,8 +64,21 @@ function findNul(value: unknown, path: string): string | null {
   return null;
 }
 
+/**
+ * A `session_in_read` route's input was found wrong before its read ran: the session is looked up now,
+ * so that a caller with no live session gets 401 first, as on every route that needs a login.
+ */
+async function refuseEndedSession(req: FastifyRequest) {
+  if (accessOf(req) === 'session_in_read' && !(await req.actor())) throw new AppError('not_logged_in');
+}
+
 export function registerGuard(app: FastifyInstance, ctx: ServiceContext) {
   const publicOrigin = new URL(ctx.config.publicUrl).origin;
+
+  // Their validation errors wait for refuseEndedSession (preHandler below) instead of answering at once.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === 'session_in_read') route.attachValidation = true;
+  });
 
   app.addHook('onRequest', async (req) => {
     checkOrigin(req, publicOrigin);
@@ -87,11 +101,18 @@ export function registerGuard(app: FastifyInstance, ctx: ServiceContext) {
     ] as const) {
       const path = findNul(value, '');
       if (path === null) continue;
+      await refuseEndedSession(req);
       if (part === 'params') throw new AppError('not_found');
       throw new AppError('validation_failed', [
         { path: path || undefined, code: 'nul_character', message: 'NUL characters are not allowed' },
       ]);
     }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.validationError) return;
+    await refuseEndedSession(req);
+    throw req.validationError;
   });
 
   app.addHook('onSend', async (req, reply) => {
