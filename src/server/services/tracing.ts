@@ -1,7 +1,8 @@
 /**
  * Contact tracing (F12) and exposure notices (F13). Every read states a purpose and leaves an
- * append-only audit entry (who, when, why, about whom, how many rows came back), written in the same
- * transaction as the answer is read. Tracers and officials see only visits at venues in their area.
+ * append-only audit entry (who, when, why, about whom, how many rows came back), written before the
+ * answer leaves: an audit that fails is an answer refused. Tracers and officials see only visits at
+ * venues in their area.
  */
 import { appendAudit, type AuditEntry } from '../db/queries/audit.js';
 import * as cards from '../db/queries/cards.js';
@@ -31,9 +32,6 @@ export interface TracingInput {
   marginMinutes?: number;
   notify: boolean;
 }
-
-/** The stays of two weeks are read with plans made once per connection (see TxOptions). */
-const READS_OVER_DAY_PARTITIONS = { genericPlans: true } as const;
 
 const keyOf = (p: { phone: string; nameKey: string }) => `${p.phone} ${p.nameKey}`;
 
@@ -91,19 +89,11 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
   const marginMs = marginMinutes * 60_000;
   const match = await subjectMatch(ctx, input.subject);
 
-  const traced = await ctx.db.tx(async (q) => {
+  // The reads first (two weeks of day partitions: generic plans), then the audit entry, and with it
+  // the notices when asked, in one transaction; the answer leaves only once its audit is written.
+  const found = await ctx.db.readsWithGenericPlans(async (q) => {
     const people = onePerson(await tracing.subjectStays(q, match, from, to, area), input.subject.fullName);
-    if ('ambiguous' in people) {
-      // The names a number belongs to were read: that look-up is audited too.
-      await audit(ctx, q, who, {
-        action: 'contact_trace',
-        purpose: input.purpose,
-        subject: { ...auditedSubject(ctx, input.subject), from: range.from, to: range.to },
-        result: { ambiguous: people.ambiguous.length },
-        areaCodes: unit.path.slice(),
-      });
-      return people;
-    }
+    if ('ambiguous' in people) return people;
     const visits = people.visits;
     const caseKeys = [...new Set(visits.map(keyOf))];
     const windows = windowsOf(visits, marginMs);
@@ -112,36 +102,47 @@ export async function traceContacts(ctx: ServiceContext, actor: Actor | null, in
       input.depth === 2
         ? await secondLevel(q, level1, caseKeys, { from, to, area, marginMs })
         : { level2: [], f1Stays: [] };
+    return { visits, windows, level1, level2, f1Stays };
+  });
+  const subjectRange = { ...auditedSubject(ctx, input.subject), from: range.from, to: range.to };
+  if ('ambiguous' in found) {
+    // The names a number belongs to were read: that look-up is audited too.
+    await audit(ctx, ctx.db, who, {
+      action: 'contact_trace',
+      purpose: input.purpose,
+      subject: subjectRange,
+      result: { ambiguous: found.ambiguous.length },
+      areaCodes: unit.path.slice(),
+    });
+    throw new AppError('subject_ambiguous', found.ambiguous);
+  }
+  const { visits, windows, level1, level2, f1Stays } = found;
+  const record = async (q: Queryable) => {
     const notified = input.notify ? await notifyContacts(ctx, q, level1, windows) : 0;
     await audit(ctx, q, who, {
       action: 'contact_trace',
       purpose: input.purpose,
-      subject: {
-        ...auditedSubject(ctx, input.subject),
-        from: range.from,
-        to: range.to,
-        depth: input.depth,
-        marginMinutes,
-      },
+      subject: { ...subjectRange, depth: input.depth, marginMinutes },
       result: { visits: visits.length, contacts: level1.length, secondLevel: level2.length, notified },
       areaCodes: areaCodes(
         unit.path,
         [...visits, ...f1Stays].map((v) => v.venuePath),
       ),
     });
-    return {
-      subject: visits[0] ? { fullName: visits[0].fullName, phone: visits[0].phone } : null,
-      from: range.from,
-      to: range.to,
-      marginMinutes,
-      visits,
-      /** F1 then F2, each ranked. */
-      contactsByLevel: [ranked(level1), ranked(level2)] as const,
-      notified,
-    };
-  }, READS_OVER_DAY_PARTITIONS);
-  if ('ambiguous' in traced) throw new AppError('subject_ambiguous', traced.ambiguous);
-  return traced;
+    return notified;
+  };
+  // Without notices the audit entry is one statement: no transaction around it.
+  const notified = input.notify ? await ctx.db.tx(record) : await record(ctx.db);
+  return {
+    subject: visits[0] ? { fullName: visits[0].fullName, phone: visits[0].phone } : null,
+    from: range.from,
+    to: range.to,
+    marginMinutes,
+    visits,
+    /** F1 then F2, each ranked. */
+    contactsByLevel: [ranked(level1), ranked(level2)] as const,
+    notified,
+  };
 }
 
 const byName = new Intl.Collator('vi').compare;
