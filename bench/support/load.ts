@@ -13,6 +13,8 @@ export const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   venues: Number(process.env.BENCH_VENUES ?? 100),
   runs: Number(process.env.BENCH_RUNS ?? 3),
+  /** Seconds of the same load before the timed runs, where a benchmark asks for one (warmUp in wrk.ts). */
+  warmUpSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   /** People the load cycles through, the same number in every benchmark, so that each path closes
    *  earlier stays of the same person at the same rate. */
   people: Number(process.env.BENCH_PEOPLE ?? 2000),

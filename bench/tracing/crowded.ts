@@ -11,7 +11,7 @@ import { withDbCpu } from '../support/db-cpu.js';
 import { loadCheckIns, openWorld, settle, personPhone, uniformVisits } from '../support/bulk.js';
 import { serveWorld } from '../support/load.js';
 import { reportServerMemory } from '../support/memory.js';
-import { measureRequests } from '../support/wrk.js';
+import { measureRequests, warmUp } from '../support/wrk.js';
 
 const target = process.argv[2] ?? 'pglite';
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 1_000_000);
@@ -46,14 +46,13 @@ try {
   const found = ((await sample.json()) as { contacts?: unknown[] }).contacts?.length ?? 0;
   if (!sample.ok || found < 300) throw new Error(`sample request: ${sample.status}, ${found} contacts`);
   console.log(`the case has ${found} contacts`);
+  const requests = { paths: [new URL(url).pathname], method: 'POST', body } as const;
+  await warmUp(server.baseUrl, requests, { cookie: server.cookie });
   await withDbCpu(
     () =>
-      measureRequests(
-        `tracing, ${found} contacts, ${target}`,
-        server.baseUrl,
-        { paths: [new URL(url).pathname], method: 'POST', body },
-        { cookie: server.cookie },
-      ),
+      measureRequests(`tracing, ${found} contacts, ${target}`, server.baseUrl, requests, {
+        cookie: server.cookie,
+      }),
     server,
   );
   reportServerMemory(`tracing, ${target}`, server);
