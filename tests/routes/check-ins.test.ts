@@ -177,6 +177,16 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
       flagged: false,
       statusColour: null,
     });
+    // One flagged at the door, with its colour: both written as stored.
+    await t.ctx.db.query(`UPDATE check_ins SET flagged = true, status_colour = 'yellow' WHERE id = $1`, [
+      res.body.id,
+    ]);
+    const again = await call(t.app, 'GET', `/api/venues/${venue.id}/today`, { cookie: admin });
+    expect(again.body.items.find((e: { id: string }) => e.id === res.body.id)).toMatchObject({
+      checkedOutAt: rows[0]!.checked_out_at.toISOString(),
+      flagged: true,
+      statusColour: 'yellow',
+    });
   });
 
   it('lists the newest entry first, same instants by id, and an empty day as no entries', async () => {
