@@ -15,6 +15,8 @@ import {
   venueBody,
   type TestApp,
 } from '../support/app.js';
+import type { Queryable } from '../../src/server/db/db.js';
+import { unitFor } from '../../src/server/services/access.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,6 +26,34 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the vn-2025 administrative units', () => {
+  it("reads an official's unit and its path in one statement; an older list's code still names its unit", async () => {
+    const statements: string[] = [];
+    const counted: Queryable = {
+      query: (sql, ...rest) => {
+        statements.push(sql);
+        return t.ctx.db.query(sql, ...rest);
+      },
+      exec: (sql) => t.ctx.db.exec(sql),
+    };
+    const version = t.ctx.config.adminUnitsVersion;
+    const official = {
+      userId: 9,
+      username: 'canbo',
+      role: 'official',
+      adminUnitCode: '00070',
+      venueIds: [],
+    } as const;
+    expect(await unitFor(counted, official, version, undefined, 'read_stats')).toEqual({
+      code: '00070',
+      name: 'Phường Hoàn Kiếm',
+      path: ['01', '00070'],
+    });
+    expect(statements).toHaveLength(1);
+    // Old An Giang (89 in 2021) is part of the new An Giang (91).
+    const admin = { ...official, role: 'admin', adminUnitCode: null } as const;
+    expect(await unitFor(counted, admin, version, '89', 'read_stats')).toMatchObject({ code: '91', path: ['91'] });
+  });
+
   it('lists the 34 provinces of 1 July 2025', async () => {
     const res = await call(t.app, 'GET', '/api/admin-units');
     expect(res.status).toBe(200);

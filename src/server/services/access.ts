@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/db.js';
 import { findVenue, listVenuesByIds, type VenueRow } from '../db/queries/venues.js';
-import { adminUnitPath } from '../db/queries/admin-units.js';
+import { adminUnitPath, findAdminUnitWithPath } from '../db/queries/admin-units.js';
 import {
   coversUnitPath,
   mayOnUnit,
@@ -104,6 +104,8 @@ export async function unitFor(
 
 /** A unit of the list in use; an older list's code people still write is read as the unit it became. */
 async function loadUnit(q: Queryable, version: string, code: string): Promise<UnitScope | null> {
+  const current = await findAdminUnitWithPath(q, version, code);
+  if (current) return current;
   const found = await currentUnitOf(q, version, code, 'adminUnit');
   if (!found) return null;
   return { code: found.code, name: found.name, path: await adminUnitPath(q, version, found.code) };

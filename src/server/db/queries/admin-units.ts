@@ -32,17 +32,36 @@ export async function findAdminUnit(q: Queryable, version: string, code: string)
   return rows[0] ?? null;
 }
 
-/** Codes from the top-level unit down to `code` (inclusive). */
-export async function adminUnitPath(q: Queryable, version: string, code: string): Promise<string[]> {
-  const { rows } = await q.query<{ code: string }>(
-    `WITH RECURSIVE up AS (
+/** The units from `code` up to its province (SQL: the rows of `up`, for `$1` version and `$2` code). */
+const UNITS_UP = `WITH RECURSIVE up AS (
        SELECT code, parent_code, level FROM admin_units WHERE version = $1 AND code = $2
        UNION ALL
        SELECT a.code, a.parent_code, a.level FROM admin_units a JOIN up ON a.version = $1 AND a.code = up.parent_code
-     ) SELECT code FROM up ORDER BY level`,
-    [version, code],
-  );
+     )`;
+
+/** Codes from the top-level unit down to `code` (inclusive). */
+export async function adminUnitPath(q: Queryable, version: string, code: string): Promise<string[]> {
+  const { rows } = await q.query<{ code: string }>(`${UNITS_UP} SELECT code FROM up ORDER BY level`, [
+    version,
+    code,
+  ]);
   return rows.map((r) => r.code);
+}
+
+/**
+ * A unit of the list `version` and its path (codes from the province down to it), in one round trip:
+ * what every request of an official or tracer scoped to a unit reads first. Null when the list has no
+ * such code (it may be an older list's: services/admin-units.ts currentUnitOf).
+ */
+export async function findAdminUnitWithPath(q: Queryable, version: string, code: string) {
+  const { rows } = await q.query<{ code: string; name: string; path: string[] }>(
+    `${UNITS_UP}
+     SELECT u.code, u.name, (SELECT array_agg(code ORDER BY level) FROM up) AS path
+       FROM admin_units u WHERE u.version = $1 AND u.code = $2`,
+    [version, code],
+    'admin_unit_with_path',
+  );
+  return rows[0] ?? null;
 }
 
 export async function adminUnitNames(q: Queryable, version: string, codes: readonly string[]) {
