@@ -158,11 +158,23 @@ function page(path: string): ReactNode {
     case '/cards':
       return <CardsPage />;
     case '/dashboard':
-      return <DashboardPage />;
+      return (
+        <AfterSession>
+          <DashboardPage />
+        </AfterSession>
+      );
     case '/compliance':
-      return <CompliancePage />;
+      return (
+        <AfterSession>
+          <CompliancePage />
+        </AfterSession>
+      );
     case '/accounts':
-      return <AccountsPage />;
+      return (
+        <AfterSession>
+          <AccountsPage />
+        </AfterSession>
+      );
     case '/tracing':
       return <TracingPage />;
     case '/audit':
@@ -183,6 +195,17 @@ const isStaffOfArea = (role: string | undefined) =>
   role !== undefined && (isOfficial(role) || role === 'tracer');
 /** Accounts that may trace contacts. */
 const isTracing = (role: string) => isOfficial(role) || role === 'tracer';
+
+/**
+ * A page whose first state comes from the account (its unit, its venues) renders once the session is
+ * known: opened straight from a bookmark or reloaded, the dashboard of a ward official asked for the
+ * whole country (404) before the account had loaded. Citizens' pages do not wait for it.
+ */
+function AfterSession({ children }: { children: ReactNode }) {
+  const { loaded } = useSession();
+  const { t } = useT();
+  return loaded ? children : <p className="muted">{t.loading}</p>;
+}
 
 function NotFound() {
   const { t } = useT();
