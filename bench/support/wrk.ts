@@ -121,10 +121,7 @@ export function measureRequests(
   headers: Record<string, string> = {},
 ): Promise<RunFigures> {
   const { paths, method = 'GET', body } = requests;
-  if (wrkAvailable()) {
-    const typed = method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers;
-    return measureWithWrk(label, baseUrl, requests, typed);
-  }
+  if (wrkAvailable()) return measureWithWrk(label, baseUrl, requests, headers);
   let next = 0;
   return measure(
     label,
@@ -136,6 +133,26 @@ export function measureRequests(
 }
 
 /**
+ * Runs `use` with the path of a wrk Lua script that sends `requests` with `headers` (a POST's body as
+ * JSON), in a temporary directory removed afterwards.
+ */
+async function withWrkScript<T>(
+  requests: WrkRequests,
+  headers: Record<string, string>,
+  use: (script: string) => Promise<T>,
+): Promise<T> {
+  const typed = requests.method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers;
+  const dir = mkdtempSync(join(tmpdir(), 'qr-bench-wrk-'));
+  try {
+    const script = join(dir, 'load.lua');
+    writeFileSync(script, luaScript(requests, typed));
+    return await use(script);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The load of `measureRequests` for `settings.warmUpSeconds`, untimed and outside any CPU count: a
  * server in service has compiled its hot code and opened its database connections (each of which
  * prepares its statements and loads the catalogue of every day partition); the first timed run of a
@@ -143,16 +160,10 @@ export function measureRequests(
  */
 export async function warmUp(baseUrl: string, requests: WrkRequests, headers: Record<string, string> = {}) {
   if (settings.warmUpSeconds <= 0 || !wrkAvailable()) return;
-  const typed = requests.method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers;
-  const dir = mkdtempSync(join(tmpdir(), 'qr-bench-wrk-'));
-  try {
-    const script = join(dir, 'load.lua');
-    writeFileSync(script, luaScript(requests, typed));
-    const row = await runWrk(baseUrl, script, settings.warmUpSeconds);
-    console.log(`warm-up: ${row.rps} req/s for ${settings.warmUpSeconds} s (not counted)`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const row = await withWrkScript(requests, headers, (script) =>
+    runWrk(baseUrl, script, settings.warmUpSeconds),
+  );
+  console.log(`warm-up: ${row.rps} req/s for ${settings.warmUpSeconds} s (not counted)`);
 }
 
 /** `measureRequests` through wrk. */
@@ -160,21 +171,16 @@ async function measureWithWrk(
   label: string,
   baseUrl: string,
   requests: WrkRequests,
-  headers: Record<string, string> = {},
+  headers: Record<string, string>,
 ): Promise<RunFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'qr-bench-wrk-'));
-  const script = join(dir, 'load.lua');
-  writeFileSync(script, luaScript(requests, headers));
   const results: Omit<RunFigures, 'allRuns'>[] = [];
   const gaugeBefore = machineGauge();
-  try {
+  await withWrkScript(requests, headers, async (script) => {
     for (let run = 1; run <= settings.runs; run++) {
       const row = await runWrk(baseUrl, script);
       results.push(row);
       printRun(run, row, ' (wrk)');
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return medianOfRuns(label, results, gaugeBefore, 'wrk');
 }
