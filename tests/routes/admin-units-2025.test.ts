@@ -15,7 +15,7 @@ import {
   venueBody,
   type TestApp,
 } from '../support/app.js';
-import type { Queryable } from '../../src/server/db/db.js';
+import { countingStatements } from '../support/database.js';
 import { unitFor } from '../../src/server/services/access.js';
 
 let t: TestApp;
@@ -28,13 +28,7 @@ afterAll(() => t.close());
 describe('the vn-2025 administrative units', () => {
   it("reads an official's unit and its path in one statement; an older list's code still names its unit", async () => {
     const statements: string[] = [];
-    const counted: Queryable = {
-      query: (sql, ...rest) => {
-        statements.push(sql);
-        return t.ctx.db.query(sql, ...rest);
-      },
-      exec: (sql) => t.ctx.db.exec(sql),
-    };
+    const counted = countingStatements(t.ctx.db, statements);
     const version = t.ctx.config.adminUnitsVersion;
     const official = {
       userId: 9,
@@ -51,7 +45,10 @@ describe('the vn-2025 administrative units', () => {
     expect(statements).toHaveLength(1);
     // Old An Giang (89 in 2021) is part of the new An Giang (91).
     const admin = { ...official, role: 'admin', adminUnitCode: null } as const;
-    expect(await unitFor(counted, admin, version, '89', 'read_stats')).toMatchObject({ code: '91', path: ['91'] });
+    expect(await unitFor(counted, admin, version, '89', 'read_stats')).toMatchObject({
+      code: '91',
+      path: ['91'],
+    });
   });
 
   it('lists the 34 provinces of 1 July 2025', async () => {

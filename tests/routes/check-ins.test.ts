@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from '../support/app.js';
 import type { Queryable } from '../../src/server/db/db.js';
+import { countingStatements } from '../support/database.js';
 import { venuesApi } from '../../src/shared/api/venues.js';
 import { maskPhone } from '../../src/shared/phone.js';
 
@@ -252,13 +253,7 @@ describe("GET /api/venues/:id/today (the door's list)", () => {
     const db = t.ctx.db;
     const { query, readsWithGenericPlans } = db;
     const statements: string[] = [];
-    const counted = (q: Queryable): Queryable => ({
-      query: (sql, ...rest) => {
-        statements.push(sql);
-        return q.query(sql, ...rest);
-      },
-      exec: (sql) => q.exec(sql),
-    });
+    const counted = (q: Queryable) => countingStatements(q, statements);
     const unpatched: Queryable = { query: query.bind(db), exec: db.exec.bind(db) };
     Object.assign(db, {
       query: counted(unpatched).query,

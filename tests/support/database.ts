@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { provided } from './provided.js';
+import type { Queryable } from '../../src/server/db/db.js';
 
 export interface FreshDatabase {
   /** postgres://… for the new database, or undefined for PGlite. */
@@ -59,4 +60,15 @@ export async function serverStorage(
   const template = templateDir ?? (await provided('pgliteTemplateDir'));
   if (!db.url && template) cpSync(template, dataDir, { recursive: true });
   return { env: { DATA_DIR: dataDir, ...(db.url ? { DATABASE_URL: db.url } : {}) }, db };
+}
+
+/** `q`, writing down in `statements` the SQL of every statement it runs (a test counting round trips). */
+export function countingStatements(q: Queryable, statements: string[]): Queryable {
+  return {
+    query: (sql, ...rest) => {
+      statements.push(sql);
+      return q.query(sql, ...rest);
+    },
+    exec: (sql) => q.exec(sql),
+  };
 }
