@@ -61,6 +61,7 @@ export async function prepareContext(
     databaseUrl: config.databaseUrl,
     dataDir,
     queryTimeoutMs: config.queryTimeoutMs,
+    thread: config.embeddedThread,
     files: opts.files,
     initialData: opts.initialData,
     onRetry: (attempt, waitMs, reason) =>

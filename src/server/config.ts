@@ -36,6 +36,11 @@ const ConfigSchema = z
      * `database_unavailable` (so a stalled database never makes a request hang past 10 s).
      */
     DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+    /**
+     * The embedded database runs its SQL on a thread of its own ('on'), beside the thread that
+     * answers HTTP, or on that same thread ('off').
+     */
+    DB_EMBEDDED_THREAD: z.enum(['on', 'off']).default('on'),
     /** Below this many MB free in DATA_DIR (embedded database), writes get 503 and health fails. */
     DISK_FLOOR_MB: z.coerce.number().int().min(0).default(256),
     TZ_REGION: z.string().default(DEFAULT_TIME_ZONE).refine(isKnownTimeZone, 'unknown time zone'),
@@ -146,6 +151,7 @@ const ConfigSchema = z
       : undefined,
     dataDir: env.DATA_DIR,
     queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
+    embeddedThread: env.DB_EMBEDDED_THREAD === 'on',
     diskFloorBytes: env.DISK_FLOOR_MB * 1024 * 1024,
     timeZone: env.TZ_REGION,
     admin:

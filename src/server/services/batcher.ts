@@ -5,6 +5,10 @@
  * `maxBatch` at a time; a lone request goes out alone without waiting. Nothing is kept beyond the
  * few milliseconds a batch is in flight, so app nodes stay interchangeable.
  *
+ * With `maxInFlight`, no more batches than that are out at once: the items that arrive meanwhile wait
+ * and go out together when one comes back. For an engine that runs one statement at a time (PGlite),
+ * sending a batch it cannot start yet gains nothing and splits the waiting items into small batches.
+ *
  * If a batch fails, its items are retried one by one, so one bad row cannot fail its neighbours;
  * when the database is unavailable, every item fails at once instead.
  */
@@ -13,12 +17,14 @@ import { unavailability } from '../db/failures.js';
 export class Batcher<I, O> {
   private pending: { item: I; resolve(o: O): void; reject(e: unknown): void }[] = [];
   private scheduled = false;
+  private inFlight = 0;
 
   constructor(
     private readonly runMany: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 64,
     /** Told the size of each batch sent (metrics). */
     private readonly onBatch: (size: number) => void = () => undefined,
+    private readonly maxInFlight = Infinity,
   ) {}
 
   run(item: I): Promise<O> {
@@ -34,6 +40,7 @@ export class Batcher<I, O> {
 
   private flush() {
     this.scheduled = false;
+    if (this.inFlight >= this.maxInFlight) return; // sent when a batch comes back (settled)
     const batch = this.pending.splice(0, this.maxBatch);
     if (this.pending.length && !this.scheduled) {
       this.scheduled = true;
@@ -41,7 +48,12 @@ export class Batcher<I, O> {
     }
     if (batch.length === 0) return;
     this.onBatch(batch.length);
-    this.runMany(batch.map((b) => b.item)).then(
+    this.inFlight += 1;
+    const settled = () => {
+      this.inFlight -= 1;
+      if (this.pending.length && !this.scheduled) this.flush();
+    };
+    this.runMany(batch.map((b) => b.item)).finally(settled).then(
       (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
       (err) => {
         // A database that cannot answer would fail each retry too, only later: answer 503 now.

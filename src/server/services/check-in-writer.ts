@@ -11,12 +11,20 @@ import { localDate, startOfLocalDay } from '../domain/local-day.js';
 import { Batcher } from './batcher.js';
 import { ensureDayPartition, isMissingPartition } from './partitions.js';
 
+/**
+ * PGlite runs one statement at a time: one batch out at once, the requests that arrive meanwhile go
+ * in the next (on its own thread it would otherwise be sent a batch per request or two, each paying
+ * the statement's whole fixed cost). PostgreSQL runs batches side by side on its connections.
+ */
+const batchesInFlight = (db: Db) => (db.kind === 'pglite' ? 1 : Infinity);
+
 /** The batched reader of what a staff scan needs (reads only; batching is the same mechanism). */
 export function scanReader(db: Db, now: () => Date, onBatch?: (size: number) => void) {
   return new Batcher<ScanContextInput, ScanContextRow>(
     (inputs) => loadScanContexts(db, now(), inputs),
     undefined,
     onBatch,
+    batchesInFlight(db),
   );
 }
 
@@ -64,5 +72,6 @@ export function checkInWriter(db: Db, timeZone: string, now: () => Date, onBatch
     },
     undefined,
     onBatch,
+    batchesInFlight(db),
   );
 }
