@@ -5,12 +5,14 @@
  * answering "unavailable". Run in a fresh node on the compiled modules (a worker thread loads them
  * as node does, without the test runner's TypeScript transform).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleLoaderArgs } from '../../src/server/db/pglite-worker.js';
+import { provided } from '../support/provided.js';
 import { buildIfStale, ROOT } from '../support/server-process.js';
 
 const SCRIPT = `
@@ -19,19 +21,19 @@ const SCRIPT = `
   const seen = {};
   const failure = (p) => p.then(() => null, (e) => ({ unavailable: e instanceof DatabaseUnavailableError, code: e.code ?? null, message: e.message }));
   const db = await openPgliteInWorker(process.env.DIR, { queryTimeoutMs: 500 });
-  await db.exec('CREATE TABLE t (id int PRIMARY KEY, at timestamptz, day date, big bigint, raw bytea, tags text[])');
+  await db.exec('CREATE TABLE thread_probe (id int PRIMARY KEY, at timestamptz, day date, big bigint, raw bytea, tags text[])');
   const at = new Date('2026-12-04T05:06:07.089Z');
-  await db.query('INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6)', [1, at, '2026-12-04', 12345678901, Buffer.from([1, 2, 255]), ['a', 'b']]);
-  const { rows } = await db.query('SELECT * FROM t');
+  await db.query('INSERT INTO thread_probe VALUES ($1, $2, $3, $4, $5, $6)', [1, at, '2026-12-04', 12345678901, Buffer.from([1, 2, 255]), ['a', 'b']]);
+  const { rows } = await db.query('SELECT * FROM thread_probe');
   const r = rows[0];
   seen.values = { at: r.at instanceof Date && r.at.getTime() === at.getTime(), day: r.day, big: r.big, raw: [...r.raw], tags: r.tags };
-  seen.duplicate = await failure(db.query('INSERT INTO t (id) VALUES (1)'));
-  seen.committed = await db.tx(async (q) => { await q.query('INSERT INTO t (id) VALUES (2)'); return 'done'; });
-  seen.rolledBack = await failure(db.tx(async (q) => { await q.query('INSERT INTO t (id) VALUES (3)'); throw new Error('changed my mind'); }));
+  seen.duplicate = await failure(db.query('INSERT INTO thread_probe (id) VALUES (1)'));
+  seen.committed = await db.tx(async (q) => { await q.query('INSERT INTO thread_probe (id) VALUES (2)'); return 'done'; });
+  seen.rolledBack = await failure(db.tx(async (q) => { await q.query('INSERT INTO thread_probe (id) VALUES (3)'); throw new Error('changed my mind'); }));
   seen.named = [];
-  for (const id of [1, 2]) seen.named.push((await db.query('SELECT id FROM t WHERE id = $1', [id], 'one_row')).rows[0].id);
-  await db.copyRows('t', ['id', 'tags'], [[10, '{x}'], [11, null]]);
-  seen.ids = (await db.query('SELECT id FROM t ORDER BY id')).rows.map((x) => x.id);
+  for (const id of [1, 2]) seen.named.push((await db.query('SELECT id FROM thread_probe WHERE id = $1', [id], 'one_row')).rows[0].id);
+  await db.copyRows('thread_probe', ['id', 'tags'], [[10, '{x}'], [11, null]]);
+  seen.ids = (await db.query('SELECT id FROM thread_probe ORDER BY id')).rows.map((x) => x.id);
   let release;
   const held = db.withoutTimeLimit().tx(() => new Promise((r) => (release = r)));
   const started = Date.now();
@@ -39,26 +41,33 @@ const SCRIPT = `
   seen.stalledMs = Date.now() - started;
   release();
   await held;
-  seen.afterStall = (await db.query('SELECT count(*)::int AS n FROM t')).rows[0].n;
+  seen.afterStall = (await db.query('SELECT count(*)::int AS n FROM thread_probe')).rows[0].n;
   await db.close();
   seen.closed = await failure(db.query('SELECT 1'));
   console.log(JSON.stringify(seen));
 `;
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   buildIfStale();
   dir = mkdtempSync(join(tmpdir(), 'qr-thread-'));
+  // The run's migrated database when there is one (no initdb, as a server restarted on its data).
+  const template = await provided('pgliteTemplateDir');
+  if (template) cpSync(template, join(dir, 'data'), { recursive: true });
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the embedded database on its own thread', () => {
-  it('answers as in one thread, keeps the time limit, and says unavailable once closed', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DIR: join(dir, 'data') },
-    });
+  it('answers as in one thread, keeps the time limit, and says unavailable once closed', async () => {
+    const { stdout: out } = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', SCRIPT],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DIR: join(dir, 'data') },
+      },
+    );
     const seen = JSON.parse(out) as Record<string, unknown>;
     expect(seen.values).toEqual({
       at: true,
@@ -77,7 +86,7 @@ describe('the embedded database on its own thread', () => {
     expect(seen.stalledMs).toBeLessThan(2000);
     expect(seen.afterStall).toBe(4);
     expect(seen.closed).toMatchObject({ unavailable: true });
-  });
+  }, 90_000);
 });
 
 describe('the options a thread is started with', () => {

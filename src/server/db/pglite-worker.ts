@@ -95,8 +95,9 @@ export async function openPgliteInWorker(
   );
   worker.on('exit', () => failAll(new DatabaseUnavailableError('the embedded database stopped')));
 
-  const send = (body: CallBody, id = ++lastId): Promise<unknown> => {
+  const send = (body: CallBody): Promise<unknown> => {
     if (stopped) return Promise.reject(stopped);
+    const id = ++lastId;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       worker.postMessage({ ...body, id });
