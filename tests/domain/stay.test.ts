@@ -40,6 +40,13 @@ describe('person name key', () => {
     expect(personNameKey(decomposed)).toBe('nguyễn thị hoa');
   });
 
+  it('lower-cases every Vietnamese letter as the Vietnamese locale does', () => {
+    const letters =
+      'AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴ';
+    expect(personNameKey(letters)).toBe(letters.toLocaleLowerCase('vi'));
+    expect(personNameKey(letters)).toHaveLength(letters.length);
+  });
+
   it('tells family members apart', () => {
     expect(personNameKey('Nguyễn Văn An')).not.toBe(personNameKey('Nguyễn Văn Ân'));
   });
