@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { postgresCpuSeconds } from '../support/db-cpu.js';
 import { openWorld } from '../support/bulk.js';
 import { uuidv7 } from '../../src/server/ids.js';
-import { personNameKey } from '../../src/server/domain/stay.js';
+import { personColumns } from '../../src/server/services/people.js';
 import type { NewCheckIn } from '../../src/server/db/queries/record-check-ins.js';
 
 const target = process.argv[2] ?? 'postgres';
@@ -40,7 +40,6 @@ try {
   const nextCheckIn = (): NewCheckIn => {
     n += 1;
     const person = n % PEOPLE;
-    const fullName = `Người ${person}`;
     return {
       id: uuidv7(),
       clientId: randomUUID(),
@@ -48,18 +47,10 @@ try {
       checkedInAt: new Date(),
       defaultStayMinutes: ctx.config.defaultStayMinutes,
       channel: 'qr_self',
-      person: {
-        phone: `07${String(person).padStart(8, '0')}`,
-        fullName,
-        nameKey: personNameKey(fullName),
-        idNumber: null,
-        idHash: null,
-        birthYear: null,
-        sex: null,
-        nationality: null,
-        adminUnitCode: null,
-        address: null,
-      },
+      person: personColumns(
+        { fullName: `Người ${person}`, phone: `07${String(person).padStart(8, '0')}` },
+        ctx.keys.sealer,
+      ),
       flagged: false,
       statusColour: null,
       cardId: null,

@@ -20,7 +20,10 @@ export interface OpenOptions {
   onRetry?: (attempt: number, waitMs: number, reason: string) => void;
 }
 
-/** PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (in memory when undefined; on a thread of its own with `thread`). */
+/**
+ * PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (in memory when undefined; on a thread
+ * of its own with `thread`).
+ */
 export function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl)
     return openPostgres(opts.databaseUrl, { queryTimeoutMs: opts.queryTimeoutMs, onRetry: opts.onRetry });

@@ -37,8 +37,9 @@ function begin(db: Db, tx: number): Promise<void> {
 
 async function run(db: Db, call: ThreadCall): Promise<unknown> {
   if (call.op === 'begin') return begin(db, call.tx!);
-  const session = call.tx === undefined ? db : transactions.get(call.tx)?.q;
-  if (!session) throw new Error(`no open transaction ${call.tx}`);
+  const open = call.tx === undefined ? undefined : transactions.get(call.tx);
+  if (call.tx !== undefined && !open) throw new Error(`no open transaction ${call.tx}`);
+  const session = open?.q ?? db;
   switch (call.op) {
     case 'query':
       return session.query(call.sql, call.params, call.prepare);
@@ -46,14 +47,12 @@ async function run(db: Db, call: ThreadCall): Promise<unknown> {
       return session.exec(call.sql);
     case 'copy':
       return db.copyRows(call.table, call.columns, call.rows);
-    case 'end': {
-      const open = transactions.get(call.tx!)!;
-      open.end(call.commit);
+    case 'end':
+      open!.end(call.commit);
       // A commit that fails (or a rollback) is the transaction's outcome; a rollback asked is no error.
-      return open.ended.catch((err: unknown) => {
+      return open!.ended.catch((err: unknown) => {
         if (call.commit) throw err;
       });
-    }
     case 'close':
       return db.close();
   }
